@@ -1,0 +1,60 @@
+# Firehose Playground. `make serve` builds and serves the page; `make test`
+# runs every test. Both work on a fresh machine with Go and Node installed.
+
+GO       ?= go
+GOROOT   := $(shell $(GO) env GOROOT)
+WASMDIR  := $(GOROOT)/lib/wasm
+DIST     ?= dist
+ADDR     ?= 127.0.0.1:8080
+
+.PHONY: build serve test test-go test-wasm test-e2e vet bench fuzz clean
+
+## build: the static site in $(DIST)/, ready for any static host
+build: web/node_modules
+	rm -rf $(DIST)
+	mkdir -p $(DIST)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/firehose.wasm ./wasm
+	cp "$(WASMDIR)/wasm_exec.js" $(DIST)/wasm_exec.js
+	cd web && node build.mjs ../$(DIST)
+	$(GO) run ./tools/precompress $(DIST)
+
+web/node_modules: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch web/node_modules
+
+## serve: build, then serve the playground on $(ADDR)
+serve: build
+	$(GO) run serve.go -addr $(ADDR) -dir $(DIST)
+
+## test: vet and every test: the engine natively and under wasm, the server, the page in Chromium
+test: vet test-go test-wasm test-e2e
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./transform
+
+test-go:
+	$(GO) test ./...
+
+## test-wasm: the engine's tests compiled to WebAssembly, run by Node
+test-wasm:
+	PATH="$(WASMDIR):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./transform
+
+## test-e2e: the page in headless Chromium
+test-e2e: build
+	$(GO) test -count=1 -tags e2e ./e2e
+
+## bench: engine benchmarks
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./transform
+
+## fuzz: run each fuzz target for FUZZTIME (default 30s)
+FUZZTIME ?= 30s
+fuzz:
+	@for t in $$($(GO) test -list '^Fuzz' ./transform | grep '^Fuzz'); do \
+		echo "== $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./transform || exit 1; \
+	done
+
+clean:
+	rm -rf $(DIST) web/node_modules

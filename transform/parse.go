@@ -1,0 +1,533 @@
+package transform
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The kinds of SyntaxError, named after the Python exception that
+// json.loads raises for them.
+const (
+	ErrJSONDecode = "JSONDecodeError"
+	ErrValue      = "ValueError"     // an integer of more than 4300 digits
+	ErrRecursion  = "RecursionError" // nesting deeper than the limit
+)
+
+// MaxDepth is how deeply arrays and objects may nest in anything the
+// engine parses. Python's json module gives up sooner (see pyPayloadDepth).
+const MaxDepth = 10000
+
+// Python's limits, measured with the reference handler on CPython 3.11:
+// json.loads fails on the 994th nested container of an event and on the
+// 993rd of a record's payload (the handler's frames use up the rest of the
+// interpreter's recursion limit of 1000), and on integers of more than 4300
+// digits.
+const (
+	pyEventDepth   = 993
+	pyPayloadDepth = 992
+	pyMaxIntDigits = 4300
+)
+
+// SyntaxError describes why a text is not JSON, the way Python's json
+// module describes it, with the byte offset where the problem is.
+type SyntaxError struct {
+	Type   string // ErrJSONDecode, ErrValue or ErrRecursion
+	Msg    string // Python's message without the position ("Expecting value")
+	Offset int    // byte offset of the problem in the parsed text
+	Line   int    // 1-based line of Offset
+	Column int    // 1-based column of Offset, in code points as Python counts
+	Char   int    // code point index of Offset, Python's "char"
+}
+
+// Error returns the message exactly as Python formats it, for example
+// "Expecting value: line 1 column 1 (char 0)".
+func (e *SyntaxError) Error() string {
+	if e.Type != ErrJSONDecode {
+		return e.Msg
+	}
+	return fmt.Sprintf("%s: line %d column %d (char %d)", e.Msg, e.Line, e.Column, e.Char)
+}
+
+// newSyntaxError computes the Python position of a byte offset in s.
+func newSyntaxError(typ, msg, s string, off int) *SyntaxError {
+	if off > len(s) {
+		off = len(s)
+	}
+	e := &SyntaxError{Type: typ, Msg: msg, Offset: off, Line: 1}
+	lineStart := 0
+	for i := 0; i < off; i++ {
+		if s[i] == '\n' {
+			e.Line++
+			lineStart = i + 1
+		}
+	}
+	e.Char = utf8.RuneCountInString(s[:off])
+	e.Column = utf8.RuneCountInString(s[lineStart:off]) + 1
+	return e
+}
+
+// parseOptions configure a parser.
+type parseOptions struct {
+	// pyDepth, when non-zero, is the nesting depth past which Python would
+	// raise RecursionError. Crossing it, or meeting an integer Python would
+	// refuse, is recorded in parser.pyErr and parsing goes on.
+	pyDepth int
+}
+
+// parser is a recursive-descent JSON parser that follows the grammar and
+// the error positions of CPython's json scanner (Modules/_json.c): NaN,
+// Infinity and -Infinity are accepted, control characters in strings are
+// not, only space, tab, CR and LF are whitespace.
+type parser struct {
+	s     string
+	opts  parseOptions
+	depth int
+	err   *SyntaxError
+	pyErr *SyntaxError
+
+	// Children are gathered on the scratch stacks, then copied into
+	// arena chunks, so a document costs a handful of allocations.
+	scratch  []Value
+	scratchK []Key
+	arena    []Value
+	arenaK   []Key
+	buf      []byte // for strings with escapes
+}
+
+// ParseJSON parses one JSON document. On a syntax error it returns the
+// error and the partial value read so far: containers that were open are
+// closed at the error, so a truncated event still shows its records.
+func ParseJSON(text string) (Value, error) {
+	p := &parser{s: text}
+	v, err := p.document()
+	if err != nil {
+		return v, err
+	}
+	return v, nil
+}
+
+// document parses a whole text holding one value and nothing else.
+func (p *parser) document() (Value, *SyntaxError) {
+	i := skipSpace(p.s, 0)
+	v, end := p.value(i)
+	if p.err != nil {
+		return v, p.err
+	}
+	end = skipSpace(p.s, end)
+	if end != len(p.s) {
+		p.fail(ErrJSONDecode, "Extra data", end)
+	}
+	return v, p.err
+}
+
+func (p *parser) fail(typ, msg string, off int) {
+	if p.err == nil {
+		p.err = newSyntaxError(typ, msg, p.s, off)
+	}
+}
+
+func (p *parser) pyFail(typ, msg string, off int) {
+	if p.pyErr == nil {
+		p.pyErr = newSyntaxError(typ, msg, p.s, off)
+	}
+}
+
+// skipSpace returns the index of the first byte at or after i that is not
+// JSON whitespace.
+func skipSpace(s string, i int) int {
+	for i < len(s) {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// value parses the value starting exactly at i and returns it with the
+// index just past it. On error p.err is set.
+func (p *parser) value(i int) (Value, int) {
+	s := p.s
+	if i >= len(s) {
+		p.fail(ErrJSONDecode, "Expecting value", i)
+		return Value{Start: i, End: i}, i
+	}
+	switch c := s[i]; c {
+	case '"':
+		return p.str(i)
+	case '{':
+		return p.object(i)
+	case '[':
+		return p.array(i)
+	case 'n':
+		if strings.HasPrefix(s[i:], "null") {
+			return Value{Kind: Null, Start: i, End: i + 4, Text: "null"}, i + 4
+		}
+	case 't':
+		if strings.HasPrefix(s[i:], "true") {
+			return Value{Kind: Bool, Start: i, End: i + 4, Text: "true"}, i + 4
+		}
+	case 'f':
+		if strings.HasPrefix(s[i:], "false") {
+			return Value{Kind: Bool, Start: i, End: i + 5, Text: "false"}, i + 5
+		}
+	case 'N':
+		if strings.HasPrefix(s[i:], "NaN") {
+			return Value{Kind: Number, Start: i, End: i + 3, Text: "NaN"}, i + 3
+		}
+	case 'I':
+		if strings.HasPrefix(s[i:], "Infinity") {
+			return Value{Kind: Number, Start: i, End: i + 8, Text: "Infinity"}, i + 8
+		}
+	case '-':
+		if strings.HasPrefix(s[i:], "-Infinity") {
+			return Value{Kind: Number, Start: i, End: i + 9, Text: "-Infinity"}, i + 9
+		}
+	}
+	return p.number(i)
+}
+
+// number parses a number the way CPython's _match_number_unicode does.
+func (p *parser) number(start int) (Value, int) {
+	s := p.s
+	i := start
+	if s[i] == '-' {
+		i++
+		if i >= len(s) {
+			p.fail(ErrJSONDecode, "Expecting value", start)
+			return Value{Start: start, End: start}, start
+		}
+	}
+	switch {
+	case s[i] >= '1' && s[i] <= '9':
+		i++
+		for i < len(s) && isDigit(s[i]) {
+			i++
+		}
+	case s[i] == '0':
+		i++
+	default:
+		p.fail(ErrJSONDecode, "Expecting value", start)
+		return Value{Start: start, End: start}, start
+	}
+	isFloat := false
+	if i+1 < len(s) && s[i] == '.' && isDigit(s[i+1]) {
+		isFloat = true
+		i += 2
+		for i < len(s) && isDigit(s[i]) {
+			i++
+		}
+	}
+	if i+1 < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		j := i + 1
+		if j+1 < len(s) && (s[j] == '-' || s[j] == '+') {
+			j++
+		}
+		d := j
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if j > d {
+			isFloat = true
+			i = j
+		}
+	}
+	if !isFloat && p.opts.pyDepth > 0 {
+		digits := i - start
+		if s[start] == '-' {
+			digits--
+		}
+		if digits > pyMaxIntDigits {
+			p.pyFail(ErrValue, "Exceeds the limit (4300 digits) for integer string conversion: value has "+
+				strconv.Itoa(digits)+" digits; use sys.set_int_max_str_digits() to increase the limit", start)
+		}
+	}
+	return Value{Kind: Number, Start: start, End: i, Text: s[start:i]}, i
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// enter records one more level of nesting for the container opening at i
+// and reports whether parsing may go on.
+func (p *parser) enter(i int, what string) bool {
+	p.depth++
+	if p.opts.pyDepth > 0 && p.depth > p.opts.pyDepth {
+		p.pyFail(ErrRecursion, "maximum recursion depth exceeded while decoding a JSON "+what+" from a unicode string", i)
+	}
+	if p.depth > MaxDepth {
+		p.fail(ErrRecursion, "JSON nested deeper than "+strconv.Itoa(MaxDepth)+" levels", i)
+		return false
+	}
+	return true
+}
+
+// array parses an array whose '[' is at start.
+func (p *parser) array(start int) (Value, int) {
+	v := Value{Kind: Array, Start: start}
+	if !p.enter(start, "array") {
+		p.depth--
+		v.End = start
+		return v, start
+	}
+	defer func() { p.depth-- }()
+	base := len(p.scratch)
+	s := p.s
+	i := skipSpace(s, start+1)
+	if i >= len(s) || s[i] != ']' {
+		for {
+			item, next := p.value(i)
+			if p.err != nil {
+				if item.End > item.Start {
+					p.scratch = append(p.scratch, item)
+				}
+				v.Items, v.End = p.finishItems(base), next
+				return v, next
+			}
+			p.scratch = append(p.scratch, item)
+			i = skipSpace(s, next)
+			if i < len(s) && s[i] == ']' {
+				break
+			}
+			if i >= len(s) || s[i] != ',' {
+				p.fail(ErrJSONDecode, "Expecting ',' delimiter", i)
+				v.Items, v.End = p.finishItems(base), i
+				return v, i
+			}
+			i = skipSpace(s, i+1)
+		}
+	}
+	v.Items, v.End = p.finishItems(base), i+1
+	return v, i + 1
+}
+
+// object parses an object whose '{' is at start.
+func (p *parser) object(start int) (Value, int) {
+	v := Value{Kind: Object, Start: start}
+	if !p.enter(start, "object") {
+		p.depth--
+		v.End = start
+		return v, start
+	}
+	defer func() { p.depth-- }()
+	base, baseK := len(p.scratch), len(p.scratchK)
+	s := p.s
+	i := skipSpace(s, start+1)
+	partial := func(end int) (Value, int) {
+		v.Items, v.Keys, v.End = p.finishItems(base), p.finishKeys(baseK), end
+		return v, end
+	}
+	if i >= len(s) || s[i] != '}' {
+		for {
+			if i >= len(s) || s[i] != '"' {
+				p.fail(ErrJSONDecode, "Expecting property name enclosed in double quotes", i)
+				return partial(i)
+			}
+			key, next := p.str(i)
+			if p.err != nil {
+				return partial(next)
+			}
+			i = skipSpace(s, next)
+			if i >= len(s) || s[i] != ':' {
+				p.fail(ErrJSONDecode, "Expecting ':' delimiter", i)
+				return partial(i)
+			}
+			i = skipSpace(s, i+1)
+			item, next := p.value(i)
+			if p.err != nil {
+				if item.End > item.Start {
+					p.scratchK = append(p.scratchK, Key{Name: key.Text, Start: key.Start, End: key.End})
+					p.scratch = append(p.scratch, item)
+				}
+				return partial(next)
+			}
+			p.scratchK = append(p.scratchK, Key{Name: key.Text, Start: key.Start, End: key.End})
+			p.scratch = append(p.scratch, item)
+			i = skipSpace(s, next)
+			if i < len(s) && s[i] == '}' {
+				break
+			}
+			if i >= len(s) || s[i] != ',' {
+				p.fail(ErrJSONDecode, "Expecting ',' delimiter", i)
+				return partial(i)
+			}
+			i = skipSpace(s, i+1)
+		}
+	}
+	return partial(i + 1)
+}
+
+// finishItems moves the values gathered since base into the arena.
+func (p *parser) finishItems(base int) []Value {
+	n := len(p.scratch) - base
+	if n == 0 {
+		return nil
+	}
+	if cap(p.arena)-len(p.arena) < n {
+		size := 2 * cap(p.arena)
+		size = min(max(size, 64), 1<<16)
+		p.arena = make([]Value, 0, max(size, n))
+	}
+	k := len(p.arena)
+	p.arena = append(p.arena, p.scratch[base:]...)
+	clear(p.scratch[base:])
+	p.scratch = p.scratch[:base]
+	return p.arena[k : k+n : k+n]
+}
+
+// finishKeys moves the keys gathered since base into the arena.
+func (p *parser) finishKeys(base int) []Key {
+	n := len(p.scratchK) - base
+	if n == 0 {
+		return nil
+	}
+	if cap(p.arenaK)-len(p.arenaK) < n {
+		size := 2 * cap(p.arenaK)
+		size = min(max(size, 64), 1<<16)
+		p.arenaK = make([]Key, 0, max(size, n))
+	}
+	k := len(p.arenaK)
+	p.arenaK = append(p.arenaK, p.scratchK[base:]...)
+	p.scratchK = p.scratchK[:base]
+	return p.arenaK[k : k+n : k+n]
+}
+
+// plainString marks the bytes a string can hold without any processing.
+var plainString = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// str parses a string whose opening quote is at start, as CPython's
+// scanstring_unicode does.
+func (p *parser) str(start int) (Value, int) {
+	s := p.s
+	i := start + 1
+	for i < len(s) && plainString[s[i]] {
+		i++
+	}
+	if i < len(s) && s[i] == '"' {
+		return Value{Kind: String, Start: start, End: i + 1, Text: s[start+1 : i]}, i + 1
+	}
+	// Escapes, a control character or the end of the text.
+	buf := append(p.buf[:0], s[start+1:i]...)
+	for {
+		for i < len(s) && plainString[s[i]] {
+			buf = append(buf, s[i])
+			i++
+		}
+		if i >= len(s) {
+			p.fail(ErrJSONDecode, "Unterminated string starting at", start)
+			return p.partialString(start, i, buf)
+		}
+		c := s[i]
+		if c == '"' {
+			break
+		}
+		if c != '\\' {
+			p.fail(ErrJSONDecode, "Invalid control character at", i)
+			return p.partialString(start, i, buf)
+		}
+		if i+1 >= len(s) {
+			p.fail(ErrJSONDecode, "Unterminated string starting at", start)
+			return p.partialString(start, i, buf)
+		}
+		e := s[i+1]
+		if e != 'u' {
+			switch e {
+			case '"', '\\', '/':
+			case 'b':
+				e = '\b'
+			case 'f':
+				e = '\f'
+			case 'n':
+				e = '\n'
+			case 'r':
+				e = '\r'
+			case 't':
+				e = '\t'
+			default:
+				p.fail(ErrJSONDecode, "Invalid \\escape", i)
+				return p.partialString(start, i, buf)
+			}
+			buf = append(buf, e)
+			i += 2
+			continue
+		}
+		// \uXXXX: i is the backslash, i+1 the 'u'.
+		end := i + 6
+		if end >= len(s) {
+			p.fail(ErrJSONDecode, "Invalid \\uXXXX escape", i+1)
+			return p.partialString(start, i, buf)
+		}
+		r, ok := hex4(s[i+2 : end])
+		if !ok {
+			p.fail(ErrJSONDecode, "Invalid \\uXXXX escape", i+1)
+			return p.partialString(start, i, buf)
+		}
+		if r >= 0xd800 && r <= 0xdbff && end+6 < len(s) && s[end] == '\\' && s[end+1] == 'u' {
+			r2, ok := hex4(s[end+2 : end+6])
+			if !ok {
+				p.fail(ErrJSONDecode, "Invalid \\uXXXX escape", end+1)
+				return p.partialString(start, i, buf)
+			}
+			if r2 >= 0xdc00 && r2 <= 0xdfff {
+				r = 0x10000 + (r-0xd800)<<10 + (r2 - 0xdc00)
+				end += 6
+			}
+		}
+		buf = appendWTF8(buf, r)
+		i = end
+	}
+	p.buf = buf
+	return Value{Kind: String, Start: start, End: i + 1, Text: string(buf)}, i + 1
+}
+
+func (p *parser) partialString(start, i int, buf []byte) (Value, int) {
+	p.buf = buf
+	return Value{Kind: String, Start: start, End: i, Text: string(buf)}, i
+}
+
+// hex4 decodes four hexadecimal digits.
+func hex4(h string) (rune, bool) {
+	var r rune
+	for i := 0; i < 4; i++ {
+		c := h[i]
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
+
+// appendWTF8 appends r in UTF-8, encoding a surrogate code point as the
+// three bytes UTF-8 would use for it (WTF-8), so that Python strings holding
+// lone surrogates survive in Go strings.
+func appendWTF8(b []byte, r rune) []byte {
+	if r >= 0xd800 && r <= 0xdfff {
+		return append(b, 0xed, byte(0x80|(r>>6)&0x3f), byte(0x80|r&0x3f))
+	}
+	return utf8.AppendRune(b, r)
+}
+
+// decodeWTF8 decodes the code point at the start of s like
+// utf8.DecodeRuneInString, but also decodes WTF-8 surrogates.
+func decodeWTF8(s string) (rune, int) {
+	if len(s) >= 3 && s[0] == 0xed && s[1] >= 0xa0 && s[1] <= 0xbf && s[2]&0xc0 == 0x80 {
+		return rune(0xd000) | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f), 3
+	}
+	return utf8.DecodeRuneInString(s)
+}
