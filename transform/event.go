@@ -1,0 +1,845 @@
+package transform
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Input kinds: what the user pasted.
+const (
+	KindEvent  = "event"  // a Firehose invocation event
+	KindBase64 = "base64" // base64 records, one per line
+	KindJSON   = "json"   // JSON payloads: one per line, or the whole text
+)
+
+// Sources of a delivery stream's records.
+const (
+	SourceDirectPut = "direct-put"
+	SourceKinesis   = "kinesis"
+	SourceMSK       = "msk"
+)
+
+// Limits Firehose and Lambda enforce (see FIREHOSE.md).
+const (
+	LambdaPayloadLimit = 6291556   // bytes, request and response
+	LambdaBufferMax    = 3 << 20   // Firehose's largest Lambda buffer hint (3 MB)
+	MaxRecordSize      = 1000 << 10 // one record before base64
+)
+
+// Event is a Firehose invocation event as read from what the user pasted,
+// keeping where each part of it is in that text.
+type Event struct {
+	Kind      string // KindEvent, KindBase64 or KindJSON
+	Detected  bool   // Kind was detected, not requested
+	Generated bool   // built from base64 lines or JSON payloads
+	Source    string // SourceDirectPut, SourceKinesis or SourceMSK
+
+	// Text is the event as JSON text: the input itself for KindEvent, the
+	// generated event otherwise.
+	Text string
+	// Root is the parsed event. For a generated event the positions of the
+	// records in Root are those of the lines or payloads they came from.
+	Root Value
+	// SyntaxErr is set when the input is not JSON (Root is then what could
+	// be read before the error); PyErr when Python's json.loads would fail
+	// on it even though it parses here (a BOM, deep nesting, a huge integer).
+	SyntaxErr *SyntaxError
+	PyErr     *SyntaxError
+
+	InvocationID      string
+	DeliveryStreamArn string
+	Region            string
+	SourceArn         string
+
+	Records []EventRecord
+}
+
+// EventRecord is one record of an event.
+type EventRecord struct {
+	Index int
+	// Value is the record as it stands in Root (any JSON value).
+	Value *Value
+	// ID is the recordId value (nil when missing); RecordID is its text,
+	// or its JSON when it is not a string.
+	ID       *Value
+	RecordID string
+	// Start and End delimit the record in the input (bytes).
+	Start, End int
+	// DataField is "data", or "kafkaRecordValue" for an MSK record.
+	DataField string
+	// DataValue is the data value in Root (nil when missing).
+	DataValue *Value
+	// Data holds the decoded bytes (nil when they could not be decoded);
+	// Payload the same bytes inflated when they were gzip.
+	Data    []byte
+	Payload []byte
+	Gzip    bool
+	// Canonical is true when the data was canonical base64 (what Python
+	// and Firehose decode identically).
+	Canonical bool
+	// Invalid is set when the data could not be decoded or inflated.
+	Invalid bool
+	// Timestamp is approximateArrivalTimestamp in epoch ms, 0 if unknown.
+	Timestamp int64
+	// pmap maps payload offsets back to the input.
+	pmap payloadMap
+}
+
+// payloadMap turns a byte range of a record's payload into a range of the
+// input: exactly for a JSON payload that is the input itself, to the base64
+// characters that encode those bytes for base64 data written without
+// escapes, and to the whole data otherwise.
+type payloadMap struct {
+	mode       int // mapExact, mapBase64 or mapWhole
+	base       int // input offset of payload byte 0, or of base64 character 0
+	start, end int // the whole data in the input
+}
+
+const (
+	mapWhole = iota
+	mapExact
+	mapBase64
+)
+
+// span returns the input range holding payload bytes [from, to).
+func (m payloadMap) span(from, to int) (int, int) {
+	if to < from {
+		to = from
+	}
+	switch m.mode {
+	case mapExact:
+		s, e := m.base+from, m.base+to
+		return min(s, m.end), min(max(e, s+1), m.end)
+	case mapBase64:
+		s := m.base + from/3*4 + from%3
+		e := s + 2
+		if to > from+1 {
+			last := to - 1
+			e = m.base + last/3*4 + last%3 + 2
+		}
+		return min(s, m.end), min(e, m.end)
+	}
+	return m.start, m.end
+}
+
+// ParseEvent reads what the user pasted as an event. kind is KindEvent,
+// KindBase64, KindJSON, or "" / "auto" to detect it. It never fails: every
+// problem is a finding, with UTF-16 offsets into text.
+func ParseEvent(text, kind string) (*Event, []Finding) {
+	var f findings
+	ev := readInput(text, kind, &f)
+	idx := newUTF16Index(text)
+	for i := range f.list {
+		f.list[i].toUTF16(idx, idx)
+	}
+	return ev, f.list
+}
+
+// readInput is ParseEvent with byte offsets.
+func readInput(text, kind string, f *findings) *Event {
+	ev := &Event{Kind: kind}
+	if kind == "" || kind == "auto" {
+		ev.Kind, ev.Detected = detectKind(text), true
+	}
+	switch ev.Kind {
+	case KindBase64:
+		readBase64Lines(ev, text, f)
+	case KindJSON:
+		readJSONPayloads(ev, text, f)
+	default:
+		ev.Kind = KindEvent
+		readEvent(ev, text, f)
+	}
+	return ev
+}
+
+// detectKind decides whether text is an event, base64 lines or JSON.
+func detectKind(text string) string {
+	t := strings.TrimLeft(text, " \t\r\n\ufeff")
+	switch {
+	case t == "":
+		return KindEvent
+	case t[0] == '{':
+		if looksLikeEvent(t) {
+			return KindEvent
+		}
+		return KindJSON
+	case t[0] == '[':
+		return KindJSON
+	}
+	lines, allJSON := 0, true
+	for _, line := range strings.Split(t, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		lines++
+		if !isBase64Line(line) {
+			return KindJSON
+		}
+		if allJSON {
+			if _, err := ParseJSON(line); err != nil {
+				allJSON = false
+			}
+		}
+	}
+	if allJSON {
+		return KindJSON
+	}
+	return KindBase64
+}
+
+// looksLikeEvent reports whether an object's text is a Firehose event:
+// it has one of the envelope's keys at its top level.
+func looksLikeEvent(t string) bool {
+	v, _ := ParseJSON(t)
+	if v.Kind == Object {
+		for _, k := range v.Keys {
+			switch k.Name {
+			case "records", "Records", "invocationId", "deliveryStreamArn", "deliverySteamArn",
+				"sourceKinesisStreamArn", "sourceMSKArn":
+				return true
+			}
+		}
+		return false
+	}
+	// Not JSON: an event if the envelope's keys appear near the top.
+	head := t[:min(len(t), 4096)]
+	return strings.Contains(head, `"records"`) || strings.Contains(head, `"invocationId"`) ||
+		strings.Contains(head, `"deliveryStreamArn"`)
+}
+
+func isBase64Line(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' ||
+			c == '+' || c == '/' || c == '=' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// readEvent parses an event and checks it against what Firehose sends.
+func readEvent(ev *Event, text string, f *findings) {
+	ev.Text = text
+	body := text
+	if strings.HasPrefix(text, "\ufeff") {
+		f.add("input.bom", SevWarning, 0, 3, -1,
+			"The event starts with a byte order mark (U+FEFF). Lambda would refuse it: Python's json.loads raises \"Unexpected UTF-8 BOM\".")
+		ev.PyErr = newSyntaxError(ErrJSONDecode, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+		body = strings.Repeat(" ", 3) + text[3:] // keep offsets; a space is JSON whitespace
+	}
+	if strings.TrimSpace(body) == "" {
+		f.add("input.empty", SevInfo, 0, 0, -1, "Paste a Firehose event, base64 records (one per line) or JSON payloads.")
+		ev.SyntaxErr = newSyntaxError(ErrJSONDecode, "Expecting value", body, len(body))
+		ev.Source = SourceDirectPut
+		return
+	}
+	p := &parser{s: body, opts: parseOptions{pyDepth: pyEventDepth}}
+	ev.Root, ev.SyntaxErr = p.document()
+	if ev.PyErr == nil {
+		ev.PyErr = p.pyErr
+	}
+	if e := ev.SyntaxErr; e != nil {
+		code := "json.syntax"
+		if e.Type == ErrRecursion {
+			code = "json.depth"
+		}
+		f.add(code, SevError, e.Offset, e.Offset+1, -1,
+			"The event is not valid JSON: %s (line %d, column %d).", e.Msg, e.Line, e.Column)
+	}
+	checkJSON(&ev.Root, f, -1, "the event")
+	root := &ev.Root
+	if root.Kind != Object {
+		if ev.SyntaxErr == nil {
+			f.add("event.notObject", SevError, root.Start, root.End, -1,
+				"A Firehose event is a JSON object with a \"records\" array; this is %s %s.", article(root.Kind), root.Kind)
+		}
+		ev.Source = SourceDirectPut
+		return
+	}
+	readEnvelope(ev, f)
+	recs, _ := root.Member("records")
+	if recs == nil {
+		if ev.SyntaxErr == nil {
+			fd := f.add("event.records.missing", SevError, root.Start, root.Start+1, -1,
+				"The event has no \"records\" key, so a Lambda finds no records (Python raises KeyError: 'records').")
+			if alt := similarKey(root, "records"); alt != nil {
+				fd.Message += fmt.Sprintf(" It has %s: keys are case-sensitive.", quoted(alt.Name))
+				fd.Start, fd.End = alt.Start, alt.End
+			}
+		}
+		return
+	}
+	if recs.Kind != Array {
+		f.add("event.records.notArray", SevError, recs.Start, recs.End, -1,
+			"\"records\" must be an array of records; it is %s %s.", article(recs.Kind), recs.Kind)
+		return
+	}
+	if len(recs.Items) == 0 && ev.SyntaxErr == nil {
+		f.add("event.records.empty", SevInfo, recs.Start, recs.End, -1,
+			"\"records\" is empty. Firehose never invokes a Lambda with an empty batch.")
+	}
+	ev.Records = make([]EventRecord, len(recs.Items))
+	ids := make(map[string]int, len(recs.Items))
+	for i := range recs.Items {
+		r := &ev.Records[i]
+		r.Index = i
+		r.Value = &recs.Items[i]
+		r.Start, r.End = r.Value.Start, r.Value.End
+		readRecord(ev, r, f)
+		if r.ID == nil {
+			continue
+		}
+		key := r.ID.Kind.String() + ":" + r.RecordID
+		if first, dup := ids[key]; dup {
+			o := &ev.Records[first]
+			f.add("record.recordId.duplicate", SevWarning, r.ID.Start, r.ID.End, i,
+				"Records %d and %d share the recordId %s. Firehose gives every record its own id, so the response cannot tell them apart.",
+				first, i, quoted(r.RecordID)).relate(DocInput, o.ID.Start, o.ID.End, "first record with this recordId")
+		} else {
+			ids[key] = i
+		}
+	}
+	checkEventSize(ev, f)
+}
+
+// readEnvelope reads the event's top-level fields.
+func readEnvelope(ev *Event, f *findings) {
+	root := &ev.Root
+	str := func(name string) (string, *Value) {
+		v, _ := root.Member(name)
+		if v == nil {
+			return "", nil
+		}
+		if v.Kind != String {
+			f.add("event."+name+".type", SevWarning, v.Start, v.End, -1,
+				"%q should be a string; it is %s %s.", name, article(v.Kind), v.Kind)
+			return "", v
+		}
+		return v.Text, v
+	}
+	var idv, arnv *Value
+	ev.InvocationID, idv = str("invocationId")
+	ev.DeliveryStreamArn, arnv = str("deliveryStreamArn")
+	ev.Region, _ = str("region")
+	if idv == nil && ev.SyntaxErr == nil {
+		f.add("event.invocationId.missing", SevInfo, root.Start, root.Start+1, -1,
+			"The event has no \"invocationId\"; Firehose sends a UUID for every invocation.")
+	}
+	if arnv == nil {
+		if typo, _ := root.Member("deliverySteamArn"); typo != nil {
+			_, i := root.Member("deliverySteamArn")
+			k := root.Keys[i]
+			f.add("event.deliverySteamArn", SevWarning, k.Start, k.End, -1,
+				"\"deliverySteamArn\" is a typo found in sample events: Firehose sends \"deliveryStreamArn\".")
+			if typo.Kind == String {
+				ev.DeliveryStreamArn = typo.Text
+			}
+		} else if ev.SyntaxErr == nil {
+			f.add("event.deliveryStreamArn.missing", SevInfo, root.Start, root.Start+1, -1,
+				"The event has no \"deliveryStreamArn\"; Firehose always sends the stream's ARN.")
+		}
+	} else if ev.DeliveryStreamArn != "" && !strings.HasPrefix(ev.DeliveryStreamArn, "arn:aws") {
+		f.add("event.deliveryStreamArn.format", SevInfo, arnv.Start, arnv.End, -1,
+			"Firehose sends an ARN here: arn:aws:firehose:<region>:<account>:deliverystream/<name>.")
+	}
+	ev.Source = SourceDirectPut
+	if v, _ := root.Member("sourceKinesisStreamArn"); v != nil {
+		ev.Source, ev.SourceArn = SourceKinesis, v.Text
+	}
+	if v, _ := root.Member("sourceMSKArn"); v != nil {
+		ev.Source, ev.SourceArn = SourceMSK, v.Text
+	}
+	if ev.Source == SourceDirectPut {
+		// Records with Kinesis or MSK metadata but no source ARN.
+		if recs, _ := root.Member("records"); recs != nil && recs.Kind == Array && len(recs.Items) > 0 {
+			first := &recs.Items[0]
+			if m, _ := first.Member("kinesisRecordMetadata"); m != nil {
+				ev.Source = SourceKinesis
+				f.add("event.sourceKinesisStreamArn.missing", SevInfo, root.Start, root.Start+1, -1,
+					"The records carry kinesisRecordMetadata but the event has no \"sourceKinesisStreamArn\"; Firehose sends both.")
+			} else if m, _ := first.Member("kafkaRecordValue"); m != nil {
+				ev.Source = SourceMSK
+				f.add("event.sourceMSKArn.missing", SevInfo, root.Start, root.Start+1, -1,
+					"The records carry kafkaRecordValue but the event has no \"sourceMSKArn\"; Firehose sends both.")
+			}
+		}
+	}
+	known := map[string]bool{"invocationId": true, "deliveryStreamArn": true, "region": true, "records": true,
+		"sourceKinesisStreamArn": true, "sourceMSKArn": true, "deliverySteamArn": true}
+	checkUnknownKeys(root, known, f, -1, "the event")
+}
+
+var recordKeys = map[string]bool{"recordId": true, "approximateArrivalTimestamp": true, "data": true,
+	"kinesisRecordMetadata": true, "kafkaRecordValue": true, "mskRecordMetadata": true}
+
+// readRecord reads one record of an event.
+func readRecord(ev *Event, r *EventRecord, f *findings) {
+	v, i := r.Value, r.Index
+	r.RecordID = strconv.Itoa(i)
+	if v.Kind != Object {
+		f.add("record.notObject", SevError, v.Start, v.End, i,
+			"Record %d is %s %s; a record is an object with \"recordId\" and \"data\".", i, article(v.Kind), v.Kind)
+		r.Invalid = true
+		return
+	}
+	if id, _ := v.Member("recordId"); id == nil {
+		fd := f.add("record.recordId.missing", SevError, v.Start, v.Start+1, i,
+			"Record %d has no \"recordId\" (Python raises KeyError: 'recordId').", i)
+		if alt := similarKey(v, "recordId"); alt != nil {
+			fd.Message += fmt.Sprintf(" It has %s: keys are case-sensitive in Python; Go's encoding/json would accept it.", quoted(alt.Name))
+			fd.Start, fd.End = alt.Start, alt.End
+		}
+	} else {
+		r.ID = id
+		if id.Kind == String {
+			r.RecordID = id.Text
+			if id.Text == "" {
+				f.add("record.recordId.empty", SevWarning, id.Start, id.End, i, "Record %d has an empty recordId.", i)
+			}
+		} else {
+			r.RecordID = string(appendCompact(nil, id))
+			f.add("record.recordId.type", SevWarning, id.Start, id.End, i,
+				"recordId should be a string; record %d has %s %s. Firehose's ids are opaque strings.", i, article(id.Kind), id.Kind)
+		}
+	}
+	readTimestamp(v, "approximateArrivalTimestamp", f, i, &r.Timestamp, ev.SyntaxErr == nil)
+	r.DataField = "data"
+	data, _ := v.Member("data")
+	if kv, _ := v.Member("kafkaRecordValue"); kv != nil && (data == nil || ev.Source == SourceMSK) {
+		r.DataField, data = "kafkaRecordValue", kv
+	}
+	r.DataValue = data
+	switch ev.Source {
+	case SourceKinesis:
+		readKinesisMetadata(r, f)
+	case SourceMSK:
+		readMSKMetadata(r, f)
+	}
+	checkUnknownKeys(v, recordKeys, f, i, fmt.Sprintf("record %d", i))
+	if data == nil {
+		fd := f.add("record.data.missing", SevError, v.Start, v.Start+1, i,
+			"Record %d has no \"data\" (Python raises KeyError: 'data').", i)
+		if alt := similarKey(v, "data"); alt != nil {
+			fd.Message += fmt.Sprintf(" It has %s: keys are case-sensitive.", quoted(alt.Name))
+			fd.Start, fd.End = alt.Start, alt.End
+		}
+		r.Invalid = true
+		return
+	}
+	if data.Kind != String {
+		f.add("record.data.type", SevError, data.Start, data.End, i,
+			"%q must be a base64 string; record %d has %s %s.", r.DataField, i, article(data.Kind), data.Kind)
+		r.Invalid = true
+		return
+	}
+	r.pmap = payloadMap{mode: mapWhole, start: data.Start, end: data.End}
+	exact := data.End-data.Start == len(data.Text)+2 // no escapes in the string
+	decodeRecordData(r, data.Text, f, func(off int) (int, int) {
+		if !exact {
+			return data.Start, data.End
+		}
+		return data.Start + 1 + off, data.Start + 2 + off
+	})
+	if exact && r.Canonical && !r.Gzip {
+		r.pmap = payloadMap{mode: mapBase64, base: data.Start + 1, start: data.Start + 1, end: data.End - 1}
+	}
+}
+
+// decodeRecordData decodes a record's base64 data and inflates gzip,
+// reporting problems at the places at(offset) gives.
+func decodeRecordData(r *EventRecord, text string, f *findings, at func(off int) (int, int)) {
+	b, err := DecodeBase64(text)
+	if err != nil {
+		e := err.(*Base64Error)
+		s, end := at(e.Offset)
+		if e.Offset >= len(text) && len(text) > 0 {
+			s, end = at(len(text) - 1)
+		}
+		if !e.Lenient {
+			f.add(e.Code, SevError, s, end, r.Index, "Record %d: %s.", r.Index, e.Msg)
+			r.Invalid = true
+			return
+		}
+		f.add(e.Code, SevWarning, s, end, r.Index, "Record %d: %s.", r.Index, e.Msg)
+	} else {
+		r.Canonical = true
+	}
+	r.Data, r.Payload = b, b
+	if len(b) > MaxRecordSize {
+		s, end := at(0)
+		f.add("record.size", SevWarning, s, end, r.Index,
+			"Record %d is %s; Firehose records are at most 1,000 KiB before base64.", r.Index, sizeText(len(b)))
+	}
+	if IsGzip(b) {
+		r.Gzip = true
+		p, err := Gunzip(b, 0)
+		if err != nil {
+			e := err.(*GzipError)
+			s, end := at(0)
+			f.add(e.Code, SevError, s, end, r.Index, "Record %d: %s.", r.Index, e.Msg)
+			r.Invalid = true
+			r.Payload = nil
+			return
+		}
+		r.Payload = p
+	}
+}
+
+// readTimestamp checks an approximateArrivalTimestamp (epoch ms, a number).
+func readTimestamp(obj *Value, name string, f *findings, rec int, out *int64, report bool) {
+	v, _ := obj.Member(name)
+	if v == nil {
+		return
+	}
+	switch v.Kind {
+	case Number:
+		if v.IsFloat() {
+			ms, err := strconv.ParseFloat(v.Text, 64)
+			if err == nil {
+				*out = int64(ms)
+			}
+			f.add("record.timestamp.float", SevWarning, v.Start, v.End, rec,
+				"%q is %s: Firehose sends whole epoch milliseconds.", name, v.Text)
+			return
+		}
+		ms, _ := strconv.ParseInt(v.Text, 10, 64)
+		*out = ms
+		digits := len(strings.TrimPrefix(v.Text, "-"))
+		switch {
+		case digits == 13:
+		case digits == 10:
+			*out = ms * 1000
+			f.add("record.timestamp.seconds", SevWarning, v.Start, v.End, rec,
+				"%q looks like epoch seconds (10 digits); Firehose sends epoch milliseconds (13 digits).", name)
+		default:
+			f.add("record.timestamp.digits", SevWarning, v.Start, v.End, rec,
+				"%q has %d digits; epoch milliseconds have 13 (%s is %s).", name, digits, v.Text,
+				time.UnixMilli(ms).UTC().Format("2006-01-02 15:04:05 MST"))
+		}
+	case String:
+		msg := fmt.Sprintf("%q is a string; Firehose sends a number of epoch milliseconds", name)
+		if t, err := time.Parse(time.RFC3339Nano, v.Text); err == nil {
+			*out = t.UnixMilli()
+			msg += fmt.Sprintf(" (%d for this ISO-8601 time). aws-lambda-go reads ISO strings only through its own time type.", t.UnixMilli())
+		} else {
+			msg += "."
+		}
+		f.add("record.timestamp.string", SevWarning, v.Start, v.End, rec, "%s", msg)
+	default:
+		f.add("record.timestamp.type", SevWarning, v.Start, v.End, rec,
+			"%q should be a number of epoch milliseconds; it is %s %s.", name, article(v.Kind), v.Kind)
+	}
+}
+
+// readKinesisMetadata checks kinesisRecordMetadata.
+func readKinesisMetadata(r *EventRecord, f *findings) {
+	m, _ := r.Value.Member("kinesisRecordMetadata")
+	i := r.Index
+	if m == nil {
+		f.add("kinesis.metadata.missing", SevWarning, r.Value.Start, r.Value.Start+1, i,
+			"The source is a Kinesis data stream but record %d has no kinesisRecordMetadata.", i)
+		return
+	}
+	if m.Kind != Object {
+		f.add("kinesis.metadata.type", SevWarning, m.Start, m.End, i, "kinesisRecordMetadata should be an object.")
+		return
+	}
+	for _, name := range []string{"shardId", "partitionKey", "sequenceNumber"} {
+		v, _ := m.Member(name)
+		switch {
+		case v == nil:
+			f.add("kinesis."+name+".missing", SevInfo, m.Start, m.Start+1, i,
+				"kinesisRecordMetadata has no %q; Firehose sends it.", name)
+		case v.Kind != String:
+			f.add("kinesis."+name+".type", SevWarning, v.Start, v.End, i,
+				"kinesisRecordMetadata.%s should be a string; it is %s %s.", name, article(v.Kind), v.Kind)
+		case name == "shardId" && !strings.HasPrefix(v.Text, "shardId-"):
+			f.add("kinesis.shardId.format", SevInfo, v.Start, v.End, i,
+				"Kinesis shard ids look like \"shardId-000000000001\".")
+		}
+	}
+	if v, _ := m.Member("subsequenceNumber"); v != nil && v.Kind != Number {
+		f.add("kinesis.subsequenceNumber.type", SevWarning, v.Start, v.End, i,
+			"subsequenceNumber should be a number (0 unless the record was KPL-aggregated); it is %s %s. aws-lambda-go fails to decode such an event.",
+			article(v.Kind), v.Kind)
+	}
+	var ts int64
+	readTimestamp(m, "approximateArrivalTimestamp", f, i, &ts, true)
+	checkUnknownKeys(m, map[string]bool{"shardId": true, "partitionKey": true, "sequenceNumber": true,
+		"subsequenceNumber": true, "approximateArrivalTimestamp": true}, f, i, "kinesisRecordMetadata")
+}
+
+// readMSKMetadata checks mskRecordMetadata.
+func readMSKMetadata(r *EventRecord, f *findings) {
+	i := r.Index
+	if r.DataField != "kafkaRecordValue" {
+		f.add("msk.kafkaRecordValue.missing", SevWarning, r.Value.Start, r.Value.Start+1, i,
+			"The source is Amazon MSK but record %d has no \"kafkaRecordValue\"; MSK records carry their bytes there, not in \"data\".", i)
+	}
+	m, _ := r.Value.Member("mskRecordMetadata")
+	if m == nil {
+		f.add("msk.metadata.missing", SevInfo, r.Value.Start, r.Value.Start+1, i,
+			"Record %d has no mskRecordMetadata; Firehose sends offset, partitionId and approximateArrivalTimestamp.", i)
+		return
+	}
+	for _, name := range []string{"offset", "partitionId"} {
+		if v, _ := m.Member(name); v != nil && v.Kind != String {
+			f.add("msk."+name+".type", SevWarning, v.Start, v.End, i,
+				"mskRecordMetadata.%s should be a string; it is %s %s.", name, article(v.Kind), v.Kind)
+		}
+	}
+	var ts int64
+	readTimestamp(m, "approximateArrivalTimestamp", f, i, &ts, true)
+}
+
+// checkEventSize warns about events Firehose would never send.
+func checkEventSize(ev *Event, f *findings) {
+	n := len(ev.Text)
+	switch {
+	case n > LambdaPayloadLimit:
+		f.add("event.size", SevWarning, 0, 0, -1,
+			"The event is %s, over Lambda's 6 MB request limit (%d bytes): Firehose never sends batches this large.", sizeText(n), LambdaPayloadLimit)
+	case n > LambdaBufferMax:
+		f.add("event.size", SevInfo, 0, 0, -1,
+			"The event is %s, larger than Firehose's largest Lambda buffer (3 MB): Firehose never sends batches this large.", sizeText(n))
+	}
+}
+
+// checkJSON reports what is legal for Python but not for JSON, or likely a
+// mistake: NaN and Infinity, duplicate keys.
+func checkJSON(v *Value, f *findings, rec int, where string) {
+	switch v.Kind {
+	case Number:
+		if v.IsNonStandard() {
+			f.add("json.nonstandard", SevWarning, v.Start, v.End, rec,
+				"%s is not JSON (Python accepts it, most parsers do not).", v.Text)
+		}
+	case Array:
+		for i := range v.Items {
+			checkJSON(&v.Items[i], f, rec, where)
+		}
+	case Object:
+		if hasDuplicateKeys(v.Keys) {
+			first := make(map[string]int, len(v.Keys))
+			for i, k := range v.Keys {
+				if j, ok := first[k.Name]; ok {
+					o := v.Keys[j]
+					f.add("json.duplicateKey", SevWarning, k.Start, k.End, rec,
+						"The key %s appears twice in %s; parsers keep the last value.", quoted(k.Name), where).
+						relate(DocInput, o.Start, o.End, "first occurrence")
+				} else {
+					first[k.Name] = i
+				}
+			}
+		}
+		for i := range v.Items {
+			checkJSON(&v.Items[i], f, rec, where)
+		}
+	}
+}
+
+// checkUnknownKeys reports keys Firehose does not send, pointing out the
+// ones that differ from a known key only by case.
+func checkUnknownKeys(obj *Value, known map[string]bool, f *findings, rec int, where string) {
+	for _, k := range obj.Keys {
+		if known[k.Name] {
+			continue
+		}
+		for name := range known {
+			if strings.EqualFold(name, k.Name) {
+				f.add("event.keyCase", SevWarning, k.Start, k.End, rec,
+					"%s in %s: did you mean %q? Keys are case-sensitive.", quoted(k.Name), where, name)
+				goto next
+			}
+		}
+		f.add("event.unknownKey", SevInfo, k.Start, k.End, rec,
+			"Firehose does not send %s in %s; a Lambda ignores it.", quoted(k.Name), where)
+	next:
+	}
+}
+
+// similarKey returns a key of obj equal to name but for case.
+func similarKey(obj *Value, name string) *Key {
+	for i := range obj.Keys {
+		if obj.Keys[i].Name != name && strings.EqualFold(obj.Keys[i].Name, name) {
+			return &obj.Keys[i]
+		}
+	}
+	return nil
+}
+
+// article returns "a" or "an" for a kind's name.
+func article(k Kind) string {
+	if k == Array || k == Object {
+		return "an"
+	}
+	return "a"
+}
+
+// Generated events: what the playground builds from base64 lines or JSON
+// payloads. Ids and timestamps are realistic and deterministic.
+
+const (
+	genStreamArn = "arn:aws:firehose:us-east-1:123456789012:deliverystream/playground"
+	genRegion    = "us-east-1"
+	genTimestamp = 1767225600000 // 2026-01-01T00:00:00Z
+)
+
+// genRecord is one record of a generated event, before the event exists.
+type genRecord struct {
+	start, end int    // the line or payload in the input
+	data       string // base64
+	pmap       payloadMap
+	decoded    []byte // when the data came from a JSON payload
+}
+
+// readBase64Lines reads one base64 record per non-blank line.
+func readBase64Lines(ev *Event, text string, f *findings) {
+	var recs []genRecord
+	for off := 0; off < len(text); {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += off
+		}
+		line := text[off:end]
+		trimmed := strings.TrimSpace(strings.TrimPrefix(line, "\ufeff"))
+		if trimmed != "" {
+			s := off + strings.Index(line, trimmed)
+			recs = append(recs, genRecord{start: s, end: s + len(trimmed), data: trimmed})
+		}
+		off = end + 1
+	}
+	if len(recs) == 0 {
+		f.add("input.empty", SevInfo, 0, 0, -1, "Paste base64 records, one per line.")
+	}
+	generateEvent(ev, text, recs, f)
+}
+
+// readJSONPayloads reads JSON payloads: one per line when every non-blank
+// line is a JSON value and there are several, else the whole text.
+func readJSONPayloads(ev *Event, text string, f *findings) {
+	var recs []genRecord
+	type span struct{ s, e int }
+	var lines []span
+	perLine := true
+	for off := 0; off < len(text) && perLine; {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += off
+		}
+		line := text[off:end]
+		if t := strings.TrimSpace(line); t != "" {
+			s := off + strings.Index(line, t)
+			if _, err := ParseJSON(t); err != nil {
+				perLine = false
+			}
+			lines = append(lines, span{s, s + len(t)})
+		}
+		off = end + 1
+	}
+	if !perLine || len(lines) < 2 {
+		t := strings.TrimSpace(text)
+		lines = lines[:0]
+		if t != "" {
+			s := strings.Index(text, t)
+			lines = append(lines, span{s, s + len(t)})
+		}
+	}
+	for _, l := range lines {
+		payload := text[l.s:l.e]
+		recs = append(recs, genRecord{start: l.s, end: l.e, decoded: []byte(payload),
+			data: base64.StdEncoding.EncodeToString([]byte(payload)),
+			pmap: payloadMap{mode: mapExact, base: l.s, start: l.s, end: l.e}})
+	}
+	if len(recs) == 0 {
+		f.add("input.empty", SevInfo, 0, 0, -1, "Paste JSON payloads: one per line, or one document.")
+	}
+	generateEvent(ev, text, recs, f)
+}
+
+// generateEvent builds the event Firehose would send for the records.
+func generateEvent(ev *Event, input string, recs []genRecord, f *findings) {
+	ev.Generated = true
+	ev.Source = SourceDirectPut
+	sum := sha256.Sum256([]byte(input))
+	u := sum
+	u[6] = u[6]&0x0f | 0x40 // version 4
+	u[8] = u[8]&0x3f | 0x80 // RFC 4122 variant
+	ev.InvocationID = fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+	ev.DeliveryStreamArn = genStreamArn
+	ev.Region = genRegion
+
+	var b strings.Builder
+	b.Grow(256 + len(recs)*160 + len(input)*4/3)
+	fmt.Fprintf(&b, "{\n  \"invocationId\": %q,\n  \"deliveryStreamArn\": %q,\n  \"region\": %q,\n  \"records\": [",
+		ev.InvocationID, ev.DeliveryStreamArn, ev.Region)
+	items := make([]Value, len(recs))
+	ev.Records = make([]EventRecord, len(recs))
+	for i, g := range recs {
+		id := generatedRecordID(sum, i)
+		ts := genTimestamp + int64(i)*7
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, "\n    {\n      \"recordId\": %q,\n      \"approximateArrivalTimestamp\": %d,\n      \"data\": \"%s\"\n    }",
+			id, ts, g.data)
+		at := func(v Value) Value { v.Start, v.End = g.start, g.end; return v }
+		items[i] = at(Value{Kind: Object,
+			Keys: []Key{{Name: "recordId"}, {Name: "approximateArrivalTimestamp"}, {Name: "data"}},
+			Items: []Value{at(Value{Kind: String, Text: id}), at(Value{Kind: Number, Text: strconv.FormatInt(ts, 10)}),
+				at(Value{Kind: String, Text: g.data})}})
+	}
+	b.WriteString("\n  ]\n}\n")
+	ev.Text = b.String()
+	ev.Root = Value{Kind: Object, Start: 0, End: len(input),
+		Keys: []Key{{Name: "invocationId"}, {Name: "deliveryStreamArn"}, {Name: "region"}, {Name: "records"}},
+		Items: []Value{{Kind: String, Text: ev.InvocationID}, {Kind: String, Text: ev.DeliveryStreamArn},
+			{Kind: String, Text: ev.Region}, {Kind: Array, Items: items, Start: 0, End: len(input)}}}
+	for i, g := range recs {
+		r := &ev.Records[i]
+		r.Index = i
+		r.Value = &items[i]
+		r.ID = &r.Value.Items[0]
+		r.RecordID = r.ID.Text
+		r.Start, r.End = g.start, g.end
+		r.DataField = "data"
+		r.DataValue = &r.Value.Items[2]
+		r.Timestamp = genTimestamp + int64(i)*7
+		if g.decoded != nil {
+			r.Data, r.Payload, r.Canonical, r.pmap = g.decoded, g.decoded, true, g.pmap
+			continue
+		}
+		r.pmap = payloadMap{mode: mapWhole, start: g.start, end: g.end}
+		decodeRecordData(r, g.data, f, func(off int) (int, int) {
+			return g.start + off, g.start + off + 1
+		})
+		if r.Canonical && !r.Gzip {
+			r.pmap = payloadMap{mode: mapBase64, base: g.start, start: g.start, end: g.end}
+		}
+	}
+	checkEventSize(ev, f)
+}
+
+// generatedRecordID returns a Direct PUT style recordId: 56 digits, the
+// same for the same input and index.
+func generatedRecordID(seed [32]byte, i int) string {
+	h := sha256.Sum256(append(seed[:], byte(i), byte(i>>8), byte(i>>16), byte(i>>24)))
+	var b strings.Builder
+	b.WriteString("4966")
+	for _, c := range h[:23] {
+		fmt.Fprintf(&b, "%02d", c%100)
+	}
+	b.WriteString("000000")
+	return b.String()
+}

@@ -1,0 +1,93 @@
+package transform
+
+import "strconv"
+
+// identityLambda is AWS's "process record" blueprint for Node.js:
+//
+//	const output = event.records.map((record) => ({
+//	    recordId: record.recordId, result: 'Ok', data: record.data }));
+//	return { records: output };
+//
+// Every record is returned unchanged, serialised by JSON.stringify. On an
+// event that is not shaped like one it fails the way Node.js would.
+type identityLambda struct {
+	ev   *Event
+	body []byte
+	err  *LambdaError
+	n    int
+}
+
+func newIdentity(ev *Event) *identityLambda {
+	l := &identityLambda{ev: ev}
+	l.body = make([]byte, 0, len(ev.Text)+64)
+	l.body = append(l.body, `{"records":[`...)
+	switch root := &ev.Root; {
+	case ev.SyntaxErr != nil:
+		l.err = &LambdaError{ErrorType: "Runtime.UnmarshalError", Record: -1,
+			ErrorMessage: "Unexpected token in JSON at position " + strconv.Itoa(ev.SyntaxErr.Char)}
+	case root.Kind != Object:
+		if root.Kind == Null {
+			l.err = &LambdaError{ErrorType: "TypeError", Record: -1,
+				ErrorMessage: "Cannot read properties of null (reading 'records')"}
+			break
+		}
+		l.err = &LambdaError{ErrorType: "TypeError", Record: -1,
+			ErrorMessage: "Cannot read properties of undefined (reading 'map')"}
+	default:
+		recs, _ := root.Member("records")
+		switch {
+		case recs == nil:
+			l.err = &LambdaError{ErrorType: "TypeError", Record: -1,
+				ErrorMessage: "Cannot read properties of undefined (reading 'map')"}
+		case recs.Kind == Null:
+			l.err = &LambdaError{ErrorType: "TypeError", Record: -1,
+				ErrorMessage: "Cannot read properties of null (reading 'map')"}
+		case recs.Kind != Array:
+			l.err = &LambdaError{ErrorType: "TypeError", Record: -1,
+				ErrorMessage: "event.records.map is not a function"}
+		}
+	}
+	return l
+}
+
+func (l *identityLambda) record(r *EventRecord, _ *payload, _ bool) [][][2]string {
+	if l.err != nil {
+		return nil
+	}
+	rv := r.Value
+	if rv.Kind == Null {
+		l.err = &LambdaError{ErrorType: "TypeError", Record: r.Index,
+			ErrorMessage: "Cannot read properties of null (reading 'recordId')"}
+		return nil
+	}
+	if l.n > 0 {
+		l.body = append(l.body, ',')
+	}
+	l.n++
+	l.body = append(l.body, '{')
+	// JSON.stringify leaves out properties that are undefined.
+	comma := false
+	if id, _ := rv.Member("recordId"); id != nil && rv.Kind == Object {
+		l.body = append(l.body, `"recordId":`...)
+		l.body = appendCompact(l.body, id)
+		comma = true
+	}
+	if comma {
+		l.body = append(l.body, ',')
+	}
+	l.body = append(l.body, `"result":"Ok"`...)
+	if data, _ := rv.Member("data"); data != nil && rv.Kind == Object {
+		l.body = append(l.body, `,"data":`...)
+		l.body = appendCompact(l.body, data)
+	}
+	l.body = append(l.body, '}')
+	return nil
+}
+
+func (l *identityLambda) finish() ([]byte, *LambdaError) {
+	if l.err != nil {
+		return nil, l.err
+	}
+	return append(l.body, "]}"...), nil
+}
+

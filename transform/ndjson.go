@@ -1,0 +1,242 @@
+package transform
+
+import (
+	"encoding/base64"
+	"fmt"
+)
+
+// ndjsonLambda is the correct shape of a flattening transform: exactly one
+// output record per input record, with the same recordId, whose data holds
+// the flattened objects as newline-delimited JSON. A record with nothing
+// to emit is Dropped; one that cannot be decoded or parsed is
+// ProcessingFailed, alone, with a finding that says why.
+type ndjsonLambda struct {
+	ev    *Event
+	opts  Options
+	f     *findings
+	fl    flattener
+	body  []byte
+	data  []byte
+	n     int
+	field string // "data", or "kafkaRecordValue" for MSK
+	err   *LambdaError
+}
+
+func newNDJSON(ev *Event, opts Options, f *findings) *ndjsonLambda {
+	l := &ndjsonLambda{ev: ev, opts: opts, f: f, field: "data"}
+	if ev.Source == SourceMSK {
+		l.field = "kafkaRecordValue"
+	}
+	l.body = make([]byte, 0, len(ev.Text)+64)
+	l.body = append(l.body, `{"records":[`...)
+	if e := ev.SyntaxErr; e != nil {
+		// The runtime cannot even decode the event.
+		l.err = &LambdaError{ErrorType: "Runtime.UnmarshalError", Record: -1,
+			ErrorMessage: "Unable to unmarshal input: " + e.Error()}
+	}
+	return l
+}
+
+// fail marks the record ProcessingFailed and says why.
+func (l *ndjsonLambda) fail(r *EventRecord, code string, start, end int, format string, args ...any) {
+	l.f.add(code, SevWarning, start, end, r.Index, "ndjson: record %d is returned as ProcessingFailed: %s",
+		r.Index, fmt.Sprintf(format, args...))
+	l.emit(r, "ProcessingFailed", nil)
+}
+
+func (l *ndjsonLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]string {
+	switch p.kind {
+	case PayloadInvalid:
+		l.fail(r, "ndjson.undecodable", r.Start, r.End, "its data could not be decoded.")
+		return nil
+	case PayloadEmpty:
+		l.emit(r, "Dropped", nil)
+		return nil
+	case PayloadBinary:
+		s, e := r.pmap.span(p.utf8.Start, p.utf8.End)
+		l.fail(r, "ndjson.utf8", s, e, "its payload is not UTF-8 text (%s).", p.utf8.Reason)
+		return nil
+	}
+	if p.err != nil {
+		s, e := r.pmap.span(p.err.Offset, p.err.Offset+1)
+		l.fail(r, "ndjson.json", s, e, "its payload is not JSON: %s (line %d, column %d of the payload).",
+			p.err.Msg, p.err.Line, p.err.Column)
+		return nil
+	}
+	if p.kind == PayloadCWL {
+		return l.cloudWatchLogs(r, p, wantRows)
+	}
+	// The objects to flatten: each top-level object, and the objects of
+	// each top-level array.
+	var objs []*Value
+	for i := range p.vals {
+		v := &p.vals[i]
+		switch v.Kind {
+		case Object:
+			objs = append(objs, v)
+		case Array:
+			for j := range v.Items {
+				el := &v.Items[j]
+				if el.Kind != Object {
+					s, e := r.pmap.span(el.Start, el.End)
+					l.fail(r, "ndjson.shape", s, e, "element %d of its array is %s %s, not an object.", j, article(el.Kind), el.Kind)
+					return nil
+				}
+				objs = append(objs, el)
+			}
+		default:
+			s, e := r.pmap.span(v.Start, v.End)
+			l.fail(r, "ndjson.shape", s, e, "its payload is %s %s; rows are made of JSON objects.", article(v.Kind), v.Kind)
+			return nil
+		}
+	}
+	return l.rows(r, objs, nil, wantRows)
+}
+
+// rows flattens objs (or takes the given rows) and emits the record.
+func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Field, wantRows bool) [][][2]string {
+	var out [][][2]string
+	l.data = l.data[:0]
+	n := 0
+	for i, obj := range objs {
+		if nonStandard := findNonStandard(obj); nonStandard != nil {
+			s, e := r.pmap.span(nonStandard.Start, nonStandard.End)
+			l.fail(r, "ndjson.nonstandard", s, e, "its payload holds %s, which is not JSON.", nonStandard.Text)
+			return nil
+		}
+		l.fl.reset(l.opts)
+		if extra != nil {
+			l.fl.fields = append(l.fl.fields, extra(i)...)
+			obj = nil
+		} else {
+			l.fl.walk(obj, 0)
+		}
+		fields, colls := l.fl.row()
+		for _, c := range colls {
+			s1, e1 := r.pmap.span(c.Second.Start, c.Second.End)
+			s0, e0 := r.pmap.span(c.First.Start, c.First.End)
+			l.f.add("ndjson.collision", SevWarning, s1, e1, r.Index,
+				"Record %d: two fields flatten to the key %s; the row keeps the later value.", r.Index, quoted(c.Key)).
+				relate(DocInput, s0, e0, "the other field with this key")
+		}
+		if len(fields) == 0 {
+			continue
+		}
+		n++
+		l.data = appendRow(l.data, fields)
+		l.data = append(l.data, '\n')
+		if wantRows {
+			row := make([][2]string, len(fields))
+			for k, f := range fields {
+				row[k] = [2]string{f.Key, f.Value}
+			}
+			out = append(out, row)
+		}
+	}
+	if n == 0 {
+		l.emit(r, "Dropped", nil)
+		return out
+	}
+	l.emit(r, "Ok", l.data)
+	return out
+}
+
+// cloudWatchLogs makes one row per log event of a DATA_MESSAGE, with the
+// log group and stream; a message that is a JSON object is flattened under
+// "message". A CONTROL_MESSAGE is Dropped.
+func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *payload, wantRows bool) [][][2]string {
+	doc := &p.vals[0]
+	if mt, _ := doc.Member("messageType"); mt.Text == "CONTROL_MESSAGE" {
+		l.emit(r, "Dropped", nil)
+		return nil
+	}
+	events, _ := doc.Member("logEvents")
+	if events == nil || events.Kind != Array {
+		l.fail(r, "ndjson.cloudwatch", r.Start, r.End, "its CloudWatch Logs document has no logEvents array.")
+		return nil
+	}
+	var common []Field
+	for _, name := range []string{"owner", "logGroup", "logStream"} {
+		if v, _ := doc.Member(name); v != nil {
+			common = append(common, Field{Key: name, Value: string(appendCompact(nil, v)), Start: v.Start, End: v.End})
+		}
+	}
+	objs := make([]*Value, len(events.Items))
+	for i := range events.Items {
+		objs[i] = &events.Items[i]
+	}
+	extra := func(i int) []Field {
+		ev := objs[i]
+		fields := append([]Field(nil), common...)
+		for k := range ev.Items {
+			name, v := ev.Keys[k].Name, &ev.Items[k]
+			if name == "message" && v.Kind == String {
+				if msg, err := ParseJSON(v.Text); err == nil && msg.Kind == Object {
+					var fl flattener
+					fl.reset(l.opts)
+					fl.key = append(fl.key, "message"...)
+					fl.walk(&msg, 1)
+					for _, f := range fl.fields {
+						f.Start, f.End = v.Start, v.End // positions inside the message string are not the payload's
+						fields = append(fields, f)
+					}
+					continue
+				}
+			}
+			fields = append(fields, Field{Key: name, Value: string(appendCompact(nil, v)), Start: v.Start, End: v.End})
+		}
+		return fields
+	}
+	for _, ev := range objs {
+		if ev.Kind != Object {
+			l.fail(r, "ndjson.cloudwatch", r.Start, r.End, "a log event of its CloudWatch Logs document is not an object.")
+			return nil
+		}
+	}
+	return l.rows(r, objs, extra, wantRows)
+}
+
+// findNonStandard returns the first NaN or Infinity in v, or nil.
+func findNonStandard(v *Value) *Value {
+	if v.IsNonStandard() {
+		return v
+	}
+	for i := range v.Items {
+		if n := findNonStandard(&v.Items[i]); n != nil {
+			return n
+		}
+	}
+	return nil
+}
+
+// emit writes one output record.
+func (l *ndjsonLambda) emit(r *EventRecord, result string, data []byte) {
+	if l.n > 0 {
+		l.body = append(l.body, ',')
+	}
+	l.n++
+	l.body = append(l.body, `{"recordId":`...)
+	if r.ID != nil {
+		l.body = appendCompact(l.body, r.ID)
+	} else {
+		l.body = append(l.body, `""`...)
+	}
+	l.body = append(l.body, `,"result":"`...)
+	l.body = append(l.body, result...)
+	l.body = append(l.body, '"')
+	if result == "Ok" {
+		l.body = append(l.body, `,"`...)
+		l.body = append(l.body, l.field...)
+		l.body = append(l.body, `":"`...)
+		l.body = base64.StdEncoding.AppendEncode(l.body, data)
+		l.body = append(l.body, '"')
+	}
+	l.body = append(l.body, '}')
+}
+
+func (l *ndjsonLambda) finish() ([]byte, *LambdaError) {
+	if l.err != nil {
+		return nil, l.err
+	}
+	return append(l.body, "]}"...), nil
+}

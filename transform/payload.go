@@ -1,0 +1,155 @@
+package transform
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tidwall/pretty"
+)
+
+// Payload kinds, as reported in Record.Payload.
+const (
+	PayloadJSON    = "json"
+	PayloadText    = "text"
+	PayloadBinary  = "binary"
+	PayloadEmpty   = "empty"
+	PayloadCWL     = "cloudwatch-logs"
+	PayloadInvalid = "invalid"
+)
+
+// payload is a record's payload, analyzed once and shared by the report
+// and the preset.
+type payload struct {
+	kind string
+	text string      // the payload as a string (UTF-8 unless kind is binary)
+	utf8 *UTF8Error  // set when the bytes are not UTF-8
+	vals []Value     // the JSON values it holds, one or more (NDJSON)
+	err  *SyntaxError // the first JSON syntax error, if it looks like JSON
+	// pyErr is what Python's json.loads would raise on the first value
+	// only (deep nesting, huge integers), when it parses here.
+	pyErr *SyntaxError
+}
+
+// analyzePayload decodes and parses a record's payload.
+func analyzePayload(r *EventRecord) *payload {
+	p := &payload{}
+	switch {
+	case r.Invalid:
+		p.kind = PayloadInvalid
+		return p
+	case len(r.Payload) == 0:
+		p.kind = PayloadEmpty
+		return p
+	}
+	if e := CheckUTF8(r.Payload); e != nil {
+		p.kind, p.utf8 = PayloadBinary, e
+		p.text = string(r.Payload)
+		return p
+	}
+	p.text = string(r.Payload)
+	p.kind = PayloadText
+	p.vals, p.err, p.pyErr = parseValues(p.text, pyPayloadDepth)
+	if t := strings.TrimLeft(p.text, " \t\r\n"); p.err == nil && len(p.vals) > 0 || t != "" && (t[0] == '{' || t[0] == '[') {
+		p.kind = PayloadJSON
+	}
+	if r.Gzip && isCloudWatchLogs(p) {
+		p.kind = PayloadCWL
+	}
+	return p
+}
+
+// parseValues parses a text holding any number of JSON values separated
+// by white space (or nothing): one document, NDJSON, or concatenated JSON.
+// It stops at the first syntax error; vals holds the values read
+// completely before it. pyErr is what Python's json.loads
+// would raise inside the first value, past pyDepth or on a huge integer.
+func parseValues(s string, pyDepth int) (vals []Value, err, pyErr *SyntaxError) {
+	p := &parser{s: s, opts: parseOptions{pyDepth: pyDepth}}
+	for i := skipSpace(s, 0); i < len(s); i = skipSpace(s, i) {
+		v, next := p.value(i)
+		if len(vals) == 0 {
+			pyErr = p.pyErr
+		}
+		if p.err != nil {
+			break
+		}
+		vals = append(vals, v)
+		i = next
+	}
+	return vals, p.err, pyErr
+}
+
+// isCloudWatchLogs reports whether a payload is a CloudWatch Logs
+// subscription document.
+func isCloudWatchLogs(p *payload) bool {
+	if len(p.vals) != 1 || p.vals[0].Kind != Object {
+		return false
+	}
+	mt, _ := p.vals[0].Member("messageType")
+	return mt != nil && mt.Kind == String && (mt.Text == "DATA_MESSAGE" || mt.Text == "CONTROL_MESSAGE")
+}
+
+// maxDecoded is how much of a payload the report shows.
+const maxDecoded = 256 << 10
+
+// decodedText returns the payload as the report shows it: pretty JSON,
+// text, or a hex dump; cut at maxDecoded bytes.
+func (p *payload) decodedText() (string, bool) {
+	switch p.kind {
+	case PayloadInvalid, PayloadEmpty:
+		return "", false
+	case PayloadBinary:
+		return hexDump(p.text, maxDecoded/4)
+	case PayloadJSON, PayloadCWL:
+		if p.err == nil && len(p.text) <= maxDecoded && !hasNonStandard(p.vals) {
+			return strings.TrimRight(string(pretty.PrettyOptions([]byte(p.text),
+				&pretty.Options{Width: 80, Indent: "  "})), "\n"), false
+		}
+	}
+	if len(p.text) > maxDecoded {
+		return clip(p.text, maxDecoded), true
+	}
+	return p.text, false
+}
+
+// hasNonStandard reports whether the values hold NaN or Infinity, which
+// the pretty-printer would mangle.
+func hasNonStandard(vals []Value) bool {
+	for i := range vals {
+		v := &vals[i]
+		if v.IsNonStandard() || (v.Kind == Array || v.Kind == Object) && hasNonStandard(v.Items) {
+			return true
+		}
+	}
+	return false
+}
+
+// hexDump writes the first max bytes of b like xxd does.
+func hexDump(b string, max int) (string, bool) {
+	var sb strings.Builder
+	n := min(len(b), max)
+	for off := 0; off < n; off += 16 {
+		end := min(off+16, n)
+		fmt.Fprintf(&sb, "%08x  ", off)
+		for i := off; i < off+16; i++ {
+			if i < end {
+				fmt.Fprintf(&sb, "%02x ", b[i])
+			} else {
+				sb.WriteString("   ")
+			}
+			if i == off+7 {
+				sb.WriteByte(' ')
+			}
+		}
+		sb.WriteString(" |")
+		for i := off; i < end; i++ {
+			if c := b[i]; c >= 0x20 && c < 0x7f {
+				sb.WriteByte(c)
+			} else {
+				sb.WriteByte('.')
+			}
+		}
+		sb.WriteString("|\n")
+	}
+	return sb.String(), len(b) > max
+}

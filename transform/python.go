@@ -1,0 +1,358 @@
+package transform
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// This file formats parsed JSON values the way CPython 3.11 does after
+// json.loads: str(), repr() and json.dumps() with its default settings
+// (ensure_ascii, separators ", " and ": "). The seed presets need them to be
+// byte-identical to the Python Lambda.
+
+const hexDigits = "0123456789abcdef"
+
+// appendPyStr appends Python's str(v): a string is itself, anything else
+// is its repr.
+func appendPyStr(b []byte, v *Value) []byte {
+	if v.Kind == String {
+		return append(b, v.Text...)
+	}
+	return appendPyRepr(b, v)
+}
+
+// appendPyRepr appends Python's repr(v).
+func appendPyRepr(b []byte, v *Value) []byte {
+	switch v.Kind {
+	case Null:
+		return append(b, "None"...)
+	case Bool:
+		if v.Text == "true" {
+			return append(b, "True"...)
+		}
+		return append(b, "False"...)
+	case Number:
+		return appendPyNumber(b, v, false)
+	case String:
+		return appendPyReprString(b, v.Text)
+	case Array:
+		b = append(b, '[')
+		for i := range v.Items {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = appendPyRepr(b, &v.Items[i])
+		}
+		return append(b, ']')
+	}
+	keys, items := v.Entries()
+	b = append(b, '{')
+	for i := range keys {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = appendPyReprString(b, keys[i].Name)
+		b = append(b, ": "...)
+		b = appendPyRepr(b, &items[i])
+	}
+	return append(b, '}')
+}
+
+// appendPyNumber appends the repr of the int or float Python makes of a
+// JSON number. For json.dumps (forJSON) the non-finite floats are written
+// NaN, Infinity and -Infinity, as Python's encoder writes them.
+func appendPyNumber(b []byte, v *Value, forJSON bool) []byte {
+	if !v.IsFloat() {
+		if v.Text == "-0" {
+			return append(b, '0')
+		}
+		return append(b, v.Text...)
+	}
+	f := pyFloat(v.Text)
+	switch {
+	case math.IsNaN(f):
+		if forJSON {
+			return append(b, "NaN"...)
+		}
+		return append(b, "nan"...)
+	case math.IsInf(f, 1):
+		if forJSON {
+			return append(b, "Infinity"...)
+		}
+		return append(b, "inf"...)
+	case math.IsInf(f, -1):
+		if forJSON {
+			return append(b, "-Infinity"...)
+		}
+		return append(b, "-inf"...)
+	}
+	return appendFloatRepr(b, f)
+}
+
+// pyFloat is Python's float() of a JSON number literal: correctly rounded,
+// overflowing to ±inf.
+func pyFloat(text string) float64 {
+	switch text {
+	case "NaN":
+		return math.NaN()
+	case "Infinity":
+		return math.Inf(1)
+	case "-Infinity":
+		return math.Inf(-1)
+	}
+	f, _ := strconv.ParseFloat(text, 64) // ±Inf on overflow, which is what Python gives
+	return f
+}
+
+// appendFloatRepr appends repr(f) for a finite float: the shortest digits
+// that round-trip, in positional notation when the decimal exponent is in
+// [-4, 16), scientific otherwise ("1e+16", "1e-05"), with ".0" added to
+// integral positional values.
+func appendFloatRepr(b []byte, f float64) []byte {
+	var tmp [32]byte
+	e := strconv.AppendFloat(tmp[:0], f, 'e', -1, 64) // "-d.ddde±XX"
+	neg := e[0] == '-'
+	if neg {
+		e = e[1:]
+	}
+	mant, exp := e, 0
+	if i := strings.IndexByte(string(e), 'e'); i >= 0 {
+		mant = e[:i]
+		exp, _ = strconv.Atoi(string(e[i+1:]))
+	}
+	var digits [24]byte
+	nd := 0
+	for _, c := range mant {
+		if c != '.' {
+			digits[nd] = c
+			nd++
+		}
+	}
+	ds := digits[:nd]
+	if neg {
+		b = append(b, '-')
+	}
+	decpt := exp + 1 // digits ds[0] ds[1]... = 0.ds × 10^decpt
+	if decpt <= -4 || decpt > 16 {
+		b = append(b, ds[0])
+		if nd > 1 {
+			b = append(b, '.')
+			b = append(b, ds[1:]...)
+		}
+		b = append(b, 'e')
+		if exp < 0 {
+			b = append(b, '-')
+			exp = -exp
+		} else {
+			b = append(b, '+')
+		}
+		if exp < 10 {
+			b = append(b, '0')
+		}
+		return strconv.AppendInt(b, int64(exp), 10)
+	}
+	switch {
+	case decpt <= 0:
+		b = append(b, "0."...)
+		for i := decpt; i < 0; i++ {
+			b = append(b, '0')
+		}
+		b = append(b, ds...)
+	case decpt >= nd:
+		b = append(b, ds...)
+		for i := nd; i < decpt; i++ {
+			b = append(b, '0')
+		}
+		b = append(b, ".0"...)
+	default:
+		b = append(b, ds[:decpt]...)
+		b = append(b, '.')
+		b = append(b, ds[decpt:]...)
+	}
+	return b
+}
+
+// appendPyReprString appends repr(s) for a Python str held in WTF-8.
+func appendPyReprString(b []byte, s string) []byte {
+	quote := byte('\'')
+	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
+		quote = '"'
+	}
+	b = append(b, quote)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			i++
+			switch {
+			case c == quote || c == '\\':
+				b = append(b, '\\', c)
+			case c == '\t':
+				b = append(b, '\\', 't')
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c < 0x20 || c == 0x7f:
+				b = append(b, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
+			default:
+				b = append(b, c)
+			}
+			continue
+		}
+		r, n := decodeWTF8(s[i:])
+		switch {
+		case n == 1:
+			// Not UTF-8 at all; cannot come from a decoded payload.
+			b = append(b, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
+		case pyPrintable(r):
+			b = append(b, s[i:i+n]...)
+		case r <= 0xff:
+			b = append(b, '\\', 'x', hexDigits[r>>4], hexDigits[r&15])
+		case r <= 0xffff:
+			b = append(b, '\\', 'u')
+			b = appendHex(b, uint32(r), 4)
+		default:
+			b = append(b, '\\', 'U')
+			b = appendHex(b, uint32(r), 8)
+		}
+		i += n
+	}
+	return append(b, quote)
+}
+
+func appendHex(b []byte, v uint32, digits int) []byte {
+	for shift := 4 * (digits - 1); shift >= 0; shift -= 4 {
+		b = append(b, hexDigits[(v>>shift)&15])
+	}
+	return b
+}
+
+// pyPrintable reports whether Python's str.isprintable() holds for a
+// code point from U+0080 on.
+func pyPrintable(r rune) bool {
+	i := sort.Search(len(pyNonPrintable), func(i int) bool { return pyNonPrintable[i][1] >= r })
+	return i == len(pyNonPrintable) || r < pyNonPrintable[i][0]
+}
+
+// appendPyJSON appends json.dumps(v) with Python's default settings.
+func appendPyJSON(b []byte, v *Value) []byte {
+	switch v.Kind {
+	case Null:
+		return append(b, "null"...)
+	case Bool:
+		return append(b, v.Text...)
+	case Number:
+		return appendPyNumber(b, v, true)
+	case String:
+		return appendPyJSONString(b, v.Text)
+	case Array:
+		b = append(b, '[')
+		for i := range v.Items {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = appendPyJSON(b, &v.Items[i])
+		}
+		return append(b, ']')
+	}
+	keys, items := v.Entries()
+	b = append(b, '{')
+	for i := range keys {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = appendPyJSONString(b, keys[i].Name)
+		b = append(b, ": "...)
+		b = appendPyJSON(b, &items[i])
+	}
+	return append(b, '}')
+}
+
+// pyJSONPlain marks the ASCII bytes json.dumps writes unescaped.
+var pyJSONPlain = func() (t [256]bool) {
+	for c := ' '; c <= '~'; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// appendPyJSONString appends json.dumps(s) with ensure_ascii=True: the
+// result is ASCII, everything else is escaped as \uXXXX (lowercase hex,
+// surrogate pairs above U+FFFF, DEL included).
+func appendPyJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	b = appendPyJSONChars(b, s)
+	return append(b, '"')
+}
+
+// appendPyJSONChars is appendPyJSONString without the quotes.
+func appendPyJSONChars(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		start := i
+		for i < len(s) && pyJSONPlain[s[i]] {
+			i++
+		}
+		b = append(b, s[start:i]...)
+		if i >= len(s) {
+			break
+		}
+		c := s[i]
+		if c < 0x80 {
+			i++
+			switch c {
+			case '"':
+				b = append(b, '\\', '"')
+			case '\\':
+				b = append(b, '\\', '\\')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
+			}
+			continue
+		}
+		r, n := decodeWTF8(s[i:])
+		i += n
+		if r >= 0x10000 {
+			r -= 0x10000
+			b = append(b, '\\', 'u')
+			b = appendHex(b, uint32(0xd800+(r>>10)), 4)
+			b = append(b, '\\', 'u')
+			b = appendHex(b, uint32(0xdc00+(r&0x3ff)), 4)
+			continue
+		}
+		b = append(b, '\\', 'u')
+		b = appendHex(b, uint32(r), 4)
+	}
+	return b
+}
+
+// pyTypeName is the name of the Python type json.loads makes of v.
+func pyTypeName(v *Value) string {
+	switch v.Kind {
+	case Null:
+		return "NoneType"
+	case Bool:
+		return "bool"
+	case Number:
+		if v.IsFloat() {
+			return "float"
+		}
+		return "int"
+	case String:
+		return "str"
+	case Array:
+		return "list"
+	}
+	return "dict"
+}

@@ -1,0 +1,269 @@
+package transform
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Version is the engine's version, reported as firehose.version.
+const Version = "0.1.0"
+
+// Preset names: the transforms a request can run.
+const (
+	PresetSeed     = "seed"     // the blog's Lambda, later version (ids R, R1, R2…)
+	PresetSeedV1   = "seed-v1"  // the blog's Lambda, earlier version (ids repeated)
+	PresetNDJSON   = "ndjson"   // the correct shape: one output per record, rows newline-delimited
+	PresetIdentity = "identity" // AWS's process-record blueprint: data unchanged
+)
+
+// Presets lists the preset names in the order the page offers them.
+var Presets = []string{PresetSeed, PresetSeedV1, PresetNDJSON, PresetIdentity}
+
+// Request is one run: what the user pasted and what to do with it. Its zero
+// values mean the documented defaults.
+type Request struct {
+	// Input is the text the user pasted.
+	Input string `json:"input"`
+	// InputKind is KindEvent, KindBase64, KindJSON, or "auto"/"" to detect.
+	InputKind string `json:"inputKind"`
+	// Preset is the transform to run (default PresetSeed).
+	Preset string `json:"preset"`
+	// Options configure the ndjson preset.
+	Options Options `json:"options"`
+	// Response, when not blank, is a Lambda response (or a Lambda error
+	// object) to check against the event instead of running the preset.
+	Response string `json:"response"`
+	// Firehose describes the delivery stream, for the verdict and the S3
+	// preview.
+	Firehose FirehoseOptions `json:"firehose"`
+	// Detail chooses which records carry their decoded text, rows and
+	// outputs in the report.
+	Detail Detail `json:"detail"`
+}
+
+// Options configure how the ndjson preset flattens payloads.
+type Options struct {
+	// Separator joins nested keys (default ".").
+	Separator string `json:"separator"`
+	// MaxDepth is how many levels of keys are joined; deeper objects are
+	// kept as JSON values. 0 flattens every level.
+	MaxDepth int `json:"maxDepth"`
+	// Arrays is "json" (default: arrays are kept as JSON values) or
+	// "index" (spread into keys: items.0.sku).
+	Arrays string `json:"arrays"`
+	// Values is "json" (default: values stay JSON, numbers as written) or
+	// "string" (every value but null becomes a string).
+	Values string `json:"values"`
+}
+
+// FirehoseOptions describe the delivery stream.
+type FirehoseOptions struct {
+	// StreamName defaults to the name in the event's deliveryStreamArn.
+	StreamName string `json:"streamName"`
+	// LambdaArn is the function's qualified ARN, for processing-failed
+	// objects (default: a function named after the preset).
+	LambdaArn string `json:"lambdaArn"`
+	// Retries is NumberOfRetries (nil: Firehose's default, 3).
+	Retries *int `json:"retries"`
+	// Prefix and ErrorPrefix are the S3 prefixes; empty means Firehose's
+	// defaults. Prefix may use !{timestamp:…} and
+	// !{partitionKeyFromLambda:key}.
+	Prefix      string `json:"prefix"`
+	ErrorPrefix string `json:"errorPrefix"`
+	// AppendDelimiter adds the AppendDelimiterToRecord processor.
+	AppendDelimiter bool `json:"appendDelimiter"`
+	// ErrorLayout is the layout of processing-failed lines: "2025"
+	// (default, lambdaARN) or "2019" (lambdaArn).
+	ErrorLayout string `json:"errorLayout"`
+}
+
+// Detail selects the records whose details the report includes: Count
+// records from From (default: the first 200). Details stop early when they
+// would make the report larger than a few megabytes.
+type Detail struct {
+	From  int `json:"from"`
+	Count int `json:"count"`
+}
+
+const (
+	defaultDetailCount = 200
+	detailBudget       = 8 << 20 // bytes of decoded text and rows in one report
+)
+
+// preset is a transform run record by record, the way a Lambda handler
+// loops over event.records.
+type preset interface {
+	// record transforms one record; rows, when asked for, are the
+	// flattened rows it made of the payload.
+	record(r *EventRecord, p *payload, wantRows bool) [][][2]string
+	// finish returns the response body, or the error the function raised.
+	finish() ([]byte, *LambdaError)
+}
+
+// Run reads the input, runs the preset (or takes the given response),
+// and judges the result the way Firehose would. It never panics on bad
+// input: every problem is reported in the report.
+func Run(req Request) *Report {
+	started := time.Now()
+	var f findings
+	input := req.Input
+	if !utf8.ValidString(input) {
+		f.add("input.utf8", SevWarning, 0, 0, -1,
+			"The input is not valid UTF-8; invalid bytes were replaced with U+FFFD.")
+		input = strings.ToValidUTF8(input, "\ufffd")
+	}
+	ev := readInput(input, req.InputKind, &f)
+	rep := &Report{Version: Version, InputKind: ev.Kind, Detected: ev.Detected, Source: ev.Source,
+		Generated: ev.Generated, Findings: []Finding{}}
+	if ev.Generated {
+		rep.Event = ev.Text
+	}
+
+	checking := strings.TrimSpace(req.Response) != ""
+	var pr preset
+	if !checking {
+		rep.Preset = req.Preset
+		if rep.Preset == "" {
+			rep.Preset = PresetSeed
+		}
+		pr = newPreset(rep.Preset, ev, req.Options, &f)
+		if pr == nil {
+			f.add("request.preset", SevError, 0, 0, -1, "There is no preset named %s; pick one of %s.",
+				quoted(req.Preset), strings.Join(Presets, ", "))
+			rep.Preset = ""
+		}
+	}
+
+	from, count := req.Detail.From, req.Detail.Count
+	if count <= 0 {
+		count = defaultDetailCount
+	}
+	budget := detailBudget
+	rep.Records = make([]Record, len(ev.Records))
+	for i := range ev.Records {
+		r := &ev.Records[i]
+		p := analyzePayload(r)
+		rec := &rep.Records[i]
+		*rec = Record{Index: i, RecordID: r.RecordID, Start: r.Start, End: r.End,
+			ArrivalTimestamp: r.Timestamp, Size: len(r.Payload), Gzip: r.Gzip, Payload: p.kind,
+			Outputs: []int{}}
+		if r.DataValue != nil {
+			rec.DataStart, rec.DataEnd = r.DataValue.Start, r.DataValue.End
+		} else {
+			rec.DataStart, rec.DataEnd = r.Start, r.End
+		}
+		detail := i >= from && i < from+count && budget > 0
+		if detail {
+			rec.Detail = true
+			rec.Decoded, rec.Truncated = p.decodedText()
+			budget -= len(rec.Decoded)
+		}
+		if pr != nil {
+			rec.Rows = pr.record(r, p, detail)
+			for _, row := range rec.Rows {
+				for _, kv := range row {
+					budget -= len(kv[0]) + len(kv[1]) + 8
+				}
+			}
+		} else {
+			reportPayload(r, p, &f)
+		}
+		if rec.Rows == nil {
+			rec.Rows = [][][2]string{}
+		}
+	}
+
+	var body *string
+	if pr != nil {
+		b, lerr := pr.finish()
+		if lerr != nil {
+			rep.Lambda.Error = lerr
+		} else {
+			s := string(b)
+			body = &s
+			rep.Lambda.Body = body
+		}
+	} else if checking {
+		body = &req.Response
+		rep.Lambda.Body = body
+	}
+
+	respText := ""
+	if body != nil {
+		respText = *body
+	}
+	judge(rep, ev, req, respText, checking, &f)
+
+	rep.Findings = f.list
+	rep.Stats.InputBytes = len(req.Input)
+	rep.Stats.Records = len(ev.Records)
+	rep.Stats.ResponseLimit = LambdaPayloadLimit
+	toUTF16(rep, newUTF16Index(input), newUTF16Index(respText))
+	rep.Stats.Micros = time.Since(started).Microseconds()
+	return rep
+}
+
+// newPreset returns the named preset, or nil if there is none.
+func newPreset(name string, ev *Event, opts Options, f *findings) preset {
+	switch name {
+	case PresetSeed:
+		return newSeed(ev, false, f)
+	case PresetSeedV1:
+		return newSeed(ev, true, f)
+	case PresetIdentity:
+		return newIdentity(ev)
+	case PresetNDJSON:
+		return newNDJSON(ev, opts, f)
+	}
+	return nil
+}
+
+// reportPayload reports what is wrong with a payload when no preset looks
+// at it (a pasted response is being checked).
+func reportPayload(r *EventRecord, p *payload, f *findings) {
+	if p.kind == PayloadJSON && p.err != nil {
+		s, e := r.pmap.span(p.err.Offset, p.err.Offset+1)
+		f.add("payload.json", SevInfo, s, e, r.Index, "Record %d's payload is not valid JSON: %s (line %d, column %d).",
+			r.Index, p.err.Msg, p.err.Line, p.err.Column)
+	}
+}
+
+// toUTF16 converts every offset of the report from bytes to UTF-16 units.
+func toUTF16(rep *Report, in, resp *utf16Index) {
+	for i := range rep.Records {
+		r := &rep.Records[i]
+		r.Start, r.End = in.at(r.Start), in.at(r.End)
+		r.DataStart, r.DataEnd = in.at(r.DataStart), in.at(r.DataEnd)
+	}
+	if rep.Response != nil {
+		for i := range rep.Response.Records {
+			o := &rep.Response.Records[i]
+			o.Start, o.End = resp.at(o.Start), resp.at(o.End)
+		}
+	}
+	for i := range rep.Verdict.Ignored {
+		g := &rep.Verdict.Ignored[i]
+		g.Start, g.End = resp.at(g.Start), resp.at(g.End)
+	}
+	for i := range rep.Findings {
+		rep.Findings[i].toUTF16(in, resp)
+	}
+}
+
+// toUTF16 converts a finding's offsets from bytes to UTF-16 units.
+func (fd *Finding) toUTF16(in, resp *utf16Index) {
+	pick := func(doc string) *utf16Index {
+		if doc == DocResponse {
+			return resp
+		}
+		return in
+	}
+	x := pick(fd.Doc)
+	fd.Start, fd.End = x.at(fd.Start), x.at(fd.End)
+	for i := range fd.Related {
+		l := &fd.Related[i]
+		x := pick(l.Doc)
+		l.Start, l.End = x.at(l.Start), x.at(l.End)
+	}
+}

@@ -1,0 +1,381 @@
+package transform
+
+import (
+	"encoding/base64"
+	"strconv"
+	"strings"
+)
+
+// seedLambda emulates the blog post's Python Lambda (see SEED.md in the
+// docs) byte for byte: for every record it base64-decodes data, json.loads
+// it, expects a list of objects, flattens each object one level and emits
+// one output record per object. The later version gives object i ≥ 1 the
+// recordId id+str(i); v1 gives every object the input's recordId. Any
+// exception ends the invocation, reported as the runtime reports it.
+type seedLambda struct {
+	ev     *Event
+	v1     bool
+	f      *findings
+	body   []byte
+	err    *LambdaError
+	n      int // output records written
+	flat   flatDict
+	tmp    []byte
+	active bool // records are being processed (no exception yet)
+}
+
+func newSeed(ev *Event, v1 bool, f *findings) *seedLambda {
+	s := &seedLambda{ev: ev, v1: v1, f: f}
+	s.body = make([]byte, 0, len(ev.Text)*3/2+64)
+	s.body = append(s.body, `{"records": [`...)
+	s.begin()
+	return s
+}
+
+// raise ends the invocation with a Python exception, pointing a finding at
+// where it happened.
+func (s *seedLambda) raise(typ, msg string, rec, start, end int) {
+	s.active = false
+	s.err = &LambdaError{ErrorType: typ, ErrorMessage: msg, Record: rec}
+	where := "before reading any record"
+	if rec >= 0 {
+		where = "on record " + strconv.Itoa(rec)
+	}
+	s.f.add("seed.raised", SevError, start, end, rec,
+		"The function raises %s %s: %s. The whole invocation fails.", typ, where, msg)
+}
+
+// begin does what the handler does before its loop: event['records'].
+func (s *seedLambda) begin() {
+	ev := s.ev
+	if e := ev.PyErr; e != nil || ev.SyntaxErr != nil {
+		if e == nil {
+			e = ev.SyntaxErr
+		}
+		s.raise("Runtime.UnmarshalError", "Unable to unmarshal input: "+e.Error(), -1, e.Offset, e.Offset+1)
+		return
+	}
+	root := &ev.Root
+	if root.Kind != Object {
+		s.raise("TypeError", subscriptError(root), -1, root.Start, root.End)
+		return
+	}
+	recs, _ := root.Member("records")
+	if recs == nil {
+		s.raise("KeyError", "'records'", -1, root.Start, root.Start+1)
+		return
+	}
+	switch recs.Kind {
+	case Array:
+		s.active = true
+	case Object, String:
+		// Iterating a dict or a str yields strings; str['recordId'] fails.
+		if recs.Truthy() {
+			s.raise("TypeError", "string indices must be integers, not 'str'", -1, recs.Start, recs.End)
+		}
+	default:
+		s.raise("TypeError", "'"+pyTypeName(recs)+"' object is not iterable", -1, recs.Start, recs.End)
+	}
+}
+
+// subscriptError is the TypeError message for v['key'] on a non-dict.
+func subscriptError(v *Value) string {
+	switch v.Kind {
+	case Array:
+		return "list indices must be integers or slices, not str"
+	case String:
+		return "string indices must be integers, not 'str'"
+	}
+	return "'" + pyTypeName(v) + "' object is not subscriptable"
+}
+
+// record processes one input record; rows, when asked for, are the flat
+// dicts it produced. It does nothing once the function has raised.
+func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]string {
+	if !s.active {
+		return nil
+	}
+	i, rv := r.Index, r.Value
+	if rv.Kind != Object {
+		s.raise("TypeError", subscriptError(rv), i, rv.Start, rv.End)
+		return nil
+	}
+	id, _ := rv.Member("recordId")
+	if id == nil {
+		s.raise("KeyError", "'recordId'", i, rv.Start, rv.Start+1)
+		return nil
+	}
+	data, _ := rv.Member("data")
+	if data == nil {
+		s.raise("KeyError", "'data'", i, rv.Start, rv.Start+1)
+		return nil
+	}
+
+	// base64.b64decode(record['data']).decode('utf-8')
+	var raw []byte
+	pmap := payloadMap{mode: mapWhole, start: data.Start, end: data.End}
+	switch {
+	case data.Kind != String:
+		s.raise("TypeError", "argument should be a bytes-like object or ASCII string, not '"+pyTypeName(data)+"'",
+			i, data.Start, data.End)
+		return nil
+	case data == r.DataValue && r.Canonical:
+		raw, pmap = r.Data, r.pmap
+	case !isASCII(data.Text):
+		s.raise("ValueError", "string argument should contain only ASCII characters", i, data.Start, data.End)
+		return nil
+	default:
+		var msg string
+		if raw, msg = pyB64Decode(data.Text); msg != "" {
+			s.raise("Error", msg, i, data.Start, data.End)
+			return nil
+		}
+	}
+	if e := CheckUTF8(raw); e != nil {
+		start, end := pmap.span(e.Start, e.End)
+		s.raise("UnicodeDecodeError", e.Error(), i, start, end)
+		return nil
+	}
+
+	// json.loads(payload)
+	var vals []Value
+	var perr, pyErr *SyntaxError
+	text := ""
+	if data == r.DataValue && r.Canonical && !r.Gzip && p != nil && p.kind != PayloadBinary {
+		text, vals, perr, pyErr = p.text, p.vals, p.err, p.pyErr
+	} else {
+		text = string(raw)
+		vals, perr, pyErr = parseValues(text, pyPayloadDepth)
+	}
+	if e := pyLoadsError(text, vals, perr, pyErr); e != nil {
+		start, end := pmap.span(e.Offset, e.Offset+1)
+		s.raise(e.Type, e.Error(), i, start, end)
+		return nil
+	}
+	doc := &vals[0]
+
+	// [flatten_json(nested_json) for nested_json in nested_json_list]
+	var objs []Value
+	switch doc.Kind {
+	case Array:
+		for j := range doc.Items {
+			if el := &doc.Items[j]; el.Kind != Object {
+				start, end := pmap.span(el.Start, el.End)
+				s.raise("AttributeError", "'"+pyTypeName(el)+"' object has no attribute 'items'", i, start, end)
+				return nil
+			}
+		}
+		objs = doc.Items
+	case Object, String:
+		// Iterating a dict yields its keys, a str its characters.
+		if doc.Truthy() {
+			start, end := pmap.span(doc.Start, doc.End)
+			s.raise("AttributeError", "'str' object has no attribute 'items'", i, start, end)
+			return nil
+		}
+	default:
+		start, end := pmap.span(doc.Start, doc.End)
+		s.raise("TypeError", "'"+pyTypeName(doc)+"' object is not iterable", i, start, end)
+		return nil
+	}
+	if len(objs) > 1 && !s.v1 && id.Kind != String {
+		// record_id + str(record_id_idx) for the second object.
+		msg := "unsupported operand type(s) for +: '" + pyTypeName(id) + "' and 'str'"
+		if id.Kind == Array {
+			msg = `can only concatenate list (not "str") to list`
+		}
+		s.raise("TypeError", msg, i, id.Start, id.End)
+		return nil
+	}
+
+	var rows [][][2]string
+	for j := range objs {
+		s.flat.build(&objs[j], &s.tmp)
+		if wantRows {
+			rows = append(rows, s.flat.rows())
+		}
+		if s.n > 0 {
+			s.body = append(s.body, ", "...)
+		}
+		s.n++
+		s.body = append(s.body, `{"data": "`...)
+		s.tmp = s.flat.appendJSON(s.tmp[:0])
+		s.body = base64.StdEncoding.AppendEncode(s.body, s.tmp)
+		s.body = append(s.body, `", "recordId": `...)
+		if j == 0 || s.v1 {
+			s.body = appendPyJSON(s.body, id)
+		} else {
+			s.body = appendPyJSONString(s.body, id.Text+strconv.Itoa(j))
+		}
+		s.body = append(s.body, `, "result": "Ok"}`...)
+	}
+	return rows
+}
+
+// pyLoadsError is the exception json.loads raises on text, given what
+// parseValues found in it; nil when it returns a value.
+func pyLoadsError(text string, vals []Value, err, pyErr *SyntaxError) *SyntaxError {
+	if strings.HasPrefix(text, "\ufeff") {
+		return newSyntaxError(ErrJSONDecode, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+	}
+	if pyErr != nil {
+		return pyErr
+	}
+	if len(vals) == 0 {
+		if err != nil {
+			return err
+		}
+		return newSyntaxError(ErrJSONDecode, "Expecting value", text, len(text))
+	}
+	if j := skipSpace(text, vals[0].End); j != len(text) {
+		return newSyntaxError(ErrJSONDecode, "Extra data", text, j)
+	}
+	return nil
+}
+
+// finish returns the response body, or the error the function raised.
+func (s *seedLambda) finish() ([]byte, *LambdaError) {
+	if s.err != nil {
+		return nil, s.err
+	}
+	return append(s.body, "]}"...), nil
+}
+
+// flatDict is the seed's flatten_json result: a Python dict of flattened
+// keys to json.dumps-ed values, in insertion order, where writing a key
+// again replaces its value but keeps its position.
+type flatDict struct {
+	ents []flatEntry
+	vals []byte         // all values (their json.dumps text), back to back
+	at   map[string]int // key → index in ents, only when keys may collide
+}
+
+// flatEntry is one key of a flatDict: outer, or outer.inner when merged.
+type flatEntry struct {
+	outer, inner string
+	merged       bool
+	v0, v1       int
+}
+
+func (e *flatEntry) key() string {
+	if e.merged {
+		return e.outer + "." + e.inner
+	}
+	return e.outer
+}
+
+// build flattens obj one level the way flatten_json does.
+func (d *flatDict) build(obj *Value, tmp *[]byte) {
+	d.vals, d.ents = d.vals[:0], d.ents[:0]
+	keys, items := obj.Entries()
+	// Flattened keys can only collide when some key holds a dot.
+	collide := false
+	for i := range keys {
+		collide = collide || strings.IndexByte(keys[i].Name, '.') >= 0
+		if v := &items[i]; v.Kind == Object {
+			for j := range v.Keys {
+				collide = collide || strings.IndexByte(v.Keys[j].Name, '.') >= 0
+			}
+		}
+	}
+	if collide {
+		if d.at == nil {
+			d.at = make(map[string]int)
+		}
+		clear(d.at)
+	}
+	for i := range keys {
+		v := &items[i]
+		if v.Kind == Object && len(v.Items) > 0 {
+			inner, innerItems := v.Entries()
+			for j := range inner {
+				d.put(flatEntry{outer: keys[i].Name, inner: inner[j].Name, merged: true}, collide, &innerItems[j], tmp)
+			}
+			continue
+		}
+		d.put(flatEntry{outer: keys[i].Name}, collide, v, tmp)
+	}
+}
+
+// put stores json.dumps(type_to_object(v)) under e's key.
+func (d *flatDict) put(e flatEntry, collide bool, v *Value, tmp *[]byte) {
+	e.v0 = len(d.vals)
+	if v.Kind == Array {
+		d.vals = append(d.vals, '[')
+		for i := range v.Items {
+			if i > 0 {
+				d.vals = append(d.vals, ", "...)
+			}
+			d.vals = appendPyStrJSON(d.vals, &v.Items[i], tmp)
+		}
+		d.vals = append(d.vals, ']')
+	} else {
+		d.vals = appendPyStrJSON(d.vals, v, tmp)
+	}
+	e.v1 = len(d.vals)
+	if collide {
+		key := e.key()
+		if at, ok := d.at[key]; ok {
+			d.ents[at].v0, d.ents[at].v1 = e.v0, e.v1
+			return
+		}
+		d.at[key] = len(d.ents)
+	}
+	d.ents = append(d.ents, e)
+}
+
+// appendPyStrJSON appends json.dumps(str(v)).
+func appendPyStrJSON(b []byte, v *Value, tmp *[]byte) []byte {
+	if v.Kind == String {
+		return appendPyJSONString(b, v.Text)
+	}
+	*tmp = appendPyRepr((*tmp)[:0], v)
+	// repr() of a number, bool, None, list or dict needs escaping only
+	// when it holds strings.
+	return appendPyJSONString(b, string(*tmp))
+}
+
+// appendJSON appends json.dumps(flat_json).
+func (d *flatDict) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	for i := range d.ents {
+		e := &d.ents[i]
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, '"')
+		b = appendPyJSONChars(b, e.outer)
+		if e.merged {
+			b = append(b, '.')
+			b = appendPyJSONChars(b, e.inner)
+		}
+		b = append(b, '"')
+		b = append(b, ": "...)
+		b = appendQuotedASCII(b, d.vals[e.v0:e.v1])
+	}
+	return append(b, '}')
+}
+
+// appendQuotedASCII appends json.dumps of a string that is already
+// printable ASCII (a json.dumps output): only quotes and backslashes need
+// escaping.
+func appendQuotedASCII(b []byte, s []byte) []byte {
+	b = append(b, '"')
+	for _, c := range s {
+		if c == '"' || c == '\\' {
+			b = append(b, '\\')
+		}
+		b = append(b, c)
+	}
+	return append(b, '"')
+}
+
+// rows returns the dict as [key, value] pairs.
+func (d *flatDict) rows() [][2]string {
+	out := make([][2]string, len(d.ents))
+	for i := range d.ents {
+		e := &d.ents[i]
+		out[i] = [2]string{e.key(), string(d.vals[e.v0:e.v1])}
+	}
+	return out
+}
