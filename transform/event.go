@@ -25,8 +25,8 @@ const (
 
 // Limits Firehose and Lambda enforce (see FIREHOSE.md).
 const (
-	LambdaPayloadLimit = 6291556   // bytes, request and response
-	LambdaBufferMax    = 3 << 20   // Firehose's largest Lambda buffer hint (3 MB)
+	LambdaPayloadLimit = 6291556    // bytes, request and response
+	LambdaBufferMax    = 3 << 20    // Firehose's largest Lambda buffer hint (3 MB)
 	MaxRecordSize      = 1000 << 10 // one record before base64
 )
 

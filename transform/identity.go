@@ -90,4 +90,3 @@ func (l *identityLambda) finish() ([]byte, *LambdaError) {
 	}
 	return append(l.body, "]}"...), nil
 }
-

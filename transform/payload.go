@@ -21,9 +21,9 @@ const (
 // and the preset.
 type payload struct {
 	kind string
-	text string      // the payload as a string (UTF-8 unless kind is binary)
-	utf8 *UTF8Error  // set when the bytes are not UTF-8
-	vals []Value     // the JSON values it holds, one or more (NDJSON)
+	text string       // the payload as a string (UTF-8 unless kind is binary)
+	utf8 *UTF8Error   // set when the bytes are not UTF-8
+	vals []Value      // the JSON values it holds, one or more (NDJSON)
 	err  *SyntaxError // the first JSON syntax error, if it looks like JSON
 	// pyErr is what Python's json.loads would raise on the first value
 	// only (deep nesting, huge integers), when it parses here.
