@@ -1,0 +1,66 @@
+// Command wasm is the WebAssembly adapter of the engine: built with
+// GOOS=js GOARCH=wasm, it registers globalThis.firehose with
+//
+//	firehose.version            the engine's version
+//	firehose.run(request)       request JSON text in, report JSON text out
+//
+// run never throws: a request that is not JSON, and even a panic inside the
+// engine, come back as a report with a finding that says what happened.
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/firehose-playground/firehose-playground/transform"
+)
+
+// runEngine is the engine entry point; tests replace it to check that a
+// panic becomes a report.
+var runEngine = transform.Run
+
+// handle runs one request and returns the report as JSON text.
+func handle(request string) (report string) {
+	defer func() {
+		if r := recover(); r != nil {
+			report = failure("engine.panic", fmt.Sprintf(
+				"The engine failed on this input (%v). This is a bug in the playground; the page keeps working.\n\n%s",
+				r, trimStack(debug.Stack())))
+		}
+	}()
+	var req transform.Request
+	if err := json.Unmarshal([]byte(request), &req); err != nil {
+		return failure("request.json", "The request is not valid: "+err.Error())
+	}
+	out, err := json.Marshal(runEngine(req))
+	if err != nil {
+		return failure("engine.encode", "The report could not be encoded: "+err.Error())
+	}
+	return string(out)
+}
+
+// failure is a report that holds nothing but one error finding.
+func failure(code, msg string) string {
+	rep := transform.Report{
+		Version:  transform.Version,
+		Records:  []transform.Record{},
+		Verdict:  transform.Verdict{Records: []transform.RecordVerdict{}, Ignored: []transform.Ignored{}, Alternatives: []transform.Alternative{}},
+		Findings: []transform.Finding{{Code: code, Severity: transform.SevError, Message: msg, Doc: transform.DocInput, Record: -1, Output: -1}},
+	}
+	out, err := json.Marshal(rep)
+	if err != nil { // cannot happen: the report holds only strings and numbers
+		return `{"findings":[{"code":"engine.encode","severity":"error","message":"internal error"}]}`
+	}
+	return string(out)
+}
+
+// trimStack keeps the frames of the panic, not those of the runtime.
+func trimStack(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	if len(lines) > 40 {
+		lines = lines[:40]
+	}
+	return strings.Join(lines, "\n")
+}

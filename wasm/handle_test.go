@@ -1,0 +1,79 @@
+package main
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/firehose-playground/firehose-playground/transform"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type reportHead struct {
+	InputKind string `json:"inputKind"`
+	Records   []any  `json:"records"`
+	Lambda    struct {
+		Body *string `json:"body"`
+	} `json:"lambda"`
+	Findings []struct {
+		Code     string `json:"code"`
+		Severity string `json:"severity"`
+		Message  string `json:"message"`
+	} `json:"findings"`
+}
+
+func decode(t *testing.T, s string) reportHead {
+	t.Helper()
+	var r reportHead
+	require.NoError(t, json.Unmarshal([]byte(s), &r), s)
+	return r
+}
+
+func TestHandleRunsTheEngine(t *testing.T) {
+	req, _ := json.Marshal(map[string]string{"input": `[{"a": {"b": 1}}]`, "preset": "seed"})
+	r := decode(t, handle(string(req)))
+	assert.Equal(t, "json", r.InputKind)
+	assert.Len(t, r.Records, 1)
+	require.NotNil(t, r.Lambda.Body)
+	assert.Contains(t, *r.Lambda.Body, `"recordId": "4966`)
+}
+
+func TestHandleReportsBadRequests(t *testing.T) {
+	for name, req := range map[string]string{
+		"not JSON":   `{"input": `,
+		"wrong type": `{"input": 5}`,
+		"empty":      ``,
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := decode(t, handle(req))
+			require.Len(t, r.Findings, 1)
+			assert.Equal(t, "request.json", r.Findings[0].Code)
+			assert.Equal(t, "error", r.Findings[0].Severity)
+		})
+	}
+}
+
+func TestFailureIsAReport(t *testing.T) {
+	r := decode(t, failure("engine.panic", "boom"))
+	assert.Equal(t, "engine.panic", r.Findings[0].Code)
+	assert.NotNil(t, r.Records)
+}
+
+func TestHandleTurnsAPanicIntoAReport(t *testing.T) {
+	defer func(orig func(transform.Request) *transform.Report) { runEngine = orig }(runEngine)
+	runEngine = func(transform.Request) *transform.Report {
+		var m map[string]int
+		m["boom"]++ // assignment to entry in nil map
+		return nil
+	}
+	r := decode(t, handle(`{"input": "{}"}`))
+	require.Len(t, r.Findings, 1)
+	assert.Equal(t, "engine.panic", r.Findings[0].Code)
+	assert.Contains(t, r.Findings[0].Message, "assignment to entry in nil map")
+
+	// The next call works again.
+	runEngine = transform.Run
+	r = decode(t, handle(`{"input": "[{\"a\": 1}]"}`))
+	assert.Empty(t, r.Findings)
+}
