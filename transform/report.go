@@ -45,6 +45,10 @@ type Report struct {
 	// Preset is the transform that ran; empty when a response was checked.
 	Preset string `json:"preset"`
 
+	// Window says which records the report describes in full: Records
+	// and Verdict.Records hold only records From to From+Count-1 of
+	// Total (see Request.Detail); Stats count them all.
+	Window   Window     `json:"window"`
 	Records  []Record   `json:"records"`
 	Lambda   Lambda     `json:"lambda"`
 	Response *Response  `json:"response"`
@@ -52,6 +56,13 @@ type Report struct {
 	S3       *S3Preview `json:"s3"`
 	Findings []Finding  `json:"findings"`
 	Stats    Stats      `json:"stats"`
+}
+
+// Window is a range of records.
+type Window struct {
+	From  int `json:"from"`
+	Count int `json:"count"`
+	Total int `json:"total"`
 }
 
 // Record is one input record: where it is, what it holds, what became of it.
@@ -159,6 +170,7 @@ type BatchError struct {
 
 // RecordVerdict is what becomes of one input record.
 type RecordVerdict struct {
+	Index        int    `json:"index"` // of the input record
 	RecordID     string `json:"recordId"`
 	Outcome      string `json:"outcome"` // Delivered, Dropped or Failed
 	ErrorCode    string `json:"errorCode"`

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -78,8 +79,8 @@ type FirehoseOptions struct {
 	ErrorLayout string `json:"errorLayout"`
 }
 
-// Detail selects the records whose details the report includes: Count
-// records from From (default: the first 200). Details stop early when they
+// Detail selects the records the report describes: Count records from From
+// (default: the first 200). Their decoded text and rows stop early when they
 // would make the report larger than a few megabytes.
 type Detail struct {
 	From  int `json:"from"`
@@ -194,14 +195,64 @@ func Run(req Request) *Report {
 		respText = *body
 	}
 	judge(rep, ev, req, respText, checking, &f)
+	window(rep, from, count)
 
-	rep.Findings = f.list
+	rep.Findings = capFindings(f.list, maxFindingsPerCode)
 	rep.Stats.InputBytes = len(req.Input)
 	rep.Stats.Records = len(ev.Records)
 	rep.Stats.ResponseLimit = LambdaPayloadLimit
 	toUTF16(rep, newUTF16Index(input), newUTF16Index(respText))
 	rep.Stats.Micros = time.Since(started).Microseconds()
 	return rep
+}
+
+// maxFindingsPerCode bounds the findings of one code in a report: a
+// million broken records make one finding per record up to this many, then
+// one that counts the rest.
+const maxFindingsPerCode = 200
+
+// capFindings keeps at most max findings of each code, adding one finding
+// per code that counts what was left out.
+func capFindings(list []Finding, max int) []Finding {
+	if len(list) <= max {
+		return list
+	}
+	seen := make(map[string]int)
+	out := list[:0]
+	var extra []Finding
+	for _, fd := range list {
+		seen[fd.Code]++
+		switch n := seen[fd.Code]; {
+		case n <= max:
+			out = append(out, fd)
+		case n == max+1:
+			fd.Message = ""
+			extra = append(extra, fd)
+		}
+	}
+	for _, fd := range extra {
+		more := seen[fd.Code] - max
+		fd.Message = fmt.Sprintf("…and %s more like this (%s).", plural(more, "finding"), fd.Code)
+		fd.Severity = SevInfo
+		fd.Related = nil
+		out = append(out, fd)
+	}
+	return out
+}
+
+// window keeps in the report only the records it describes in full.
+func window(rep *Report, from, count int) {
+	total := len(rep.Records)
+	from = min(max(from, 0), total)
+	to := min(from+count, total)
+	rep.Window = Window{From: from, Count: to - from, Total: total}
+	rep.Records = rep.Records[from:to]
+	if v := rep.Verdict.Records; len(v) == total {
+		for i := range v {
+			v[i].Index = i
+		}
+		rep.Verdict.Records = v[from:to]
+	}
 }
 
 // newPreset returns the named preset, or nil if there is none.
