@@ -15,8 +15,12 @@ type chunk struct {
 	f      findings
 }
 
-// minChunkBytes is the least base64 data worth a goroutine of its own.
+// minChunkBytes is the least input worth a goroutine of its own.
 const minChunkBytes = 256 << 10
+
+// chunkCount, when set, replaces the number of processors as the number
+// of chunks; tests use it to compare chunked and unchunked runs.
+var chunkCount = 0
 
 // processRecords analyzes every record's payload, fills rep.Records and
 // runs the preset (when newPr is not nil) on each record. Records are split
@@ -24,7 +28,11 @@ const minChunkBytes = 256 << 10
 // WebAssembly); each chunk keeps the order of its records.
 func processRecords(rep *Report, ev *Event, newPr func(f *findings, size int) preset, from, count int) []*chunk {
 	rep.Records = make([]Record, len(ev.Records))
-	chunks := splitRecords(ev.Records, runtime.GOMAXPROCS(0))
+	n := runtime.GOMAXPROCS(0)
+	if chunkCount > 0 {
+		n = chunkCount
+	}
+	chunks := splitRecords(ev.Records, n)
 	budget := detailBudget / len(chunks)
 	var wg sync.WaitGroup
 	for _, c := range chunks {

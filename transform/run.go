@@ -208,7 +208,7 @@ func capFindings(list []Finding, max int) []Finding {
 	}
 	for _, fd := range extra {
 		more := seen[fd.Code] - max
-		fd.Message = fmt.Sprintf("…and %s more like this (%s).", plural(more, "finding"), fd.Code)
+		fd.Message = fmt.Sprintf("…and %d more like this (%s).", more, fd.Code)
 		fd.Severity = SevInfo
 		fd.Related = nil
 		out = append(out, fd)
