@@ -22,7 +22,7 @@ func TestJSONLoadsMatchesPython(t *testing.T) {
 	fails := 0
 	for _, c := range readPyCases(t, "json.jsonl.gz") {
 		v, gotErr := pyLoads(c.Src)
-		what := "json.loads(" + clip(c.Src, 100) + ")"
+		what := "json.loads(" + clipMiddle(c.Src) + ")"
 		wantErr := ""
 		if c.Err != nil {
 			wantErr = *c.Err

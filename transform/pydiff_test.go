@@ -63,8 +63,16 @@ func checkPy(t *testing.T, fails *int, c pyCase, what, got string, want *string)
 	}
 	*fails++
 	if *fails <= maxMismatches {
-		t.Errorf("line %d: %s: got %q, want %q", c.Line, what, got, *want)
+		t.Errorf("line %d: %s: got %q, want %q", c.Line, what, clipMiddle(got), clipMiddle(*want))
 	} else if *fails == maxMismatches+1 {
 		t.Errorf("more mismatches not shown")
 	}
+}
+
+// clipMiddle shortens a long text for a message, keeping both ends.
+func clipMiddle(s string) string {
+	if len(s) <= 200 {
+		return s
+	}
+	return s[:100] + "…" + s[len(s)-100:]
 }

@@ -23,8 +23,8 @@ func TestFloatReprMatchesPython(t *testing.T) {
 		}
 		v, err := ParseJSON(c.Src)
 		require.NoError(t, err, "line %d: %q", c.Line, c.Src)
-		checkPy(t, &fails, c, "repr(json.loads("+clip(c.Src, 80)+"))", string(appendPyRepr(nil, &v)), c.Repr)
-		checkPy(t, &fails, c, "json.dumps(json.loads("+clip(c.Src, 80)+"))", string(appendPyJSON(nil, &v)), c.JSON)
+		checkPy(t, &fails, c, "repr(json.loads("+clipMiddle(c.Src)+"))", string(appendPyRepr(nil, &v)), c.Repr)
+		checkPy(t, &fails, c, "json.dumps(json.loads("+clipMiddle(c.Src)+"))", string(appendPyJSON(nil, &v)), c.JSON)
 	}
 }
 
