@@ -148,6 +148,29 @@ def float_cases(rng):
              "0." + "0" * 400 + "1e400", "1" + "0" * 400 + "e-400", "123456789012345678901234567890",
              "-" + "9" * 400, "1" * 4300, "-" + "2" * 4300, "NaN", "Infinity", "-Infinity",
              "100", "100.0", "1E5", "1.0", "1.10", "5e-324", "1e23", "8.41e21", "2.5e-7"]
+    # Exponents of five digits and more, offset by long mantissas.
+    for zeros, exp in [(20000, "e200010"), (20000, "e20001"), (20000, "e19999"), (20000, "e20310"), (20000, "e20309"),
+                       (10000, "e10010"), (9999, "e10000"), (20000, "e+0000000000000000000000020002"), (12345, "e12345")]:
+        srcs += ["0." + "0" * zeros + "1" + exp, "-0." + "0" * zeros + "25" + exp]
+    for digits, exp in [(20000, "e-200010"), (20000, "e-20001"), (20000, "e-20000"), (20000, "e-19999"),
+                        (20000, "e-20300"), (20000, "e-20330"), (20000, "E-0000020002"), (12000, "e-12010")]:
+        srcs += ["1" + "0" * digits + exp, "-9" + "9" * digits + ".5" + exp]
+    srcs += ["0." + "0" * 20000 + "1", "1" + "0" * 400 + ".0", "0." + "0" * 20000 + "e99999", "0e-99999999999999999",
+             "1" + "0" * 900 + "e-900", "1" + "0" * 900 + ".0e-900", "-1" + "0" * 900 + "1e-901"]
+    # Random doubles and halfway points written with their digits moved by
+    # up to 1500 places (more than the 800 digits strconv keeps).
+    for _ in range(60):
+        b = (rng.randint(1, 2046) << 52) | rng.getrandbits(52)
+        fr = Fraction(bits2f(b))
+        if rng.random() < 0.5:
+            fr = (fr + Fraction(bits2f(b + 1))) / 2
+        s = exact_decimal(fr)
+        ip, _, fp = s.partition(".")
+        digits, exp = (ip + fp).lstrip("0"), -len(fp)
+        k = rng.randint(0, 1500)
+        tail = rng.choice(["", "", "1", "0" * rng.randint(1, 900) + "1"])
+        srcs.append(digits + "0" * k + tail + "e" + str(exp - k - len(tail)))
+        srcs.append("0." + "0" * k + digits + tail + "e" + str(exp + k + len(digits) + len(tail) - len(tail)))
     for s in srcs:
         v = json.loads(s)
         cases.append({"src": s, "repr": repr(v), "json": json.dumps(v)})

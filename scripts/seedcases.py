@@ -73,6 +73,12 @@ CASES = {
                     '"h": -0.0, "i": 0.1, "j": 1.10, "k": 123456789.123456789, "l": 5e-324, "m": 1.7976931348623157e308, '
                     '"n": 2.5e-7, "o": 12345678901234567890.0}]'),
     "float-overflow": event('[{"a": 1E400, "b": -1e400, "c": 1e-400}]'),
+    # Long literals strconv.ParseFloat misreads: exponents past 10000 that
+    # thousands of mantissa digits bring back into range, zeros past the
+    # 800th digit.
+    "float-long-literals": event('[{"a": 0.%s1e100000, "b": 1%se-100000, "c": 0.%s1e9750, "d": 1%se-9705, '
+                                 '"e": 1%se-900, "f": -1%s.0e-900}]'
+                                 % ("0" * 9700, "0" * 9700, "0" * 9700, "0" * 9700, "0" * 900, "0" * 900)),
     "nan-infinity": event('[{"a": NaN, "b": Infinity, "c": -Infinity, "d": [NaN], "e": {"x": Infinity}}]'),
     "big-integers": event('[{"a": 9007199254740993, "b": -0, "c": 123456789012345678901234567890, "d": %s}]' % ("9" * 400)),
     "integer-4300-digits": event('[{"a": %s}]' % ("1" * 4300)),
