@@ -140,6 +140,7 @@ CASES = {
     "deep-nesting-ok": event('[{"a": %s1%s}]' % ("[" * 989, "]" * 989)),
     "deep-nesting-fail": event('[{"a": %s1%s}]' % ("[" * 990, "]" * 990)),
     "deep-object-fail": event('[{"a": %s1%s}]' % ('{"b": ' * 991, "}" * 991)),
+    "deep-nesting-993-fail": event('[{"a": %s1%s}]' % ("[" * 991, "]" * 991)),  # 993 levels; 992 pass
     # Event shape
     "no-records": event(raw='{"invocationId": "x"}'),
     "records-null": event(raw='{"records": null}'),
@@ -163,6 +164,7 @@ CASES = {
     "event-bom": event(raw='\ufeff{"records": []}'),
     "event-nan": event(raw='{"records": [], "x": NaN}'),
     "event-deep": event(raw='{"records": [], "x": %s%s}' % ("[" * 993, "]" * 993)),
+    "event-deep-993-ok": event(raw='{"records": [], "x": %s1%s}' % ("{\"a\": " * 992, "}" * 992)),
     "event-big-int": event(raw='{"records": [], "x": %s}' % ("7" * 4301)),
     "event-duplicate-records": event(raw='{"records": [{"recordId": "a", "data": "W3siYSI6IDF9XQ=="}], '
                                          '"records": [{"recordId": "b", "data": "W3siYiI6IDJ9XQ=="}]}'),
