@@ -141,6 +141,11 @@ CASES = {
     "deep-nesting-fail": event('[{"a": %s1%s}]' % ("[" * 990, "]" * 990)),
     "deep-object-fail": event('[{"a": %s1%s}]' % ('{"b": ' * 991, "}" * 991)),
     "deep-nesting-993-fail": event('[{"a": %s1%s}]' % ("[" * 991, "]" * 991)),  # 993 levels; 992 pass
+    # NaN, Infinity and -Infinity cost Python one more level (a call to
+    # parse_constant): at the deepest level a number may be at, they fail.
+    "deep-nan-ok": event('[{"a": %sNaN%s}]' % ("[" * 989, "]" * 989)),
+    "deep-nan-fail": event('[{"a": %sNaN%s}]' % ("[" * 990, "]" * 990)),
+    "deep-infinity-fail": event('[{"a": %s-Infinity%s}]' % ('{"b": ' * 990, "}" * 990)),
     # Event shape
     "no-records": event(raw='{"invocationId": "x"}'),
     "records-null": event(raw='{"records": null}'),
@@ -165,6 +170,7 @@ CASES = {
     "event-nan": event(raw='{"records": [], "x": NaN}'),
     "event-deep": event(raw='{"records": [], "x": %s%s}' % ("[" * 993, "]" * 993)),
     "event-deep-993-ok": event(raw='{"records": [], "x": %s1%s}' % ("{\"a\": " * 992, "}" * 992)),
+    "event-deep-infinity": event(raw='{"records": [], "x": %sInfinity%s}' % ("{\"a\": " * 992, "}" * 992)),
     "event-big-int": event(raw='{"records": [], "x": %s}' % ("7" * 4301)),
     "event-duplicate-records": event(raw='{"records": [{"recordId": "a", "data": "W3siYSI6IDF9XQ=="}], '
                                          '"records": [{"recordId": "b", "data": "W3siYiI6IDJ9XQ=="}]}'),
