@@ -132,16 +132,24 @@ def record_id(rng, i, clean):
                        "\"a\"", "\"a1\"", "123456789012345678901234567890", "-Infinity"])
 
 
+def name(rng, key):
+    """A key of the envelope as JSON text, now and then with an escape."""
+    if rng.random() < 0.05:
+        i = rng.randrange(len(key))
+        return '"%s\\u%04x%s"' % (key[:i], ord(key[i]), key[i + 1:])
+    return '"%s"' % key
+
+
 def record(rng, i, clean):
     r = rng.random()
     if r < 0.03 and not clean:
         return rng.choice(["1", "\"x\"", "[1]", "null", "{}"])
     fields = []
     if rng.random() < 0.97 or clean:
-        fields.append("\"recordId\": " + record_id(rng, i, clean))
+        fields.append(name(rng, "recordId") + ": " + record_id(rng, i, clean))
     fields.append("\"approximateArrivalTimestamp\": 1767225600000")
     if rng.random() < 0.97 or clean:
-        fields.append("\"data\": " + data_value(rng, payload(rng, clean), clean))
+        fields.append(name(rng, "data") + ": " + data_value(rng, payload(rng, clean), clean))
     rng.shuffle(fields)
     return "{" + ", ".join(fields) + "}"
 
@@ -161,7 +169,7 @@ def event(rng):
         records = "[" + ind + sep.join(recs) + ind + "]"
     else:
         records = rng.choice(["null", "5", "{}", "{\"a\": 1}", "\"\"", "\"ab\"", "true"])
-    text = "{" + ind + sep.join(head + ["\"records\": " + records]) + ind + "}"
+    text = "{" + ind + sep.join(head + [name(rng, "records") + ": " + records]) + ind + "}"
     if rng.random() < 0.2 and not clean:
         text = mutate(rng, text)
     return text
