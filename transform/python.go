@@ -116,7 +116,7 @@ func pyFloat(text string) float64 {
 // zeros after them count, so 1(900 zeros)e-900 gives 1e-101 (Python: 1.0).
 // DIGITS are cut to 780 significant digits and a 1 standing for the
 // non-zero digits cut off: the rounding stays the same, as no halfway point
-// between two float64 has more than 767 significant digits.
+// between two float64 has more than 768 significant digits.
 func shortFloat(text string) string {
 	mant, exp := text, int64(0)
 	if i := strings.IndexAny(text, "eE"); i >= 0 {
