@@ -377,7 +377,7 @@ func appendPyJSONString(b []byte, s string) []byte {
 }
 
 // appendPyJSONChars is appendPyJSONString without the quotes.
-func appendPyJSONChars(b []byte, s string) []byte {
+func appendPyJSONChars[S string | []byte](b []byte, s S) []byte {
 	for i := 0; i < len(s); {
 		start := i
 		for i < len(s) && pyJSONPlain[s[i]] {
@@ -410,7 +410,7 @@ func appendPyJSONChars(b []byte, s string) []byte {
 			}
 			continue
 		}
-		r, n := decodeWTF8(s[i:])
+		r, n := decodeWTF8(string(s[i:min(i+4, len(s))]))
 		i += n
 		if r >= 0x10000 {
 			r -= 0x10000
