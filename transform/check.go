@@ -779,8 +779,9 @@ func (j *judgement) listIgnored() {
 			sev = SevWarning
 		}
 		j.add(DocResponse, "response.lostRows", sev, 0, 0, -1, -1, Likely,
-			"%s in the response %s a recordId that is not in the event. Firehose drops them without any error, metric or processing-failed/ object: %s (%s) %s lost silently.",
-			plural(n, "output record"), pick(n == 1, "has", "have"), plural(lostRows, "row"), sizeText(lostBytes), pick(lostRows == 1, "is", "are"))
+			"%s in the response %s a recordId that is not in the event. Firehose drops %s without any error, metric or processing-failed/ object: %s (%s) %s lost silently.",
+			plural(n, "output record"), pick(n == 1, "has", "have"), pick(n == 1, "it", "them"),
+			plural(lostRows, "row"), sizeText(lostBytes), pick(lostRows == 1, "is", "are"))
 	}
 }
 
