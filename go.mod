@@ -3,6 +3,7 @@ module github.com/firehose-playground/firehose-playground
 go 1.26.0
 
 require (
+	github.com/aws/aws-lambda-go v1.55.1
 	github.com/stretchr/testify v1.12.1
 	github.com/tidwall/pretty v1.3.0
 )
