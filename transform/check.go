@@ -486,10 +486,7 @@ func (j *judgement) judgeRecords() {
 			v.Outcome, v.Confidence = Dropped, Confirmed
 		default:
 			j.fail(i, codeProcessingFailed, msgProcessingFailed, Confirmed)
-			j.add(DocResponse, codeProcessingFailed, SevWarning, or.result.Start, or.result.End, i, o, Confirmed,
-				"Output record %d returns record %d as ProcessingFailed. Firehose writes the record's original data to processing-failed/ with %s, %q (not retried, attemptsMade 1).",
-				o, i, codeProcessingFailed, msgProcessingFailed).
-				relate(DocInput, j.ev.Records[i].Start, j.ev.Records[i].End, fmt.Sprintf("input record %d", i))
+			j.reportProcessingFailed(i, o)
 		}
 	}
 	j.listIgnored()
@@ -616,6 +613,22 @@ func normalID(id string) string {
 	return strings.ToLower(strings.TrimSpace(id))
 }
 
+// reportProcessingFailed reports record i, which the function returned as
+// ProcessingFailed (row 2). The finding is about the input record: the
+// response is right to say so, the record is what failed.
+func (j *judgement) reportProcessingFailed(i, o int) {
+	r := &j.ev.Records[i]
+	start, end := r.Start, r.End
+	if r.ID != nil {
+		start, end = r.ID.Start, r.ID.End
+	}
+	res := j.resp.outs[o].result
+	j.add(DocInput, codeProcessingFailed, SevError, start, end, i, o, Confirmed,
+		"Record %d (recordId %s) is returned as ProcessingFailed. Firehose writes its original data to processing-failed/ with %s, %q (not retried, attemptsMade 1).",
+		i, quoted(r.RecordID), codeProcessingFailed, msgProcessingFailed).
+		relate(DocResponse, res.Start, res.End, fmt.Sprintf("output record %d's result", o))
+}
+
 // reportDuplicate reports output record d, which repeats the recordId of
 // output record first (row 5).
 func (j *judgement) reportDuplicate(i, first, d int) {
@@ -671,6 +684,9 @@ func (j *judgement) reportBase64(o int) {
 	fd := j.add(DocResponse, "response.base64", SevError, start, end, i, o, Unconfirmed,
 		"Output record %d's %s is not the padded standard base64 Firehose reads: %s. Firehose probably fails the whole batch with %s (unconfirmed); in no reading is the record delivered.",
 		o, j.field, e.Msg, codeFunctionError)
+	if t := strings.TrimSpace(d.Text); t != "" && (t[0] == '{' || t[0] == '[' || t[0] == '"') {
+		fd.Message += " It looks like the payload itself: base64-encode it."
+	}
 	j.relateInput(fd, i)
 }
 

@@ -366,9 +366,21 @@ func TestFindingsPointIntoBothDocuments(t *testing.T) {
 	require.Len(t, rep.Verdict.Ignored, 1)
 	g := rep.Verdict.Ignored[0]
 	assert.Equal(t, ok("주문-9", "배\n"), at(response, g.Start, g.End), "the ignored record's range")
+
 	for _, o := range rep.Response.Records {
 		assert.True(t, strings.HasPrefix(at(response, o.Start, o.End), `{"recordId":`), "output %d", o.Index)
 	}
+
+	// A ProcessingFailed record: the finding is about the input record.
+	response = records(ok("주문-0", "사과\n"), failed("주문-1"))
+	rep = Check(event, response, FirehoseOptions{})
+	checkInvariants(t, rep, event, response)
+	pf := findingsWith(rep, codeProcessingFailed)
+	require.Len(t, pf, 1)
+	assert.Equal(t, DocInput, pf[0].Doc)
+	assert.Equal(t, `"주문-1"`, at(event, pf[0].Start, pf[0].End))
+	require.Len(t, pf[0].Related, 1)
+	assert.Equal(t, `"ProcessingFailed"`, at(response, pf[0].Related[0].Start, pf[0].Related[0].End))
 }
 
 // TestPastedErrorObject checks that an error object replaces the body.
