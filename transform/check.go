@@ -112,7 +112,8 @@ type judgement struct {
 	// counts are the findings added per code; over maxFindingsPerCode
 	// they are counted, not added.
 	counts map[string]int
-	sev    map[string]string
+	sev    map[string]string // the severity of each code's findings
+	doc    map[string]string // and the document they point into
 	// changed maps the normalID of every ignored output to its index,
 	// built when a missing record is first reported.
 	changed map[string]int
@@ -125,7 +126,7 @@ type judgement struct {
 // pasted tells that it came from the user rather than from a preset.
 func judge(rep *Report, ev *Event, req Request, text string, pasted bool, f *findings) {
 	j := &judgement{rep: rep, ev: ev, f: f, st: newStream(ev, req.Firehose, rep.Preset), text: text,
-		field: "data", counts: map[string]int{}, sev: map[string]string{}}
+		field: "data", counts: map[string]int{}, sev: map[string]string{}, doc: map[string]string{}}
 	if ev.Source == SourceMSK {
 		j.field = "kafkaRecordValue"
 	}
@@ -180,7 +181,7 @@ func (j *judgement) add(doc, code, sev string, start, end, rec, out int, conf, f
 		j.spare = Finding{}
 		return &j.spare
 	}
-	j.sev[code] = sev
+	j.sev[code], j.doc[code] = sev, doc
 	fd := j.f.addDoc(doc, code, sev, start, end, rec, format, args...)
 	fd.Output, fd.Confidence = out, conf
 	return fd
@@ -858,8 +859,8 @@ func (j *judgement) finish() {
 	rep.S3 = j.previewS3()
 	for _, code := range slices.Sorted(maps.Keys(j.counts)) {
 		if n := j.counts[code]; n > maxFindingsPerCode {
-			j.f.addDoc(DocResponse, code, j.sev[code], 0, 0, -1, "… and %s like these (%s), left out to keep the report small.",
-				plural(n-maxFindingsPerCode, "more finding"), code)
+			j.f.addDoc(j.doc[code], code, j.sev[code], 0, 0, -1, "… and %s more %s like these (%s), left out to keep the report small.",
+				thousands(n-maxFindingsPerCode), pick(n-maxFindingsPerCode == 1, "finding", "findings"), code)
 		}
 	}
 }
