@@ -222,9 +222,14 @@ func (j *judgement) invocationFailed(le *LambdaError, doc string, start, end int
 	if what == "" {
 		what = "an error object"
 	}
+	retry := fmt.Sprintf("It retries the whole batch %s (NumberOfRetries %d, so attemptsMade %d), then writes",
+		plural(j.st.retries, "more time"), j.st.retries, j.st.retries+1)
+	if j.st.retries == 0 {
+		retry = "With NumberOfRetries 0 it does not retry (attemptsMade 1): it writes"
+	}
 	j.add(doc, code, SevError, start, end, le.Record, -1, Confirmed,
-		"The function returned an error (%s). Firehose: %s, %q It retries the whole batch %s (NumberOfRetries %d, so attemptsMade %d), then writes every record of the batch to processing-failed/: nothing is delivered.",
-		what, code, msg, plural(j.st.retries, "more time"), j.st.retries, j.st.retries+1)
+		"The function returned an error (%s). Firehose: %s, %q %s every record of the batch to processing-failed/: nothing is delivered.",
+		what, code, msg, retry)
 }
 
 // tooLarge fails the batch because the response is over Lambda's limit
@@ -362,7 +367,8 @@ func (j *judgement) listOutputs() {
 // the text, or a hex dump when it is not UTF-8; cut at maxOutDecoded.
 func decodedOutput(b []byte) (string, bool) {
 	if !utf8.Valid(b) {
-		return hexDump(string(b[:min(len(b), maxOutDecoded/4)]), maxOutDecoded/4)
+		const n = 12 << 10 // bytes whose dump (78 characters per 16) fits
+		return hexDump(string(b[:min(len(b), n+1)]), n)
 	}
 	if len(b) <= maxOutDecoded {
 		return string(b), false

@@ -608,3 +608,21 @@ func TestFindingsAreCapped(t *testing.T) {
 	assert.Len(t, summary, maxFindingsPerCode+1)
 	assert.Contains(t, summary[maxFindingsPerCode].Message, "199,900 more findings")
 }
+
+// TestDecodedOutputs checks which response records show their data, and
+// how: text, or a hex dump for bytes that are not UTF-8.
+func TestDecodedOutputs(t *testing.T) {
+	binary := string([]byte{0x1f, 0x8b, 0xff, 0x00}) + strings.Repeat("\xfe", 20<<10)
+	response := records(ok("r0", "A\n"), ok("r1", binary), ok("r2", "C\n"), ok("lost", "L\n"))
+	rep := Run(Request{Input: threeRecords, Response: response, Detail: Detail{From: 1, Count: 1}})
+	checkInvariants(t, rep, threeRecords, response)
+	outs := rep.Response.Records
+	assert.Empty(t, outs[0].Decoded, "record 0 has no details")
+	assert.True(t, strings.HasPrefix(outs[1].Decoded, "00000000  1f 8b ff 00 fe fe"), outs[1].Decoded[:40])
+	assert.True(t, outs[1].Truncated)
+	assert.LessOrEqual(t, len(outs[1].Decoded), maxOutDecoded)
+	assert.Equal(t, len(binary), outs[1].Size)
+	assert.Empty(t, outs[2].Decoded, "record 2 has no details")
+	assert.Equal(t, "L\n", outs[3].Decoded, "ignored records show what is lost")
+	assert.Equal(t, 1, outs[3].Rows)
+}
