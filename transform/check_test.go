@@ -626,3 +626,13 @@ func TestDecodedOutputs(t *testing.T) {
 	assert.Equal(t, "L\n", outs[3].Decoded, "ignored records show what is lost")
 	assert.Equal(t, 1, outs[3].Rows)
 }
+
+// TestDoubleEncodedResponse checks the hint for a response encoded twice,
+// what a Python handler returning json.dumps(…) gives.
+func TestDoubleEncodedResponse(t *testing.T) {
+	rep := Check(threeRecords, `"{\"records\": []}"`, FirehoseOptions{})
+	jpe := findingsWith(rep, codeJSON)
+	require.Len(t, jpe, 1)
+	assert.Contains(t, jpe[0].Message, "JSON encoded twice")
+	assert.Contains(t, jpe[0].Message, `"There was an error parsing returned records from the Lambda function.`)
+}

@@ -113,8 +113,11 @@ func readResponse(text, dataField string) *response {
 	}
 	root := &r.root
 	if root.Kind != Object {
-		r.shape = append(r.shape, shapeProblem{root.Start, root.End, -1,
-			"The response is " + article(root.Kind) + " " + root.Kind.String() + `, not an object {"records": […]}`})
+		msg := "The response is " + article(root.Kind) + " " + root.Kind.String() + `, not an object {"records": […]}`
+		if inner, err := ParseJSON(root.Text); root.Kind == String && err == nil && inner.Kind == Object {
+			msg += ` (it is JSON encoded twice: the function returned a string, such as json.dumps(…) in Python, that the runtime encoded again; return the object itself)`
+		}
+		r.shape = append(r.shape, shapeProblem{root.Start, root.End, -1, msg})
 		return r
 	}
 	r.recs, _ = root.Member("records")
@@ -215,7 +218,9 @@ func lambdaErrorObject(root *Value) (*LambdaError, *Value) {
 }
 
 // invocationFailure is what Firehose makes of a failed invocation: the
-// code and message of the batch failure, and whether it is retried.
+// code and message of the batch failure. A timeout and a throttle have
+// their own codes (FIREHOSE.md rows 12 and 14); any other error is a
+// function error (row 11).
 func invocationFailure(le *LambdaError) (code, msg string) {
 	switch {
 	case le.ErrorType == "Sandbox.Timedout" || strings.Contains(le.ErrorMessage, "Task timed out after"):
@@ -246,7 +251,7 @@ func countRows(b []byte) int {
 	return n
 }
 
-// validResult reports whether s is one of the three results Firehose
+// validResult reports whether a result is one of the three Firehose
 // accepts.
 func validResult(v *Value) bool {
 	return v != nil && v.Kind == String &&
