@@ -244,9 +244,14 @@ func (j *judgement) tooLarge() {
 }
 
 // sizeFinding says how much of Lambda's response limit the response uses,
-// and what a full Firehose batch would produce at the same ratio.
+// and what a full Firehose batch would produce at the same ratio: when the
+// response uses a tenth of the limit or more, or is larger than an event
+// of some size. (Stats carry the figures in every case.)
 func (j *judgement) sizeFinding() {
-	n := len(j.text)
+	n, in := len(j.text), len(j.ev.Text)
+	if 10*n < LambdaPayloadLimit && (in < 4096 || n <= in) {
+		return
+	}
 	sev, conf := SevInfo, ""
 	msg := fmt.Sprintf("The response is %s, %s of Lambda's 6 MB response limit (%s bytes).",
 		sizeText(n), percent(n, LambdaPayloadLimit), thousands(LambdaPayloadLimit))
@@ -254,7 +259,7 @@ func (j *judgement) sizeFinding() {
 		sev, conf = SevWarning, Likely
 		msg += " A somewhat larger batch would go over it, and then the whole batch fails."
 	}
-	if in := len(j.ev.Text); in >= 4096 && n > in {
+	if in >= 4096 && n > in {
 		ratio := float64(n) / float64(in)
 		msg += fmt.Sprintf(" It is %.2f× the size of the event", ratio)
 		if projected := ratio * LambdaBufferMax; projected > LambdaPayloadLimit {

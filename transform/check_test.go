@@ -541,6 +541,19 @@ func TestSeedLessons(t *testing.T) {
 		assert.Contains(t, size[0].Message, "a 3 MB batch (Firehose's largest Lambda buffer) would produce")
 	})
 
+	t.Run("English text grows by half", func(t *testing.T) {
+		row := `{"name": "Jane Doe", "address": {"city": "Seattle", "zip": "98101"}, "note": "call before delivery"}`
+		var recs [][2]string
+		for i := range 40 {
+			recs = append(recs, [2]string{fmt.Sprintf("e%d", i), "[" + strings.Repeat(row+", ", 4) + row + "]"})
+		}
+		rep := Run(Request{Input: testEvent(recs...), Preset: PresetSeedV1})
+		size := findingsWith(rep, "response.size")
+		require.Len(t, size, 1)
+		assert.Equal(t, SevInfo, size[0].Severity)
+		assert.Regexp(t, `It is 1\.\d\d× the size of the event\.$`, size[0].Message)
+	})
+
 	t.Run("the correct shape", func(t *testing.T) {
 		rep := Run(Request{Input: three, Preset: PresetNDJSON})
 		checkInvariants(t, rep, three, *rep.Lambda.Body)
