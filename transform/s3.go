@@ -167,6 +167,9 @@ func (j *judgement) failedLine(b []byte, i int, v *RecordVerdict, attempts int, 
 	raw := func(b []byte) []byte {
 		r := &j.ev.Records[i]
 		switch {
+		case r.Canonical && r.DataValue != nil:
+			// The data is already the base64 of the record's bytes.
+			return appendJSONString(b, r.DataValue.Text)
 		case r.Data != nil:
 			b = append(b, '"')
 			b = base64.StdEncoding.AppendEncode(b, r.Data)
