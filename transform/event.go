@@ -23,7 +23,7 @@ const (
 	SourceMSK       = "msk"
 )
 
-// Limits Firehose and Lambda enforce (see FIREHOSE.md).
+// Limits Firehose and Lambda enforce (see docs/firehose-contract.md).
 const (
 	LambdaPayloadLimit = 6291556    // bytes, request and response
 	LambdaBufferMax    = 3 << 20    // Firehose's largest Lambda buffer hint (3 MB)

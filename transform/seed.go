@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// seedLambda emulates the blog post's Python Lambda (see SEED.md in the
+// seedLambda emulates the blog post's Python Lambda (see docs/seed-lambda.md in the
 // docs) byte for byte: for every record it base64-decodes data, json.loads
 // it, expects a list of objects, flattens each object one level and emits
 // one output record per object. The later version gives object i ≥ 1 the
