@@ -106,6 +106,9 @@ type judgement struct {
 	resp  *response // the body as read; nil when it was not read
 	field string    // "data", or "kafkaRecordValue" for Amazon MSK
 	byID  map[string][]int
+	// outputs lists, for every input record, the response records that
+	// carry its recordId.
+	outputs [][]int
 	// changed maps the normalID of every ignored output to its index,
 	// built when a missing record is first reported.
 	changed map[string]int
@@ -127,10 +130,12 @@ func judge(rep *Report, ev *Event, req Request, text string, pasted bool, f *fin
 	}
 	rep.Verdict.Records = make([]RecordVerdict, len(ev.Records))
 	for i := range ev.Records {
-		rep.Verdict.Records[i] = RecordVerdict{RecordID: ev.Records[i].RecordID, Output: -1}
+		rep.Verdict.Records[i] = RecordVerdict{Index: i, RecordID: ev.Records[i].RecordID, Output: -1}
 	}
+	j.outputs = make([][]int, len(ev.Records))
 	j.decide(pasted)
 	j.finish()
+	j.window()
 }
 
 // decide fills the verdict.
@@ -300,6 +305,16 @@ func (j *judgement) indexInputs() {
 	}
 }
 
+// record returns input record i's Record when it is in the report's
+// window, else nil.
+func (j *judgement) record(i int) *Record {
+	w := j.rep.Window
+	if i < w.From || i >= w.From+w.Count {
+		return nil
+	}
+	return &j.rep.Records[i-w.From]
+}
+
 // inputOf returns the input record a response record carries, or -1.
 func (j *judgement) inputOf(out int) int {
 	if out < 0 || j.rep.Response == nil || out >= len(j.rep.Response.Records) {
@@ -338,8 +353,10 @@ func (j *judgement) listOutputs() {
 		}
 		show := false
 		if rec.Input >= 0 {
-			rep.Records[rec.Input].Outputs = append(rep.Records[rec.Input].Outputs, o)
-			show = rep.Records[rec.Input].Detail
+			j.outputs[rec.Input] = append(j.outputs[rec.Input], o)
+			if r := j.record(rec.Input); r != nil {
+				show = r.Detail
+			}
 		} else {
 			show = ignoredShown < maxIgnoredDecoded
 			ignoredShown++
@@ -450,7 +467,7 @@ func (j *judgement) judgeRecords() {
 	var dups, noData []int // input indexes
 	for i := range rep.Verdict.Records {
 		v := &rep.Verdict.Records[i]
-		mine := rep.Records[i].Outputs
+		mine := j.outputs[i]
 		if len(mine) == 0 {
 			j.fail(i, codeMissingID, msgMissingID, Confirmed)
 			j.reportMissing(i)
@@ -849,9 +866,46 @@ func (j *judgement) finish() {
 	}
 	if rep.Response != nil {
 		rep.Stats.Outputs = len(rep.Response.Records)
+		rep.Response.Total = len(rep.Response.Records)
 	}
 	rep.Stats.Ignored = len(rep.Verdict.Ignored)
 	rep.S3 = j.previewS3()
+}
+
+// maxListed is how many ignored response records the report lists, and
+// how many response records it lists beyond those of its window.
+const maxListed = 1000
+
+// window keeps in the verdict and the response only what concerns the
+// records of the report's window (and the first ignored records): the
+// report stays small whatever the number of records; Stats count them all.
+func (j *judgement) window() {
+	rep, w := j.rep, j.rep.Window
+	for i := range rep.Records {
+		if outs := j.outputs[w.From+i]; outs != nil {
+			rep.Records[i].Outputs = outs
+		}
+	}
+	rep.Verdict.Records = rep.Verdict.Records[w.From : w.From+w.Count]
+	if len(rep.Verdict.Ignored) > maxListed {
+		rep.Verdict.Ignored = rep.Verdict.Ignored[:maxListed]
+	}
+	if rep.Response == nil || len(rep.Response.Records) <= w.Count+maxListed {
+		return
+	}
+	kept := rep.Response.Records[:0]
+	others := 0
+	for _, o := range rep.Response.Records {
+		in := o.Input >= w.From && o.Input < w.From+w.Count
+		if !in {
+			if others == maxListed {
+				continue
+			}
+			others++
+		}
+		kept = append(kept, o)
+	}
+	rep.Response.Records = kept
 }
 
 // percent writes n as a share of of: "0.4%", "139%".

@@ -152,7 +152,7 @@ func checkInvariants(t *testing.T, rep *Report, input, response string) {
 	s := rep.Stats
 	require.Equal(t, rep.Window.Total, s.Records)
 	require.Equal(t, s.Records, s.Delivered+s.Dropped+s.Failed, "outcomes add up")
-	require.Equal(t, len(rep.Verdict.Ignored), s.Ignored)
+	require.Equal(t, len(rep.Verdict.Ignored), min(s.Ignored, maxListed))
 	inObject := map[int]string{}
 	require.NotNil(t, rep.S3)
 	for _, obj := range rep.S3.Objects {
@@ -610,7 +610,7 @@ func TestCheckTestdata(t *testing.T) {
 }
 
 // TestFindingsAreCapped checks that a response with hundreds of thousands
-// of bad records yields a report whose findings stay bounded.
+// of bad records yields a report whose findings and lists stay bounded.
 func TestFindingsAreCapped(t *testing.T) {
 	const n = 200_000
 	response := `{"records":[` + strings.Repeat(`{},`, n-1) + `{}]}`
@@ -618,7 +618,10 @@ func TestFindingsAreCapped(t *testing.T) {
 	checkInvariants(t, rep, threeRecords, response)
 	assert.Equal(t, n, rep.Stats.Outputs)
 	assert.Less(t, len(rep.Findings), 1000)
-	assert.Len(t, rep.Verdict.Ignored, n)
+	assert.Equal(t, n, rep.Stats.Ignored)
+	assert.Len(t, rep.Verdict.Ignored, maxListed, "the report lists the first ones")
+	assert.Len(t, rep.Response.Records, maxListed, "and the response records about them")
+	assert.Equal(t, n, rep.Response.Total)
 	assert.Equal(t, codeJSON, rep.Verdict.BatchError.ErrorCode, "a missing result fails the batch in the primary reading")
 	summary := findingsWith(rep, "response.result")
 	assert.Len(t, summary, maxFindingsPerCode+1)

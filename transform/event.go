@@ -30,6 +30,13 @@ const (
 	MaxRecordSize      = 1000 << 10 // one record before base64
 )
 
+// What the playground reads, whatever is pasted: a Firehose event is at
+// most 6 MB, which holds fewer than 60,000 records.
+const (
+	MaxInput   = 32 << 20 // bytes of input
+	MaxRecords = 100_000  // records of one event
+)
+
 // Event is a Firehose invocation event as read from what the user pasted,
 // keeping where each part of it is in that text.
 type Event struct {
@@ -56,6 +63,10 @@ type Event struct {
 	SourceArn         string
 
 	Records []EventRecord
+	// Skipped counts the records past MaxRecords, which were not read.
+	Skipped int
+	// Refused is set when the input was too large to read at all.
+	Refused bool
 }
 
 // EventRecord is one record of an event.
@@ -151,6 +162,16 @@ func ParseEvent(text, kind string) (*Event, []Finding) {
 // records' data: Run decodes each record in the chunk that processes it.
 func readInput(text, kind string, f *findings) *Event {
 	ev := &Event{Kind: kind}
+	if len(text) > MaxInput {
+		f.add("input.size", SevError, 0, 0, -1,
+			"The input is %s; the playground reads at most %s (a Firehose event is at most 6 MB). Paste a smaller part of it.",
+			sizeText(len(text)), sizeText(MaxInput))
+		if ev.Kind == "" || ev.Kind == "auto" {
+			ev.Kind = KindEvent
+		}
+		ev.Source, ev.Refused = SourceDirectPut, true
+		return ev
+	}
 	var doc *parsedEvent
 	if kind == "" || kind == "auto" {
 		ev.Kind, doc = detectKind(text)
@@ -177,6 +198,7 @@ type parsedEvent struct {
 	bom        bool
 	root       Value
 	err, pyErr *SyntaxError
+	dropped    int // records past MaxRecords, parsed but not kept
 }
 
 // parseEventText parses the input as an event. A BOM is replaced by three
@@ -190,9 +212,9 @@ func parseEventText(text string) *parsedEvent {
 		doc.err = newSyntaxError(ErrJSONDecode, "Expecting value", doc.body, len(doc.body))
 		return doc
 	}
-	p := &parser{s: doc.body, opts: parseOptions{pyDepth: pyEventDepth}}
+	p := &parser{s: doc.body, opts: parseOptions{pyDepth: pyEventDepth, keepItems: MaxRecords}}
 	doc.root, doc.err = p.document()
-	doc.pyErr = p.pyErr
+	doc.pyErr, doc.dropped = p.pyErr, p.dropped
 	return doc
 }
 
@@ -318,6 +340,12 @@ func readEvent(ev *Event, text string, doc *parsedEvent, f *findings) {
 		f.add("event.records.notArray", SevError, recs.Start, recs.End, -1,
 			"\"records\" must be an array of records; it is %s %s.", article(recs.Kind), recs.Kind)
 		return
+	}
+	if doc.dropped > 0 && len(recs.Items) == MaxRecords {
+		ev.Skipped = doc.dropped
+		f.add("event.records.tooMany", SevWarning, recs.Start, recs.Start+1, -1,
+			"The event has %s records; the playground reads the first %s and skips the other %s. A real event is at most 6 MB, which holds fewer than 60,000 records.",
+			thousands(len(recs.Items)+doc.dropped), thousands(MaxRecords), thousands(doc.dropped))
 	}
 	if len(recs.Items) == 0 && ev.SyntaxErr == nil {
 		f.add("event.records.empty", SevInfo, recs.Start, recs.End, -1,
@@ -758,7 +786,11 @@ func readBase64Lines(ev *Event, text string, f *findings) {
 		}
 		line := text[off:end]
 		trimmed := strings.TrimSpace(strings.TrimPrefix(line, "\ufeff"))
-		if trimmed != "" {
+		switch {
+		case trimmed == "":
+		case len(recs) == MaxRecords:
+			ev.Skipped++
+		default:
 			s := off + strings.Index(line, trimmed)
 			recs = append(recs, genRecord{start: s, end: s + len(trimmed), data: trimmed})
 		}
@@ -802,6 +834,10 @@ func readJSONPayloads(ev *Event, text string, f *findings) {
 			lines = append(lines, span{s, s + len(t)})
 		}
 	}
+	if len(lines) > MaxRecords {
+		ev.Skipped = len(lines) - MaxRecords
+		lines = lines[:MaxRecords]
+	}
 	for _, l := range lines {
 		payload := text[l.s:l.e]
 		recs = append(recs, genRecord{start: l.s, end: l.e, decoded: []byte(payload),
@@ -816,6 +852,11 @@ func readJSONPayloads(ev *Event, text string, f *findings) {
 
 // generateEvent builds the event Firehose would send for the records.
 func generateEvent(ev *Event, input string, recs []genRecord, f *findings) {
+	if ev.Skipped > 0 {
+		f.add("event.records.tooMany", SevWarning, recs[len(recs)-1].end, recs[len(recs)-1].end, -1,
+			"The input holds %s records; the playground reads the first %s and skips the other %s. A real event is at most 6 MB, which holds fewer than 60,000 records.",
+			thousands(len(recs)+ev.Skipped), thousands(MaxRecords), thousands(ev.Skipped))
+	}
 	ev.Generated = true
 	ev.Source = SourceDirectPut
 	sum := sha256.Sum256([]byte(input))

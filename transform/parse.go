@@ -74,6 +74,10 @@ type parseOptions struct {
 	// raise RecursionError. Crossing it, or meeting an integer Python would
 	// refuse, is recorded in parser.pyErr and parsing goes on.
 	pyDepth int
+	// keepItems, when non-zero, is how many items of an array nested in
+	// the top-level object (an event's records) are kept; the rest are
+	// checked for syntax, counted in parser.dropped and not kept.
+	keepItems int
 }
 
 // parser is a recursive-descent JSON parser that follows the grammar and
@@ -86,6 +90,9 @@ type parser struct {
 	depth int
 	err   *SyntaxError
 	pyErr *SyntaxError
+	// dropped counts the array items parsed but not kept (keepItems), and
+	// discarding is non-zero while one is being parsed.
+	dropped, discarding int
 
 	// Children are gathered on the scratch stacks, then copied into
 	// arena chunks, so a document costs a handful of allocations.
@@ -296,17 +303,31 @@ func (p *parser) array(start int) (Value, int) {
 	base := len(p.scratch)
 	s := p.s
 	i := skipSpace(s, start+1)
+	limit := 0
+	if p.depth == 2 && p.discarding == 0 {
+		limit = p.opts.keepItems
+	}
 	if i >= len(s) || s[i] != ']' {
-		for {
+		for n := 0; ; n++ {
+			drop := limit > 0 && n >= limit
+			if drop {
+				p.discarding++
+			}
 			item, next := p.value(i)
+			if drop {
+				p.discarding--
+				p.dropped++
+			}
 			if p.err != nil {
-				if item.End > item.Start {
+				if item.End > item.Start && !drop {
 					p.scratch = append(p.scratch, item)
 				}
 				v.Items, v.End = p.finishItems(base), next
 				return v, next
 			}
-			p.scratch = append(p.scratch, item)
+			if !drop {
+				p.scratch = append(p.scratch, item)
+			}
 			i = skipSpace(s, next)
 			if i < len(s) && s[i] == ']' {
 				break
@@ -382,7 +403,9 @@ func (p *parser) object(start int) (Value, int) {
 // finishItems moves the values gathered since base into the arena.
 func (p *parser) finishItems(base int) []Value {
 	n := len(p.scratch) - base
-	if n == 0 {
+	if n == 0 || p.discarding > 0 {
+		clear(p.scratch[base:])
+		p.scratch = p.scratch[:base]
 		return nil
 	}
 	if cap(p.arena)-len(p.arena) < n {
@@ -400,7 +423,8 @@ func (p *parser) finishItems(base int) []Value {
 // finishKeys moves the keys gathered since base into the arena.
 func (p *parser) finishKeys(base int) []Key {
 	n := len(p.scratchK) - base
-	if n == 0 {
+	if n == 0 || p.discarding > 0 {
+		p.scratchK = p.scratchK[:base]
 		return nil
 	}
 	if cap(p.arenaK)-len(p.arenaK) < n {

@@ -22,12 +22,17 @@ const minChunkBytes = 256 << 10
 // of chunks; tests use it to compare chunked and unchunked runs.
 var chunkCount = 0
 
-// processRecords analyzes every record's payload, fills rep.Records and
-// runs the preset (when newPr is not nil) on each record. Records are split
-// into as many chunks as there are processors to use (one under
-// WebAssembly); each chunk keeps the order of its records.
-func processRecords(rep *Report, ev *Event, newPr func(f *findings, size int) preset, from, count int) []*chunk {
-	rep.Records = make([]Record, len(ev.Records))
+// processRecords analyzes every record's payload and runs the preset (when
+// newPr is not nil) on each record. It sets rep.Window to Count records
+// from From, and fills rep.Records with those. Records are split into as
+// many chunks as there are processors to use (one under WebAssembly); each
+// chunk keeps the order of its records.
+func processRecords(rep *Report, ev *Event, newPr func(f *findings, size int) preset, d Detail) []*chunk {
+	total := len(ev.Records)
+	from := min(max(d.From, 0), total)
+	to := min(from+d.Count, total)
+	rep.Window = Window{From: from, Count: to - from, Total: total}
+	rep.Records = make([]Record, to-from)
 	n := runtime.GOMAXPROCS(0)
 	if chunkCount > 0 {
 		n = chunkCount
@@ -39,7 +44,7 @@ func processRecords(rep *Report, ev *Event, newPr func(f *findings, size int) pr
 		if newPr != nil {
 			c.pr = newPr(&c.f, c.size)
 		}
-		wg.Go(func() { c.process(rep, ev, from, count, budget) })
+		wg.Go(func() { c.process(rep, ev, budget) })
 	}
 	wg.Wait()
 	return chunks
@@ -67,39 +72,50 @@ func splitRecords(recs []EventRecord, n int) []*chunk {
 	return append(chunks, &chunk{lo: lo, hi: len(recs), size: total - done})
 }
 
-// process handles the chunk's records.
-func (c *chunk) process(rep *Report, ev *Event, from, count, budget int) {
+// process handles the chunk's records; those in the report's window get
+// their Record, with details while the budget lasts.
+func (c *chunk) process(rep *Report, ev *Event, budget int) {
 	var ps parser // one parser for every payload: each tree is dropped before the next
+	w := rep.Window
 	for i := c.lo; i < c.hi; i++ {
 		r := &ev.Records[i]
 		r.decode(&c.f)
 		p := analyzePayload(r, &ps)
-		rec := &rep.Records[i]
-		*rec = Record{Index: i, RecordID: r.RecordID, Start: r.Start, End: r.End,
-			ArrivalTimestamp: r.Timestamp, Size: len(r.Payload), Gzip: r.Gzip, Payload: p.kind,
-			Outputs: []int{}, Rows: [][][2]string{}}
-		if r.DataValue != nil {
-			rec.DataStart, rec.DataEnd = r.DataValue.Start, r.DataValue.End
-		} else {
-			rec.DataStart, rec.DataEnd = r.Start, r.End
-		}
-		detail := i >= from && i < from+count && budget > 0
-		if detail {
-			rec.Detail = true
-			rec.Decoded, rec.Truncated = p.decodedText()
-			budget -= len(rec.Decoded)
+		var rec *Record
+		if i >= w.From && i < w.From+w.Count {
+			rec = &rep.Records[i-w.From]
+			*rec = Record{Index: i, RecordID: r.RecordID, Start: r.Start, End: r.End,
+				ArrivalTimestamp: r.Timestamp, Size: len(r.Payload), Gzip: r.Gzip, Payload: p.kind,
+				Outputs: []int{}, Rows: [][][2]string{}}
+			if r.DataValue != nil {
+				rec.DataStart, rec.DataEnd = r.DataValue.Start, r.DataValue.End
+			} else {
+				rec.DataStart, rec.DataEnd = r.Start, r.End
+			}
+			if budget > 0 {
+				rec.Detail = true
+				rec.Decoded, rec.Truncated = p.decodedText()
+				budget -= len(rec.Decoded)
+			}
 		}
 		if c.pr == nil {
 			reportPayload(r, p, &c.f)
 			continue
 		}
-		if rows := c.pr.record(r, p, detail); rows != nil {
+		rows := c.pr.record(r, p, rec != nil && rec.Detail)
+		if rows != nil {
 			rec.Rows = rows
 			for _, row := range rows {
 				for _, kv := range row {
 					budget -= len(kv[0]) + len(kv[1]) + 8
 				}
 			}
+		}
+		// The bytes are not needed past this point, unless only they say
+		// what the record held (processing-failed objects show them).
+		r.Payload = nil
+		if r.Canonical {
+			r.Data = nil
 		}
 	}
 }

@@ -124,8 +124,12 @@ type LambdaError struct {
 // Response is the Lambda response as Firehose reads it: the preset's body,
 // or the response the user pasted. Ranges are in DocResponse.
 type Response struct {
-	Size    int         `json:"size"` // bytes of the body
+	Size int `json:"size"` // bytes of the body
+	// Records are the response records that concern the report's window
+	// of input records, and up to a thousand others (each has its Index);
+	// Total counts them all.
 	Records []OutRecord `json:"records"`
+	Total   int         `json:"total"`
 }
 
 // OutRecord is one record of a Lambda response.
@@ -152,9 +156,12 @@ type OutRecord struct {
 
 // Verdict is what Firehose does with the response.
 type Verdict struct {
-	BatchError *BatchError     `json:"batchError"`
-	Records    []RecordVerdict `json:"records"`
-	Ignored    []Ignored       `json:"ignored"`
+	BatchError *BatchError `json:"batchError"`
+	// Records are the verdicts of the records of the report's window.
+	Records []RecordVerdict `json:"records"`
+	// Ignored lists the first thousand response records that carry a
+	// recordId the event does not have (Stats.Ignored counts them all).
+	Ignored []Ignored `json:"ignored"`
 	// Alternatives lists, for each behaviour of Firehose that is not
 	// confirmed, what would happen under each reading of it.
 	Alternatives []Alternative `json:"alternatives"`
@@ -254,15 +261,17 @@ type Location struct {
 
 // Stats are the report's figures.
 type Stats struct {
-	InputBytes    int `json:"inputBytes"`
-	Records       int `json:"records"`
-	Outputs       int `json:"outputs"`
-	Delivered     int `json:"delivered"`
-	Dropped       int `json:"dropped"`
-	Failed        int `json:"failed"`
-	Ignored       int `json:"ignored"`
-	LostRows      int `json:"lostRows"` // rows inside ignored records
-	ResponseBytes int `json:"responseBytes"`
+	InputBytes int `json:"inputBytes"`
+	Records    int `json:"records"`
+	// SkippedRecords are past MaxRecords: neither read nor judged.
+	SkippedRecords int `json:"skippedRecords"`
+	Outputs        int `json:"outputs"`
+	Delivered      int `json:"delivered"`
+	Dropped        int `json:"dropped"`
+	Failed         int `json:"failed"`
+	Ignored        int `json:"ignored"`
+	LostRows       int `json:"lostRows"` // rows inside ignored records
+	ResponseBytes  int `json:"responseBytes"`
 	// ResponseLimit is Lambda's response payload limit in bytes.
 	ResponseLimit int `json:"responseLimit"`
 	// Micros is how long Run took, in microseconds.

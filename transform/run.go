@@ -125,9 +125,9 @@ func Run(req Request) *Report {
 		rep.Event = ev.Text
 	}
 
-	checking := strings.TrimSpace(req.Response) != ""
+	checking := strings.TrimSpace(req.Response) != "" && !ev.Refused
 	var newPr func(*findings, int) preset
-	if !checking {
+	if !checking && !ev.Refused {
 		rep.Preset = req.Preset
 		if rep.Preset == "" {
 			rep.Preset = PresetSeed
@@ -140,11 +140,11 @@ func Run(req Request) *Report {
 		}
 	}
 
-	from, count := req.Detail.From, req.Detail.Count
-	if count <= 0 {
-		count = defaultDetailCount
+	d := req.Detail
+	if d.Count <= 0 {
+		d.Count = defaultDetailCount
 	}
-	chunks := processRecords(rep, ev, newPr, from, count)
+	chunks := processRecords(rep, ev, newPr, d)
 
 	var body *string
 	if newPr != nil {
@@ -170,31 +170,16 @@ func Run(req Request) *Report {
 		respText = *body
 	}
 	judge(rep, ev, req, respText, checking, &f)
-	window(rep, from, count)
 
 	f.summarize()
 	rep.Findings = f.list
 	rep.Stats.InputBytes = len(req.Input)
 	rep.Stats.Records = len(ev.Records)
+	rep.Stats.SkippedRecords = ev.Skipped
 	rep.Stats.ResponseLimit = LambdaPayloadLimit
 	toUTF16(rep, newUTF16Index(input), newUTF16Index(respText))
 	rep.Stats.Micros = time.Since(started).Microseconds()
 	return rep
-}
-
-// window keeps in the report only the records it describes in full.
-func window(rep *Report, from, count int) {
-	total := len(rep.Records)
-	from = min(max(from, 0), total)
-	to := min(from+count, total)
-	rep.Window = Window{From: from, Count: to - from, Total: total}
-	rep.Records = rep.Records[from:to]
-	if v := rep.Verdict.Records; len(v) == total {
-		for i := range v {
-			v[i].Index = i
-		}
-		rep.Verdict.Records = v[from:to]
-	}
 }
 
 // presetMaker returns a function that makes the named preset for one

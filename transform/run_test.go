@@ -166,3 +166,40 @@ func runChunks(t *testing.T, n int, req Request) *Report {
 	chunkCount = n
 	return Run(req)
 }
+
+// TestRunLimits checks what the playground does with inputs far beyond
+// what Firehose sends: a clear finding, and a report that stays small.
+func TestRunLimits(t *testing.T) {
+	t.Run("too many records", func(t *testing.T) {
+		var b strings.Builder
+		b.WriteString(`{"records":[`)
+		for i := range MaxRecords + 5 {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `{"recordId":"%d","data":""}`, i)
+		}
+		b.WriteString("]}")
+		rep := Run(Request{Input: b.String(), Preset: PresetNDJSON})
+		assert.Equal(t, MaxRecords, rep.Stats.Records)
+		assert.Equal(t, 5, rep.Stats.SkippedRecords)
+		f := finding(t, rep.Findings, "event.records.tooMany")
+		assert.Contains(t, f.Message, "100,005 records")
+		assert.Len(t, rep.Records, defaultDetailCount)
+		assert.Len(t, rep.Verdict.Records, defaultDetailCount)
+		assert.Equal(t, MaxRecords, rep.Stats.Dropped, "every empty record is Dropped")
+	})
+	t.Run("too many lines", func(t *testing.T) {
+		input := strings.Repeat("e30=\n", MaxRecords+2)
+		rep := Run(Request{Input: input, InputKind: KindBase64, Preset: PresetIdentity})
+		assert.Equal(t, MaxRecords, rep.Stats.Records)
+		assert.Equal(t, 2, rep.Stats.SkippedRecords)
+		assert.Contains(t, codes(rep.Findings), "event.records.tooMany")
+	})
+	t.Run("too large", func(t *testing.T) {
+		rep := Run(Request{Input: strings.Repeat(" ", MaxInput+1)})
+		assert.Equal(t, []string{"input.size"}, codes(rep.Findings))
+		assert.Empty(t, rep.Records)
+		assert.Nil(t, rep.Lambda.Body)
+	})
+}
