@@ -482,7 +482,8 @@ func decodeRecordData(r *EventRecord, text string, f *findings, at func(off int)
 		p, err := Gunzip(b, 0)
 		if err != nil {
 			e := err.(*GzipError)
-			s, end := at(0)
+			s, _ := at(0)
+			_, end := at(len(text) - 1)
 			f.add(e.Code, SevError, s, end, r.Index, "Record %d: %s.", r.Index, e.Msg)
 			r.Invalid = true
 			r.Payload = nil

@@ -17,10 +17,9 @@ type identityLambda struct {
 	n    int
 }
 
-func newIdentity(ev *Event) *identityLambda {
+func newIdentity(ev *Event, size int) *identityLambda {
 	l := &identityLambda{ev: ev}
-	l.body = make([]byte, 0, len(ev.Text)+64)
-	l.body = append(l.body, `{"records":[`...)
+	l.body = make([]byte, 0, size)
 	switch root := &ev.Root; {
 	case ev.SyntaxErr != nil:
 		l.err = &LambdaError{ErrorType: "Runtime.UnmarshalError", Record: -1,
@@ -88,5 +87,8 @@ func (l *identityLambda) finish() ([]byte, *LambdaError) {
 	if l.err != nil {
 		return nil, l.err
 	}
-	return append(l.body, "]}"...), nil
+	return l.body, nil
 }
+
+// frame is JSON.stringify's.
+func (l *identityLambda) frame() (open, sep, close string) { return `{"records":[`, ",", "]}" }

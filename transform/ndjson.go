@@ -22,13 +22,12 @@ type ndjsonLambda struct {
 	err   *LambdaError
 }
 
-func newNDJSON(ev *Event, opts Options, f *findings) *ndjsonLambda {
+func newNDJSON(ev *Event, opts Options, f *findings, size int) *ndjsonLambda {
 	l := &ndjsonLambda{ev: ev, opts: opts, f: f, field: "data"}
 	if ev.Source == SourceMSK {
 		l.field = "kafkaRecordValue"
 	}
-	l.body = make([]byte, 0, len(ev.Text)+64)
-	l.body = append(l.body, `{"records":[`...)
+	l.body = make([]byte, 0, size*8/5)
 	if e := ev.SyntaxErr; e != nil {
 		// The runtime cannot even decode the event.
 		l.err = &LambdaError{ErrorType: "Runtime.UnmarshalError", Record: -1,
@@ -238,5 +237,8 @@ func (l *ndjsonLambda) finish() ([]byte, *LambdaError) {
 	if l.err != nil {
 		return nil, l.err
 	}
-	return append(l.body, "]}"...), nil
+	return l.body, nil
 }
+
+// frame is encoding/json's.
+func (l *ndjsonLambda) frame() (open, sep, close string) { return `{"records":[`, ",", "]}" }

@@ -96,6 +96,13 @@ type parser struct {
 	buf      []byte // for strings with escapes
 }
 
+// reset prepares p to parse s, reusing the memory of its earlier parses:
+// the values they returned must no longer be in use.
+func (p *parser) reset(s string, opts parseOptions) {
+	p.s, p.opts, p.depth, p.err, p.pyErr = s, opts, 0, nil, nil
+	p.arena, p.arenaK = p.arena[:0], p.arenaK[:0]
+}
+
 // ParseJSON parses one JSON document. On a syntax error it returns the
 // error and the partial value read so far: containers that were open are
 // closed at the error, so a truncated event still shows its records.

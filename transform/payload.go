@@ -30,8 +30,9 @@ type payload struct {
 	pyErr *SyntaxError
 }
 
-// analyzePayload decodes and parses a record's payload.
-func analyzePayload(r *EventRecord) *payload {
+// analyzePayload decodes and parses a record's payload with ps, whose
+// earlier results it reuses the memory of.
+func analyzePayload(r *EventRecord, ps *parser) *payload {
 	p := &payload{}
 	switch {
 	case r.Invalid:
@@ -48,7 +49,8 @@ func analyzePayload(r *EventRecord) *payload {
 	}
 	p.text = string(r.Payload)
 	p.kind = PayloadText
-	p.vals, p.err, p.pyErr = parseValues(p.text, pyPayloadDepth)
+	ps.reset(p.text, parseOptions{pyDepth: pyPayloadDepth})
+	p.vals, p.err, p.pyErr = ps.values()
 	if t := strings.TrimLeft(p.text, " \t\r\n"); p.err == nil && len(p.vals) > 0 || t != "" && (t[0] == '{' || t[0] == '[') {
 		p.kind = PayloadJSON
 	}
@@ -65,6 +67,12 @@ func analyzePayload(r *EventRecord) *payload {
 // would raise inside the first value, past pyDepth or on a huge integer.
 func parseValues(s string, pyDepth int) (vals []Value, err, pyErr *SyntaxError) {
 	p := &parser{s: s, opts: parseOptions{pyDepth: pyDepth}}
+	return p.values()
+}
+
+// values is parseValues with p.
+func (p *parser) values() (vals []Value, err, pyErr *SyntaxError) {
+	s := p.s
 	for i := skipSpace(s, 0); i < len(s); i = skipSpace(s, i) {
 		v, next := p.value(i)
 		if len(vals) == 0 {

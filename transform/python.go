@@ -70,6 +70,9 @@ func appendPyNumber(b []byte, v *Value, forJSON bool) []byte {
 		}
 		return append(b, v.Text...)
 	}
+	if b, ok := appendShortDecimal(b, v.Text); ok {
+		return b
+	}
 	f := pyFloat(v.Text)
 	switch {
 	case math.IsNaN(f):
@@ -89,6 +92,57 @@ func appendPyNumber(b []byte, v *Value, forJSON bool) []byte {
 		return append(b, "-inf"...)
 	}
 	return appendFloatRepr(b, f)
+}
+
+// appendShortDecimal appends repr(float(text)) without converting when text
+// is a plain decimal ("-12.50", no exponent) of at most 15 significant
+// digits whose repr is positional. Such a decimal survives the round trip
+// through a float64 exactly (15 is DBL_DIG), so its repr is the decimal
+// itself, without leading zeros in the integer part and trailing zeros in
+// the fraction. It reports false, appending nothing, for anything else.
+func appendShortDecimal(b []byte, text string) ([]byte, bool) {
+	s := text
+	neg := s != "" && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	dot := strings.IndexByte(s, '.')
+	if dot <= 0 {
+		return b, false
+	}
+	intPart, frac := s[:dot], s[dot+1:]
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && i != dot {
+			return b, false // an exponent
+		}
+	}
+	intPart = strings.TrimLeft(intPart, "0")
+	frac = strings.TrimRight(frac, "0")
+	sig := len(intPart) + len(frac)
+	decpt := len(intPart)
+	if intPart == "" {
+		lead := len(frac) - len(strings.TrimLeft(frac, "0"))
+		sig -= lead
+		decpt = -lead
+		if sig == 0 {
+			decpt = 1 // zero
+		}
+	}
+	if sig > 15 || decpt <= -4 || decpt > 16 {
+		return b, false
+	}
+	if neg {
+		b = append(b, '-')
+	}
+	if intPart == "" {
+		b = append(b, '0')
+	}
+	b = append(b, intPart...)
+	b = append(b, '.')
+	if frac == "" {
+		return append(b, '0'), true
+	}
+	return append(b, frac...), true
 }
 
 // pyFloat is Python's float() of a JSON number literal: correctly rounded,

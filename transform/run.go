@@ -80,7 +80,7 @@ type FirehoseOptions struct {
 }
 
 // Detail selects the records the report describes: Count records from From
-// (default: the first 200). Their decoded text and rows stop early when they
+// (default: the first 50). Their decoded text and rows stop early when they
 // would make the report larger than a few megabytes.
 type Detail struct {
 	From  int `json:"from"`
@@ -88,18 +88,23 @@ type Detail struct {
 }
 
 const (
-	defaultDetailCount = 200
-	detailBudget       = 8 << 20 // bytes of decoded text and rows in one report
+	defaultDetailCount = 50
+	detailBudget       = 2 << 20 // bytes of decoded text and rows in one report
 )
 
 // preset is a transform run record by record, the way a Lambda handler
-// loops over event.records.
+// loops over event.records. Run may split the records into contiguous
+// chunks processed at the same time, with one preset value per chunk.
 type preset interface {
 	// record transforms one record; rows, when asked for, are the
 	// flattened rows it made of the payload.
 	record(r *EventRecord, p *payload, wantRows bool) [][][2]string
-	// finish returns the response body, or the error the function raised.
+	// finish returns the chunk's output records joined by the separator,
+	// or the error the function raised.
 	finish() ([]byte, *LambdaError)
+	// frame returns how the response body opens, separates output
+	// records and closes.
+	frame() (open, sep, close string)
 }
 
 // Run reads the input, runs the preset (or takes the given response),
@@ -122,14 +127,14 @@ func Run(req Request) *Report {
 	}
 
 	checking := strings.TrimSpace(req.Response) != ""
-	var pr preset
+	var newPr func(*findings, int) preset
 	if !checking {
 		rep.Preset = req.Preset
 		if rep.Preset == "" {
 			rep.Preset = PresetSeed
 		}
-		pr = newPreset(rep.Preset, ev, req.Options, &f)
-		if pr == nil {
+		newPr = presetMaker(rep.Preset, ev, req.Options)
+		if newPr == nil {
 			f.add("request.preset", SevError, 0, 0, -1, "There is no preset named %s; pick one of %s.",
 				quoted(req.Preset), strings.Join(Presets, ", "))
 			rep.Preset = ""
@@ -140,54 +145,25 @@ func Run(req Request) *Report {
 	if count <= 0 {
 		count = defaultDetailCount
 	}
-	budget := detailBudget
-	rep.Records = make([]Record, len(ev.Records))
-	for i := range ev.Records {
-		r := &ev.Records[i]
-		p := analyzePayload(r)
-		rec := &rep.Records[i]
-		*rec = Record{Index: i, RecordID: r.RecordID, Start: r.Start, End: r.End,
-			ArrivalTimestamp: r.Timestamp, Size: len(r.Payload), Gzip: r.Gzip, Payload: p.kind,
-			Outputs: []int{}}
-		if r.DataValue != nil {
-			rec.DataStart, rec.DataEnd = r.DataValue.Start, r.DataValue.End
-		} else {
-			rec.DataStart, rec.DataEnd = r.Start, r.End
-		}
-		detail := i >= from && i < from+count && budget > 0
-		if detail {
-			rec.Detail = true
-			rec.Decoded, rec.Truncated = p.decodedText()
-			budget -= len(rec.Decoded)
-		}
-		if pr != nil {
-			rec.Rows = pr.record(r, p, detail)
-			for _, row := range rec.Rows {
-				for _, kv := range row {
-					budget -= len(kv[0]) + len(kv[1]) + 8
-				}
-			}
-		} else {
-			reportPayload(r, p, &f)
-		}
-		if rec.Rows == nil {
-			rec.Rows = [][][2]string{}
-		}
-	}
+	chunks := processRecords(rep, ev, newPr, from, count)
 
 	var body *string
-	if pr != nil {
-		b, lerr := pr.finish()
+	if newPr != nil {
+		b, lerr := joinChunks(chunks, &f)
 		if lerr != nil {
 			rep.Lambda.Error = lerr
 		} else {
-			s := string(b)
-			body = &s
+			body = &b
 			rep.Lambda.Body = body
 		}
-	} else if checking {
-		body = &req.Response
-		rep.Lambda.Body = body
+	} else {
+		for _, c := range chunks {
+			f.list = append(f.list, c.f.list...)
+		}
+		if checking {
+			body = &req.Response
+			rep.Lambda.Body = body
+		}
 	}
 
 	respText := ""
@@ -232,7 +208,7 @@ func capFindings(list []Finding, max int) []Finding {
 	}
 	for _, fd := range extra {
 		more := seen[fd.Code] - max
-		fd.Message = fmt.Sprintf("…and %s more like this (%s).", plural(more, "finding"), fd.Code)
+		fd.Message = fmt.Sprintf("…and %d more like this (%s).", more, fd.Code)
 		fd.Severity = SevInfo
 		fd.Related = nil
 		out = append(out, fd)
@@ -255,17 +231,19 @@ func window(rep *Report, from, count int) {
 	}
 }
 
-// newPreset returns the named preset, or nil if there is none.
-func newPreset(name string, ev *Event, opts Options, f *findings) preset {
+// presetMaker returns a function that makes the named preset for one
+// chunk of records spanning size bytes of input, or nil if there is no
+// such preset.
+func presetMaker(name string, ev *Event, opts Options) func(f *findings, size int) preset {
 	switch name {
 	case PresetSeed:
-		return newSeed(ev, false, f)
+		return func(f *findings, size int) preset { return newSeed(ev, false, f, size) }
 	case PresetSeedV1:
-		return newSeed(ev, true, f)
+		return func(f *findings, size int) preset { return newSeed(ev, true, f, size) }
 	case PresetIdentity:
-		return newIdentity(ev)
+		return func(_ *findings, size int) preset { return newIdentity(ev, size) }
 	case PresetNDJSON:
-		return newNDJSON(ev, opts, f)
+		return func(f *findings, size int) preset { return newNDJSON(ev, opts, f, size) }
 	}
 	return nil
 }

@@ -1,0 +1,135 @@
+package transform
+
+import (
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// chunk is a contiguous run of records that one goroutine processes, with
+// its own parser, preset and findings, so that nothing is shared.
+type chunk struct {
+	lo, hi int
+	size   int // bytes of input its records span
+	pr     preset
+	f      findings
+}
+
+// minChunkBytes is the least input worth a goroutine of its own.
+const minChunkBytes = 256 << 10
+
+// chunkCount, when set, replaces the number of processors as the number
+// of chunks; tests use it to compare chunked and unchunked runs.
+var chunkCount = 0
+
+// processRecords analyzes every record's payload, fills rep.Records and
+// runs the preset (when newPr is not nil) on each record. Records are split
+// into as many chunks as there are processors to use (one under
+// WebAssembly); each chunk keeps the order of its records.
+func processRecords(rep *Report, ev *Event, newPr func(f *findings, size int) preset, from, count int) []*chunk {
+	rep.Records = make([]Record, len(ev.Records))
+	n := runtime.GOMAXPROCS(0)
+	if chunkCount > 0 {
+		n = chunkCount
+	}
+	chunks := splitRecords(ev.Records, n)
+	budget := detailBudget / len(chunks)
+	var wg sync.WaitGroup
+	for _, c := range chunks {
+		if newPr != nil {
+			c.pr = newPr(&c.f, c.size)
+		}
+		wg.Go(func() { c.process(rep, ev, from, count, budget) })
+	}
+	wg.Wait()
+	return chunks
+}
+
+// splitRecords cuts the records into at most n chunks of similar data size.
+func splitRecords(recs []EventRecord, n int) []*chunk {
+	total := 0
+	for i := range recs {
+		total += recs[i].End - recs[i].Start
+	}
+	n = min(n, total/minChunkBytes, len(recs))
+	if n <= 1 {
+		return []*chunk{{lo: 0, hi: len(recs), size: total}}
+	}
+	chunks := make([]*chunk, 0, n)
+	lo, size, done := 0, 0, 0
+	for i := range recs {
+		size += recs[i].End - recs[i].Start
+		if size >= total*(len(chunks)+1)/n && len(chunks) < n-1 {
+			chunks = append(chunks, &chunk{lo: lo, hi: i + 1, size: size - done})
+			lo, done = i+1, size
+		}
+	}
+	return append(chunks, &chunk{lo: lo, hi: len(recs), size: total - done})
+}
+
+// process handles the chunk's records.
+func (c *chunk) process(rep *Report, ev *Event, from, count, budget int) {
+	var ps parser // one parser for every payload: each tree is dropped before the next
+	for i := c.lo; i < c.hi; i++ {
+		r := &ev.Records[i]
+		p := analyzePayload(r, &ps)
+		rec := &rep.Records[i]
+		*rec = Record{Index: i, RecordID: r.RecordID, Start: r.Start, End: r.End,
+			ArrivalTimestamp: r.Timestamp, Size: len(r.Payload), Gzip: r.Gzip, Payload: p.kind,
+			Outputs: []int{}, Rows: [][][2]string{}}
+		if r.DataValue != nil {
+			rec.DataStart, rec.DataEnd = r.DataValue.Start, r.DataValue.End
+		} else {
+			rec.DataStart, rec.DataEnd = r.Start, r.End
+		}
+		detail := i >= from && i < from+count && budget > 0
+		if detail {
+			rec.Detail = true
+			rec.Decoded, rec.Truncated = p.decodedText()
+			budget -= len(rec.Decoded)
+		}
+		if c.pr == nil {
+			reportPayload(r, p, &c.f)
+			continue
+		}
+		if rows := c.pr.record(r, p, detail); rows != nil {
+			rec.Rows = rows
+			for _, row := range rows {
+				for _, kv := range row {
+					budget -= len(kv[0]) + len(kv[1]) + 8
+				}
+			}
+		}
+	}
+}
+
+// joinChunks assembles the response body from the chunks' outputs, or
+// returns the first error a chunk's function raised (the records after it
+// were never processed, so their findings are dropped).
+func joinChunks(chunks []*chunk, f *findings) (string, *LambdaError) {
+	parts := make([][]byte, 0, len(chunks))
+	size := 0
+	for _, c := range chunks {
+		f.list = append(f.list, c.f.list...)
+		b, err := c.pr.finish()
+		if err != nil {
+			return "", err
+		}
+		if len(b) > 0 {
+			parts = append(parts, b)
+			size += len(b)
+		}
+	}
+	open, sep, end := chunks[0].pr.frame()
+	var sb strings.Builder
+	sb.Grow(len(open) + size + len(sep)*len(parts) + len(end))
+	sb.WriteString(open)
+	for i, p := range parts {
+		if i > 0 {
+			sb.WriteString(sep)
+		}
+		sb.Write(p)
+	}
+	sb.WriteString(end)
+	return sb.String(), nil
+}

@@ -1,0 +1,160 @@
+package transform
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestRunReportShape(t *testing.T) {
+	rep := Run(Request{Input: `[{"a": 1}]`})
+	assert.Equal(t, Version, rep.Version)
+	assert.Equal(t, KindJSON, rep.InputKind)
+	assert.True(t, rep.Detected)
+	assert.True(t, rep.Generated)
+	assert.Equal(t, PresetSeed, rep.Preset, "the default preset")
+	assert.Equal(t, SourceDirectPut, rep.Source)
+	require.Len(t, rep.Records, 1)
+	assert.True(t, rep.Records[0].Detail)
+	assert.Equal(t, `[{ "a": 1 }]`, rep.Records[0].Decoded, "pretty keeps short values on one line")
+	assert.Equal(t, [][][2]string{{{"a", `"1"`}}}, rep.Records[0].Rows)
+	assert.Contains(t, rep.Event, `"records": [`)
+	assert.Equal(t, Window{From: 0, Count: 1, Total: 1}, rep.Window)
+
+	// The JSON field names are a contract with the page.
+	out, err := json.Marshal(rep)
+	require.NoError(t, err)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(out, &m))
+	for _, k := range []string{"inputKind", "records", "lambda", "verdict", "findings", "window", "stats"} {
+		assert.Contains(t, m, k)
+	}
+	rec := m["records"].([]any)[0].(map[string]any)
+	for _, k := range []string{"index", "recordId", "start", "end", "decoded"} {
+		assert.Contains(t, rec, k)
+	}
+	lambda := m["lambda"].(map[string]any)
+	assert.Contains(t, lambda, "body")
+	assert.Contains(t, lambda, "error")
+}
+
+func TestRunOffsetsAreUTF16(t *testing.T) {
+	input := `{"records":[{"recordId":"😀한","data":"` + b64(`[{"이름": 1}]`) + `"},{"recordId":"b","data":"` + b64(`[{"x": }]`) + `"}]}`
+	rep := Run(Request{Input: input, Preset: PresetSeed})
+	require.Len(t, rep.Records, 2)
+	r := rep.Records[1]
+	assert.Equal(t, `{"recordId":"b","data":"`+b64(`[{"x": }]`)+`"}`, at(input, r.Start, r.End))
+	assert.Equal(t, `"`+b64(`[{"x": }]`)+`"`, at(input, r.DataStart, r.DataEnd))
+	f := finding(t, rep.Findings, "seed.raised")
+	assert.Equal(t, 1, f.Record)
+	assert.Contains(t, b64(`[{"x": }]`), at(input, f.Start, f.End))
+}
+
+func TestRunUnknownPreset(t *testing.T) {
+	rep := Run(Request{Input: `[{"a": 1}]`, Preset: "nope"})
+	assert.Equal(t, "request.preset", rep.Findings[0].Code)
+	assert.Nil(t, rep.Lambda.Body)
+	assert.Nil(t, rep.Lambda.Error)
+}
+
+func TestRunInvalidUTF8Input(t *testing.T) {
+	rep := Run(Request{Input: "[{\"a\": \"\xff\"}]"})
+	assert.Contains(t, codes(rep.Findings), "input.utf8")
+	require.Len(t, rep.Records, 1)
+	require.NotNil(t, rep.Lambda.Body)
+}
+
+func TestRunEmptyInput(t *testing.T) {
+	for _, in := range []string{"", "  \n"} {
+		rep := Run(Request{Input: in})
+		assert.Equal(t, []string{"input.empty"}, codes(rep.Findings)[:1])
+		assert.Empty(t, rep.Records)
+	}
+}
+
+func TestRunWindow(t *testing.T) {
+	var lines []string
+	for i := range 120 {
+		lines = append(lines, fmt.Sprintf(`{"n": %d}`, i))
+	}
+	input := strings.Join(lines, "\n")
+	rep := Run(Request{Input: input, Preset: PresetNDJSON, Detail: Detail{From: 100, Count: 30}})
+	assert.Equal(t, Window{From: 100, Count: 20, Total: 120}, rep.Window)
+	require.Len(t, rep.Records, 20)
+	assert.Equal(t, 100, rep.Records[0].Index)
+	assert.Equal(t, `{ "n": 100 }`, rep.Records[0].Decoded)
+	assert.Equal(t, 120, rep.Stats.Records)
+
+	def := Run(Request{Input: input, Preset: PresetNDJSON})
+	assert.Equal(t, Window{From: 0, Count: defaultDetailCount, Total: 120}, def.Window)
+}
+
+func TestCapFindings(t *testing.T) {
+	var list []Finding
+	for i := range 250 {
+		list = append(list, Finding{Code: "a", Severity: SevError, Record: i})
+	}
+	list = append(list, Finding{Code: "b", Severity: SevWarning})
+	out := capFindings(list, 200)
+	require.Len(t, out, 202)
+	assert.Equal(t, "b", out[200].Code)
+	last := out[201]
+	assert.Equal(t, "a", last.Code)
+	assert.Equal(t, SevInfo, last.Severity)
+	assert.Contains(t, last.Message, "50 more")
+}
+
+func TestIdentityIsTheBlueprint(t *testing.T) {
+	input := `{"records":[{"recordId":"a","data":"eA=="},{"recordId":"b","data":""},{"data":"eQ=="}]}`
+	rep := Run(Request{Input: input, Preset: PresetIdentity})
+	require.NotNil(t, rep.Lambda.Body)
+	assert.Equal(t, `{"records":[{"recordId":"a","result":"Ok","data":"eA=="},{"recordId":"b","result":"Ok","data":""},{"result":"Ok","data":"eQ=="}]}`,
+		*rep.Lambda.Body, "JSON.stringify leaves out an undefined recordId")
+
+	bad := Run(Request{Input: `{"records": 5}`, Preset: PresetIdentity})
+	require.NotNil(t, bad.Lambda.Error)
+	assert.Equal(t, "TypeError", bad.Lambda.Error.ErrorType)
+	assert.Equal(t, "event.records.map is not a function", bad.Lambda.Error.ErrorMessage)
+}
+
+func TestNDJSONForMSKUsesKafkaRecordValue(t *testing.T) {
+	input := `{"sourceMSKArn":"arn:aws:kafka:us-east-1:1:cluster/c/1","records":[{"recordId":"m","kafkaRecordValue":"` +
+		base64.StdEncoding.EncodeToString([]byte(`{"a":1}`)) + `","mskRecordMetadata":{"offset":"0","partitionId":"1","approximateArrivalTimestamp":1767225600000}}]}`
+	rep := Run(Request{Input: input, Preset: PresetNDJSON})
+	require.NotNil(t, rep.Lambda.Body)
+	assert.Equal(t, `{"records":[{"recordId":"m","result":"Ok","kafkaRecordValue":"`+base64.StdEncoding.EncodeToString([]byte("{\"a\":1}\n"))+`"}]}`, *rep.Lambda.Body)
+}
+
+// TestRunChunksAgree checks that splitting the records into chunks gives
+// the same report as processing them in one go.
+func TestRunChunksAgree(t *testing.T) {
+	ev := analyticsEvent(1<<20, 3)
+	for _, preset := range Presets {
+		rep := runChunks(t, 4, Request{Input: ev, Preset: preset})
+		one := runChunks(t, 1, Request{Input: ev, Preset: preset})
+		require.NotNil(t, rep.Lambda.Body, preset)
+		assert.Equal(t, *one.Lambda.Body, *rep.Lambda.Body, preset)
+		assert.Equal(t, codes(one.Findings), codes(rep.Findings), preset)
+	}
+	// A failure in a late chunk ends the invocation there.
+	last := strings.LastIndex(ev, `"data":"`) + len(`"data":"`)
+	broken := ev[:last] + b64("not json") + ev[last:]
+	rep := runChunks(t, 4, Request{Input: broken, Preset: PresetSeed})
+	one := runChunks(t, 1, Request{Input: broken, Preset: PresetSeed})
+	require.NotNil(t, rep.Lambda.Error)
+	assert.Equal(t, one.Lambda.Error, rep.Lambda.Error)
+	assert.Equal(t, codes(one.Findings), codes(rep.Findings))
+}
+
+// runChunks runs a request with its records split into n chunks.
+func runChunks(t *testing.T, n int, req Request) *Report {
+	t.Helper()
+	defer func(n int) { chunkCount = n }(chunkCount)
+	chunkCount = n
+	return Run(req)
+}
