@@ -22,9 +22,24 @@ export function renderBodyHead(el, report, pasted) {
   }
   replace(el, h("p", { class: "body-meta" },
     pasted ? "The response you pasted" : `What ${report.preset || "the function"} returns`,
-    `: ${bytes(new Blob([body]).size)}, shown indented. `,
+    `: ${bytes(bodySize(report, body))}, shown indented. `,
     copyButton(() => body, "Copy the exact body"),
   ));
+}
+
+/** bodySize is the body's size in bytes: the engine's figure, or counted. */
+function bodySize(report, body) {
+  const n = (report.response && report.response.size) || (report.stats && report.stats.responseBytes);
+  if (n) return n;
+  let size = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c < 0x80) size += 1;
+    else if (c < 0x800) size += 2;
+    else if (c >= 0xd800 && c < 0xdc00) { size += 4; i++; }
+    else size += 3;
+  }
+  return size;
 }
 
 /**
