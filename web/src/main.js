@@ -11,6 +11,7 @@ import { renderRecords } from "./render/records.js";
 import { renderRecord } from "./render/record.js";
 import { renderBodyHead, renderMapping } from "./render/response.js";
 import { renderS3, renderEvent } from "./render/s3.js";
+import { windowOf } from "./render/links.js";
 import defaultExample from "../examples/direct-put.json";
 
 /** exampleState turns an example file into a state. */
@@ -141,7 +142,7 @@ function show({ report: rep, body }) {
   document.documentElement.dataset.version = engine.version();
   $("version").textContent = engine.version() ? `— engine ${engine.version()}` : "";
   const s = store.get();
-  const total = (rep.window && rep.window.total) || 0;
+  const total = windowOf(rep).total;
   if (s.selected >= total && total > 0) store.set({ selected: 0, page: 0 });
   const findings = rep.findings || [];
 
@@ -180,7 +181,7 @@ function drawRecords() {
 
 /** selectRecord shows record i; the engine is asked for its page when it is not in the report. */
 function selectRecord(i) {
-  const win = report && report.window;
+  const win = report && windowOf(report);
   store.set({ selected: i });
   if (win && (i < win.from || i >= win.from + win.count)) {
     store.set({ page: Math.floor(i / PAGE_SIZE) });

@@ -4,6 +4,7 @@ import { h, replace } from "../dom.js";
 import { bytes, n, timestamp } from "../format.js";
 import { explain } from "../explain.js";
 import { errorBlock, outcome, pre, status } from "./common.js";
+import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.js";
 
 const MAX_ROWS = 200; // table rows shown; the rest is counted
 
@@ -14,10 +15,10 @@ const MAX_ROWS = 200; // table rows shown; the rest is counted
 export function renderRecord(el, report, index, { onShow }) {
   const rec = (report.records || []).find((r) => r.index === index);
   if (!rec) {
-    replace(el, h("p", { class: "empty" }, (report.window && report.window.total) ? "Loading this record…" : ""));
+    replace(el, h("p", { class: "empty" }, windowOf(report).total ? "Loading this record…" : ""));
     return;
   }
-  const v = ((report.verdict && report.verdict.records) || []).find((x) => x.index === index);
+  const v = verdictsByIndex(report).get(index);
   const outs = outputsByIndex(report);
 
   replace(el,
@@ -34,7 +35,7 @@ export function renderRecord(el, report, index, { onShow }) {
     h("h5", null, "Decoded payload"),
     rec.detail ? pre(rec.decoded, rec.truncated, "decoded") :
       h("p", { class: "hint" }, "Left out to keep the report small; this record's details are not available."),
-    rowsPart(rec),
+    rowsPart(report, rec),
     outputsPart(report, rec, outs, onShow),
   );
 }
@@ -55,10 +56,14 @@ function verdictPart(report, v) {
   );
 }
 
-function rowsPart(rec) {
+function rowsPart(report, rec) {
   const rows = rec.rows || [];
   if (!rec.detail) return null;
-  if (!rows.length) return h("div", null, h("h5", null, "Flattened rows"), h("p", { class: "hint" }, "The transform made no rows of this record."));
+  if (!rows.length) {
+    return h("div", null, h("h5", null, "Flattened rows"), h("p", { class: "hint" }, report.preset
+      ? "The transform made no rows of this record."
+      : "No transform ran: the page checks the response you pasted."));
+  }
   const cols = [];
   const seen = new Map();
   for (const row of rows) {
@@ -82,24 +87,48 @@ function rowsPart(rec) {
 }
 
 function outputsPart(report, rec, outs, onShow) {
-  const ids = rec.outputs || [];
-  const head = h("h5", null, "Output records with this recordId");
+  const head = h("h5", null, "Output records and their recordIds");
   if (!report.response) {
     return h("div", null, head, h("p", { class: "hint" },
       report.lambda && report.lambda.error ? "The function raised an error: it returned no records." : "No response to read yet."));
   }
-  if (!ids.length) {
-    return h("div", { class: "outputs" }, head, h("p", { class: "bad-text" },
-      "No output record carries this recordId, so Firehose reports it missing (Lambda.MissingRecordId). ",
+  const own = rec.outputs || [];
+  const tied = outputLinks(report).get(rec.index) || [];
+  const all = [...new Set([...own, ...tied])].sort((a, b) => a - b);
+  const notes = [];
+  if (!own.length) {
+    notes.push(h("p", { class: "bad-text" }, "No output record carries this recordId, so Firehose reports it missing (Lambda.MissingRecordId). ",
       h("span", { class: "explain" }, explain("Lambda.MissingRecordId"))));
+  } else if (own.length > 1) {
+    notes.push(h("p", { class: "bad-text" }, `${own.length} outputs carry this recordId. `, h("span", { class: "explain" }, explain("Lambda.DuplicatedRecordId"))));
+  }
+  const ignored = all.filter((i) => (outs.get(i) || {}).status === "ignored");
+  if (ignored.length) {
+    notes.push(h("p", { class: "bad-text" }, `${ignored.length} output${ignored.length === 1 ? "" : "s"} made of this record carry ids Firehose never sent: `,
+      h("span", { class: "explain" }, explain("ignored"))));
   }
   return h("div", { class: "outputs" }, head,
-    ids.length > 1 ? h("p", { class: "bad-text" }, `${ids.length} outputs carry the same recordId. `, h("span", { class: "explain" }, explain("Lambda.DuplicatedRecordId"))) : null,
-    h("ul", { class: "output-list" }, ids.map((i) => {
+    h("table", { class: "idmap", "aria-label": "recordId mapping of this record" },
+      h("thead", null, h("tr", null, h("th", { scope: "col" }, "output"), h("th", { scope: "col" }, "recordId"), h("th", { scope: "col" }, "status"))),
+      h("tbody", null,
+        h("tr", { class: "input-row" }, h("td", null, "input"), h("td", null, h("code", { class: "record-id" }, rec.recordId)), h("td", null, "sent by Firehose")),
+        all.map((i) => {
+          const o = outs.get(i);
+          if (!o) return h("tr", null, h("td", null, `#${i}`), h("td", null, ""), h("td", null, ""));
+          return h("tr", { class: `status-${o.status}` },
+            h("td", null, h("button", { type: "button", class: "link", onclick: () => onShow("response", o.start, o.end) }, `#${o.index}`)),
+            h("td", null, idDiff(rec.recordId, o.recordId)),
+            h("td", null, status(o.status)));
+        }),
+      ),
+    ),
+    all.length ? null : h("p", { class: "hint" }, "The function returned no output for this record."),
+    notes,
+    h("ul", { class: "output-list" }, all.map((i) => {
       const o = outs.get(i);
-      if (!o) return h("li", null, `output #${i}`);
+      if (!o) return null;
       return h("li", { class: `output status-${o.status}` },
-        h("p", null, h("strong", null, `Output #${o.index}`), " ", h("code", null, o.recordId), " ", status(o.status), " ",
+        h("p", null, h("strong", null, `Output #${o.index}`), " ", status(o.status), " ",
           h("span", { class: "result" }, `result ${JSON.stringify(o.result)}`), ", ", bytes(o.size),
           o.rows ? `, ${n(o.rows)} row${o.rows === 1 ? "" : "s"}` : "", " ",
           h("button", { type: "button", onclick: () => onShow("response", o.start, o.end) }, "Show in the response")),
@@ -111,9 +140,14 @@ function outputsPart(report, rec, outs, onShow) {
   );
 }
 
-/** outputsByIndex maps a response record's index to it. */
-export function outputsByIndex(report) {
-  const m = new Map();
-  for (const o of (report.response && report.response.records) || []) m.set(o.index, o);
-  return m;
+/**
+ * idDiff shows an output's recordId next to the input's: the part they
+ * share is plain, what differs is marked (R → R1).
+ */
+function idDiff(input, output) {
+  if (output === input) return h("code", { class: "record-id" }, output);
+  let k = 0;
+  while (k < input.length && k < output.length && input[k] === output[k]) k++;
+  if (k < 8) return h("code", { class: "record-id differs" }, output);
+  return h("code", { class: "record-id" }, output.slice(0, k), h("mark", { class: "id-diff" }, output.slice(k) || "(shorter)"));
 }

@@ -4,6 +4,7 @@
 import { h, replace } from "../dom.js";
 import { bytes, n } from "../format.js";
 import { outcome, pager } from "./common.js";
+import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.js";
 
 /**
  * renderRecords lists the window's records in el.
@@ -13,15 +14,16 @@ import { outcome, pager } from "./common.js";
  *   onPage(p)    the user asked for page p
  */
 export function renderRecords(el, countEl, report, { selected, pageSize, onSelect, onPage }) {
-  const win = report.window || { from: 0, count: 0, total: 0 };
+  const win = windowOf(report);
   countEl.textContent = `(${n(win.total)})`;
   if (!win.total) {
     replace(el, h("p", { class: "empty" }, "No records in the input yet."));
     return;
   }
-  const verdicts = new Map();
-  for (const v of (report.verdict && report.verdict.records) || []) verdicts.set(v.index, v);
+  const verdicts = verdictsByIndex(report);
 
+  const links = outputLinks(report);
+  const outs = outputsByIndex(report);
   const list = h("ol", { class: "record-list", start: win.from + 1, "aria-label": "Records" });
   for (const r of report.records || []) {
     const v = verdicts.get(r.index);
@@ -34,7 +36,8 @@ export function renderRecords(el, countEl, report, { selected, pageSize, onSelec
       },
       h("span", { class: "rec-index" }, `#${r.index}`),
       h("span", { class: "rec-id" }, r.recordId),
-      h("span", { class: "rec-meta" }, `${r.payload}, ${bytes(r.size)}${r.detail && rows ? `, ${rows} row${rows === 1 ? "" : "s"}` : ""}`),
+      h("span", { class: "rec-meta" }, `${r.payload}, ${bytes(r.size)}${r.detail && rows ? `, ${rows} row${rows === 1 ? "" : "s"}` : ""}`,
+        outputsText(links.get(r.index) || [], outs, report.response)),
       v ? outcome(v.outcome) : null,
       v && v.errorCode ? h("code", { class: "rec-code" }, v.errorCode) : null,
       ),
@@ -65,4 +68,20 @@ export function renderRecords(el, countEl, report, { selected, pageSize, onSelec
     list,
     win.total > pageSize ? go : null,
   );
+}
+
+// outputsText says how many outputs a record has, and how many of them
+// Firehose ignores or sees twice.
+function outputsText(tied, outs, response) {
+  if (!response) return "";
+  let ignored = 0, dup = 0;
+  for (const i of tied) {
+    const st = (outs.get(i) || {}).status;
+    if (st === "ignored") ignored++;
+    else if (st === "duplicate") dup++;
+  }
+  const parts = [` → ${tied.length} output${tied.length === 1 ? "" : "s"}`];
+  if (ignored) parts.push(`${ignored} ignored`);
+  if (dup) parts.push(`${dup} duplicate`);
+  return parts.join(", ");
 }
