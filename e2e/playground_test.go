@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -270,4 +271,27 @@ func bigEvent(size int) string {
 	}
 	b.WriteString("\n]}")
 	return b.String()
+}
+
+func TestFollowsTheSystemColorScheme(t *testing.T) {
+	p := openTab(t)
+	background := func() int { // the page's background luminance, 0–255
+		return p.evalInt(`(() => {
+			const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
+			return Math.round(0.2126 * r + 0.7152 * g + 0.0722 * b);
+		})()`)
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		p.poll(fmt.Sprintf(`matchMedia("(prefers-color-scheme: %s)").matches`, scheme))
+		l := background()
+		if scheme == "light" && l < 200 || scheme == "dark" && l > 60 {
+			t.Errorf("%s scheme: background luminance %d", scheme, l)
+		}
+		p.shot(scheme)
+	}
 }

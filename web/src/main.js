@@ -142,8 +142,14 @@ function show({ report: rep, body }) {
   document.documentElement.dataset.version = engine.version();
   $("version").textContent = engine.version() ? `— engine ${engine.version()}` : "";
   const s = store.get();
-  const total = windowOf(rep).total;
-  if (s.selected >= total && total > 0) store.set({ selected: 0, page: 0 });
+  const win = windowOf(rep);
+  if (win.total > 0 && win.count === 0) {
+    // The input shrank below the page shown: show the first page instead.
+    store.set({ selected: 0, page: 0 });
+    runSoon(0);
+  } else if (s.selected >= win.total && win.total > 0) {
+    store.set({ selected: win.from });
+  }
   const findings = rep.findings || [];
 
   renderSummary(views.summary, rep);
