@@ -18,6 +18,7 @@ import (
 const (
 	inputLabel    = "Firehose input"
 	responseLabel = "Lambda response"
+	bodyLabel     = "Lambda response body (read-only)"
 )
 
 func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
@@ -121,6 +122,19 @@ func TestBrokenRecordGetsADiagnosticOnItsCharacters(t *testing.T) {
 				t.Errorf("no lint marker in the gutter")
 			}
 
+			// Hovering the underline shows the message.
+			var box struct{ X, Y float64 }
+			p.eval(fmt.Sprintf(`(() => {
+				const m = [...document.querySelectorAll('%s .cm-lintRange')].find(e => e.textContent === "*");
+				m.scrollIntoView({block: "center"});
+				const r = m.getBoundingClientRect();
+				return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+			})()`, editor(inputLabel)), &box)
+			if err := chromedp.Do(p.ctx, chromedp.MouseEvent(chromedp.MouseMoved, box.X, box.Y)); err != nil {
+				t.Fatal(err)
+			}
+			p.poll(`[...document.querySelectorAll(".cm-tooltip-lint")].some(e => e.textContent.includes("base64"))`)
+
 			// Choosing the finding selects that character in the editor.
 			if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`#findings [data-code="base64.invalid"] button`))); err != nil {
 				t.Fatal(err)
@@ -154,6 +168,13 @@ func TestSwitchingPresetChangesTheVerdict(t *testing.T) {
 	if lost := p.stat("lost"); lost == "0" || lost == "" {
 		t.Errorf("seed: lost = %q, want rows lost (its extra outputs carry ids Firehose ignores)", lost)
 	}
+	// The response's problems are underlined in the body view too, on the
+	// right characters although it is shown indented: the second output's
+	// recordId is record 0's with "1" appended.
+	ignoredID := defaultExample(t).Records[0].RecordID + "1"
+	p.poll(fmt.Sprintf(`[...document.querySelectorAll('%s .cm-lintRange')].some(e => e.textContent.includes(%q))`,
+		editor(bodyLabel), ignoredID))
+
 	runs := p.runs()
 	p.setPreset("ndjson")
 	p.waitRuns(runs)
