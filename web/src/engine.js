@@ -37,13 +37,14 @@ async function compile(url) {
 
 /**
  * createEngine starts loading the engine and returns
- *   run(request)              → Promise<{report, body}>; body is a Promise of the
- *                               pretty Lambda body ({text, from, to}) or null.
+ *   run(request)              → Promise<{report, body, elapsed}>; body is a Promise of
+ *                               the pretty Lambda body ({text, from, to}) or null;
+ *                               elapsed is the milliseconds from request to report.
  *                               Rejects with StaleRun when a later run replaced it.
  *   schedule(makeRequest, ms) → runs makeRequest() after ms of quiet (debounce);
  *                               results go to the listeners.
  *   version()                 → the engine's version, once ready.
- * listeners: onResult({report, body}), onError(message), onBusy(bool).
+ * listeners: onResult({report, body, elapsed}), onError(message), onBusy(bool).
  */
 export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js", onResult, onError, onBusy } = {}) {
   setEngineState("loading");
@@ -93,7 +94,7 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
       case "report": {
         const job = entry.job;
         if (!job || job.id !== msg.id) return;
-        job.resolve({ report: msg.report, body: msg.hasBody ? job.body : Promise.resolve(null) });
+        job.resolve({ report: msg.report, body: msg.hasBody ? job.body : Promise.resolve(null), elapsed: performance.now() - job.started });
         if (!msg.hasBody) finish(entry, job);
         break;
       }
@@ -164,6 +165,7 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
       job.body = new Promise((r) => { job.bodyResolve = r; });
       job.timeout = setTimeout(() => fail(entry, `the run took longer than ${TIME_LIMIT_MS / 1000} s and was stopped`), TIME_LIMIT_MS);
       entry.job = job;
+      job.started = performance.now();
       entry.w.postMessage({ type: "run", id, request });
     });
   }

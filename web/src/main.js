@@ -137,7 +137,7 @@ function pasted() {
   return store.get().response.trim() !== "";
 }
 
-function show({ report: rep, body }) {
+function show({ report: rep, body, elapsed }) {
   report = rep;
   document.documentElement.dataset.version = engine.version();
   $("version").textContent = engine.version() ? `— engine ${engine.version()}` : "";
@@ -152,7 +152,7 @@ function show({ report: rep, body }) {
   }
   const findings = rep.findings || [];
 
-  renderSummary(views.summary, rep);
+  renderSummary(views.summary, rep, elapsed);
   renderProblems(views.problems, rep);
   inputEd.setFindings(findings.filter((f) => f.doc !== "response"));
   responseEd.setFindings(pasted() ? findings.filter((f) => f.doc === "response") : []);
