@@ -13,6 +13,7 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
 )
 
@@ -115,6 +116,7 @@ func TestPerf(t *testing.T) {
 		preset                  string
 		paste, summary, longest float64
 		idle                    float64
+		records                 string
 		tasks                   []float64
 	}
 	var runs []run
@@ -130,11 +132,18 @@ func TestPerf(t *testing.T) {
 		p.waitRuns(n)
 		time.Sleep(500 * time.Millisecond) // let the page settle: the figures are about the paste alone
 		n = p.runs()
+		if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(editor(inputLabel))),
+			chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl))); err != nil {
+			t.Fatal(err)
+		}
+		profiling := os.Getenv("FIREHOSE_PROFILE") != ""
+		if profiling {
+			startProfile(t, p)
+		}
 		arg, _ := json.Marshal(event)
 		var started struct{ At, Sync float64 }
 		p.eval(fmt.Sprintf(`(() => {
 			const el = document.querySelector(%q);
-			el.focus();
 			const at = performance.now();
 			__perf.summaries.length = 0;
 			const dt = new DataTransfer();
@@ -145,6 +154,9 @@ func TestPerf(t *testing.T) {
 		p.waitRuns(n)
 		p.poll(`__perf.summaries.length > 0`)
 		time.Sleep(time.Second) // the body view and idle work after the summary
+		if profiling {
+			stopProfile(t, p, preset)
+		}
 		var summaryAt float64
 		p.eval(`__perf.summaries[0]`, &summaryAt)
 		var tasks []struct{ Start, Duration float64 }
@@ -157,10 +169,7 @@ func TestPerf(t *testing.T) {
 		if got := p.stat("records"); got == "0" || got == "" {
 			t.Errorf("%s: the summary shows %q records", preset, got)
 		}
-		var ms []any
-		p.eval(`performance.getEntriesByType("measure").map(m => [m.name, Math.round(m.startTime), Math.round(m.duration)])`, &ms)
-		t.Logf("%s measures %v; tasks %v", preset, ms, tasks)
-		p.eval(`performance.clearMeasures(), 1`, new(int))
+		r.records = p.stat("records")
 		r.idle = float64(p.evalInt(`Math.round(parseFloat(document.querySelector('#summary [data-stat="time"] .n').textContent))`))
 		runs = append(runs, r)
 	}
@@ -175,8 +184,60 @@ func TestPerf(t *testing.T) {
 	}
 	fmt.Fprintf(&b, "  6 MB event (%d bytes):\n", len(event))
 	for _, r := range runs {
-		fmt.Fprintf(&b, "    %-7s paste → summary painted: %5.0f ms (paste handling %3.0f ms, engine %4.0f ms); longest task %4.0f ms; long tasks %v\n",
-			r.preset, r.summary, r.paste, r.idle, r.longest, r.tasks)
+		fmt.Fprintf(&b, "    %-7s %s records: paste → summary painted %5.0f ms (paste handling %3.0f ms, engine %4.0f ms); longest task %4.0f ms; long tasks %v\n",
+			r.preset, r.records, r.summary, r.paste, r.idle, r.longest, r.tasks)
+	}
+	t.Log(b.String())
+}
+
+// startProfile starts the JavaScript sampling profiler of the page.
+func startProfile(t *testing.T, p *tab) {
+	for _, err := range []error{
+		func() error { _, err := chromedp.Call(p.ctx, profiler.Enable, struct{}{}); return err }(),
+		func() error {
+			_, err := chromedp.Call(p.ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 200})
+			return err
+		}(),
+		func() error { _, err := chromedp.Call(p.ctx, profiler.Start, struct{}{}); return err }(),
+	} {
+		if err != nil {
+			t.Fatalf("profiler: %v", err)
+		}
+	}
+}
+
+// stopProfile stops the profiler and logs where the main thread spent its
+// time (self time per function), to find what makes a task long.
+func stopProfile(t *testing.T, p *tab, name string) {
+	res, err := chromedp.Call(p.ctx, profiler.Stop, struct{}{})
+	if err != nil {
+		t.Fatalf("profiler: %v", err)
+	}
+	prof := res.Profile
+	perNode := map[int64]float64{}
+	for i, id := range prof.Samples {
+		if i < len(prof.TimeDeltas) {
+			perNode[id] += float64(prof.TimeDeltas[i]) / 1000
+		}
+	}
+	self := map[string]float64{}
+	for _, n := range prof.Nodes {
+		f := n.CallFrame
+		self[fmt.Sprintf("%s %s:%d:%d", f.FunctionName, f.URL, f.LineNumber+1, f.ColumnNumber+1)] += perNode[n.ID]
+	}
+	type entry struct {
+		name string
+		ms   float64
+	}
+	var list []entry
+	for k, v := range self {
+		list = append(list, entry{k, v})
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].ms > list[j].ms })
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: main-thread self time\n", name)
+	for _, e := range list[:min(25, len(list))] {
+		fmt.Fprintf(&b, "%9.1f ms  %s\n", e.ms, e.name)
 	}
 	t.Log(b.String())
 }

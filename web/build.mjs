@@ -37,7 +37,7 @@ const adoptedStyleSheets = {
 
 const common = {
   bundle: true,
-  minify: true,
+  minify: !process.env.FIREHOSE_WEB_DEBUG, // FIREHOSE_WEB_DEBUG=1: readable bundles, for profiling
   legalComments: "linked",
   target: ["chrome111", "firefox115", "safari16.4"],
   logLevel: "warning",

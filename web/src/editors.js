@@ -1,6 +1,6 @@
 // CodeMirror 6 editors: JSON mode, folding, search, line numbers, and the
 // engine's findings shown as lint diagnostics at their exact ranges.
-import { Annotation, Compartment, EditorState, Prec } from "@codemirror/state";
+import { Compartment, EditorState, Prec } from "@codemirror/state";
 import {
   EditorView, keymap, lineNumbers, highlightActiveLineGutter, highlightActiveLine,
   drawSelection, highlightSpecialChars, dropCursor,
@@ -49,9 +49,6 @@ const theme = EditorView.theme({
   ".cm-lintRange-warning": { backgroundColor: "var(--warn-bg)" },
 });
 
-/** A change made by the page, not the user: it does not start a run. */
-const fromPage = Annotation.define();
-
 const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
 
 /**
@@ -64,7 +61,7 @@ const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
  */
 export function createEditor({ parent, label, doc = "", readOnly = false, onChange, onRun }) {
   const dark = new Compartment();
-  const extensions = [
+  const extensions = () => [
     lineNumbers(),
     highlightActiveLineGutter(),
     highlightSpecialChars(),
@@ -85,16 +82,14 @@ export function createEditor({ parent, label, doc = "", readOnly = false, onChan
     EditorView.contentAttributes.of({ "aria-label": label }),
     Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => { onRun && onRun(); return true; } }])),
     keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...searchKeymap, ...lintKeymap]),
-  ];
-  if (readOnly) extensions.push(EditorState.readOnly.of(true));
-  if (onChange) {
-    extensions.push(EditorView.updateListener.of((u) => {
-      if (!u.docChanged || u.transactions.every((tr) => tr.annotation(fromPage))) return;
+    readOnly ? EditorState.readOnly.of(true) : [],
+    onChange ? EditorView.updateListener.of((u) => {
+      if (!u.docChanged) return;
       const paste = u.transactions.some((tr) => tr.isUserEvent("input.paste") || tr.isUserEvent("input.drop"));
       onChange({ paste });
-    }));
-  }
-  const view = new EditorView({ parent, state: EditorState.create({ doc, extensions }) });
+    }) : [],
+  ];
+  const view = new EditorView({ parent, state: EditorState.create({ doc, extensions: extensions() }) });
   darkQuery.addEventListener("change", () => {
     view.dispatch({ effects: dark.reconfigure(EditorView.darkTheme.of(darkQuery.matches)) });
   });
@@ -102,10 +97,13 @@ export function createEditor({ parent, label, doc = "", readOnly = false, onChan
   return {
     view,
     getText: () => view.state.doc.toString(),
-    /** setText replaces the text (not as a user edit) and clears diagnostics. */
+    /**
+     * setText replaces the text with a fresh state: no undo history, no
+     * diagnostics, scrolled to the top. (A change replacing the whole text
+     * of an editor out of view would make CodeMirror draw every line.)
+     */
     setText(text) {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: fromPage.of(true) });
-      view.dispatch(setDiagnostics(view.state, []));
+      view.setState(EditorState.create({ doc: text, extensions: extensions() }));
     },
     /**
      * setFindings shows findings as diagnostics; map turns an engine offset
