@@ -13,6 +13,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 const (
@@ -326,5 +327,43 @@ func TestFollowsTheSystemColorScheme(t *testing.T) {
 			t.Errorf("%s scheme: background luminance %d", scheme, l)
 		}
 		p.shot(scheme)
+	}
+}
+
+func TestKeyboard(t *testing.T) {
+	p := openTab(t)
+	// Ctrl+Enter in the editor runs at once, with no change to wait for.
+	runs := p.runs()
+	if err := chromedp.Do(p.ctx,
+		chromedp.Focus(chromedp.CSS(editor(inputLabel))),
+		chromedp.KeyEvent("\r", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	p.waitRuns(runs)
+	if got := p.evalString(`document.querySelector('[aria-label="Firehose input"]').textContent.slice(0, 1)`); got != "{" {
+		t.Errorf("Ctrl+Enter changed the input: it starts with %q", got)
+	}
+	// Tab leaves the editor (it does not trap the keyboard).
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+	if p.evalBool(fmt.Sprintf(`document.activeElement.matches('%s')`, editor(inputLabel))) {
+		t.Errorf("Tab stays in the editor")
+	}
+	// A record can be chosen from the keyboard.
+	if err := chromedp.Do(p.ctx,
+		chromedp.Focus(chromedp.CSS(`#records button.record-item[data-index="0"]`)),
+		chromedp.KeyEvent(kb.ArrowDown),
+		chromedp.KeyEvent("\r"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	p.poll(`document.querySelector('#records button.record-item[data-index="1"]').getAttribute("aria-current") === "true"`)
+	if got := p.evalString(`document.querySelector("#record h4").textContent`); got != "Record #1" {
+		t.Errorf("the detail shows %q after choosing record 1 with the keyboard", got)
+	}
+	if got := p.evalString(`document.activeElement.dataset.index || document.activeElement.tagName`); got != "1" {
+		t.Errorf("after choosing record 1 the focus is on %q, want its button", got)
 	}
 }

@@ -188,6 +188,7 @@ function drawRecords() {
 /** selectRecord shows record i; the engine is asked for its page when it is not in the report. */
 function selectRecord(i) {
   const win = report && windowOf(report);
+  const hadFocus = views.records.contains(document.activeElement);
   store.set({ selected: i });
   if (win && (i < win.from || i >= win.from + win.count)) {
     store.set({ page: Math.floor(i / PAGE_SIZE) });
@@ -195,7 +196,7 @@ function selectRecord(i) {
   }
   drawRecords();
   const btn = views.records.querySelector(`button[data-index="${i}"]`);
-  if (btn && views.records.contains(document.activeElement)) btn.focus();
+  if (btn && hadFocus) btn.focus();
 }
 
 /** showRange selects a range of a document in the editor that shows it. */
