@@ -367,3 +367,47 @@ func TestKeyboard(t *testing.T) {
 		t.Errorf("after choosing record 1 the focus is on %q, want its button", got)
 	}
 }
+
+func TestThousandsOfRecordsArePaged(t *testing.T) {
+	p := openTab(t)
+	var b strings.Builder
+	b.WriteString(`{"records": [`)
+	for i := 0; i < 2500; i++ {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, `{"recordId": "r%d", "data": %q}`, i, b64(fmt.Sprintf(`[{"n": %d}]`, i)))
+	}
+	b.WriteString("]}")
+	runs := p.runs()
+	p.paste(inputLabel, b.String())
+	p.waitRuns(runs)
+	if n := p.evalInt(`document.querySelectorAll("#records .record-item").length`); n != 100 {
+		t.Errorf("the list shows %d records at once, want a page of 100", n)
+	}
+	if got := p.evalString(`document.querySelector("#records .pager-pos").textContent`); got != "1–100 of 2,500" {
+		t.Errorf("pager: %q", got)
+	}
+	runs = p.runs()
+	if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`#records .pager button:last-child`))); err != nil {
+		t.Fatal(err)
+	}
+	p.waitRuns(runs)
+	if got := p.evalStrings(`[...document.querySelectorAll("#records .rec-id")].slice(0, 1).map(e => e.textContent)`); len(got) != 1 || got[0] != "r100" {
+		t.Errorf("the second page starts with %q, want r100", got)
+	}
+	// Going to a record far away asks the engine for its page.
+	runs = p.runs()
+	if err := chromedp.Do(p.ctx,
+		chromedp.SetValue(chromedp.CSS(`#goto-record`), "2345"),
+		chromedp.Focus(chromedp.CSS(`#goto-record`)),
+		chromedp.KeyEvent(kb.Enter),
+	); err != nil {
+		t.Fatal(err)
+	}
+	p.waitRuns(runs)
+	p.poll(`document.querySelector("#record h4") && document.querySelector("#record h4").textContent === "Record #2345"`)
+	if !p.evalBool(`document.getElementById("record").textContent.includes('"n": 2345')`) {
+		t.Errorf("record 2345's decoded payload is not shown")
+	}
+}
