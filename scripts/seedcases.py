@@ -73,6 +73,12 @@ CASES = {
                     '"h": -0.0, "i": 0.1, "j": 1.10, "k": 123456789.123456789, "l": 5e-324, "m": 1.7976931348623157e308, '
                     '"n": 2.5e-7, "o": 12345678901234567890.0}]'),
     "float-overflow": event('[{"a": 1E400, "b": -1e400, "c": 1e-400}]'),
+    # Long literals strconv.ParseFloat misreads: exponents past 10000 that
+    # thousands of mantissa digits bring back into range, zeros past the
+    # 800th digit.
+    "float-long-literals": event('[{"a": 0.%s1e100000, "b": 1%se-100000, "c": 0.%s1e9750, "d": 1%se-9705, '
+                                 '"e": 1%se-900, "f": -1%s.0e-900}]'
+                                 % ("0" * 9700, "0" * 9700, "0" * 9700, "0" * 9700, "0" * 900, "0" * 900)),
     "nan-infinity": event('[{"a": NaN, "b": Infinity, "c": -Infinity, "d": [NaN], "e": {"x": Infinity}}]'),
     "big-integers": event('[{"a": 9007199254740993, "b": -0, "c": 123456789012345678901234567890, "d": %s}]' % ("9" * 400)),
     "integer-4300-digits": event('[{"a": %s}]' % ("1" * 4300)),
@@ -134,6 +140,12 @@ CASES = {
     "deep-nesting-ok": event('[{"a": %s1%s}]' % ("[" * 989, "]" * 989)),
     "deep-nesting-fail": event('[{"a": %s1%s}]' % ("[" * 990, "]" * 990)),
     "deep-object-fail": event('[{"a": %s1%s}]' % ('{"b": ' * 991, "}" * 991)),
+    "deep-nesting-993-fail": event('[{"a": %s1%s}]' % ("[" * 991, "]" * 991)),  # 993 levels; 992 pass
+    # NaN, Infinity and -Infinity cost Python one more level (a call to
+    # parse_constant): at the deepest level a number may be at, they fail.
+    "deep-nan-ok": event('[{"a": %sNaN%s}]' % ("[" * 989, "]" * 989)),
+    "deep-nan-fail": event('[{"a": %sNaN%s}]' % ("[" * 990, "]" * 990)),
+    "deep-infinity-fail": event('[{"a": %s-Infinity%s}]' % ('{"b": ' * 990, "}" * 990)),
     # Event shape
     "no-records": event(raw='{"invocationId": "x"}'),
     "records-null": event(raw='{"records": null}'),
@@ -157,6 +169,8 @@ CASES = {
     "event-bom": event(raw='\ufeff{"records": []}'),
     "event-nan": event(raw='{"records": [], "x": NaN}'),
     "event-deep": event(raw='{"records": [], "x": %s%s}' % ("[" * 993, "]" * 993)),
+    "event-deep-993-ok": event(raw='{"records": [], "x": %s1%s}' % ("{\"a\": " * 992, "}" * 992)),
+    "event-deep-infinity": event(raw='{"records": [], "x": %sInfinity%s}' % ("{\"a\": " * 992, "}" * 992)),
     "event-big-int": event(raw='{"records": [], "x": %s}' % ("7" * 4301)),
     "event-duplicate-records": event(raw='{"records": [{"recordId": "a", "data": "W3siYSI6IDF9XQ=="}], '
                                          '"records": [{"recordId": "b", "data": "W3siYiI6IDJ9XQ=="}]}'),

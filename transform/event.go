@@ -234,7 +234,7 @@ func readEvent(ev *Event, text string, f *findings) {
 		ev.PyErr = newSyntaxError(ErrJSONDecode, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
 		body = strings.Repeat(" ", 3) + text[3:] // keep offsets; a space is JSON whitespace
 	}
-	if strings.TrimSpace(body) == "" {
+	if strings.Trim(body, " \t\r\n") == "" {
 		f.add("input.empty", SevInfo, 0, 0, -1, "Paste a Firehose event, base64 records (one per line) or JSON payloads.")
 		ev.SyntaxErr = newSyntaxError(ErrJSONDecode, "Expecting value", body, len(body))
 		ev.Source = SourceDirectPut

@@ -1,16 +1,12 @@
 package transform
 
 import (
-	"encoding/base64"
 	"strings"
 	"testing"
-	"unicode/utf16"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
 
 // codes returns the codes of the findings, in order.
 func codes(fs []Finding) []string {
@@ -32,15 +28,6 @@ func finding(t *testing.T, fs []Finding, code string) Finding {
 	}
 	t.Fatalf("no finding %s in %v", code, codes(fs))
 	return Finding{}
-}
-
-// at returns the text a finding's UTF-16 range covers.
-func at(text string, start, end int) string {
-	u := utf16.Encode([]rune(text))
-	if start < 0 || end > len(u) || start > end {
-		return "<out of range>"
-	}
-	return string(utf16.Decode(u[start:end]))
 }
 
 func TestDetectKind(t *testing.T) {

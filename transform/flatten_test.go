@@ -78,7 +78,7 @@ func ndjsonRun(t *testing.T, opts Options, payloads ...string) *Report {
 	return rep
 }
 
-type outRecord struct {
+type bodyRecord struct {
 	RecordID string `json:"recordId"`
 	Result   string `json:"result"`
 	Data     string `json:"data"`

@@ -11,10 +11,10 @@ import (
 )
 
 // decodeBody reads the output records of a compact response body.
-func decodeBody(t *testing.T, body string) []outRecord {
+func decodeBody(t *testing.T, body string) []bodyRecord {
 	t.Helper()
 	var resp struct {
-		Records []outRecord `json:"records"`
+		Records []bodyRecord `json:"records"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(body), &resp), body)
 	return resp.Records

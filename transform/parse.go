@@ -184,18 +184,30 @@ func (p *parser) value(i int) (Value, int) {
 		}
 	case 'N':
 		if strings.HasPrefix(s[i:], "NaN") {
+			p.pyConstant(i)
 			return Value{Kind: Number, Start: i, End: i + 3, Text: "NaN"}, i + 3
 		}
 	case 'I':
 		if strings.HasPrefix(s[i:], "Infinity") {
+			p.pyConstant(i)
 			return Value{Kind: Number, Start: i, End: i + 8, Text: "Infinity"}, i + 8
 		}
 	case '-':
 		if strings.HasPrefix(s[i:], "-Infinity") {
+			p.pyConstant(i)
 			return Value{Kind: Number, Start: i, End: i + 9, Text: "-Infinity"}, i + 9
 		}
 	}
 	return p.number(i)
+}
+
+// pyConstant notes a NaN, Infinity or -Infinity at i: Python turns them
+// into floats by calling parse_constant, a C function call that counts
+// against the recursion limit as one more level of nesting.
+func (p *parser) pyConstant(i int) {
+	if p.opts.pyDepth > 0 && p.depth >= p.opts.pyDepth {
+		p.pyFail(ErrRecursion, "maximum recursion depth exceeded while calling a Python object", i)
+	}
 }
 
 // number parses a number the way CPython's _match_number_unicode does.

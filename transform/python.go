@@ -156,8 +156,43 @@ func pyFloat(text string) float64 {
 	case "-Infinity":
 		return math.Inf(-1)
 	}
+	if len(text) > 780 {
+		text = shortFloat(text)
+	}
 	f, _ := strconv.ParseFloat(text, 64) // ±Inf on overflow, which is what Python gives
 	return f
+}
+
+// shortFloat rewrites a long number literal as sign 0.DIGITS e EXP, which
+// strconv.ParseFloat reads right. On long literals it does not: it stops
+// reading exponent digits past 10000, so 0.(20000 zeros)1e20010 gives 1
+// (Python: inf), and its slow path keeps 800 digits and forgets that the
+// zeros after them count, so 1(900 zeros)e-900 gives 1e-101 (Python: 1.0).
+// DIGITS are cut to 780 significant digits and a 1 standing for the
+// non-zero digits cut off: the rounding stays the same, as no halfway point
+// between two float64 has more than 768 significant digits.
+func shortFloat(text string) string {
+	mant, exp := text, int64(0)
+	if i := strings.IndexAny(text, "eE"); i >= 0 {
+		mant = text[:i]
+		exp, _ = strconv.ParseInt(text[i+1:], 10, 64) // clamped to ±MaxInt64 on overflow
+		exp = min(max(exp, -1<<40), 1<<40)
+	}
+	sign := ""
+	if mant[0] == '-' {
+		sign, mant = "-", mant[1:]
+	}
+	intPart, frac, _ := strings.Cut(mant, ".")
+	digits := strings.TrimLeft(intPart+frac, "0")
+	point := len(digits) - len(frac) // intPart.frac = 0.digits × 10^point
+	digits = strings.TrimRight(digits, "0")
+	if digits == "" {
+		return sign + "0"
+	}
+	if len(digits) > 780 {
+		digits = digits[:780] + "1"
+	}
+	return sign + "0." + digits + "e" + strconv.FormatInt(exp+int64(point), 10)
 }
 
 // appendFloatRepr appends repr(f) for a finite float: the shortest digits
@@ -342,7 +377,7 @@ func appendPyJSONString(b []byte, s string) []byte {
 }
 
 // appendPyJSONChars is appendPyJSONString without the quotes.
-func appendPyJSONChars(b []byte, s string) []byte {
+func appendPyJSONChars[S string | []byte](b []byte, s S) []byte {
 	for i := 0; i < len(s); {
 		start := i
 		for i < len(s) && pyJSONPlain[s[i]] {
@@ -375,7 +410,7 @@ func appendPyJSONChars(b []byte, s string) []byte {
 			}
 			continue
 		}
-		r, n := decodeWTF8(s[i:])
+		r, n := decodeWTF8(string(s[i:min(i+4, len(s))]))
 		i += n
 		if r >= 0x10000 {
 			r -= 0x10000

@@ -110,7 +110,7 @@ func joinChunks(chunks []*chunk, f *findings) (string, *LambdaError) {
 	parts := make([][]byte, 0, len(chunks))
 	size := 0
 	for _, c := range chunks {
-		f.list = append(f.list, c.f.list...)
+		f.merge(&c.f)
 		b, err := c.pr.finish()
 		if err != nil {
 			return "", err

@@ -1,7 +1,6 @@
 package transform
 
 import (
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -158,7 +157,7 @@ func Run(req Request) *Report {
 		}
 	} else {
 		for _, c := range chunks {
-			f.list = append(f.list, c.f.list...)
+			f.merge(&c.f)
 		}
 		if checking {
 			body = &req.Response
@@ -173,47 +172,14 @@ func Run(req Request) *Report {
 	judge(rep, ev, req, respText, checking, &f)
 	window(rep, from, count)
 
-	rep.Findings = capFindings(f.list, maxFindingsPerCode)
+	f.summarize()
+	rep.Findings = f.list
 	rep.Stats.InputBytes = len(req.Input)
 	rep.Stats.Records = len(ev.Records)
 	rep.Stats.ResponseLimit = LambdaPayloadLimit
 	toUTF16(rep, newUTF16Index(input), newUTF16Index(respText))
 	rep.Stats.Micros = time.Since(started).Microseconds()
 	return rep
-}
-
-// maxFindingsPerCode bounds the findings of one code in a report: a
-// million broken records make one finding per record up to this many, then
-// one that counts the rest.
-const maxFindingsPerCode = 200
-
-// capFindings keeps at most max findings of each code, adding one finding
-// per code that counts what was left out.
-func capFindings(list []Finding, max int) []Finding {
-	if len(list) <= max {
-		return list
-	}
-	seen := make(map[string]int)
-	out := list[:0]
-	var extra []Finding
-	for _, fd := range list {
-		seen[fd.Code]++
-		switch n := seen[fd.Code]; {
-		case n <= max:
-			out = append(out, fd)
-		case n == max+1:
-			fd.Message = ""
-			extra = append(extra, fd)
-		}
-	}
-	for _, fd := range extra {
-		more := seen[fd.Code] - max
-		fd.Message = fmt.Sprintf("…and %d more like this (%s).", more, fd.Code)
-		fd.Severity = SevInfo
-		fd.Related = nil
-		out = append(out, fd)
-	}
-	return out
 }
 
 // window keeps in the report only the records it describes in full.

@@ -94,19 +94,27 @@ func TestRunWindow(t *testing.T) {
 	assert.Equal(t, Window{From: 0, Count: defaultDetailCount, Total: 120}, def.Window)
 }
 
-func TestCapFindings(t *testing.T) {
-	var list []Finding
+func TestFindingsCapMergesChunks(t *testing.T) {
+	var f, chunk findings
 	for i := range 250 {
-		list = append(list, Finding{Code: "a", Severity: SevError, Record: i})
+		f.add("a", SevError, i, i+1, i, "one")
 	}
-	list = append(list, Finding{Code: "b", Severity: SevWarning})
-	out := capFindings(list, 200)
-	require.Len(t, out, 202)
-	assert.Equal(t, "b", out[200].Code)
-	last := out[201]
-	assert.Equal(t, "a", last.Code)
-	assert.Equal(t, SevInfo, last.Severity)
-	assert.Contains(t, last.Message, "50 more")
+	f.add("b", SevWarning, 0, 0, -1, "two")
+	for range 30 {
+		chunk.add("b", SevWarning, 0, 0, -1, "three")
+	}
+	for range 120 {
+		chunk.addDoc(DocResponse, "c", SevWarning, 0, 0, -1, "four").relate(DocInput, 0, 1, "still fine")
+	}
+	f.merge(&chunk)
+	f.summarize()
+	assert.Equal(t, 100+31+100+2, len(f.list))
+	last := f.list[len(f.list)-2:]
+	assert.Equal(t, "a", last[0].Code)
+	assert.Contains(t, last[0].Message, "150 more findings")
+	assert.Equal(t, "c", last[1].Code)
+	assert.Equal(t, DocResponse, last[1].Doc)
+	assert.Contains(t, last[1].Message, "20 more findings")
 }
 
 func TestIdentityIsTheBlueprint(t *testing.T) {

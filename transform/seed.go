@@ -333,10 +333,16 @@ func appendPyStrJSON(b []byte, v *Value, tmp *[]byte) []byte {
 	if v.Kind == String {
 		return appendPyJSONString(b, v.Text)
 	}
+	if v.Kind != Array && v.Kind != Object {
+		// repr() of a number, bool or None is plain ASCII.
+		b = append(b, '"')
+		b = appendPyRepr(b, v)
+		return append(b, '"')
+	}
 	*tmp = appendPyRepr((*tmp)[:0], v)
-	// repr() of a number, bool, None, list or dict needs escaping only
-	// when it holds strings.
-	return appendPyJSONString(b, string(*tmp))
+	b = append(b, '"')
+	b = appendPyJSONChars(b, *tmp)
+	return append(b, '"')
 }
 
 // appendJSON appends json.dumps(flat_json).

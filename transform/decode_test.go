@@ -1,0 +1,117 @@
+package transform
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/hex"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestPyB64DecodeMatchesPython compares pyB64Decode with base64.b64decode
+// of CPython 3.11 on random text over the alphabet, '=', white space and
+// junk (testdata/pydiff/base64.jsonl.gz).
+func TestPyB64DecodeMatchesPython(t *testing.T) {
+	fails := 0
+	for _, c := range readPyCases(t, "base64.jsonl.gz") {
+		out, msg := pyB64Decode(c.In)
+		what := "b64decode(" + c.In + ")"
+		got, want := "", ""
+		if c.Err != nil {
+			want = *c.Err
+		}
+		if msg != "" {
+			got = "Error: " + msg
+		}
+		checkPy(t, &fails, c, what+" raises", got, &want)
+		if msg == "" && c.Hex != nil {
+			checkPy(t, &fails, c, what, hex.EncodeToString(out), c.Hex)
+		}
+	}
+}
+
+// TestCheckUTF8MatchesPython compares CheckUTF8 with bytes.decode('utf-8')
+// of CPython 3.11 on random bytes: truncated and overlong sequences,
+// surrogates, stray continuation bytes, code points past U+10FFFF
+// (testdata/pydiff/utf8.jsonl.gz).
+func TestCheckUTF8MatchesPython(t *testing.T) {
+	fails := 0
+	for _, c := range readPyCases(t, "utf8.jsonl.gz") {
+		require.NotNil(t, c.Hex)
+		b, err := hex.DecodeString(*c.Hex)
+		require.NoError(t, err)
+		got := ""
+		if e := CheckUTF8(b); e != nil {
+			got = e.Error()
+		}
+		checkPy(t, &fails, c, "b'"+*c.Hex+"'.decode('utf-8')", got, c.Err)
+	}
+}
+
+// FuzzPyB64Decode checks pyB64Decode on any ASCII text: it never panics,
+// ignores every character outside the alphabet and '=', decodes canonical
+// base64 as encoding/base64 does, and decodes what encoding/base64 encodes.
+func FuzzPyB64Decode(f *testing.F) {
+	for _, s := range []string{"W3siYSI6IDF9XQ==", "QUJD\nREVG", "QQ", "QR==", "QUJDR", "A===", "AB==CD==", "Q-U_J!D", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b := []byte(s)
+		for i := range b {
+			b[i] &= 0x7f // seed.go calls it on ASCII only
+		}
+		s = string(b)
+		out, msg := pyB64Decode(s)
+		if msg != "" && out != nil {
+			t.Fatalf("pyB64Decode(%q): got both %x and error %q", s, out, msg)
+		}
+		var clean []byte
+		for i := 0; i < len(s); i++ {
+			if b64Value[s[i]] < 64 || s[i] == '=' {
+				clean = append(clean, s[i])
+			}
+		}
+		out2, msg2 := pyB64Decode(string(clean))
+		if !bytes.Equal(out, out2) || msg != msg2 {
+			t.Fatalf("pyB64Decode(%q) = %x, %q; without the other characters (%q): got %x, %q", s, out, msg, clean, out2, msg2)
+		}
+		if std, err := base64.StdEncoding.Strict().DecodeString(s); err == nil && !hasLineBreak(s) {
+			if msg != "" || !bytes.Equal(out, std) {
+				t.Fatalf("pyB64Decode(%q): got %x, %q, want %x as encoding/base64", s, out, msg, std)
+			}
+		}
+		enc := base64.StdEncoding.EncodeToString([]byte(s))
+		if got, msg := pyB64Decode(enc); msg != "" || string(got) != s {
+			t.Fatalf("pyB64Decode(%q): got %q, %q, want %q", enc, got, msg, s)
+		}
+	})
+}
+
+// FuzzCheckUTF8 checks that CheckUTF8 finds a problem exactly in invalid
+// UTF-8, and that the range it reports is where the first one is.
+func FuzzCheckUTF8(f *testing.F) {
+	for _, s := range []string{"a\xffb", "\xe4\xb8", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "é", "\xf0\x9f\x98x"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		e := CheckUTF8(b)
+		if (e == nil) != utf8.Valid(b) {
+			t.Fatalf("CheckUTF8(%x): got %v, utf8.Valid says %v", b, e, utf8.Valid(b))
+		}
+		if e == nil {
+			return
+		}
+		switch {
+		case e.Start < 0 || e.End > len(b) || e.End-e.Start < 1 || e.End-e.Start > 3:
+			t.Fatalf("CheckUTF8(%x): got range [%d, %d)", b, e.Start, e.End)
+		case !utf8.Valid(b[:e.Start]) || e.Byte != b[e.Start]:
+			t.Fatalf("CheckUTF8(%x): got %v, which is not the first problem", b, e)
+		case e.Reason == "unexpected end of data" && (e.End != len(b) || utf8.FullRune(b[e.Start:])):
+			t.Fatalf("CheckUTF8(%x): got %v, but the data goes on", b, e)
+		case e.Reason != "unexpected end of data" && e.Reason != "invalid start byte" && e.Reason != "invalid continuation byte":
+			t.Fatalf("CheckUTF8(%x): got reason %q", b, e.Reason)
+		}
+	})
+}

@@ -1,0 +1,475 @@
+package transform
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// The kinds of S3 objects the preview shows (S3Object.Kind).
+const (
+	ObjectDelivered        = "delivered"
+	ObjectProcessingFailed = "processing-failed"
+)
+
+// maxObjectBody is how much of an object's body the preview shows.
+const maxObjectBody = 256 << 10
+
+// defaultTimePrefix is what Firehose puts after a prefix that has no
+// expressions: the arrival hour, in UTC.
+const defaultTimePrefix = "yyyy/MM/dd/HH/"
+
+// previewS3 shows the objects Firehose writes for this batch (FIREHOSE.md
+// §4): the delivered records' data, concatenated in order and grouped by
+// the prefix their partition keys give, and one processing-failed object
+// with a JSON line per failed record. Keys, times and UUIDs are made up
+// deterministically from the event: the same input previews the same keys.
+func (j *judgement) previewS3() *S3Preview {
+	p := &S3Preview{Objects: []S3Object{}}
+	c := j.clock()
+	j.deliveredObjects(p, c)
+	j.failedObject(p, c)
+	return p
+}
+
+// s3Clock holds the times the preview uses, in epoch milliseconds.
+type s3Clock struct {
+	arrival []int64 // each input record's approximateArrivalTimestamp
+	invoked int64   // when Firehose invoked the function
+}
+
+// clock takes the arrival times from the event; a record without one
+// arrived with the newest record (or at 2026-01-01 when none has one).
+// Firehose invokes the function one buffer interval after the newest.
+func (j *judgement) clock() s3Clock {
+	c := s3Clock{arrival: make([]int64, len(j.ev.Records))}
+	newest := int64(0)
+	for i := range j.ev.Records {
+		if ts := j.ev.Records[i].Timestamp; ts > 0 {
+			c.arrival[i] = ts
+			newest = max(newest, ts)
+		}
+	}
+	if newest == 0 {
+		newest = genTimestamp
+	}
+	for i := range c.arrival {
+		if c.arrival[i] == 0 {
+			c.arrival[i] = newest
+		}
+	}
+	c.invoked = newest + bufferIntervalMs
+	return c
+}
+
+// deliveredObjects adds the objects holding the delivered records' data.
+func (j *judgement) deliveredObjects(p *S3Preview, c s3Clock) {
+	if j.resp == nil {
+		return
+	}
+	parts := parsePrefix(j.st.prefix)
+	if !hasExpression(parts) {
+		parts = append(parts, prefixPart{ns: "timestamp", text: defaultTimePrefix})
+	}
+	usesKeys := usesNamespace(parts, "partitionKeyFromLambda")
+	type group struct {
+		recs   []int
+		keys   [][2]string
+		oldest int64
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	hinted := false
+	for i := range j.rep.Verdict.Records {
+		v := &j.rep.Verdict.Records[i]
+		if v.Outcome != Delivered {
+			continue
+		}
+		or := &j.resp.outs[v.Output]
+		gk := ""
+		if usesKeys {
+			var missing string
+			gk, missing = partitionOf(parts, or.keys)
+			if missing != "" {
+				j.add(DocResponse, "s3.partitionKey", SevWarning, or.v.Start, or.v.End, i, v.Output, Likely,
+					"Output record %d has no partition key %s, which the prefix uses (!{partitionKeyFromLambda:%s}). Firehose cannot evaluate the prefix for record %d and writes it under the error output prefix instead of delivering it; this preview leaves it out.",
+					v.Output, quoted(missing), missing, i)
+				continue
+			}
+		} else if len(or.keys) > 0 && !hinted {
+			hinted = true
+			j.add(DocResponse, "s3.partitionKeys", SevInfo, or.v.Start, or.v.End, i, v.Output, "",
+				"Output record %d has metadata.partitionKeys, but the S3 prefix does not use !{partitionKeyFromLambda:…}, so the keys change nothing. Set a prefix such as %s to see the objects partitioned.",
+				v.Output, quoted("key="+"!{partitionKeyFromLambda:"+or.keys[0][0]+"}/"))
+		}
+		g := byKey[gk]
+		if g == nil {
+			g = &group{keys: or.keys, oldest: c.arrival[i]}
+			byKey[gk] = g
+			groups = append(groups, g)
+		}
+		g.recs = append(g.recs, i)
+		g.oldest = min(g.oldest, c.arrival[i])
+	}
+	for n, g := range groups {
+		prefix, _ := renderPrefix(parts, time.UnixMilli(g.oldest).UTC(), g.keys, "", j.uuid("random", n)[:11])
+		var body objectBody
+		for _, i := range g.recs {
+			body.write(j.resp.outs[j.rep.Verdict.Records[i].Output].bytes)
+			if j.st.appendDelimiter {
+				body.write([]byte{'\n'})
+			}
+		}
+		text, cut := body.text()
+		p.Objects = append(p.Objects, S3Object{Key: prefix + j.suffix(c.invoked+1000, ObjectDelivered, n),
+			Kind: ObjectDelivered, Size: body.size, Body: text, Truncated: cut, Records: g.recs})
+	}
+}
+
+// failedObject adds the processing-failed object: one JSON line per failed
+// record, holding the record's original data.
+func (j *judgement) failedObject(p *S3Preview, c s3Clock) {
+	var failed []int
+	oldest, ending := int64(0), int64(0)
+	for i := range j.rep.Verdict.Records {
+		if v := &j.rep.Verdict.Records[i]; v.Outcome == Failed {
+			failed = append(failed, i)
+			if oldest == 0 || c.arrival[i] < oldest {
+				oldest = c.arrival[i]
+			}
+			ending = max(ending, c.invoked+int64(j.st.attempts(v.ErrorCode))*1000)
+		}
+	}
+	if len(failed) == 0 {
+		return
+	}
+	var body objectBody
+	var line []byte
+	for _, i := range failed {
+		v := &j.rep.Verdict.Records[i]
+		attempts := j.st.attempts(v.ErrorCode)
+		line = j.failedLine(line[:0], i, v, attempts, c.arrival[i], c.invoked+int64(attempts)*1000)
+		body.write(line)
+	}
+	text, cut := body.text()
+	p.Objects = append(p.Objects, S3Object{
+		Key:  j.errorPrefix(time.UnixMilli(oldest).UTC()) + j.suffix(ending, ObjectProcessingFailed, 0),
+		Kind: ObjectProcessingFailed, Size: body.size, Body: text, Truncated: cut, Records: failed})
+}
+
+// failedLine appends the JSON line Firehose writes for a failed record, in
+// the layout the stream uses: 2025 (lambdaARN) or 2019 (lambdaArn).
+func (j *judgement) failedLine(b []byte, i int, v *RecordVerdict, attempts int, arrival, ending int64) []byte {
+	raw := func(b []byte) []byte {
+		r := &j.ev.Records[i]
+		switch {
+		case r.Data != nil:
+			b = append(b, '"')
+			b = base64.StdEncoding.AppendEncode(b, r.Data)
+			return append(b, '"')
+		case r.DataValue != nil && r.DataValue.Kind == String:
+			return appendJSONString(b, r.DataValue.Text) // data that could not be decoded
+		}
+		return append(b, `""`...)
+	}
+	num := func(b []byte, name string, n int64) []byte {
+		b = append(b, `"`+name+`":`...)
+		return strconv.AppendInt(b, n, 10)
+	}
+	str := func(b []byte, name, s string) []byte {
+		b = append(b, `"`+name+`":`...)
+		return appendJSONString(b, s)
+	}
+	b = append(b, '{')
+	if j.st.layout == "2019" {
+		b = num(b, "attemptsMade", int64(attempts))
+		b = num(append(b, ','), "arrivalTimestamp", arrival)
+		b = str(append(b, ','), "errorCode", v.ErrorCode)
+		b = str(append(b, ','), "errorMessage", v.ErrorMessage)
+		b = num(append(b, ','), "attemptEndingTimestamp", ending)
+		b = raw(append(b, `,"rawData":`...))
+		b = str(append(b, ','), "lambdaArn", j.st.lambdaArn)
+	} else {
+		b = raw(append(b, `"rawData":`...))
+		b = str(append(b, ','), "errorCode", v.ErrorCode)
+		b = str(append(b, ','), "errorMessage", v.ErrorMessage)
+		b = num(append(b, ','), "attemptsMade", int64(attempts))
+		b = num(append(b, ','), "arrivalTimestamp", arrival)
+		b = num(append(b, ','), "attemptEndingTimestamp", ending)
+		b = str(append(b, ','), "lambdaARN", j.st.lambdaArn)
+	}
+	return append(b, '}', '\n')
+}
+
+// errorPrefix evaluates the prefix of processing-failed objects: the
+// ErrorOutputPrefix when it has expressions; otherwise the ErrorOutputPrefix
+// (or the Prefix) followed by processing-failed/ and the hour.
+func (j *judgement) errorPrefix(t time.Time) string {
+	if parts := parsePrefix(j.st.errorPrefix); hasExpression(parts) {
+		s, _ := renderPrefix(parts, t, nil, ObjectProcessingFailed, j.uuid("random-error", 0)[:11])
+		return s
+	}
+	base := j.st.errorPrefix
+	if base == "" {
+		if hasExpression(parsePrefix(j.st.prefix)) {
+			j.add(DocInput, "s3.errorPrefix", SevInfo, 0, 0, -1, -1, "",
+				"The S3 prefix uses expressions, so Firehose requires an error output prefix (with !{firehose:error-output-type}); the preview puts failed records under processing-failed/ at the top of the bucket.")
+		} else {
+			base = j.st.prefix
+		}
+	}
+	return base + ObjectProcessingFailed + "/" + formatJavaTime(defaultTimePrefix, t)
+}
+
+// suffix is an object's name after its prefix:
+// <stream>-<version>-yyyy-MM-dd-HH-mm-ss-<uuid>.
+func (j *judgement) suffix(ms int64, kind string, n int) string {
+	return j.st.name + "-1-" + formatJavaTime("yyyy-MM-dd-HH-mm-ss", time.UnixMilli(ms).UTC()) + "-" + j.uuid(kind, n)
+}
+
+// uuid returns a version 4 UUID made from the event and what it names, so
+// that the same input previews the same object keys.
+func (j *judgement) uuid(kind string, n int) string {
+	seed := j.ev.InvocationID
+	if seed == "" {
+		seed = j.ev.Text[:min(len(j.ev.Text), 4096)]
+	}
+	u := sha256.Sum256([]byte(seed + "\x00" + kind + "\x00" + strconv.Itoa(n)))
+	u[6] = u[6]&0x0f | 0x40
+	u[8] = u[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}
+
+// objectBody gathers an object's body, keeping its first maxObjectBody
+// bytes and counting the rest.
+type objectBody struct {
+	b    []byte
+	size int
+}
+
+func (o *objectBody) write(p []byte) {
+	o.size += len(p)
+	if room := maxObjectBody - len(o.b); room > 0 {
+		o.b = append(o.b, p[:min(len(p), room)]...)
+	}
+}
+
+// text returns the kept body, cut on a character boundary, and whether it
+// was cut.
+func (o *objectBody) text() (string, bool) {
+	b := o.b
+	if o.size == len(b) {
+		return string(b), false
+	}
+	for k := len(b) - 1; k >= 0 && k >= len(b)-utf8.UTFMax; k-- {
+		if utf8.RuneStart(b[k]) {
+			if !utf8.FullRune(b[k:]) {
+				b = b[:k]
+			}
+			break
+		}
+	}
+	return string(b), true
+}
+
+// prefixPart is a piece of an S3 prefix: literal text, or an expression
+// !{ns:text}.
+type prefixPart struct {
+	ns   string // "" for literal text
+	text string
+}
+
+// parsePrefix splits a prefix into literal text and !{namespace:value}
+// expressions.
+func parsePrefix(s string) []prefixPart {
+	var parts []prefixPart
+	for s != "" {
+		i := strings.Index(s, "!{")
+		if i < 0 {
+			parts = append(parts, prefixPart{text: s})
+			break
+		}
+		end := strings.IndexByte(s[i:], '}')
+		if end < 0 {
+			parts = append(parts, prefixPart{text: s})
+			break
+		}
+		if i > 0 {
+			parts = append(parts, prefixPart{text: s[:i]})
+		}
+		if ns, val, ok := strings.Cut(s[i+2:i+end], ":"); ok && ns != "" {
+			parts = append(parts, prefixPart{ns: ns, text: val})
+		} else {
+			parts = append(parts, prefixPart{text: s[i : i+end+1]})
+		}
+		s = s[i+end+1:]
+	}
+	return parts
+}
+
+// hasExpression reports whether a prefix has any expression.
+func hasExpression(parts []prefixPart) bool {
+	for _, p := range parts {
+		if p.ns != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// usesNamespace reports whether a prefix has an expression in namespace ns.
+func usesNamespace(parts []prefixPart, ns string) bool {
+	for _, p := range parts {
+		if p.ns == ns {
+			return true
+		}
+	}
+	return false
+}
+
+// lookupKey returns the value of a partition key.
+func lookupKey(keys [][2]string, name string) (string, bool) {
+	for _, kv := range keys {
+		if kv[0] == name {
+			return kv[1], true
+		}
+	}
+	return "", false
+}
+
+// partitionOf returns the values of the partition keys a prefix uses,
+// joined, or the name of the first key that is missing.
+func partitionOf(parts []prefixPart, keys [][2]string) (string, string) {
+	var b strings.Builder
+	for _, p := range parts {
+		if p.ns != "partitionKeyFromLambda" {
+			continue
+		}
+		v, ok := lookupKey(keys, p.text)
+		if !ok {
+			return "", p.text
+		}
+		b.WriteString(v)
+		b.WriteByte(0)
+	}
+	return b.String(), ""
+}
+
+// renderPrefix evaluates a prefix for one object: timestamps at t,
+// partition keys from keys, the error output type and a random string.
+// It returns the name of a partition key that is missing, if any.
+// partitionKeyFromQuery (jq) is not emulated: it is left as written.
+func renderPrefix(parts []prefixPart, t time.Time, keys [][2]string, errorType, random string) (string, string) {
+	var b strings.Builder
+	missing := ""
+	for _, p := range parts {
+		switch {
+		case p.ns == "":
+			b.WriteString(p.text)
+		case p.ns == "timestamp":
+			b.WriteString(formatJavaTime(p.text, t))
+		case p.ns == "partitionKeyFromLambda":
+			v, ok := lookupKey(keys, p.text)
+			if !ok && missing == "" {
+				missing = p.text
+			}
+			b.WriteString(v)
+		case p.ns == "firehose" && p.text == "error-output-type" && errorType != "":
+			b.WriteString(errorType)
+		case p.ns == "firehose" && p.text == "random-string":
+			b.WriteString(random)
+		default:
+			b.WriteString("!{" + p.ns + ":" + p.text + "}")
+		}
+	}
+	return b.String(), missing
+}
+
+// formatJavaTime formats t with a Java DateTimeFormatter pattern, the
+// subset S3 prefixes use: y/u (year), M, d, H, h, m, s, S, D, E, a, and
+// text in single quotes. Other characters are copied.
+func formatJavaTime(pattern string, t time.Time) string {
+	var b strings.Builder
+	pad := func(n, width int) {
+		s := strconv.Itoa(n)
+		for k := len(s); k < width; k++ {
+			b.WriteByte('0')
+		}
+		b.WriteString(s)
+	}
+	for i := 0; i < len(pattern); {
+		c := pattern[i]
+		if c == '\'' {
+			end := strings.IndexByte(pattern[i+1:], '\'')
+			switch {
+			case end == 0: // '' is a quote
+				b.WriteByte('\'')
+				i += 2
+			case end < 0:
+				b.WriteString(pattern[i+1:])
+				i = len(pattern)
+			default:
+				b.WriteString(pattern[i+1 : i+1+end])
+				i += end + 2
+			}
+			continue
+		}
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		n := 1
+		for i+n < len(pattern) && pattern[i+n] == c {
+			n++
+		}
+		switch c {
+		case 'y', 'u':
+			if n == 2 {
+				pad(t.Year()%100, 2)
+			} else {
+				pad(t.Year(), n)
+			}
+		case 'M':
+			switch {
+			case n == 3:
+				b.WriteString(t.Month().String()[:3])
+			case n >= 4:
+				b.WriteString(t.Month().String())
+			default:
+				pad(int(t.Month()), n)
+			}
+		case 'd':
+			pad(t.Day(), n)
+		case 'D':
+			pad(t.YearDay(), n)
+		case 'H':
+			pad(t.Hour(), n)
+		case 'h':
+			pad((t.Hour()+11)%12+1, n)
+		case 'm':
+			pad(t.Minute(), n)
+		case 's':
+			pad(t.Second(), n)
+		case 'S':
+			frac := fmt.Sprintf("%09d", t.Nanosecond())
+			b.WriteString(frac[:min(n, 9)])
+		case 'E':
+			if n >= 4 {
+				b.WriteString(t.Weekday().String())
+			} else {
+				b.WriteString(t.Weekday().String()[:3])
+			}
+		case 'a':
+			b.WriteString(t.Format("PM"))
+		default:
+			b.WriteString(pattern[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}

@@ -1,0 +1,216 @@
+package transform
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestFormatJavaTime(t *testing.T) {
+	tm := time.Date(2026, 3, 7, 9, 5, 4, 123_000_000, time.UTC)
+	cases := []struct{ pattern, want string }{
+		{"yyyy/MM/dd/HH/", "2026/03/07/09/"},
+		{"yyyy-MM-dd-HH-mm-ss", "2026-03-07-09-05-04"},
+		{"yy", "26"},
+		{"uuuu", "2026"},
+		{"M/d/H", "3/7/9"},
+		{"MMM MMMM", "Mar March"},
+		{"EEE EEEE", "Sat Saturday"},
+		{"hh a", "09 AM"},
+		{"DDD", "066"},
+		{"ss.SSS", "04.123"},
+		{"'year='yyyy'/month='MM", "year=2026/month=03"},
+		{"yyyy''MM", "2026'03"},
+		{"'unterminated", "unterminated"},
+		{"yyyy_Q", "2026_Q"},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, formatJavaTime(c.pattern, tm), "pattern %q", c.pattern)
+	}
+}
+
+func TestRenderPrefix(t *testing.T) {
+	tm := time.Date(2026, 1, 2, 3, 0, 0, 0, time.UTC)
+	keys := [][2]string{{"customer", "c-9"}, {"region", "eu"}}
+	cases := []struct {
+		prefix, want, missing string
+	}{
+		{"", "", ""},
+		{"static/", "static/", ""},
+		{"c=!{partitionKeyFromLambda:customer}/r=!{partitionKeyFromLambda:region}/", "c=c-9/r=eu/", ""},
+		{"dt=!{timestamp:yyyy-MM-dd}/h=!{timestamp:HH}/", "dt=2026-01-02/h=03/", ""},
+		{"!{partitionKeyFromLambda:nope}/x/", "/x/", "nope"},
+		{"!{firehose:error-output-type}/", "processing-failed/", ""},
+		{"!{firehose:random-string}/", "abcdefghijk/", ""},
+		{"q=!{partitionKeyFromQuery:id}/", "q=!{partitionKeyFromQuery:id}/", ""},
+		{"!{unknown:x}/!{no-colon}/!{/", "!{unknown:x}/!{no-colon}/!{/", ""},
+	}
+	for _, c := range cases {
+		got, missing := renderPrefix(parsePrefix(c.prefix), tm, keys, ObjectProcessingFailed, "abcdefghijk")
+		assert.Equal(t, c.want, got, "prefix %q", c.prefix)
+		assert.Equal(t, c.missing, missing, "prefix %q: missing key", c.prefix)
+	}
+}
+
+// keyPattern is an object key's name after its prefix.
+const keyPattern = `orders-1-\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`
+
+// objectsOf returns the preview's objects by kind.
+func objectsOf(rep *Report, kind string) []S3Object {
+	var out []S3Object
+	for _, o := range rep.S3.Objects {
+		if o.Kind == kind {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func TestS3Keys(t *testing.T) {
+	response := records(ok("r0", "A\n"), failed("r1"), ok("r2", "C\n"))
+	cases := []struct {
+		name              string
+		opts              FirehoseOptions
+		delivered, failed string // key prefixes, before keyPattern
+		finding           string
+	}{
+		{name: "defaults", delivered: `2026/01/01/00/`, failed: `processing-failed/2026/01/01/00/`},
+		{name: "a prefix without expressions gets the hour appended", opts: FirehoseOptions{Prefix: "logs/"},
+			delivered: `logs/2026/01/01/00/`, failed: `logs/processing-failed/2026/01/01/00/`},
+		{name: "an error prefix without expressions", opts: FirehoseOptions{Prefix: "logs/", ErrorPrefix: "errors/"},
+			delivered: `logs/2026/01/01/00/`, failed: `errors/processing-failed/2026/01/01/00/`},
+		{name: "prefixes with expressions", opts: FirehoseOptions{Prefix: "dt=!{timestamp:yyyy-MM-dd}/",
+			ErrorPrefix: "err/!{firehose:error-output-type}/dt=!{timestamp:yyyy-MM-dd}/"},
+			delivered: `dt=2026-01-01/`, failed: `err/processing-failed/dt=2026-01-01/`},
+		{name: "expressions without an error prefix", opts: FirehoseOptions{Prefix: "dt=!{timestamp:yyyy}/"},
+			delivered: `dt=2026/`, failed: `processing-failed/2026/01/01/00/`, finding: "s3.errorPrefix"},
+		{name: "stream name", opts: FirehoseOptions{StreamName: "orders", Prefix: "x/"},
+			delivered: `x/2026/01/01/00/`, failed: `x/processing-failed/2026/01/01/00/`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rep := Check(threeRecords, response, c.opts)
+			checkInvariants(t, rep, threeRecords, response)
+			d, f := objectsOf(rep, ObjectDelivered), objectsOf(rep, ObjectProcessingFailed)
+			require.Len(t, d, 1)
+			require.Len(t, f, 1)
+			assert.Regexp(t, "^"+regexp.QuoteMeta(c.delivered)+keyPattern, d[0].Key)
+			assert.Regexp(t, "^"+regexp.QuoteMeta(c.failed)+keyPattern, f[0].Key)
+			assert.NotEqual(t, d[0].Key[strings.LastIndexByte(d[0].Key, '/'):], f[0].Key[strings.LastIndexByte(f[0].Key, '/'):])
+			if c.finding != "" {
+				assert.Contains(t, findingCodes(rep), c.finding)
+			}
+			again := Check(threeRecords, response, c.opts)
+			assert.Equal(t, rep.S3, again.S3, "the same input previews the same objects")
+		})
+	}
+}
+
+// TestTimestampIsTheOldestRecords checks that a prefix's time is the
+// arrival time of the oldest record in the object.
+func TestTimestampIsTheOldestRecords(t *testing.T) {
+	event := `{"deliveryStreamArn":"arn:aws:firehose:us-east-1:123456789012:deliverystream/orders","records":[` +
+		`{"recordId":"a","approximateArrivalTimestamp":1767232800000,"data":"QQo="},` + // 02:00
+		`{"recordId":"b","approximateArrivalTimestamp":1767229200000,"data":"Qgo="}]}` // 01:00
+	rep := Check(event, records(ok("a", "A\n"), ok("b", "B\n")), FirehoseOptions{})
+	require.Len(t, rep.S3.Objects, 1)
+	assert.True(t, strings.HasPrefix(rep.S3.Objects[0].Key, "2026/01/01/01/orders-1-2026-01-01-02-01-01-"), rep.S3.Objects[0].Key)
+}
+
+func TestProcessingFailedLayouts(t *testing.T) {
+	response := records(failed("r0"), ok("r1", "B\n"), dropped("r2"))
+	want2025 := `{"rawData":"eyJhIjoxfQ==","errorCode":"Lambda.ProcessingFailedStatus","errorMessage":"ProcessingFailed status set for record",` +
+		`"attemptsMade":1,"arrivalTimestamp":1767225600000,"attemptEndingTimestamp":1767225661002,` +
+		`"lambdaARN":"arn:aws:lambda:us-east-1:123456789012:function:my-function:$LATEST"}` + "\n"
+	want2019 := `{"attemptsMade":1,"arrivalTimestamp":1767225600000,"errorCode":"Lambda.ProcessingFailedStatus",` +
+		`"errorMessage":"ProcessingFailed status set for record","attemptEndingTimestamp":1767225661002,"rawData":"eyJhIjoxfQ==",` +
+		`"lambdaArn":"arn:aws:lambda:eu-west-1:111122223333:function:transform:live"}` + "\n"
+
+	rep := Check(threeRecords, response, FirehoseOptions{})
+	f := objectsOf(rep, ObjectProcessingFailed)
+	require.Len(t, f, 1)
+	assert.Equal(t, want2025, f[0].Body)
+	assert.Equal(t, len(want2025), f[0].Size)
+	assert.Equal(t, []int{0}, f[0].Records)
+
+	rep = Check(threeRecords, response, FirehoseOptions{ErrorLayout: "2019",
+		LambdaArn: "arn:aws:lambda:eu-west-1:111122223333:function:transform:live"})
+	f = objectsOf(rep, ObjectProcessingFailed)
+	require.Len(t, f, 1)
+	assert.Equal(t, want2019, f[0].Body)
+
+	// A preset's function is named after it.
+	rep = Run(Request{Input: testEvent([2]string{"x", "not json"}), Preset: PresetNDJSON})
+	f = objectsOf(rep, ObjectProcessingFailed)
+	require.Len(t, f, 1)
+	assert.Contains(t, f[0].Body, `"lambdaARN":"arn:aws:lambda:us-east-1:123456789012:function:ndjson:$LATEST"`)
+	assert.Contains(t, f[0].Body, `"rawData":"`+b64("not json")+`"`)
+}
+
+func TestDeliveredBodies(t *testing.T) {
+	response := records(ok("r0", `{"a":1}`), ok("r1", "{\"b\":2}\n"), dropped("r2"))
+	rep := Check(threeRecords, response, FirehoseOptions{})
+	d := objectsOf(rep, ObjectDelivered)
+	require.Len(t, d, 1)
+	assert.Equal(t, "{\"a\":1}{\"b\":2}\n", d[0].Body, "concatenated with nothing in between")
+	assert.Equal(t, []int{0, 1}, d[0].Records)
+	delim := findingsWith(rep, "response.delimiter")
+	require.Len(t, delim, 1)
+	assert.Equal(t, SevWarning, delim[0].Severity)
+	assert.Equal(t, 0, delim[0].Record)
+
+	rep = Check(threeRecords, response, FirehoseOptions{AppendDelimiter: true})
+	d = objectsOf(rep, ObjectDelivered)
+	require.Len(t, d, 1)
+	assert.Equal(t, "{\"a\":1}\n{\"b\":2}\n\n", d[0].Body, "AppendDelimiterToRecord adds a newline to every record")
+	delim = findingsWith(rep, "response.delimiter")
+	require.Len(t, delim, 1)
+	assert.Equal(t, SevInfo, delim[0].Severity)
+	assert.Equal(t, 1, delim[0].Record)
+}
+
+func TestObjectBodyIsCapped(t *testing.T) {
+	big := strings.Repeat("가", 100_000) + "\n" // 300,001 bytes
+	response := records(ok("r0", big), ok("r1", "B\n"), ok("r2", "C\n"))
+	rep := Check(threeRecords, response, FirehoseOptions{})
+	d := objectsOf(rep, ObjectDelivered)
+	require.Len(t, d, 1)
+	assert.True(t, d[0].Truncated)
+	assert.Equal(t, len(big)+4, d[0].Size)
+	assert.LessOrEqual(t, len(d[0].Body), maxObjectBody)
+	assert.Equal(t, strings.Repeat("가", maxObjectBody/3), d[0].Body, "cut on a character boundary")
+	out := rep.Response.Records[0]
+	assert.True(t, out.Truncated)
+	assert.Equal(t, len(big), out.Size)
+	assert.LessOrEqual(t, len(out.Decoded), maxOutDecoded)
+}
+
+func TestPartitionKeys(t *testing.T) {
+	withKeys := func(id, data, keys string) string {
+		return `{"recordId":"` + id + `","result":"Ok","data":"` + b64(data) + `","metadata":{"partitionKeys":` + keys + `}}`
+	}
+	response := records(withKeys("r0", "A\n", `{"k":"x"}`), withKeys("r1", "B\n", `{"other":"y"}`), withKeys("r2", "C\n", `{"k":"x"}`))
+
+	rep := Check(threeRecords, response, FirehoseOptions{Prefix: "k=!{partitionKeyFromLambda:k}/", ErrorPrefix: "e/!{firehose:error-output-type}/"})
+	checkInvariants(t, rep, threeRecords, response)
+	d := objectsOf(rep, ObjectDelivered)
+	require.Len(t, d, 1)
+	assert.True(t, strings.HasPrefix(d[0].Key, "k=x/orders-1-"), d[0].Key)
+	assert.Equal(t, "A\nC\n", d[0].Body)
+	missing := findingsWith(rep, "s3.partitionKey")
+	require.Len(t, missing, 1)
+	assert.Equal(t, 1, missing[0].Record)
+	assert.Equal(t, Likely, missing[0].Confidence)
+
+	rep = Check(threeRecords, response, FirehoseOptions{})
+	assert.Len(t, findingsWith(rep, "s3.partitionKeys"), 1, "keys the prefix does not use")
+	assert.Len(t, objectsOf(rep, ObjectDelivered), 1)
+
+	bad := records(withKeys("r0", "A\n", `{"k":1}`), withKeys("r1", "B\n", `["k"]`), ok("r2", "C\n"))
+	rep = Check(threeRecords, bad, FirehoseOptions{})
+	assert.Len(t, findingsWith(rep, "response.metadata"), 2)
+}
