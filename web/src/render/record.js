@@ -92,6 +92,11 @@ function outputsPart(report, rec, outs, onShow) {
     return h("div", null, head, h("p", { class: "hint" },
       report.lambda && report.lambda.error ? "The function raised an error: it returned no records." : "No response to read yet."));
   }
+  const be = report.verdict && report.verdict.batchError;
+  if (be && !(report.response.records || []).length) {
+    return h("div", null, head, h("p", { class: "hint" },
+      `The whole batch fails (${be.errorCode}), so Firehose reads no record of this response.`));
+  }
   const own = rec.outputs || [];
   const tied = outputLinks(report).get(rec.index) || [];
   const all = [...new Set([...own, ...tied])].sort((a, b) => a - b);

@@ -53,6 +53,13 @@ export function renderMapping(el, report, { onShow, onSelect }) {
     replace(el, h("p", { class: "hint" }, "No response records to map."));
     return;
   }
+  const be = report.verdict && report.verdict.batchError;
+  if (!outs.length) {
+    replace(el, h("p", { class: "hint" }, be
+      ? `No output records: the whole batch fails (${be.errorCode}) before Firehose reads them.`
+      : "The response holds no output records."));
+    return;
+  }
   const counts = { matched: 0, duplicate: 0, ignored: 0 };
   for (const o of outs) counts[o.status] = (counts[o.status] || 0) + 1;
   const intro = h("p", null,
@@ -101,6 +108,6 @@ export function renderMapping(el, report, { onShow, onSelect }) {
   if (counts.duplicate + counts.ignored > 0 && outs.length > PAGE) filter.value = "problems";
   draw();
   replace(el, intro, ...notes,
-    outs.length ? h("p", { class: "field" }, h("label", { for: "mapping-filter" }, "Show "), filter) : null,
+    h("p", { class: "field" }, h("label", { for: "mapping-filter" }, "Show "), filter),
     tableBox);
 }
