@@ -187,6 +187,18 @@ func TestSwitchingPresetChangesTheVerdict(t *testing.T) {
 			t.Errorf("ndjson: %s = %q, want %q", stat, got, want)
 		}
 	}
+	// Its options apply: another separator joins the keys of the rows.
+	runs = p.runs()
+	p.evalBool(`(() => {
+		const el = document.querySelector('input[name="separator"]');
+		el.value = "_";
+		el.dispatchEvent(new Event("input", {bubbles: true}));
+		return true;
+	})()`)
+	p.waitRuns(runs)
+	if cols := p.evalStrings(`[...document.querySelectorAll("#record table.rows thead th")].map(e => e.textContent)`); !strings.Contains(strings.Join(cols, " "), "user_id") {
+		t.Errorf("with separator _ the rows' columns are %q, want user_id among them", cols)
+	}
 	p.shot("ndjson")
 }
 
