@@ -232,7 +232,7 @@ func TestUserTextIsRenderedAsText(t *testing.T) {
 	runs := p.runs()
 	p.paste(inputLabel, input)
 	p.waitRuns(runs)
-	if n := p.evalInt(`document.querySelectorAll("img, #injected").length`); n != 0 {
+	if n := p.evalInt(`document.querySelectorAll("[onerror], img[src=x], #injected").length`); n != 0 {
 		t.Errorf("the page holds %d elements made of user text", n)
 	}
 	if n := p.evalInt(`document.querySelectorAll("script").length`); n != 1 {

@@ -3,7 +3,7 @@
 import { Compartment, EditorState, Prec } from "@codemirror/state";
 import {
   EditorView, keymap, lineNumbers, highlightActiveLineGutter, highlightActiveLine,
-  drawSelection, highlightSpecialChars, dropCursor,
+  drawSelection, highlightSpecialChars, dropCursor, placeholder as placeholderText,
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import {
@@ -56,10 +56,11 @@ const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
  *   label      aria-label of its content element
  *   doc        initial text
  *   readOnly   the text cannot be edited (it can be selected, searched, copied)
+ *   placeholder  text shown while the editor is empty
  *   onChange({paste})   the user changed the text (paste: it was a paste or drop)
  *   onRun()    Ctrl/Cmd+Enter
  */
-export function createEditor({ parent, label, doc = "", readOnly = false, onChange, onRun }) {
+export function createEditor({ parent, label, doc = "", readOnly = false, placeholder = "", onChange, onRun }) {
   const dark = new Compartment();
   const extensions = () => [
     lineNumbers(),
@@ -83,6 +84,7 @@ export function createEditor({ parent, label, doc = "", readOnly = false, onChan
     Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => { onRun && onRun(); return true; } }])),
     keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...searchKeymap, ...lintKeymap]),
     readOnly ? EditorState.readOnly.of(true) : [],
+    placeholder ? placeholderText(placeholder) : [],
     onChange ? EditorView.updateListener.of((u) => {
       if (!u.docChanged) return;
       const paste = u.transactions.some((tr) => tr.isUserEvent("input.paste") || tr.isUserEvent("input.drop"));

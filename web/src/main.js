@@ -78,11 +78,13 @@ document.addEventListener("keydown", (ev) => {
 
 const inputEd = createEditor({
   parent: $("input-editor"), label: "Firehose input", doc: store.get().input,
+  placeholder: "Paste a Firehose event, base64 records (one a line) or JSON payloads",
   onChange: ({ paste }) => runSoon(paste ? 0 : debounceFor(inputEd.view.state.doc.length)),
   onRun: () => runSoon(0),
 });
 const responseEd = createEditor({
   parent: $("response-editor"), label: "Lambda response", doc: store.get().response,
+  placeholder: 'Paste your function\'s response: {"records": [{"recordId": "…", "result": "Ok", "data": "…"}]}',
   onChange: ({ paste }) => runSoon(paste ? 0 : debounceFor(responseEd.view.state.doc.length)),
   onRun: () => runSoon(0),
 });
