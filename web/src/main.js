@@ -76,21 +76,28 @@ document.addEventListener("keydown", (ev) => {
 
 // ---- editors -------------------------------------------------------------
 
+// edits counts the user's changes to the editors; requested is the count
+// the last run was made with. A report on text the user has changed since is
+// stale: its ranges no longer fit, and a newer run is already scheduled.
+let edits = 0;
+let requested = 0;
+
+
 const inputEd = createEditor({
   parent: $("input-editor"), label: "Firehose input", doc: store.get().input,
   placeholder: "Paste a Firehose event, base64 records (one a line) or JSON payloads",
-  onChange: ({ paste }) => runSoon(paste ? 0 : debounceFor(inputEd.view.state.doc.length)),
+  onChange: ({ paste }) => { edits++; runSoon(paste ? 0 : debounceFor(inputEd.view.state.doc.length)); },
   onRun: () => runSoon(0),
 });
 const responseEd = createEditor({
   parent: $("response-editor"), label: "Lambda response", doc: store.get().response,
   placeholder: 'Paste your function\'s response: {"records": [{"recordId": "…", "result": "Ok", "data": "…"}]}',
-  onChange: ({ paste }) => runSoon(paste ? 0 : debounceFor(responseEd.view.state.doc.length)),
+  onChange: ({ paste }) => { edits++; runSoon(paste ? 0 : debounceFor(responseEd.view.state.doc.length)); },
   onRun: () => runSoon(0),
 });
 const bodyEd = createEditor({ parent: $("body-editor"), label: "Lambda response body (read-only)", readOnly: true, onRun: () => runSoon(0) });
 if (store.get().response) $("response-box").open = true;
-$("response-clear").addEventListener("click", () => { responseEd.setText(""); runSoon(0); });
+$("response-clear").addEventListener("click", () => { edits++; responseEd.setText(""); runSoon(0); });
 
 function debounceFor(length) {
   return length > 1_000_000 ? 600 : length > 100_000 ? 400 : 250;
@@ -122,6 +129,7 @@ const engine = createEngine({
 /** runSoon runs the engine on the current state after ms of quiet. */
 function runSoon(ms) {
   engine.schedule(() => {
+    requested = edits;
     store.set({ input: inputEd.getText(), response: responseEd.getText() });
     return toRequest(store.get());
   }, ms);
@@ -140,6 +148,7 @@ function pasted() {
 }
 
 function show({ report: rep, body, elapsed }) {
+  if (requested !== edits) return; // stale: see edits
   report = rep;
   document.documentElement.dataset.version = engine.version();
   $("version").textContent = engine.version() ? `— engine ${engine.version()}` : "";
