@@ -21,6 +21,11 @@ export function renderFindings(el, countEl, findings, { where, onPick }) {
     replace(el, h("p", { class: "empty" }, "No findings."));
     return;
   }
+  // Errors first, then warnings, then the rest; the engine's order within each.
+  const rank = { error: 0, warning: 1 };
+  findings = findings.map((f, i) => [f, i])
+    .sort(([a, i], [b, j]) => (rank[a.severity] ?? 2) - (rank[b.severity] ?? 2) || i - j)
+    .map(([f]) => f);
   const list = h("ol", { class: "findings" });
   let shown = 0;
   const more = h("button", { type: "button", class: "more" });
