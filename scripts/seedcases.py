@@ -2,7 +2,7 @@
 """Regenerates transform/testdata/seed/: Firehose events and what the blog's
 Python Lambda (both versions) returns for each, exactly as the runtime would.
 
-    python3 scripts/seedcases.py PATH/TO/run_seed.py
+    python3 scripts/seedcases.py scripts/seed/run_seed.py
 
 For every case it writes NAME.json (the event) and NAME.seed.out /
 NAME.seed-v1.out: the response body byte for byte, or the runtime's error

@@ -3,7 +3,7 @@
 and what the blog's Python Lambda (both versions) returns for each, for the
 differential test of the seed presets (transform/seed_fuzz_test.go).
 
-    python3 scripts/seedfuzz.py PATH/TO/run_seed.py [--count N --seed S --out FILE]
+    python3 scripts/seedfuzz.py scripts/seed/run_seed.py [--count N --seed S --out FILE]
 
 Each line is {"event": text, "seed": output, "v1": output}, where an output
 is what run_seed.py prints (without the final newline): the response body

@@ -111,7 +111,7 @@ type judgement struct {
 	changed map[string]int
 }
 
-// judge reads the function's answer and decides, the way FIREHOSE.md says
+// judge reads the function's answer and decides, the way docs/firehose-contract.md says
 // Firehose does, what becomes of every input record; then previews what
 // lands in S3. text is the response body (empty when the function failed);
 // pasted tells that it came from the user rather than from a preset.
@@ -192,7 +192,7 @@ func (j *judgement) batchError(code, msg string) *BatchError {
 }
 
 // invocationFailed fails the batch because the invocation failed: the
-// function raised, timed out or was throttled (FIREHOSE.md rows 11, 12, 14).
+// function raised, timed out or was throttled (docs/firehose-contract.md rows 11, 12, 14).
 func (j *judgement) invocationFailed(le *LambdaError, doc string, start, end int) {
 	code, msg := invocationFailure(le)
 	j.failBatch(code, msg, Confirmed)
@@ -217,7 +217,7 @@ func (j *judgement) invocationFailed(le *LambdaError, doc string, start, end int
 }
 
 // tooLarge fails the batch because the response is over Lambda's limit
-// (FIREHOSE.md row 13): Lambda refuses it, Firehose sees a function error.
+// (docs/firehose-contract.md row 13): Lambda refuses it, Firehose sees a function error.
 func (j *judgement) tooLarge() {
 	n := len(j.text)
 	j.failBatch(codeFunctionError, msgFunctionError, Likely)
@@ -273,7 +273,7 @@ func (j *judgement) judgeResponse() {
 	j.indexInputs()
 	j.listOutputs()
 	if len(r.shape) > 0 {
-		// FIREHOSE.md row 10: the body is not the status model.
+		// docs/firehose-contract.md row 10: the body is not the status model.
 		for _, p := range r.shape {
 			j.add(DocResponse, codeJSON, SevError, p.start, p.end, j.inputOf(p.out), p.out, Confirmed,
 				"%s. Firehose cannot read the response: %s, %q The whole batch goes to processing-failed/ (not retried).",
@@ -370,7 +370,7 @@ func decodedOutput(b []byte) (string, bool) {
 }
 
 // recordsUnusable handles a response whose "records" is missing, null,
-// not an array, or empty although the event has records (FIREHOSE.md
+// not an array, or empty although the event has records (docs/firehose-contract.md
 // row 6, unconfirmed): every record fails, and the report gives both
 // readings. It reports whether that was the case.
 func (j *judgement) recordsUnusable() bool {
@@ -428,7 +428,7 @@ func allRecords(n int) []int {
 }
 
 // judgeRecords decides each record's outcome from the output records that
-// carry its recordId (FIREHOSE.md rows 1–5, 7–9), then lists the output
+// carry its recordId (docs/firehose-contract.md rows 1–5, 7–9), then lists the output
 // records whose recordId is not in the event.
 func (j *judgement) judgeRecords() {
 	rep, r := j.rep, j.resp
@@ -524,7 +524,7 @@ func (j *judgement) judgeRecords() {
 				{Label: "Only those records fail", Failed: j.inputsOf(badData)},
 			}})
 	}
-	// The primary reading is the one FIREHOSE.md gives first: for rows 7
+	// The primary reading is the one docs/firehose-contract.md gives first: for rows 7
 	// and 9 the whole batch fails.
 	switch {
 	case len(badResult) > 0:

@@ -184,7 +184,7 @@ func checkInvariants(t *testing.T, rep *Report, input, response string) {
 	}
 }
 
-// verdictCase is one row of FIREHOSE.md's table, judged.
+// verdictCase is one row of docs/firehose-contract.md's table, judged.
 type verdictCase struct {
 	name     string
 	event    string // threeRecords when empty
@@ -201,7 +201,7 @@ type verdictCase struct {
 
 func retries(n int) *int { return &n }
 
-// TestFirehoseTable judges one response per row of FIREHOSE.md §3.
+// TestFirehoseTable judges one response per row of docs/firehose-contract.md §3.
 func TestFirehoseTable(t *testing.T) {
 	all := func(o string) []string { return []string{o, o, o} }
 	cases := []verdictCase{
@@ -443,7 +443,7 @@ func TestMSKResponse(t *testing.T) {
 	assert.Equal(t, []string{"delivered (confirmed)", "delivered (confirmed)"}, outcomes(rep))
 }
 
-// TestSeedLessons checks what SEED.md says the playground teaches.
+// TestSeedLessons checks what docs/seed-lambda.md says the playground teaches.
 func TestSeedLessons(t *testing.T) {
 	three := testEvent([2]string{"R", `[{"n": 1}, {"n": 2}, {"n": 3}]`}, [2]string{"S", `[{"m": 1}]`})
 

@@ -23,7 +23,7 @@ const (
 	SourceMSK       = "msk"
 )
 
-// Limits Firehose and Lambda enforce (see FIREHOSE.md).
+// Limits Firehose and Lambda enforce (see docs/firehose-contract.md).
 const (
 	LambdaPayloadLimit = 6291556    // bytes, request and response
 	LambdaBufferMax    = 3 << 20    // Firehose's largest Lambda buffer hint (3 MB)
@@ -87,6 +87,11 @@ type EventRecord struct {
 	Timestamp int64
 	// pmap maps payload offsets back to the input.
 	pmap payloadMap
+	// The base64 text still to decode (pending), and the input offset of
+	// its first character (-1 when escapes make positions approximate).
+	b64     string
+	b64At   int
+	pending bool
 }
 
 // payloadMap turns a byte range of a record's payload into a range of the
@@ -132,6 +137,9 @@ func (m payloadMap) span(from, to int) (int, int) {
 func ParseEvent(text, kind string) (*Event, []Finding) {
 	var f findings
 	ev := readInput(text, kind, &f)
+	for i := range ev.Records {
+		ev.Records[i].decode(&f)
+	}
 	idx := newUTF16Index(text)
 	for i := range f.list {
 		f.list[i].toUTF16(idx, idx)
@@ -139,11 +147,14 @@ func ParseEvent(text, kind string) (*Event, []Finding) {
 	return ev, f.list
 }
 
-// readInput is ParseEvent with byte offsets.
+// readInput is ParseEvent with byte offsets, and without decoding the
+// records' data: Run decodes each record in the chunk that processes it.
 func readInput(text, kind string, f *findings) *Event {
 	ev := &Event{Kind: kind}
+	var doc *parsedEvent
 	if kind == "" || kind == "auto" {
-		ev.Kind, ev.Detected = detectKind(text), true
+		ev.Kind, doc = detectKind(text)
+		ev.Detected = true
 	}
 	switch ev.Kind {
 	case KindBase64:
@@ -152,34 +163,63 @@ func readInput(text, kind string, f *findings) *Event {
 		readJSONPayloads(ev, text, f)
 	default:
 		ev.Kind = KindEvent
-		readEvent(ev, text, f)
+		if doc == nil {
+			doc = parseEventText(text)
+		}
+		readEvent(ev, text, doc, f)
 	}
 	return ev
 }
 
-// detectKind decides whether text is an event, base64 lines or JSON.
-func detectKind(text string) string {
+// parsedEvent is the input parsed as an event.
+type parsedEvent struct {
+	body       string // the text, a leading BOM turned into spaces
+	bom        bool
+	root       Value
+	err, pyErr *SyntaxError
+}
+
+// parseEventText parses the input as an event. A BOM is replaced by three
+// spaces, which keeps every offset.
+func parseEventText(text string) *parsedEvent {
+	doc := &parsedEvent{body: text}
+	if strings.HasPrefix(text, "\ufeff") {
+		doc.bom, doc.body = true, "   "+text[3:]
+	}
+	if strings.Trim(doc.body, " \t\r\n") == "" {
+		doc.err = newSyntaxError(ErrJSONDecode, "Expecting value", doc.body, len(doc.body))
+		return doc
+	}
+	p := &parser{s: doc.body, opts: parseOptions{pyDepth: pyEventDepth}}
+	doc.root, doc.err = p.document()
+	doc.pyErr = p.pyErr
+	return doc
+}
+
+// detectKind decides whether text is an event, base64 lines or JSON. When
+// it had to parse the text as an event, it returns that too.
+func detectKind(text string) (string, *parsedEvent) {
 	t := strings.TrimLeft(text, " \t\r\n\ufeff")
 	switch {
 	case t == "":
-		return KindEvent
+		return KindEvent, nil
 	case t[0] == '{':
-		if looksLikeEvent(t) {
-			return KindEvent
+		doc := parseEventText(text)
+		if looksLikeEvent(doc, t) {
+			return KindEvent, doc
 		}
-		return KindJSON
+		return KindJSON, nil
 	case t[0] == '[':
-		return KindJSON
+		return KindJSON, nil
 	}
-	lines, allJSON := 0, true
+	allJSON := true
 	for _, line := range strings.Split(t, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
 		}
-		lines++
 		if !isBase64Line(line) {
-			return KindJSON
+			return KindJSON, nil
 		}
 		if allJSON {
 			if _, err := ParseJSON(line); err != nil {
@@ -188,16 +228,15 @@ func detectKind(text string) string {
 		}
 	}
 	if allJSON {
-		return KindJSON
+		return KindJSON, nil
 	}
-	return KindBase64
+	return KindBase64, nil
 }
 
-// looksLikeEvent reports whether an object's text is a Firehose event:
-// it has one of the envelope's keys at its top level.
-func looksLikeEvent(t string) bool {
-	v, _ := ParseJSON(t)
-	if v.Kind == Object {
+// looksLikeEvent reports whether an object is a Firehose event: it has one
+// of the envelope's keys at its top level.
+func looksLikeEvent(doc *parsedEvent, t string) bool {
+	if v := &doc.root; v.Kind == Object {
 		for _, k := range v.Keys {
 			switch k.Name {
 			case "records", "Records", "invocationId", "deliveryStreamArn", "deliverySteamArn",
@@ -205,7 +244,9 @@ func looksLikeEvent(t string) bool {
 				return true
 			}
 		}
-		return false
+		if doc.err == nil {
+			return false
+		}
 	}
 	// Not JSON: an event if the envelope's keys appear near the top.
 	head := t[:min(len(t), 4096)]
@@ -224,26 +265,23 @@ func isBase64Line(s string) bool {
 	return true
 }
 
-// readEvent parses an event and checks it against what Firehose sends.
-func readEvent(ev *Event, text string, f *findings) {
+// readEvent checks a parsed event against what Firehose sends.
+func readEvent(ev *Event, text string, doc *parsedEvent, f *findings) {
 	ev.Text = text
-	body := text
-	if strings.HasPrefix(text, "\ufeff") {
+	if doc.bom {
 		f.add("input.bom", SevWarning, 0, 3, -1,
 			"The event starts with a byte order mark (U+FEFF). Lambda would refuse it: Python's json.loads raises \"Unexpected UTF-8 BOM\".")
 		ev.PyErr = newSyntaxError(ErrJSONDecode, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
-		body = strings.Repeat(" ", 3) + text[3:] // keep offsets; a space is JSON whitespace
 	}
-	if strings.Trim(body, " \t\r\n") == "" {
+	if strings.Trim(doc.body, " \t\r\n") == "" {
 		f.add("input.empty", SevInfo, 0, 0, -1, "Paste a Firehose event, base64 records (one per line) or JSON payloads.")
-		ev.SyntaxErr = newSyntaxError(ErrJSONDecode, "Expecting value", body, len(body))
+		ev.SyntaxErr = doc.err
 		ev.Source = SourceDirectPut
 		return
 	}
-	p := &parser{s: body, opts: parseOptions{pyDepth: pyEventDepth}}
-	ev.Root, ev.SyntaxErr = p.document()
+	ev.Root, ev.SyntaxErr = doc.root, doc.err
 	if ev.PyErr == nil {
-		ev.PyErr = p.pyErr
+		ev.PyErr = doc.pyErr
 	}
 	if e := ev.SyntaxErr; e != nil {
 		code := "json.syntax"
@@ -440,28 +478,32 @@ func readRecord(ev *Event, r *EventRecord, f *findings) {
 		return
 	}
 	r.pmap = payloadMap{mode: mapWhole, start: data.Start, end: data.End}
-	exact := data.End-data.Start == len(data.Text)+2 // no escapes in the string
-	decodeRecordData(r, data.Text, f, func(off int) (int, int) {
-		if !exact {
-			return data.Start, data.End
-		}
-		return data.Start + 1 + off, data.Start + 2 + off
-	})
-	if exact && r.Canonical && !r.Gzip {
-		r.pmap = payloadMap{mode: mapBase64, base: data.Start + 1, start: data.Start + 1, end: data.End - 1}
+	r.b64, r.b64At = data.Text, -1
+	if data.End-data.Start == len(data.Text)+2 { // no escapes in the string
+		r.b64At = data.Start + 1
 	}
+	r.pending = true
 }
 
-// decodeRecordData decodes a record's base64 data and inflates gzip,
-// reporting problems at the places at(offset) gives.
-func decodeRecordData(r *EventRecord, text string, f *findings, at func(off int) (int, int)) {
+// decode decodes the record's base64 data and inflates gzip, reporting
+// problems at the characters that hold them. It does its work once.
+func (r *EventRecord) decode(f *findings) {
+	if !r.pending {
+		return
+	}
+	r.pending = false
+	text := r.b64
+	at := func(off int) (int, int) {
+		if r.b64At < 0 {
+			return r.pmap.start, r.pmap.end
+		}
+		off = min(off, max(len(text)-1, 0))
+		return r.b64At + off, r.b64At + off + 1
+	}
 	b, err := DecodeBase64(text)
 	if err != nil {
 		e := err.(*Base64Error)
 		s, end := at(e.Offset)
-		if e.Offset >= len(text) && len(text) > 0 {
-			s, end = at(len(text) - 1)
-		}
 		if !e.Lenient {
 			f.add(e.Code, SevError, s, end, r.Index, "Record %d: %s.", r.Index, e.Msg)
 			r.Invalid = true
@@ -490,6 +532,9 @@ func decodeRecordData(r *EventRecord, text string, f *findings, at func(off int)
 			return
 		}
 		r.Payload = p
+	}
+	if r.b64At >= 0 && r.Canonical && !r.Gzip {
+		r.pmap = payloadMap{mode: mapBase64, base: r.b64At, start: r.b64At, end: r.b64At + len(text)}
 	}
 }
 
@@ -822,12 +867,7 @@ func generateEvent(ev *Event, input string, recs []genRecord, f *findings) {
 			continue
 		}
 		r.pmap = payloadMap{mode: mapWhole, start: g.start, end: g.end}
-		decodeRecordData(r, g.data, f, func(off int) (int, int) {
-			return g.start + off, g.start + off + 1
-		})
-		if r.Canonical && !r.Gzip {
-			r.pmap = payloadMap{mode: mapBase64, base: g.start, start: g.start, end: g.end}
-		}
+		r.b64, r.b64At, r.pending = g.data, g.start, true
 	}
 	checkEventSize(ev, f)
 }

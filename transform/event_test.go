@@ -50,7 +50,8 @@ func TestDetectKind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, detectKind(tt.input))
+			kind, _ := detectKind(tt.input)
+			assert.Equal(t, tt.want, kind)
 		})
 	}
 }

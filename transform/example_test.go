@@ -52,8 +52,8 @@ func ExampleParseEvent() {
 	// info event.invocationId.missing 0 1
 	// info event.deliveryStreamArn.missing 0 1
 	// warning record.timestamp.string 110 132
-	// warning base64.padding 153 154
 	// warning record.recordId.duplicate 74 77
+	// warning base64.padding 153 154
 }
 
 // Flatten turns nested objects into one row, numbers kept as written.

@@ -378,6 +378,18 @@ func appendPyJSONString(b []byte, s string) []byte {
 
 // appendPyJSONChars is appendPyJSONString without the quotes.
 func appendPyJSONChars[S string | []byte](b []byte, s S) []byte {
+	return appendPyJSONEscaped(b, s, false)
+}
+
+// appendPyJSONEscaped appends the characters of json.dumps(s) without the
+// quotes, or, when twice is set, the characters of json.dumps(json.dumps(s))
+// without the outer quotes and the escaped inner ones: the seed encodes its
+// values twice, and this writes the result in one pass.
+func appendPyJSONEscaped[S string | []byte](b []byte, s S, twice bool) []byte {
+	pre, quote, slash := `\`, `"`, `\`
+	if twice {
+		pre, quote, slash = `\\`, `\"`, `\\`
+	}
 	for i := 0; i < len(s); {
 		start := i
 		for i < len(s) && pyJSONPlain[s[i]] {
@@ -390,23 +402,24 @@ func appendPyJSONChars[S string | []byte](b []byte, s S) []byte {
 		c := s[i]
 		if c < 0x80 {
 			i++
+			b = append(b, pre...)
 			switch c {
 			case '"':
-				b = append(b, '\\', '"')
+				b = append(b, quote...)
 			case '\\':
-				b = append(b, '\\', '\\')
+				b = append(b, slash...)
 			case '\n':
-				b = append(b, '\\', 'n')
+				b = append(b, 'n')
 			case '\r':
-				b = append(b, '\\', 'r')
+				b = append(b, 'r')
 			case '\t':
-				b = append(b, '\\', 't')
+				b = append(b, 't')
 			case '\b':
-				b = append(b, '\\', 'b')
+				b = append(b, 'b')
 			case '\f':
-				b = append(b, '\\', 'f')
+				b = append(b, 'f')
 			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
+				b = append(b, 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
 			}
 			continue
 		}
@@ -414,13 +427,16 @@ func appendPyJSONChars[S string | []byte](b []byte, s S) []byte {
 		i += n
 		if r >= 0x10000 {
 			r -= 0x10000
-			b = append(b, '\\', 'u')
+			b = append(b, pre...)
+			b = append(b, 'u')
 			b = appendHex(b, uint32(0xd800+(r>>10)), 4)
-			b = append(b, '\\', 'u')
+			b = append(b, pre...)
+			b = append(b, 'u')
 			b = appendHex(b, uint32(0xdc00+(r&0x3ff)), 4)
 			continue
 		}
-		b = append(b, '\\', 'u')
+		b = append(b, pre...)
+		b = append(b, 'u')
 		b = appendHex(b, uint32(r), 4)
 	}
 	return b

@@ -72,6 +72,7 @@ func (c *chunk) process(rep *Report, ev *Event, from, count, budget int) {
 	var ps parser // one parser for every payload: each tree is dropped before the next
 	for i := c.lo; i < c.hi; i++ {
 		r := &ev.Records[i]
+		r.decode(&c.f)
 		p := analyzePayload(r, &ps)
 		rec := &rep.Records[i]
 		*rec = Record{Index: i, RecordID: r.RecordID, Start: r.Start, End: r.End,

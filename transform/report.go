@@ -13,7 +13,7 @@ const (
 	SevInfo    = "info"
 )
 
-// How sure we are of a Firehose behaviour (see FIREHOSE.md in the docs).
+// How sure we are of a Firehose behaviour (see docs/firehose-contract.md).
 const (
 	Confirmed   = "confirmed"
 	Likely      = "likely"

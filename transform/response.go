@@ -6,7 +6,7 @@ import (
 )
 
 // Firehose's error codes for a transformation Lambda and the messages its
-// error objects carry (FIREHOSE.md §3). The messages are the real wording:
+// error objects carry (docs/firehose-contract.md §3). The messages are the real wording:
 // "record Ids", not the docs' "record IDs".
 const (
 	codeProcessingFailed = "Lambda.ProcessingFailedStatus"
@@ -27,7 +27,7 @@ const (
 	msgTimedOut         = "The Lambda function invocation timed out. Increase the Timeout setting in the Lambda function."
 	msgTooLarge         = "Response payload size exceeded maximum allowed payload size (6291556 bytes)."
 	// From the Firehose developer guide's table of Lambda invocation
-	// errors; FIREHOSE.md gives the code but not the message.
+	// errors; docs/firehose-contract.md gives the code but not the message.
 	msgInvokeLimit = "The Lambda concurrent execution limit is exceeded. Increase the concurrent execution limit."
 	// What the playground writes where Firehose's message has never been
 	// captured (the unconfirmed behaviours).
@@ -51,7 +51,7 @@ type response struct {
 	recs *Value
 	outs []outRecord
 	// shape lists what makes Firehose unable to read the body as its
-	// status model: Lambda.JsonProcessingException (FIREHOSE.md row 10).
+	// status model: Lambda.JsonProcessingException (docs/firehose-contract.md row 10).
 	shape []shapeProblem
 }
 
@@ -219,7 +219,7 @@ func lambdaErrorObject(root *Value) (*LambdaError, *Value) {
 
 // invocationFailure is what Firehose makes of a failed invocation: the
 // code and message of the batch failure. A timeout and a throttle have
-// their own codes (FIREHOSE.md rows 12 and 14); any other error is a
+// their own codes (docs/firehose-contract.md rows 12 and 14); any other error is a
 // function error (row 11).
 func invocationFailure(le *LambdaError) (code, msg string) {
 	switch {

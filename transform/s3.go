@@ -23,7 +23,7 @@ const maxObjectBody = 256 << 10
 // expressions: the arrival hour, in UTC.
 const defaultTimePrefix = "yyyy/MM/dd/HH/"
 
-// previewS3 shows the objects Firehose writes for this batch (FIREHOSE.md
+// previewS3 shows the objects Firehose writes for this batch (docs/firehose-contract.md
 // §4): the delivered records' data, concatenated in order and grouped by
 // the prefix their partition keys give, and one processing-failed object
 // with a JSON line per failed record. Keys, times and UUIDs are made up
@@ -167,6 +167,9 @@ func (j *judgement) failedLine(b []byte, i int, v *RecordVerdict, attempts int, 
 	raw := func(b []byte) []byte {
 		r := &j.ev.Records[i]
 		switch {
+		case r.Canonical && r.DataValue != nil:
+			// The data is already the base64 of the record's bytes.
+			return appendJSONString(b, r.DataValue.Text)
 		case r.Data != nil:
 			b = append(b, '"')
 			b = base64.StdEncoding.AppendEncode(b, r.Data)

@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// seedLambda emulates the blog post's Python Lambda (see SEED.md in the
+// seedLambda emulates the blog post's Python Lambda (see docs/seed-lambda.md in the
 // docs) byte for byte: for every record it base64-decodes data, json.loads
 // it, expects a list of objects, flattens each object one level and emits
 // one output record per object. The later version gives object i ≥ 1 the
@@ -250,7 +250,9 @@ func (s *seedLambda) finish() ([]byte, *LambdaError) {
 // again replaces its value but keeps its position.
 type flatDict struct {
 	ents []flatEntry
-	vals []byte         // all values (their json.dumps text), back to back
+	// vals holds all values back to back, each as it appears inside the
+	// quotes of json.dumps(flat_json): json.dumps of their json.dumps text.
+	vals []byte
 	at   map[string]int // key → index in ents, only when keys may collide
 }
 
@@ -328,21 +330,20 @@ func (d *flatDict) put(e flatEntry, collide bool, v *Value, tmp *[]byte) {
 	d.ents = append(d.ents, e)
 }
 
-// appendPyStrJSON appends json.dumps(str(v)).
+// appendPyStrJSON appends json.dumps(str(v)) as it appears once encoded
+// again inside a string: \"...\".
 func appendPyStrJSON(b []byte, v *Value, tmp *[]byte) []byte {
-	if v.Kind == String {
-		return appendPyJSONString(b, v.Text)
+	b = append(b, '\\', '"')
+	switch v.Kind {
+	case String:
+		b = appendPyJSONEscaped(b, v.Text, true)
+	case Array, Object:
+		*tmp = appendPyRepr((*tmp)[:0], v)
+		b = appendPyJSONEscaped(b, *tmp, true)
+	default:
+		b = appendPyRepr(b, v) // a number, bool or None: plain ASCII
 	}
-	if v.Kind != Array && v.Kind != Object {
-		// repr() of a number, bool or None is plain ASCII.
-		b = append(b, '"')
-		b = appendPyRepr(b, v)
-		return append(b, '"')
-	}
-	*tmp = appendPyRepr((*tmp)[:0], v)
-	b = append(b, '"')
-	b = appendPyJSONChars(b, *tmp)
-	return append(b, '"')
+	return append(b, '\\', '"')
 }
 
 // appendJSON appends json.dumps(flat_json).
@@ -359,25 +360,11 @@ func (d *flatDict) appendJSON(b []byte) []byte {
 			b = append(b, '.')
 			b = appendPyJSONChars(b, e.inner)
 		}
+		b = append(b, `": "`...)
+		b = append(b, d.vals[e.v0:e.v1]...)
 		b = append(b, '"')
-		b = append(b, ": "...)
-		b = appendQuotedASCII(b, d.vals[e.v0:e.v1])
 	}
 	return append(b, '}')
-}
-
-// appendQuotedASCII appends json.dumps of a string that is already
-// printable ASCII (a json.dumps output): only quotes and backslashes need
-// escaping.
-func appendQuotedASCII(b []byte, s []byte) []byte {
-	b = append(b, '"')
-	for _, c := range s {
-		if c == '"' || c == '\\' {
-			b = append(b, '\\')
-		}
-		b = append(b, c)
-	}
-	return append(b, '"')
 }
 
 // rows returns the dict as [key, value] pairs.
@@ -385,7 +372,20 @@ func (d *flatDict) rows() [][2]string {
 	out := make([][2]string, len(d.ents))
 	for i := range d.ents {
 		e := &d.ents[i]
-		out[i] = [2]string{e.key(), string(d.vals[e.v0:e.v1])}
+		out[i] = [2]string{e.key(), unescapeASCII(d.vals[e.v0:e.v1])}
 	}
 	return out
+}
+
+// unescapeASCII undoes the JSON string escaping of printable ASCII text:
+// \\ and \" become \ and ".
+func unescapeASCII(b []byte) string {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\\' && i+1 < len(b) {
+			i++
+		}
+		out = append(out, b[i])
+	}
+	return string(out)
 }

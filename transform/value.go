@@ -59,7 +59,13 @@ func (v *Value) IsFloat() bool {
 	if v.Kind != Number {
 		return false
 	}
-	return strings.ContainsAny(v.Text, ".eEIN")
+	for i := 0; i < len(v.Text); i++ {
+		switch v.Text[i] {
+		case '.', 'e', 'E', 'I', 'N':
+			return true
+		}
+	}
+	return false
 }
 
 // IsNonStandard reports whether a Number is NaN, Infinity or -Infinity,
