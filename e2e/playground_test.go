@@ -423,3 +423,24 @@ func TestThousandsOfRecordsArePaged(t *testing.T) {
 		t.Errorf("record 2345's decoded payload is not shown")
 	}
 }
+
+func TestBase64LinesAndJSONPayloads(t *testing.T) {
+	p := openTab(t)
+	for _, c := range []struct{ name, input, kind string }{
+		{"base64", b64(`[{"a": 1}]`) + "\n" + b64(`[{"b": 2}, {"c": 3}]`) + "\n", "base64 lines"},
+		{"json", `[{"a": 1}]` + "\n" + `[{"b": 2}, {"c": 3}]` + "\n", "JSON payloads"},
+	} {
+		runs := p.runs()
+		p.paste(inputLabel, c.input)
+		p.waitRuns(runs)
+		if got := p.stat("records"); got != "2" {
+			t.Errorf("%s: records in = %q, want 2", c.name, got)
+		}
+		if !p.evalBool(fmt.Sprintf(`document.getElementById("summary").textContent.includes(%q)`, c.kind)) {
+			t.Errorf("%s: the summary does not say the input was read as %s", c.name, c.kind)
+		}
+		if p.evalBool(`document.getElementById("event-panel").hidden`) {
+			t.Errorf("%s: the event the playground built is not shown", c.name)
+		}
+	}
+}
