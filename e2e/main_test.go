@@ -102,6 +102,9 @@ func checkDist(dist string) error {
 // findChromium finds Debian's Chromium, or the browser $CHROMIUM names.
 func findChromium() (string, error) {
 	if p := os.Getenv("CHROMIUM"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return "", fmt.Errorf("$CHROMIUM names %s: %v; install Chromium: apt-get install -y chromium", p, err)
+		}
 		return p, nil
 	}
 	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
