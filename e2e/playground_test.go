@@ -153,19 +153,8 @@ func TestBrokenRecordGetsADiagnosticOnItsCharacters(t *testing.T) {
 	}
 }
 
-// skipWithoutChecker skips a test of Firehose's verdict while the engine
-// reports none (output records counted 0 for a response that has some):
-// the checker is a separate part of the engine.
-func (p *tab) skipWithoutChecker() {
-	p.t.Helper()
-	if p.stat("outputs") == "0" && p.evalInt(`document.querySelectorAll("#findings [data-code^='Lambda.'], #findings [data-code^='response.']").length`) == 0 {
-		p.t.Skip("the engine reports no verdict yet (no output records, no response findings): the checker has not landed")
-	}
-}
-
 func TestSwitchingPresetChangesTheVerdict(t *testing.T) {
 	p := openTab(t) // the default input: three records holding JSON lists
-	p.skipWithoutChecker()
 	if lost := p.stat("lost"); lost == "0" || lost == "" {
 		t.Errorf("seed: lost = %q, want rows lost (its extra outputs carry ids Firehose ignores)", lost)
 	}
@@ -216,7 +205,6 @@ func TestPastedResponseWithAMissingRecord(t *testing.T) {
 	runs := p.runs()
 	p.paste(responseLabel, resp)
 	p.waitRuns(runs)
-	p.skipWithoutChecker()
 	p.poll(`!!document.querySelector('#findings [data-code="Lambda.MissingRecordId"]')`)
 	if got := p.stat("failed"); got != "1" {
 		t.Errorf("failed = %q, want 1 (the missing record)", got)
