@@ -1,0 +1,243 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/profiler"
+	"github.com/chromedp/chromedp"
+)
+
+// instrument runs in the page before its own scripts (the page's CSP does
+// not apply to it). It notes when the engine became ready, every long task,
+// and when the summary was next painted after a change.
+const instrument = `
+window.__perf = {longtasks: [], summaries: []};
+new PerformanceObserver((list) => {
+	for (const e of list.getEntries()) __perf.longtasks.push({start: e.startTime, duration: e.duration});
+}).observe({type: "longtask", buffered: true});
+new MutationObserver(() => {
+	if (document.documentElement.dataset.engine === "ready" && !__perf.readyAt) __perf.readyAt = performance.now();
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ["data-engine"]});
+document.addEventListener("DOMContentLoaded", () => {
+	new MutationObserver(() => {
+		requestAnimationFrame(() => __perf.summaries.push(performance.now()));
+	}).observe(document.getElementById("summary"), {childList: true});
+});
+`
+
+// TestPerf measures the figures of the issue on a deterministic ~6 MB event
+// and prints them. It asserts nothing about time: run it on purpose,
+//
+//	FIREHOSE_PERF=1 go test -count=1 -tags e2e -run Perf -v ./e2e
+func TestPerf(t *testing.T) {
+	if os.Getenv("FIREHOSE_PERF") == "" {
+		t.Skip("set FIREHOSE_PERF=1 to measure the page's speed")
+	}
+	p := &tab{t: t}
+	ctx, cancel := chromedp.NewContext(browserCtx)
+	defer cancel()
+	p.ctx = ctx
+	if err := chromedp.Listen(ctx, p.event); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: instrument}); err != nil {
+		t.Fatal(err)
+	}
+
+	// 1. Navigation → data-engine="ready", cold (no cache).
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL)); err != nil {
+		t.Fatal(err)
+	}
+	p.poll(`window.__perf.readyAt > 0`)
+	var readyAt float64
+	p.eval(`__perf.readyAt`, &readyAt)
+	p.waitRuns(0)
+
+	// 4. Everything the page downloaded, as transferred (compressed).
+	type res struct {
+		Name     string  `json:"name"`
+		Transfer float64 `json:"transfer"`
+		Encoded  float64 `json:"encoded"`
+		Decoded  float64 `json:"decoded"`
+	}
+	var resources []res
+	const entries = `[...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].map(e => ({name: e.name, transfer: e.transferSize, encoded: e.encodedBodySize, decoded: e.decodedBodySize}))`
+	p.eval(entries, &resources)
+	infos, err := chromedp.Targets(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, info := range infos {
+		if info.Type != "worker" {
+			continue
+		}
+		wctx, wcancel := chromedp.NewContext(browserCtx, chromedp.WithTargetID(info.TargetID), chromedp.WithDetachOnCancel())
+		raw, err := chromedp.Run(wctx, chromedp.Evaluate[json.RawMessage](entries))
+		wcancel()
+		if err != nil {
+			t.Fatalf("worker: %v", err)
+		}
+		var wres []res
+		if err := json.Unmarshal(raw, &wres); err != nil {
+			t.Fatal(err)
+		}
+		for i := range wres {
+			wres[i].Name += " (worker)"
+		}
+		resources = append(resources, wres...)
+	}
+	var transfer, decoded float64
+	for _, r := range resources {
+		transfer += r.Transfer
+		decoded += r.Decoded
+	}
+
+	// 2. and 3. A 6 MB event: paste → summary painted, and the longest
+	// main-thread task meanwhile; for the seed (its response is over the
+	// limit) and for ndjson.
+	event := bigEvent(6_000_000)
+	type run struct {
+		preset                  string
+		paste, summary, longest float64
+		idle                    float64
+		records                 string
+		tasks                   []float64
+	}
+	var runs []run
+	for _, preset := range []string{"seed", "ndjson"} {
+		if p.evalString(`document.querySelector('select[name="preset"]').value`) != preset {
+			n := p.runs()
+			p.setPreset(preset)
+			p.waitRuns(n)
+		}
+		// Start from an empty editor, so each paste inserts the whole event.
+		n := p.runs()
+		p.paste(inputLabel, "[]")
+		p.waitRuns(n)
+		time.Sleep(500 * time.Millisecond) // let the page settle: the figures are about the paste alone
+		n = p.runs()
+		if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(editor(inputLabel))),
+			chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl))); err != nil {
+			t.Fatal(err)
+		}
+		profiling := os.Getenv("FIREHOSE_PROFILE") != ""
+		if profiling {
+			startProfile(t, p)
+		}
+		arg, _ := json.Marshal(event)
+		var started struct{ At, Sync float64 }
+		p.eval(fmt.Sprintf(`(() => {
+			const el = document.querySelector(%q);
+			const at = performance.now();
+			__perf.summaries.length = 0;
+			const dt = new DataTransfer();
+			dt.setData("text/plain", %s);
+			el.dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true}));
+			return {at, sync: performance.now() - at};
+		})()`, editor(inputLabel), arg), &started)
+		p.waitRuns(n)
+		p.poll(`__perf.summaries.length > 0`)
+		time.Sleep(time.Second) // the body view and idle work after the summary
+		if profiling {
+			stopProfile(t, p, preset)
+		}
+		var summaryAt float64
+		p.eval(`__perf.summaries[0]`, &summaryAt)
+		var tasks []struct{ Start, Duration float64 }
+		p.eval(fmt.Sprintf(`__perf.longtasks.filter(t => t.start + t.duration >= %f)`, started.At), &tasks)
+		r := run{preset: preset, paste: started.Sync, summary: summaryAt - started.At}
+		for _, task := range tasks {
+			r.tasks = append(r.tasks, task.Duration)
+			r.longest = max(r.longest, task.Duration)
+		}
+		if got := p.stat("records"); got == "0" || got == "" {
+			t.Errorf("%s: the summary shows %q records", preset, got)
+		}
+		r.records = p.stat("records")
+		r.idle = float64(p.evalInt(`Math.round(parseFloat(document.querySelector('#summary [data-stat="time"] .n').textContent))`))
+		runs = append(runs, r)
+	}
+
+	sort.Slice(resources, func(i, j int) bool { return resources[i].Transfer > resources[j].Transfer })
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nFirehose Playground speed (%s)\n", baseURL)
+	fmt.Fprintf(&b, "  navigation → data-engine=ready (cold cache):  %6.0f ms\n", readyAt)
+	fmt.Fprintf(&b, "  downloaded, as transferred:                  %9.0f bytes (%.0f bytes decoded)\n", transfer, decoded)
+	for _, r := range resources {
+		fmt.Fprintf(&b, "      %9.0f  %9.0f  %s\n", r.Transfer, r.Decoded, r.Name)
+	}
+	fmt.Fprintf(&b, "  6 MB event (%d bytes):\n", len(event))
+	for _, r := range runs {
+		fmt.Fprintf(&b, "    %-7s %s records: paste → summary painted %5.0f ms (paste handling %3.0f ms, engine %4.0f ms); longest task %4.0f ms; long tasks %v\n",
+			r.preset, r.records, r.summary, r.paste, r.idle, r.longest, r.tasks)
+	}
+	t.Log(b.String())
+}
+
+// startProfile starts the JavaScript sampling profiler of the page.
+func startProfile(t *testing.T, p *tab) {
+	for _, err := range []error{
+		func() error { _, err := chromedp.Call(p.ctx, profiler.Enable, struct{}{}); return err }(),
+		func() error {
+			_, err := chromedp.Call(p.ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 200})
+			return err
+		}(),
+		func() error { _, err := chromedp.Call(p.ctx, profiler.Start, struct{}{}); return err }(),
+	} {
+		if err != nil {
+			t.Fatalf("profiler: %v", err)
+		}
+	}
+}
+
+// stopProfile stops the profiler and logs where the main thread spent its
+// time (self time per function), to find what makes a task long.
+func stopProfile(t *testing.T, p *tab, name string) {
+	res, err := chromedp.Call(p.ctx, profiler.Stop, struct{}{})
+	if err != nil {
+		t.Fatalf("profiler: %v", err)
+	}
+	prof := res.Profile
+	perNode := map[int64]float64{}
+	for i, id := range prof.Samples {
+		if i < len(prof.TimeDeltas) {
+			perNode[id] += float64(prof.TimeDeltas[i]) / 1000
+		}
+	}
+	self := map[string]float64{}
+	for _, n := range prof.Nodes {
+		f := n.CallFrame
+		self[fmt.Sprintf("%s %s:%d:%d", f.FunctionName, f.URL, f.LineNumber+1, f.ColumnNumber+1)] += perNode[n.ID]
+	}
+	type entry struct {
+		name string
+		ms   float64
+	}
+	var list []entry
+	for k, v := range self {
+		list = append(list, entry{k, v})
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].ms > list[j].ms })
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: main-thread self time\n", name)
+	for _, e := range list[:min(25, len(list))] {
+		fmt.Fprintf(&b, "%9.1f ms  %s\n", e.ms, e.name)
+	}
+	t.Log(b.String())
+}

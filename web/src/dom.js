@@ -1,0 +1,61 @@
+// A tiny DOM builder. It only ever sets textContent, attributes, properties
+// listed below and event listeners: user-provided strings can never become
+// markup, because nothing here parses HTML.
+
+/**
+ * h creates an element.
+ *
+ *   h("button", { class: "x", onclick: f, "aria-label": "Close" }, "text", child)
+ *
+ * props: "class", attributes (string/number/true; false/null/undefined are
+ * skipped), "on<event>" listeners, and the properties "value", "checked",
+ * "disabled", "hidden", "open", "selected". Children: strings and numbers
+ * become text nodes, nodes are appended, arrays are flattened, null,
+ * undefined and false are skipped.
+ */
+export function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  if (props) setProps(el, props);
+  append(el, children);
+  return el;
+}
+
+const properties = new Set(["value", "checked", "disabled", "hidden", "open", "selected"]);
+
+function setProps(el, props) {
+  for (const [k, v] of Object.entries(props)) {
+    if (k.startsWith("on") && typeof v === "function") {
+      el.addEventListener(k.slice(2), v);
+    } else if (properties.has(k)) {
+      el[k] = v;
+    } else if (v === true) {
+      el.setAttribute(k, "");
+    } else if (v !== false && v != null) {
+      el.setAttribute(k, String(v));
+    }
+  }
+}
+
+/** append adds children (see h) to a node. */
+export function append(el, children) {
+  for (const c of children) {
+    if (c == null || c === false) continue;
+    if (Array.isArray(c)) append(el, c);
+    else if (c instanceof Node) el.append(c);
+    else el.append(document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+/** replace empties a node and appends new children. */
+export function replace(el, ...children) {
+  el.replaceChildren();
+  return append(el, children);
+}
+
+/** $ finds one element by id, and fails loudly if the page lacks it. */
+export function $(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`the page has no #${id}`);
+  return el;
+}

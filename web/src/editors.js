@@ -1,0 +1,150 @@
+// CodeMirror 6 editors: JSON mode, folding, search, line numbers, and the
+// engine's findings shown as lint diagnostics at their exact ranges.
+import { Compartment, EditorState, Prec } from "@codemirror/state";
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLineGutter, highlightActiveLine,
+  drawSelection, highlightSpecialChars, dropCursor, placeholder as placeholderText,
+} from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import {
+  foldGutter, foldKeymap, indentOnInput, bracketMatching, syntaxHighlighting, HighlightStyle,
+} from "@codemirror/language";
+import { json } from "@codemirror/lang-json";
+import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
+import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
+import { tags as t } from "@lezer/highlight";
+
+// Colours come from style.css, so light and dark follow the system.
+const highlight = HighlightStyle.define([
+  { tag: t.propertyName, color: "var(--syn-key)" },
+  { tag: t.string, color: "var(--syn-string)" },
+  { tag: t.number, color: "var(--syn-number)" },
+  { tag: [t.bool, t.null], color: "var(--syn-keyword)" },
+  { tag: [t.brace, t.squareBracket, t.separator, t.punctuation], color: "var(--syn-punct)" },
+  { tag: t.invalid, color: "var(--bad)" },
+]);
+
+const theme = EditorView.theme({
+  "&": { color: "var(--fg)", backgroundColor: "var(--editor-bg)", height: "100%", fontSize: "13px" },
+  ".cm-content": { caretColor: "var(--fg)", fontFamily: "var(--mono)" },
+  ".cm-scroller": { fontFamily: "var(--mono)", lineHeight: "1.45" },
+  ".cm-gutters": { backgroundColor: "var(--panel)", color: "var(--muted)", borderRight: "1px solid var(--line)" },
+  ".cm-activeLine": { backgroundColor: "var(--active-line)" },
+  ".cm-activeLineGutter": { backgroundColor: "var(--active-line)" },
+  "&.cm-focused .cm-cursor": { borderLeftColor: "var(--fg)" },
+  "&.cm-focused": { outline: "2px solid var(--focus)", outlineOffset: "-2px" },
+  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection":
+    { backgroundColor: "var(--selection)" },
+  ".cm-tooltip": { backgroundColor: "var(--panel)", color: "var(--fg)", border: "1px solid var(--line)" },
+  ".cm-tooltip-lint": { maxWidth: "min(40rem, 90vw)", whiteSpace: "pre-wrap" },
+  ".cm-diagnostic": { padding: "4px 8px" },
+  ".cm-diagnosticSource": { fontFamily: "var(--mono)", opacity: "0.8" },
+  ".cm-panels": { backgroundColor: "var(--panel)", color: "var(--fg)" },
+  ".cm-panel input, .cm-panel button, .cm-panel label": { fontSize: "13px" },
+  ".cm-textfield": { backgroundColor: "var(--bg)", color: "var(--fg)", border: "1px solid var(--line)" },
+  ".cm-button": { backgroundImage: "none", backgroundColor: "var(--button)", color: "var(--fg)", border: "1px solid var(--line)" },
+  ".cm-foldPlaceholder": { backgroundColor: "var(--panel)", color: "var(--muted)", border: "1px solid var(--line)" },
+  ".cm-searchMatch": { backgroundColor: "var(--search-match)" },
+  ".cm-lintRange-error": { backgroundColor: "var(--bad-bg)" },
+  ".cm-lintRange-warning": { backgroundColor: "var(--warn-bg)" },
+});
+
+const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
+
+/**
+ * createEditor puts a JSON editor in parent.
+ *   label      aria-label of its content element
+ *   doc        initial text
+ *   readOnly   the text cannot be edited (it can be selected, searched, copied)
+ *   placeholder  text shown while the editor is empty
+ *   onChange({paste})   the user changed the text (paste: it was a paste or drop)
+ *   onRun()    Ctrl/Cmd+Enter
+ */
+export function createEditor({ parent, label, doc = "", readOnly = false, placeholder = "", onChange, onRun }) {
+  const dark = new Compartment();
+  const extensions = () => [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    highlightSpecialChars(),
+    history(),
+    foldGutter(),
+    drawSelection(),
+    dropCursor(),
+    indentOnInput(),
+    syntaxHighlighting(highlight),
+    bracketMatching(),
+    highlightActiveLine(),
+    highlightSelectionMatches(),
+    search({ top: true }),
+    json(),
+    lintGutter(),
+    theme,
+    dark.of(EditorView.darkTheme.of(darkQuery.matches)),
+    EditorView.contentAttributes.of({ "aria-label": label }),
+    Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => { onRun && onRun(); return true; } }])),
+    keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...searchKeymap, ...lintKeymap]),
+    readOnly ? EditorState.readOnly.of(true) : [],
+    placeholder ? placeholderText(placeholder) : [],
+    onChange ? EditorView.updateListener.of((u) => {
+      if (!u.docChanged) return;
+      const paste = u.transactions.some((tr) => tr.isUserEvent("input.paste") || tr.isUserEvent("input.drop"));
+      onChange({ paste });
+    }) : [],
+  ];
+  const view = new EditorView({ parent, state: EditorState.create({ doc, extensions: extensions() }) });
+  darkQuery.addEventListener("change", () => {
+    view.dispatch({ effects: dark.reconfigure(EditorView.darkTheme.of(darkQuery.matches)) });
+  });
+
+  return {
+    view,
+    getText: () => view.state.doc.toString(),
+    /**
+     * setText replaces the text with a fresh state: no undo history, no
+     * diagnostics, scrolled to the top. (A change replacing the whole text
+     * of an editor out of view would make CodeMirror draw every line.)
+     */
+    setText(text) {
+      view.setState(EditorState.create({ doc: text, extensions: extensions() }));
+    },
+    /**
+     * setFindings shows findings as diagnostics; map turns an engine offset
+     * into a position of this editor's text (identity by default).
+     */
+    setFindings(findings, map = (o) => o) {
+      const len = view.state.doc.length;
+      const diags = [];
+      for (const f of findings) {
+        let from = clamp(map(f.start), 0, len);
+        let to = clamp(map(f.end), from, len);
+        if (to === from) {
+          if (to < len) to++;
+          else if (from > 0) from--;
+        }
+        diags.push({
+          from, to,
+          severity: f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "info",
+          source: f.code,
+          message: f.message + (f.confidence && f.confidence !== "confirmed" ? ` (confidence: ${f.confidence})` : ""),
+        });
+      }
+      view.dispatch(setDiagnostics(view.state, diags));
+    },
+    /** select moves the cursor to a range, scrolls it into view and focuses the editor. */
+    select(start, end = start) {
+      const len = view.state.doc.length;
+      const anchor = clamp(start, 0, len);
+      const head = clamp(end, 0, len);
+      view.dispatch({
+        selection: { anchor, head },
+        effects: EditorView.scrollIntoView(anchor, { y: "center" }),
+      });
+      view.focus();
+    },
+  };
+}
+
+function clamp(x, lo, hi) {
+  x = Number.isFinite(x) ? x : lo;
+  return Math.min(Math.max(x, lo), hi);
+}

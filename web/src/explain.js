@@ -1,0 +1,57 @@
+// Plain words for what Firehose does, next to its error codes and messages.
+
+const codes = {
+  "Lambda.MissingRecordId":
+    "The function's response did not return this record's recordId (it was left out, or its id was changed). " +
+    "Firehose marks the record as failed and writes it to the processing-failed/ prefix; the other records are delivered.",
+  "Lambda.DuplicatedRecordId":
+    "The response returned the same recordId more than once. Firehose needs exactly one output record per input record; " +
+    "to turn one record into several rows, put the rows newline-delimited inside that record's single data.",
+  "Lambda.ProcessingFailedStatus":
+    "The function itself marked this record result: \"ProcessingFailed\". Firehose does not retry it: " +
+    "the original input bytes go to the processing-failed/ prefix.",
+  "Lambda.FunctionError":
+    "The function raised an error (or Lambda refused its answer), so the whole batch failed. " +
+    "Firehose retries the invocation (4 attempts by default) and then writes every record of the batch to processing-failed/.",
+  "Lambda.JsonProcessingException":
+    "Firehose could not read the response: it is not JSON, or not shaped {\"records\": [...]} with string recordIds. " +
+    "The whole batch fails.",
+  "Lambda.InvalidReturnFormat":
+    "The record is returned as \"Ok\" but without a base64 data string, so there is nothing to deliver.",
+  "Function.ResponseSizeTooLarge":
+    "The response body is larger than Lambda's 6 MB limit (6,291,556 bytes). Lambda fails the call before Firehose sees it, " +
+    "which Firehose treats as Lambda.FunctionError: the whole batch is retried and then fails.",
+  "Lambda.FunctionTimedOut":
+    "The function ran longer than its timeout; the whole batch is retried and then fails.",
+  ignored:
+    "This output's recordId was not in the input. Firehose ignores it without any error: its data is lost, silently.",
+  duplicate:
+    "This output repeats a recordId that an earlier output already returned.",
+};
+
+/** explain returns a plain-words explanation of a Firehose error code, or "". */
+export function explain(code) {
+  return codes[code] || "";
+}
+
+const confidences = {
+  confirmed: "AWS documentation or real error objects agree on this.",
+  likely: "Seen in one real capture or a probing emulator, not documented by AWS.",
+  unconfirmed: "Sources disagree or only guesses exist: Firehose may behave differently.",
+};
+
+/** confidenceText explains a confidence level ("likely", "unconfirmed", …). */
+export function confidenceText(c) {
+  return confidences[c] || "";
+}
+
+const outcomes = {
+  delivered: "delivered to the destination",
+  dropped: "dropped on purpose (result \"Dropped\"): no error",
+  failed: "failed: written to processing-failed/",
+};
+
+/** outcomeText says what an outcome means. */
+export function outcomeText(o) {
+  return outcomes[o] || o;
+}

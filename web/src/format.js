@@ -1,0 +1,34 @@
+// Numbers and sizes for people.
+
+const nf = new Intl.NumberFormat("en");
+
+/** n formats an integer with thousands separators. */
+export function n(x) {
+  return nf.format(x || 0);
+}
+
+/** bytes formats a size: 512 B, 12.3 KB, 6.29 MB (decimal units, like Lambda's limit). */
+export function bytes(x) {
+  x = x || 0;
+  if (x < 1000) return `${x} B`;
+  if (x < 1e6) return `${(x / 1e3).toFixed(1)} KB`;
+  return `${(x / 1e6).toFixed(2)} MB`;
+}
+
+/** ms formats microseconds as milliseconds. */
+export function ms(micros) {
+  const v = (micros || 0) / 1000;
+  return v < 10 ? `${v.toFixed(1)} ms` : `${Math.round(v)} ms`;
+}
+
+/** plural: plural(3, "record") → "3 records". */
+export function plural(x, word, many = word + "s") {
+  return `${n(x)} ${x === 1 ? word : many}`;
+}
+
+/** timestamp formats epoch milliseconds as ISO 8601 (UTC), or "" when absent. */
+export function timestamp(msEpoch) {
+  if (!msEpoch) return "";
+  const d = new Date(msEpoch);
+  return Number.isNaN(d.getTime()) ? "" : d.toISOString();
+}

@@ -1,0 +1,241 @@
+// Wiring: the state, the editors, the engine and the views. The page only
+// renders what the engine reports.
+import { $ } from "./dom.js";
+import { createStore, defaultState, toRequest, PRESETS, INPUT_KINDS, PAGE_SIZE } from "./state.js";
+import { createEngine } from "./engine.js";
+import { createEditor } from "./editors.js";
+import { mapOffset } from "./pretty.js";
+import { renderSummary, renderProblems } from "./render/summary.js";
+import { renderFindings } from "./render/findings.js";
+import { renderRecords } from "./render/records.js";
+import { renderRecord } from "./render/record.js";
+import { renderBodyHead, renderMapping } from "./render/response.js";
+import { renderS3, renderEvent } from "./render/s3.js";
+import { windowOf } from "./render/links.js";
+import defaultExample from "../examples/direct-put.json";
+
+/** exampleState turns an example file into a state. */
+function exampleState(ex) {
+  const input = typeof ex.input === "string" ? ex.input : JSON.stringify(ex.input, null, 2);
+  const s = defaultState(input);
+  if (ex.preset) s.preset = ex.preset;
+  if (ex.options) s.options = { ...s.options, ...ex.options };
+  if (typeof ex.response === "string") s.response = ex.response;
+  else if (ex.response) s.response = JSON.stringify(ex.response, null, 2);
+  return s;
+}
+
+const store = createStore(exampleState(defaultExample));
+let report = null; // the last report shown
+let bodyView = null; // the pretty body shown, with its offset map
+let shownBody = null; // the body text it was made of
+
+// ---- controls ------------------------------------------------------------
+
+const presetSel = $("preset");
+for (const p of PRESETS) presetSel.append(new Option(p.label, p.name));
+const kindSel = $("input-kind");
+for (const k of INPUT_KINDS) kindSel.append(new Option(k.label, k.name));
+const opt = {
+  separator: $("opt-separator"), maxDepth: $("opt-depth"), arrays: $("opt-arrays"), values: $("opt-values"),
+};
+const appendDelimiter = $("append-delimiter");
+
+function syncControls(s) {
+  presetSel.value = s.preset;
+  kindSel.value = s.inputKind;
+  opt.separator.value = s.options.separator;
+  opt.maxDepth.value = String(s.options.maxDepth);
+  opt.arrays.value = s.options.arrays;
+  opt.values.value = s.options.values;
+  appendDelimiter.checked = !!s.firehose.appendDelimiter;
+  $("ndjson-options").hidden = s.preset !== "ndjson";
+}
+syncControls(store.get());
+
+presetSel.addEventListener("change", () => { store.set({ preset: presetSel.value }); syncControls(store.get()); runSoon(0); });
+kindSel.addEventListener("change", () => { store.set({ inputKind: kindSel.value }); runSoon(0); });
+for (const [key, el] of Object.entries(opt)) {
+  el.addEventListener(el.tagName === "SELECT" ? "change" : "input", () => {
+    const v = key === "maxDepth" ? Math.max(0, Math.floor(Number(el.value) || 0)) : el.value;
+    store.set({ options: { [key]: v } });
+    runSoon(el.tagName === "SELECT" ? 0 : 250);
+  });
+}
+appendDelimiter.addEventListener("change", () => { store.set({ firehose: { appendDelimiter: appendDelimiter.checked } }); runSoon(0); });
+$("controls").addEventListener("submit", (ev) => { ev.preventDefault(); runSoon(0); });
+
+const isMac = /Mac|iPhone|iPad/.test((navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || "");
+$("run-shortcut").textContent = isMac ? "⌘+Enter" : "Ctrl+Enter";
+document.addEventListener("keydown", (ev) => {
+  if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey) && !ev.defaultPrevented) {
+    ev.preventDefault();
+    runSoon(0);
+  }
+});
+
+// ---- editors -------------------------------------------------------------
+
+// edits counts the user's changes to the editors; requested is the count
+// the last run was made with. A report on text the user has changed since is
+// stale: its ranges no longer fit, and a newer run is already scheduled.
+let edits = 0;
+let requested = 0;
+
+
+const inputEd = createEditor({
+  parent: $("input-editor"), label: "Firehose input", doc: store.get().input,
+  placeholder: "Paste a Firehose event, base64 records (one a line) or JSON payloads",
+  onChange: ({ paste }) => { edits++; runSoon(paste ? 0 : debounceFor(inputEd.view.state.doc.length)); },
+  onRun: () => runSoon(0),
+});
+const responseEd = createEditor({
+  parent: $("response-editor"), label: "Lambda response", doc: store.get().response,
+  placeholder: 'Paste your function\'s response: {"records": [{"recordId": "…", "result": "Ok", "data": "…"}]}',
+  onChange: ({ paste }) => { edits++; runSoon(paste ? 0 : debounceFor(responseEd.view.state.doc.length)); },
+  onRun: () => runSoon(0),
+});
+const bodyEd = createEditor({ parent: $("body-editor"), label: "Lambda response body (read-only)", readOnly: true, onRun: () => runSoon(0) });
+if (store.get().response) $("response-box").open = true;
+$("response-clear").addEventListener("click", () => { edits++; responseEd.setText(""); runSoon(0); });
+
+function debounceFor(length) {
+  return length > 1_000_000 ? 600 : length > 100_000 ? 400 : 250;
+}
+
+// ---- running ---------------------------------------------------------------
+
+const status = $("status");
+const results = $("results");
+
+const engine = createEngine({
+  onResult: show,
+  onError: (message) => {
+    status.textContent = `The engine failed: ${message}`;
+    status.className = "status bad";
+  },
+  onBusy: (busy) => {
+    results.setAttribute("aria-busy", busy ? "true" : "false");
+    if (busy) {
+      status.textContent = "Running…";
+      status.className = "status busy";
+    } else if (status.classList.contains("busy")) {
+      status.textContent = "";
+      status.className = "status";
+    }
+  },
+});
+
+/** runSoon runs the engine on the current state after ms of quiet. */
+function runSoon(ms) {
+  engine.schedule(() => {
+    requested = edits;
+    store.set({ input: inputEd.getText(), response: responseEd.getText() });
+    return toRequest(store.get());
+  }, ms);
+}
+
+// ---- results ---------------------------------------------------------------
+
+const views = {
+  summary: $("summary"), problems: $("problems"), findings: $("findings"), findingsCount: $("findings-count"),
+  records: $("records"), recordsCount: $("records-count"), record: $("record"), bodyHead: $("body-head"),
+  mapping: $("mapping"), s3: $("s3"), eventPanel: $("event-panel"), event: $("event"),
+};
+
+function pasted() {
+  return store.get().response.trim() !== "";
+}
+
+function show({ report: rep, body, elapsed }) {
+  if (requested !== edits) return; // stale: see edits
+  report = rep;
+  document.documentElement.dataset.version = engine.version();
+  $("version").textContent = engine.version() ? `— engine ${engine.version()}` : "";
+  const s = store.get();
+  const win = windowOf(rep);
+  if (win.total > 0 && win.count === 0) {
+    // The input shrank below the page shown: show the first page instead.
+    store.set({ selected: 0, page: 0 });
+    runSoon(0);
+  } else if (s.selected >= win.total && win.total > 0) {
+    store.set({ selected: win.from });
+  }
+  const findings = rep.findings || [];
+
+  renderSummary(views.summary, rep, elapsed);
+  renderProblems(views.problems, rep);
+  inputEd.setFindings(findings.filter((f) => f.doc !== "response"));
+  responseEd.setFindings(pasted() ? findings.filter((f) => f.doc === "response") : []);
+  renderFindings(views.findings, views.findingsCount, findings, { where, onPick: pickFinding });
+  drawRecords();
+  renderBodyHead(views.bodyHead, rep, pasted());
+  renderMapping(views.mapping, rep, { onShow: showRange, onSelect: selectRecord });
+  renderS3(views.s3, rep);
+  renderEvent(views.eventPanel, views.event, rep);
+  document.documentElement.dataset.runs = String(Number(document.documentElement.dataset.runs || 0) + 1);
+
+  body.then((view) => {
+    if (report !== rep) return;
+    const text = rep.lambda && rep.lambda.body;
+    if (text !== shownBody) {
+      shownBody = typeof text === "string" ? text : null;
+      bodyView = view;
+      bodyEd.setText(view ? view.text : "");
+    }
+    bodyEd.setFindings(bodyView ? findings.filter((f) => f.doc === "response") : [], (o) => mapOffset(bodyView, o));
+  });
+}
+
+function drawRecords() {
+  const s = store.get();
+  renderRecords(views.records, views.recordsCount, report, {
+    selected: s.selected, pageSize: PAGE_SIZE, onSelect: selectRecord,
+    onPage: (p) => { store.set({ page: p, selected: p * PAGE_SIZE }); runSoon(0); },
+  });
+  renderRecord(views.record, report, s.selected, { onShow: showRange });
+}
+
+/** selectRecord shows record i; the engine is asked for its page when it is not in the report. */
+function selectRecord(i) {
+  const win = report && windowOf(report);
+  const hadFocus = views.records.contains(document.activeElement);
+  store.set({ selected: i });
+  if (win && (i < win.from || i >= win.from + win.count)) {
+    store.set({ page: Math.floor(i / PAGE_SIZE) });
+    runSoon(0);
+  }
+  drawRecords();
+  const btn = views.records.querySelector(`button[data-index="${i}"]`);
+  if (btn && hadFocus) btn.focus();
+}
+
+/** showRange selects a range of a document in the editor that shows it. */
+function showRange(doc, start, end) {
+  if (doc !== "response") {
+    inputEd.select(start, end);
+  } else if (pasted()) {
+    $("response-box").open = true;
+    responseEd.select(start, end);
+  } else if (bodyView) {
+    bodyEd.select(mapOffset(bodyView, start), mapOffset(bodyView, end));
+  }
+}
+
+function pickFinding(f) {
+  if (f.record >= 0) selectRecord(f.record);
+  showRange(f.doc, f.start, f.end);
+}
+
+/** where says in words where a finding is. */
+function where(f) {
+  if (f.doc === "response") {
+    if (!pasted()) return "response body";
+    const d = responseEd.view.state.doc;
+    return `response, line ${d.lineAt(Math.min(Math.max(0, f.start), d.length)).number}`;
+  }
+  const d = inputEd.view.state.doc;
+  return `input, line ${d.lineAt(Math.min(Math.max(0, f.start), d.length)).number}`;
+}
+
+runSoon(0);

@@ -1,0 +1,74 @@
+// Small pieces shared by the result views.
+import { h } from "../dom.js";
+import { explain, confidenceText, outcomeText } from "../explain.js";
+
+/** outcome is a badge for delivered / dropped / failed. */
+export function outcome(o) {
+  return h("span", { class: `badge outcome-${o || "none"}`, title: outcomeText(o) }, o || "no verdict");
+}
+
+/** confidence is a badge shown next to every verdict that is not confirmed. */
+export function confidence(c) {
+  if (!c || c === "confirmed") return null;
+  return h("span", { class: `badge confidence confidence-${c}`, title: confidenceText(c) }, `confidence: ${c}`);
+}
+
+/** status is a badge for a response record's status (matched, duplicate, ignored). */
+export function status(s) {
+  const label = s === "ignored" ? "ignored — data lost" : s;
+  return h("span", { class: `badge status-${s}`, title: explain(s) || "" }, label);
+}
+
+/**
+ * errorBlock shows a Firehose error: its code, its real message, what it
+ * means in plain words, and the confidence when it is not confirmed.
+ */
+export function errorBlock({ errorCode, errorMessage, confidence: c, attemptsMade }) {
+  const words = explain(errorCode);
+  return h("div", { class: "error-block" },
+    h("p", { class: "error-code" }, h("code", null, errorCode), " ", confidence(c),
+      attemptsMade ? h("span", { class: "attempts" }, ` after ${attemptsMade} attempt${attemptsMade === 1 ? "" : "s"}`) : null),
+    errorMessage ? h("p", { class: "error-message" }, h("q", null, errorMessage)) : null,
+    words ? h("p", { class: "explain" }, words) : null,
+    c && c !== "confirmed" ? h("p", { class: "explain confidence-note" }, confidenceText(c)) : null,
+  );
+}
+
+/** pre shows text as it is, with a note when the engine cut it short. */
+export function pre(text, truncated, cls = "") {
+  return [
+    h("pre", { class: `code ${cls}`, tabindex: 0 }, text),
+    truncated ? h("p", { class: "hint" }, "Cut short: the full text is too long to show here.") : null,
+  ];
+}
+
+/**
+ * pager shows "from–to of total" with previous / next buttons.
+ * onPage(page) is called with the new page number.
+ */
+export function pager({ page, size, total, label, onPage }) {
+  const pages = Math.max(1, Math.ceil(total / size));
+  if (pages <= 1) return null;
+  const first = page * size + 1;
+  const last = Math.min(total, (page + 1) * size);
+  return h("nav", { class: "pager", "aria-label": label },
+    h("button", { type: "button", disabled: page <= 0, onclick: () => onPage(page - 1) }, "← Previous"),
+    h("span", { class: "pager-pos" }, `${first.toLocaleString("en")}–${last.toLocaleString("en")} of ${total.toLocaleString("en")}`),
+    h("button", { type: "button", disabled: page >= pages - 1, onclick: () => onPage(page + 1) }, "Next →"),
+  );
+}
+
+/** copyButton copies text to the clipboard and says so. */
+export function copyButton(getText, label = "Copy") {
+  const btn = h("button", { type: "button", class: "copy" }, label);
+  btn.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(getText());
+      btn.textContent = "Copied";
+    } catch {
+      btn.textContent = "Copy failed: select the text and copy it";
+    }
+    setTimeout(() => { btn.textContent = label; }, 1500);
+  });
+  return btn;
+}

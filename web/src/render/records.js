@@ -1,0 +1,87 @@
+// The records list: one page (the report's window) of the input's records
+// with their outcome; the engine is asked for other pages on demand, so a
+// hundred thousand records never reach the DOM at once.
+import { h, replace } from "../dom.js";
+import { bytes, n } from "../format.js";
+import { outcome, pager } from "./common.js";
+import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.js";
+
+/**
+ * renderRecords lists the window's records in el.
+ *   selected     the index of the record shown in detail
+ *   pageSize     records per page
+ *   onSelect(i)  the user chose record i (it may be outside the window)
+ *   onPage(p)    the user asked for page p
+ */
+export function renderRecords(el, countEl, report, { selected, pageSize, onSelect, onPage }) {
+  const win = windowOf(report);
+  countEl.textContent = `(${n(win.total)})`;
+  if (!win.total) {
+    replace(el, h("p", { class: "empty" }, "No records in the input yet."));
+    return;
+  }
+  const verdicts = verdictsByIndex(report);
+
+  const links = outputLinks(report);
+  const outs = outputsByIndex(report);
+  const list = h("ol", { class: "record-list", start: win.from + 1, "aria-label": "Records" });
+  for (const r of report.records || []) {
+    const v = verdicts.get(r.index);
+    const rows = (r.rows || []).length;
+    list.append(h("li", null,
+      h("button", {
+        type: "button", class: "record-item", "data-index": r.index,
+        "aria-current": r.index === selected ? "true" : false,
+        onclick: () => onSelect(r.index),
+      },
+      h("span", { class: "rec-index" }, `#${r.index}`),
+      h("span", { class: "rec-id" }, r.recordId),
+      h("span", { class: "rec-meta" }, `${r.payload}, ${bytes(r.size)}${r.detail && rows ? `, ${rows} row${rows === 1 ? "" : "s"}` : ""}`,
+        outputsText(links.get(r.index) || [], outs, report.response)),
+      v ? outcome(v.outcome) : null,
+      v && v.errorCode ? h("code", { class: "rec-code" }, v.errorCode) : null,
+      ),
+    ));
+  }
+  list.addEventListener("keydown", (ev) => {
+    if (ev.key !== "ArrowDown" && ev.key !== "ArrowUp") return;
+    const items = [...list.querySelectorAll("button.record-item")];
+    const i = items.indexOf(document.activeElement);
+    if (i < 0) return;
+    const next = items[i + (ev.key === "ArrowDown" ? 1 : -1)];
+    if (next) {
+      ev.preventDefault();
+      next.focus();
+    }
+  });
+
+  const go = h("form", { class: "goto", onsubmit: (ev) => {
+    ev.preventDefault();
+    const i = Number(input.value);
+    if (Number.isInteger(i) && i >= 0 && i < win.total) onSelect(i);
+  } });
+  const input = h("input", { type: "number", min: 0, max: win.total - 1, step: 1, id: "goto-record", inputmode: "numeric" });
+  go.append(h("label", { for: "goto-record" }, "Record #"), input, h("button", { type: "submit" }, "Show"));
+
+  replace(el,
+    pager({ page: Math.floor(win.from / pageSize), size: pageSize, total: win.total, label: "Record pages", onPage }),
+    list,
+    win.total > pageSize ? go : null,
+  );
+}
+
+// outputsText says how many outputs a record has, and how many of them
+// Firehose ignores or sees twice.
+function outputsText(tied, outs, response) {
+  if (!response) return "";
+  let ignored = 0, dup = 0;
+  for (const i of tied) {
+    const st = (outs.get(i) || {}).status;
+    if (st === "ignored") ignored++;
+    else if (st === "duplicate") dup++;
+  }
+  const parts = [` → ${tied.length} output${tied.length === 1 ? "" : "s"}`];
+  if (ignored) parts.push(`${ignored} ignored`);
+  if (dup) parts.push(`${dup} duplicate`);
+  return parts.join(", ");
+}

@@ -1,0 +1,113 @@
+// The Lambda response: the body as the function returns it (shown pretty in
+// a read-only editor by main.js; here its header with the copy button), and
+// the recordId mapping: which output carries which id, with duplicates and
+// ids Firehose ignores standing out.
+import { h, replace } from "../dom.js";
+import { bytes, n, plural } from "../format.js";
+import { explain } from "../explain.js";
+import { copyButton, pager, status } from "./common.js";
+
+const PAGE = 100;
+
+/** renderBodyHead says what the body is and offers to copy it. */
+export function renderBodyHead(el, report, pasted) {
+  const body = report.lambda && report.lambda.body;
+  if (typeof body !== "string") {
+    const err = report.lambda && report.lambda.error;
+    replace(el, h("p", { class: "hint" }, err
+      ? "The function raised an error instead of returning a body; the Lambda runtime answers with this error object:"
+      : "No body yet."),
+    err ? h("pre", { class: "code" }, JSON.stringify({ errorType: err.errorType, errorMessage: err.errorMessage }, null, 2)) : null);
+    return;
+  }
+  replace(el, h("p", { class: "body-meta" },
+    pasted ? "The response you pasted" : `What ${report.preset || "the function"} returns`,
+    `: ${bytes(bodySize(report, body))}, shown indented. `,
+    copyButton(() => body, "Copy the exact body"),
+  ));
+}
+
+/** bodySize is the body's size in bytes: the engine's figure, or counted. */
+function bodySize(report, body) {
+  const n = (report.response && report.response.size) || (report.stats && report.stats.responseBytes);
+  if (n) return n;
+  let size = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c < 0x80) size += 1;
+    else if (c < 0x800) size += 2;
+    else if (c >= 0xd800 && c < 0xdc00) { size += 4; i++; }
+    else size += 3;
+  }
+  return size;
+}
+
+/**
+ * renderMapping lists the response records with the input record their id
+ * matches. onShow(doc, start, end) shows a range; onSelect(i) picks input record i.
+ */
+export function renderMapping(el, report, { onShow, onSelect }) {
+  const outs = (report.response && report.response.records) || [];
+  const ignored = (report.verdict && report.verdict.ignored) || [];
+  if (!report.response) {
+    replace(el, h("p", { class: "hint" }, "No response records to map."));
+    return;
+  }
+  const be = report.verdict && report.verdict.batchError;
+  if (!outs.length) {
+    replace(el, h("p", { class: "hint" }, be
+      ? `No output records: the whole batch fails (${be.errorCode}) before Firehose reads them.`
+      : "The response holds no output records."));
+    return;
+  }
+  const counts = { matched: 0, duplicate: 0, ignored: 0 };
+  for (const o of outs) counts[o.status] = (counts[o.status] || 0) + 1;
+  const intro = h("p", null,
+    `${plural(outs.length, "output record")}: ${n(counts.matched)} matched, `,
+    h("span", { class: counts.duplicate ? "warn-text" : "" }, `${n(counts.duplicate)} duplicate`), ", ",
+    h("span", { class: counts.ignored ? "bad-text" : "" }, `${n(counts.ignored)} ignored`), ".",
+  );
+  const notes = [];
+  if (counts.ignored) notes.push(h("p", { class: "explain bad-text" }, explain("ignored")));
+  if (counts.duplicate) notes.push(h("p", { class: "explain warn-text" }, explain("Lambda.DuplicatedRecordId")));
+  if (ignored.length && !counts.ignored) notes.push(h("p", { class: "explain bad-text" }, `${plural(ignored.length, "output")} ignored. ${explain("ignored")}`));
+
+  const filter = h("select", { id: "mapping-filter" },
+    h("option", { value: "all" }, "all outputs"),
+    h("option", { value: "problems" }, "duplicates and ignored only"),
+  );
+  const tableBox = h("div");
+  let page = 0;
+  const draw = () => {
+    const list = filter.value === "problems" ? outs.filter((o) => o.status !== "matched") : outs;
+    const pages = Math.max(1, Math.ceil(list.length / PAGE));
+    page = Math.min(page, pages - 1);
+    const shown = list.slice(page * PAGE, (page + 1) * PAGE);
+    replace(tableBox,
+      pager({ page, size: PAGE, total: list.length, label: "Output pages", onPage: (p) => { page = p; draw(); } }),
+      h("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": "recordId mapping" },
+        h("table", { class: "mapping" },
+          h("thead", null, h("tr", null,
+            h("th", { scope: "col" }, "output"), h("th", { scope: "col" }, "recordId"), h("th", { scope: "col" }, "result"),
+            h("th", { scope: "col" }, "status"), h("th", { scope: "col" }, "input record"), h("th", { scope: "col" }, "rows"))),
+          h("tbody", null, shown.map((o) => h("tr", { class: `status-${o.status}` },
+            h("td", null, h("button", { type: "button", class: "link", onclick: () => onShow("response", o.start, o.end) }, `#${o.index}`)),
+            h("td", null, h("code", { class: "record-id" }, o.recordId)),
+            h("td", null, o.result),
+            h("td", null, status(o.status)),
+            h("td", null, o.input >= 0
+              ? h("button", { type: "button", class: "link", onclick: () => onSelect(o.input) }, `#${o.input}`)
+              : h("span", { class: "bad-text" }, "none")),
+            h("td", null, n(o.rows)),
+          ))),
+        ),
+      ),
+    );
+  };
+  filter.addEventListener("change", () => { page = 0; draw(); });
+  if (counts.duplicate + counts.ignored > 0 && outs.length > PAGE) filter.value = "problems";
+  draw();
+  replace(el, intro, ...notes,
+    h("p", { class: "field" }, h("label", { for: "mapping-filter" }, "Show "), filter),
+    tableBox);
+}

@@ -1,0 +1,42 @@
+// The S3 preview: the objects Firehose would write, delivered and
+// processing-failed, with their keys and bodies.
+import { h, replace } from "../dom.js";
+import { bytes, plural } from "../format.js";
+import { copyButton, pre } from "./common.js";
+
+const MAX_OBJECTS = 50;
+
+/** renderS3 shows the report's S3 preview in el. */
+export function renderS3(el, report) {
+  const objs = (report.s3 && report.s3.objects) || [];
+  if (!objs.length) {
+    replace(el, h("p", { class: "hint" }, report.s3 ? "Nothing is written to S3." : "No S3 preview for this run."));
+    return;
+  }
+  replace(el,
+    h("ul", { class: "s3-objects" }, objs.slice(0, MAX_OBJECTS).map((o, i) => h("li", null,
+      h("details", { class: `s3-object kind-${o.kind}`, open: i < 2 },
+        h("summary", null,
+          h("span", { class: `badge kind-${o.kind}` }, o.kind), " ",
+          h("code", { class: "s3-key" }, o.key), " ",
+          h("span", { class: "hint" }, `${bytes(o.size)}, ${plural((o.records || []).length, "record")}`)),
+        h("p", { class: "actions" }, copyButton(() => o.body, "Copy the body")),
+        pre(o.body, o.truncated, "s3-body"),
+      ),
+    ))),
+    objs.length > MAX_OBJECTS ? h("p", { class: "hint" }, `Showing ${MAX_OBJECTS} objects of ${objs.length}.`) : null,
+  );
+}
+
+/** renderEvent shows the event the playground built from base64 lines or JSON payloads. */
+export function renderEvent(panel, el, report) {
+  panel.hidden = !report.generated;
+  if (!report.generated) return;
+  const text = report.event || "";
+  const cut = text.length > 100_000;
+  replace(el,
+    h("p", { class: "hint" }, "Your input was read as ", report.inputKind === "base64" ? "base64 lines" : "JSON payloads",
+      "; this is the Firehose event made of it. ", copyButton(() => text, "Copy the event")),
+    pre(cut ? text.slice(0, 100_000) : text, cut),
+  );
+}

@@ -1,0 +1,90 @@
+// The summary bar: the figures of a run, and what went wrong with the
+// whole batch, announced to screen readers (the container is aria-live).
+import { h, replace } from "../dom.js";
+import { n, bytes, ms, plural } from "../format.js";
+import { errorBlock, confidence } from "./common.js";
+
+function stat(name, label, value, extra, cls = "") {
+  return h("div", { class: `stat ${cls}`, "data-stat": name },
+    h("span", { class: "n" }, value),
+    h("span", { class: "label" }, label),
+    extra ? h("span", { class: "extra" }, extra) : null,
+  );
+}
+
+const kinds = { event: "a Firehose event", base64: "base64 lines", json: "JSON payloads" };
+const sources = { "direct-put": "Direct PUT", kinesis: "Kinesis Data Stream", msk: "Amazon MSK" };
+
+/**
+ * renderSummary fills the summary bar from a report; elapsed is how long
+ * the run took as the page saw it (milliseconds).
+ */
+export function renderSummary(el, report, elapsed) {
+  const s = report.stats || {};
+  const limit = s.responseLimit || 6291556;
+  const size = s.responseBytes || 0;
+  const over = size > limit;
+  const lost = s.ignored || 0;
+  const read = [
+    `Read ${kinds[report.inputKind] || report.inputKind || "nothing"}`,
+    report.detected ? " (detected)" : "",
+    report.source ? `, source ${sources[report.source] || report.source}` : "",
+    report.preset ? `; transform ${report.preset}` : "; checking the pasted response",
+    ".",
+  ].join("");
+  replace(el,
+    h("p", { class: "summary-line" }, read),
+    h("div", { class: "stats" },
+      stat("records", "records in", n(s.records)),
+      stat("outputs", "output records", n(s.outputs)),
+      stat("delivered", "delivered", n(s.delivered), null, s.delivered ? "good" : ""),
+      stat("dropped", "dropped", n(s.dropped)),
+      stat("failed", "failed", n(s.failed), null, s.failed ? "bad" : ""),
+      stat("lost", "lost", n(lost), lost ? `${plural(s.lostRows || 0, "row")} gone without an error` : null, lost ? "bad" : ""),
+      h("div", { class: `stat size ${over ? "bad" : ""}`, "data-stat": "response-size" },
+        h("span", { class: "n" }, bytes(size)),
+        h("span", { class: "label" }, `response, limit ${bytes(limit)}`),
+        h("meter", { min: 0, max: limit, value: Math.min(size, limit), low: limit * 0.66, high: limit * 0.9, optimum: 0,
+          "aria-label": `response size: ${bytes(size)} of ${bytes(limit)}` }),
+      ),
+      stat("time", "engine time", ms(s.micros), elapsed ? `${ms(elapsed * 1000)} with the page` : null, "time"),
+    ),
+  );
+}
+
+/**
+ * renderProblems shows what fails the whole batch: the function's error,
+ * Firehose's batch error, and the readings of unconfirmed behaviours.
+ */
+export function renderProblems(el, report) {
+  const parts = [];
+  const lerr = report.lambda && report.lambda.error;
+  if (lerr) {
+    parts.push(h("div", { class: "banner bad", "data-kind": "lambda-error" },
+      h("p", null, h("strong", null, "The function raised "), h("code", null, lerr.errorType), ": ", lerr.errorMessage),
+      lerr.record >= 0 ? h("p", { class: "hint" }, `while processing record ${lerr.record}.`) : null,
+    ));
+  }
+  const be = report.verdict && report.verdict.batchError;
+  if (be) {
+    parts.push(h("div", { class: "banner bad", "data-kind": "batch-error" },
+      h("p", null, h("strong", null, "The whole batch fails.")),
+      errorBlock(be),
+    ));
+  }
+  const alts = (report.verdict && report.verdict.alternatives) || [];
+  if (alts.length) {
+    parts.push(h("div", { class: "banner warn", "data-kind": "alternatives" },
+      h("p", null, h("strong", null, "Not confirmed: "), "Firehose's behaviour here is not documented, so each reading is shown."),
+      alts.map((a) => h("div", { class: "alternative" },
+        h("p", null, h("code", null, a.code), " ", confidence("unconfirmed"), " ", a.message),
+        h("ul", null, (a.readings || []).map((r) => h("li", null,
+          h("strong", null, r.label), ": ",
+          r.batchError ? `the whole batch fails with ${r.batchError.errorCode}` :
+            (r.failed && r.failed.length ? `${plural(r.failed.length, "record")} fail` : "nothing fails"),
+        ))),
+      )),
+    ));
+  }
+  replace(el, ...parts);
+}

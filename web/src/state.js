@@ -1,0 +1,86 @@
+// The page's state: one plain, serializable object (share links, the
+// examples gallery and session restore carry it whole), and a tiny store
+// that tells subscribers what changed.
+
+export const PRESETS = [
+  { name: "seed", label: "seed — the blog's Lambda (ids R, R1, R2…)" },
+  { name: "seed-v1", label: "seed-v1 — its first version (ids repeated)" },
+  { name: "ndjson", label: "ndjson — one output per record, rows newline-delimited" },
+  { name: "identity", label: "identity — data returned unchanged" },
+];
+
+export const INPUT_KINDS = [
+  { name: "auto", label: "detect" },
+  { name: "event", label: "Firehose event" },
+  { name: "base64", label: "base64 lines" },
+  { name: "json", label: "JSON payloads" },
+];
+
+/** How many records one report describes in full (a page of the list). */
+export const PAGE_SIZE = 100;
+
+/** defaultState is the state of a fresh page with the given input. */
+export function defaultState(input = "") {
+  return {
+    input,
+    inputKind: "auto",
+    response: "",
+    preset: "seed",
+    options: { separator: ".", maxDepth: 0, arrays: "json", values: "json" },
+    firehose: { appendDelimiter: false },
+    page: 0, // which PAGE_SIZE records the report describes
+    selected: 0, // the record shown in detail (index in the input)
+  };
+}
+
+/** toRequest makes the engine request (see transform.Request) for a state. */
+export function toRequest(s) {
+  const req = {
+    input: s.input,
+    inputKind: s.inputKind,
+    preset: s.preset,
+    firehose: { appendDelimiter: !!s.firehose.appendDelimiter },
+    detail: { from: s.page * PAGE_SIZE, count: PAGE_SIZE },
+  };
+  if (s.preset === "ndjson") {
+    req.options = {
+      separator: s.options.separator,
+      maxDepth: Number(s.options.maxDepth) || 0,
+      arrays: s.options.arrays,
+      values: s.options.values,
+    };
+  }
+  if (s.response.trim() !== "") req.response = s.response;
+  return req;
+}
+
+/**
+ * createStore holds a state. set(patch) merges a patch (one level deep for
+ * options and firehose) and calls every subscriber with (state, changedKeys).
+ */
+export function createStore(initial) {
+  let state = initial;
+  const subs = [];
+  return {
+    get: () => state,
+    set(patch) {
+      const changed = [];
+      const next = { ...state };
+      for (const [k, v] of Object.entries(patch)) {
+        const isObject = v && typeof v === "object" && !Array.isArray(v);
+        const merged = isObject ? { ...state[k], ...v } : v;
+        const same = isObject ? JSON.stringify(merged) === JSON.stringify(state[k]) : merged === state[k];
+        if (!same) {
+          next[k] = merged;
+          changed.push(k);
+        }
+      }
+      if (changed.length === 0) return;
+      state = next;
+      for (const f of subs) f(state, changed);
+    },
+    subscribe(f) {
+      subs.push(f);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// The engine's worker (a classic worker, built to worker.js). It loads Go's
+// wasm_exec.js, instantiates the compiled engine it is given, and answers
+// runs. Whatever goes wrong is caught and sent back as an error message, so
+// the page always hears back.
+//
+// Messages in:  {type: "init", module: WebAssembly.Module}
+//               {type: "run", id, request}
+// Messages out: {type: "ready", version} | {type: "failed", error}
+//               {type: "report", id, report, hasBody}  the engine's report, parsed
+//               {type: "body", id, view}         the Lambda body, pretty, with its offset map
+//               {type: "error", id, error}       the run failed; the worker should be replaced
+import { pretty } from "./pretty.js";
+
+let dead = ""; // why the engine can no longer run, once it cannot
+
+function errorText(e) {
+  return e && e.message ? e.message : String(e);
+}
+
+async function init(module) {
+  importScripts("wasm_exec.js");
+  const go = new self.Go();
+  const instance = await WebAssembly.instantiate(module, go.importObject);
+  go.run(instance).then(() => { dead = "the engine stopped"; });
+  if (!self.firehose || typeof self.firehose.run !== "function") {
+    throw new Error("the engine did not register firehose.run");
+  }
+  return String(self.firehose.version);
+}
+
+function run(id, request) {
+  if (dead) throw new Error(dead);
+  const text = self.firehose.run(JSON.stringify(request));
+  const report = JSON.parse(text);
+  const body = report && report.lambda && report.lambda.body;
+  const hasBody = typeof body === "string";
+  self.postMessage({ type: "report", id, report, hasBody });
+  if (hasBody) {
+    // Pretty-printing a big body takes a moment: the page already has the
+    // report and shows the summary meanwhile.
+    const view = pretty(body);
+    self.postMessage({ type: "body", id, view }, [view.from.buffer, view.to.buffer]);
+  }
+}
+
+self.onmessage = async (ev) => {
+  const msg = ev.data || {};
+  if (msg.type === "init") {
+    try {
+      const version = await init(msg.module);
+      self.postMessage({ type: "ready", version });
+    } catch (e) {
+      dead = errorText(e);
+      self.postMessage({ type: "failed", error: dead });
+    }
+  } else if (msg.type === "run") {
+    try {
+      run(msg.id, msg.request);
+    } catch (e) {
+      dead = dead || errorText(e);
+      self.postMessage({ type: "error", id: msg.id, error: errorText(e) });
+    }
+  }
+};
