@@ -109,6 +109,8 @@ type judgement struct {
 	// outputs lists, for every input record, the response records that
 	// carry its recordId.
 	outputs [][]int
+	// origins gives the input record each output came from, when known.
+	origins []int
 	// changed maps the normalID of every ignored output to its index,
 	// built when a missing record is first reported.
 	changed map[string]int
@@ -117,10 +119,11 @@ type judgement struct {
 // judge reads the function's answer and decides, the way docs/firehose-contract.md says
 // Firehose does, what becomes of every input record; then previews what
 // lands in S3. text is the response body (empty when the function failed);
-// pasted tells that it came from the user rather than from a preset.
-func judge(rep *Report, ev *Event, req Request, text string, pasted bool, f *findings) {
+// pasted tells that it came from the user rather than from a preset, and
+// origins, when the preset wrote it, gives each output's input record.
+func judge(rep *Report, ev *Event, req Request, text string, pasted bool, origins []int, f *findings) {
 	j := &judgement{rep: rep, ev: ev, f: f, st: newStream(ev, req.Firehose, rep.Preset), text: text,
-		field: "data"}
+		field: "data", origins: origins}
 	if ev.Source == SourceMSK {
 		j.field = "kafkaRecordValue"
 	}
@@ -336,8 +339,11 @@ func (j *judgement) listOutputs() {
 	for o := range r.outs {
 		or := &r.outs[o]
 		rec := &out[o]
-		*rec = OutRecord{Index: o, RecordID: idText(or.id), Start: or.v.Start, End: or.v.End, Input: -1,
+		*rec = OutRecord{Index: o, RecordID: idText(or.id), Start: or.v.Start, End: or.v.End, Input: -1, From: -1,
 			Status: statusIgnored, Size: len(or.bytes), Rows: countRows(or.bytes), PartitionKeys: or.keys}
+		if len(j.origins) == len(r.outs) {
+			rec.From = j.origins[o]
+		}
 		if or.result != nil {
 			rec.Result = valueText(or.result)
 		}
@@ -896,7 +902,7 @@ func (j *judgement) window() {
 	kept := rep.Response.Records[:0]
 	others := 0
 	for _, o := range rep.Response.Records {
-		in := o.Input >= w.From && o.Input < w.From+w.Count
+		in := o.Input >= w.From && o.Input < w.From+w.Count || o.From >= w.From && o.From < w.From+w.Count
 		if !in {
 			if others == maxListed {
 				continue

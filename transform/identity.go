@@ -92,3 +92,5 @@ func (l *identityLambda) finish() ([]byte, *LambdaError) {
 
 // frame is JSON.stringify's.
 func (l *identityLambda) frame() (open, sep, close string) { return `{"records":[`, ",", "]}" }
+
+func (l *identityLambda) outputs() int { return l.n }

@@ -242,3 +242,5 @@ func (l *ndjsonLambda) finish() ([]byte, *LambdaError) {
 
 // frame is encoding/json's.
 func (l *ndjsonLambda) frame() (open, sep, close string) { return `{"records":[`, ",", "]}" }
+
+func (l *ndjsonLambda) outputs() int { return l.n }

@@ -13,6 +13,9 @@ type chunk struct {
 	size   int // bytes of input its records span
 	pr     preset
 	f      findings
+	// origins holds, for each output record the preset wrote, the index
+	// of the input record it came from.
+	origins []int
 }
 
 // minChunkBytes is the least input worth a goroutine of its own.
@@ -102,7 +105,11 @@ func (c *chunk) process(rep *Report, ev *Event, budget int) {
 			reportPayload(r, p, &c.f)
 			continue
 		}
+		before := c.pr.outputs()
 		rows := c.pr.record(r, p, rec != nil && rec.Detail)
+		for range c.pr.outputs() - before {
+			c.origins = append(c.origins, i)
+		}
 		if rows != nil {
 			rec.Rows = rows
 			for _, row := range rows {
@@ -118,6 +125,15 @@ func (c *chunk) process(rep *Report, ev *Event, budget int) {
 			r.Data = nil
 		}
 	}
+}
+
+// joinOrigins lists the input record of every output record of the body.
+func joinOrigins(chunks []*chunk) []int {
+	var all []int
+	for _, c := range chunks {
+		all = append(all, c.origins...)
+	}
+	return all
 }
 
 // joinChunks assembles the response body from the chunks' outputs, or

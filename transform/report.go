@@ -142,6 +142,10 @@ type OutRecord struct {
 	End   int `json:"end"`
 	// Input is the index of the input record with this recordId, or -1.
 	Input int `json:"input"`
+	// From is the index of the input record the function was processing
+	// when it wrote this output (known for the presets, -1 otherwise): the
+	// seed writes R1 and R2 while processing R.
+	From int `json:"from"`
 	// Status is "matched", "duplicate" (a recordId already returned) or
 	// "ignored" (a recordId that was not in the input).
 	Status string `json:"status"`

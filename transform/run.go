@@ -104,6 +104,8 @@ type preset interface {
 	// frame returns how the response body opens, separates output
 	// records and closes.
 	frame() (open, sep, close string)
+	// outputs is how many output records the chunk has written.
+	outputs() int
 }
 
 // Run reads the input, runs the preset (or takes the given response),
@@ -147,8 +149,10 @@ func Run(req Request) *Report {
 	chunks := processRecords(rep, ev, newPr, d)
 
 	var body *string
+	var origins []int
 	if newPr != nil {
 		b, lerr := joinChunks(chunks, &f)
+		origins = joinOrigins(chunks)
 		if lerr != nil {
 			rep.Lambda.Error = lerr
 		} else {
@@ -169,7 +173,7 @@ func Run(req Request) *Report {
 	if body != nil {
 		respText = *body
 	}
-	judge(rep, ev, req, respText, checking, &f)
+	judge(rep, ev, req, respText, checking, origins, &f)
 
 	f.summarize()
 	rep.Findings = f.list

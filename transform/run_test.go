@@ -203,3 +203,19 @@ func TestRunLimits(t *testing.T) {
 		assert.Nil(t, rep.Lambda.Body)
 	})
 }
+
+// TestOutputsKnowTheirOrigin checks that the presets tell which input
+// record each output came from: the seed's R1 and R2 come from R.
+func TestOutputsKnowTheirOrigin(t *testing.T) {
+	input := `{"records":[{"recordId":"a","data":"` + b64(`[{"n":1},{"n":2},{"n":3}]`) + `"},{"recordId":"b","data":"` + b64(`[{"n":4}]`) + `"}]}`
+	rep := Run(Request{Input: input, Preset: PresetSeed})
+	require.NotNil(t, rep.Response)
+	var got [][3]any
+	for _, o := range rep.Response.Records {
+		got = append(got, [3]any{o.RecordID, o.From, o.Status})
+	}
+	assert.Equal(t, [][3]any{{"a", 0, "matched"}, {"a1", 0, "ignored"}, {"a2", 0, "ignored"}, {"b", 1, "matched"}}, got)
+
+	pasted := Run(Request{Input: input, Response: `{"records":[{"recordId":"a","result":"Dropped"},{"recordId":"b","result":"Dropped"}]}`})
+	assert.Equal(t, -1, pasted.Response.Records[0].From, "unknown for a pasted response")
+}

@@ -1,7 +1,7 @@
 // Which output records belong to which input record, as the engine reports
-// it: an input record's own outputs (those carrying its recordId), and the
-// outputs a finding ties to it (an output whose id Firehose ignores names
-// the record that produced it).
+// it: an input record's own outputs (those carrying its recordId), the
+// outputs the function wrote while processing it (output.from: the seed
+// writes R1 and R2 while processing R), and those a finding ties to it.
 
 const cache = new WeakMap();
 
@@ -20,6 +20,9 @@ export function outputLinks(report) {
     s.add(out);
   };
   for (const r of report.records || []) for (const o of r.outputs || []) add(r.index, o);
+  for (const o of (report.response && report.response.records) || []) {
+    if (typeof o.from === "number") add(o.from, o.index);
+  }
   for (const f of report.findings || []) {
     if (typeof f.record === "number" && typeof f.output === "number") add(f.record, f.output);
   }

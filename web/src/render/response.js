@@ -6,6 +6,7 @@ import { h, replace } from "../dom.js";
 import { bytes, n, plural } from "../format.js";
 import { explain } from "../explain.js";
 import { copyButton, pager, status } from "./common.js";
+import { windowOf } from "./links.js";
 
 const PAGE = 100;
 
@@ -62,11 +63,18 @@ export function renderMapping(el, report, { onShow, onSelect }) {
   }
   const counts = { matched: 0, duplicate: 0, ignored: 0 };
   for (const o of outs) counts[o.status] = (counts[o.status] || 0) + 1;
-  const intro = h("p", null,
-    `${plural(outs.length, "output record")}: ${n(counts.matched)} matched, `,
+  // A large response is listed in part: the outputs of the records the
+  // report describes, and the first of the others.
+  const total = typeof report.response.total === "number" ? report.response.total : outs.length;
+  const w = windowOf(report);
+  const tally = [
+    `${n(counts.matched)} matched, `,
     h("span", { class: counts.duplicate ? "warn-text" : "" }, `${n(counts.duplicate)} duplicate`), ", ",
     h("span", { class: counts.ignored ? "bad-text" : "" }, `${n(counts.ignored)} ignored`), ".",
-  );
+  ];
+  const intro = outs.length < total
+    ? h("p", null, `${plural(total, "output record")}, ${n(report.stats.ignored)} of them ignored. Listed here: the ${n(outs.length)} that concern records #${w.from}–#${w.from + w.count - 1} and the first others: `, ...tally)
+    : h("p", null, `${plural(total, "output record")}: `, ...tally);
   const notes = [];
   if (counts.ignored) notes.push(h("p", { class: "explain bad-text" }, explain("ignored")));
   if (counts.duplicate) notes.push(h("p", { class: "explain warn-text" }, explain("Lambda.DuplicatedRecordId")));
