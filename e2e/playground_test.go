@@ -273,7 +273,7 @@ func defaultExample(t *testing.T) (ev struct {
 	var ex struct {
 		Input json.RawMessage `json:"input"`
 	}
-	buf, err := os.ReadFile("../web/examples/direct-put.json")
+	buf, err := os.ReadFile("../web/examples/02-seed-loses-rows.json")
 	if err == nil {
 		err = json.Unmarshal(buf, &ex)
 	}

@@ -12,7 +12,7 @@ import { renderRecord } from "./render/record.js";
 import { renderBodyHead, renderMapping } from "./render/response.js";
 import { renderS3, renderEvent } from "./render/s3.js";
 import { windowOf } from "./render/links.js";
-import defaultExample from "../examples/direct-put.json";
+import defaultExample from "../examples/02-seed-loses-rows.json";
 
 /** exampleState turns an example file into a state. */
 function exampleState(ex) {
