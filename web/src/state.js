@@ -19,6 +19,23 @@ export const INPUT_KINDS = [
 /** How many records one report describes in full (a page of the list). */
 export const PAGE_SIZE = 100;
 
+/**
+ * The delivery stream's settings; empty strings and null mean Firehose's
+ * defaults (see transform.FirehoseOptions).
+ */
+export const DEFAULT_FIREHOSE = Object.freeze({
+  prefix: "",
+  errorPrefix: "",
+  streamName: "",
+  lambdaArn: "",
+  retries: null, // NumberOfRetries; null: Firehose's default, 3
+  errorLayout: "2025", // the layout of processing-failed lines: "2025" or "2019"
+  appendDelimiter: false, // the AppendDelimiterToRecord processor
+});
+
+/** ERROR_LAYOUTS are the processing-failed layouts the engine writes. */
+export const ERROR_LAYOUTS = ["2025", "2019"];
+
 /** defaultState is the state of a fresh page with the given input. */
 export function defaultState(input = "") {
   return {
@@ -27,7 +44,7 @@ export function defaultState(input = "") {
     response: "",
     preset: "seed",
     options: { separator: ".", maxDepth: 0, arrays: "json", values: "json" },
-    firehose: { appendDelimiter: false },
+    firehose: { ...DEFAULT_FIREHOSE },
     page: 0, // which PAGE_SIZE records the report describes
     selected: 0, // the record shown in detail (index in the input)
   };
@@ -39,7 +56,7 @@ export function toRequest(s) {
     input: s.input,
     inputKind: s.inputKind,
     preset: s.preset,
-    firehose: { appendDelimiter: !!s.firehose.appendDelimiter },
+    firehose: firehoseRequest(s.firehose),
     detail: { from: s.page * PAGE_SIZE, count: PAGE_SIZE },
   };
   if (s.preset === "ndjson") {
@@ -52,6 +69,26 @@ export function toRequest(s) {
   }
   if (s.response.trim() !== "") req.response = s.response;
   return req;
+}
+
+/**
+ * toExportRequest is the request for an export (see transform.Request's
+ * Export): "event", "decoded" or "s3". It describes one record only: the
+ * export holds everything.
+ */
+export function toExportRequest(s, kind) {
+  return { ...toRequest(s), detail: { from: 0, count: 1 }, export: kind };
+}
+
+// firehoseRequest keeps the settings that differ from Firehose's defaults.
+function firehoseRequest(f) {
+  const out = { appendDelimiter: !!f.appendDelimiter };
+  for (const k of ["prefix", "errorPrefix", "streamName", "lambdaArn"]) {
+    if (typeof f[k] === "string" && f[k] !== "") out[k] = f[k];
+  }
+  if (Number.isInteger(f.retries)) out.retries = f.retries;
+  if (f.errorLayout && f.errorLayout !== DEFAULT_FIREHOSE.errorLayout) out.errorLayout = f.errorLayout;
+  return out;
 }
 
 /**
