@@ -43,6 +43,10 @@ async function compile(url) {
  *                               Rejects with StaleRun when a later run replaced it.
  *   schedule(makeRequest, ms) → runs makeRequest() after ms of quiet (debounce);
  *                               results go to the listeners.
+ *   exportRun(request)        → Promise of the report's export (a string, or null when
+ *                               the engine does not export). Exports run in a worker of
+ *                               their own, so they never replace the run the page shows;
+ *                               a new export replaces one still going (StaleRun).
  *   version()                 → the engine's version, once ready.
  * listeners: onResult({report, body, elapsed}), onError(message), onBusy(bool).
  */
@@ -182,6 +186,41 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
     else fire();
   }
 
+  let exporting = null; // the export job still going
+
+  function exportRun(request) {
+    if (exporting) exporting.cancel(new StaleRun());
+    return new Promise((resolve, reject) => {
+      const w = new Worker(workerURL, { name: "firehose-export" });
+      const job = {};
+      const done = (settle, value) => {
+        if (exporting !== job) return;
+        exporting = null;
+        clearTimeout(job.timeout);
+        w.terminate();
+        settle(value);
+      };
+      job.cancel = (e) => done(reject, e);
+      exporting = job;
+      job.timeout = setTimeout(() => done(reject, new Error(`the export took longer than ${TIME_LIMIT_MS / 1000} s and was stopped`)), TIME_LIMIT_MS);
+      w.onmessage = (ev) => {
+        const msg = ev.data || {};
+        if (msg.type === "ready") w.postMessage({ type: "export", id: 1, request });
+        else if (msg.type === "exported") done(resolve, msg.text);
+        else if (msg.type === "failed" || msg.type === "error") done(reject, new Error(`the engine failed on this export: ${msg.error}`));
+      };
+      w.onerror = (ev) => {
+        ev.preventDefault();
+        done(reject, new Error(`the engine's worker failed: ${ev.message || "unknown error"}`));
+      };
+      w.onmessageerror = () => done(reject, new Error("the engine's answer could not be read"));
+      module.then(
+        (m) => w.postMessage({ type: "init", module: m }),
+        (e) => done(reject, new Error(`firehose.wasm could not be loaded: ${e.message || e}`)),
+      );
+    });
+  }
+
   worker = spawn();
-  return { run, schedule, version: () => version };
+  return { run, schedule, exportRun, version: () => version };
 }

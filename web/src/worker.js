@@ -5,9 +5,12 @@
 //
 // Messages in:  {type: "init", module: WebAssembly.Module}
 //               {type: "run", id, request}
+//               {type: "export", id, request}  a request with "export" set
 // Messages out: {type: "ready", version} | {type: "failed", error}
 //               {type: "report", id, report, hasBody}  the engine's report, parsed
 //               {type: "body", id, view}         the Lambda body, pretty, with its offset map
+//               {type: "exported", id, text}     the report's export (a string), or null
+//                                                when this engine does not export
 //               {type: "error", id, error}       the run failed; the worker should be replaced
 import { pretty } from "./pretty.js";
 
@@ -43,6 +46,13 @@ function run(id, request) {
   }
 }
 
+function runExport(id, request) {
+  if (dead) throw new Error(dead);
+  const report = JSON.parse(self.firehose.run(JSON.stringify(request)));
+  const text = report && typeof report.export === "string" ? report.export : null;
+  self.postMessage({ type: "exported", id, text });
+}
+
 self.onmessage = async (ev) => {
   const msg = ev.data || {};
   if (msg.type === "init") {
@@ -53,9 +63,10 @@ self.onmessage = async (ev) => {
       dead = errorText(e);
       self.postMessage({ type: "failed", error: dead });
     }
-  } else if (msg.type === "run") {
+  } else if (msg.type === "run" || msg.type === "export") {
     try {
-      run(msg.id, msg.request);
+      if (msg.type === "run") run(msg.id, msg.request);
+      else runExport(msg.id, msg.request);
     } catch (e) {
       dead = dead || errorText(e);
       self.postMessage({ type: "error", id: msg.id, error: errorText(e) });

@@ -1,0 +1,101 @@
+// The "Copy or download" panel. The Lambda response comes from the report
+// shown; the event, the decoded payloads and the S3 objects are asked of
+// the engine in export runs of their own (they can be large, and the report
+// shown keeps only what the page displays).
+import { h, replace } from "./dom.js";
+import { bytes } from "./format.js";
+import { toExportRequest } from "./state.js";
+import { copyText, download, processingFailedLines } from "./exports.js";
+
+// Each export: what it is, its file, and how to get its text from the
+// report shown (report) or from an engine export (kind, then make).
+const EXPORTS = [
+  {
+    name: "response", label: "The Lambda response", file: "lambda-response.json", type: "application/json",
+    hint: "the exact body the function returns",
+    fromReport: (rep) => {
+      const l = rep && rep.lambda;
+      if (l && typeof l.body === "string") return l.body;
+      if (l && l.error) return JSON.stringify({ errorType: l.error.errorType, errorMessage: l.error.errorMessage }, null, 2) + "\n";
+      return null;
+    },
+  },
+  {
+    name: "event", label: "The event", file: "event.json", type: "application/json", kind: "event",
+    hint: "for sam local invoke -e event.json",
+  },
+  {
+    name: "decoded", label: "The decoded payloads", file: "decoded.ndjson", type: "application/x-ndjson", kind: "decoded",
+    hint: "NDJSON, one line per record",
+  },
+  {
+    name: "s3", label: "The S3 objects", file: "s3-objects.json", type: "application/json", kind: "s3",
+    hint: "every object in full: key, kind and body",
+  },
+  {
+    name: "failed", label: "The processing-failed lines", file: "processing-failed.ndjson", type: "application/x-ndjson", kind: "s3",
+    hint: "one JSON line per failed record",
+    make: (text) => processingFailedLines(JSON.parse(text)),
+  },
+];
+
+/**
+ * createExportPanel fills el with the export buttons.
+ *   getReport()  the report shown (for the Lambda response)
+ *   getState()   the state shown, synced with the editors
+ *   exportRun(request) → Promise of the export text (engine.exportRun)
+ */
+export function createExportPanel(el, { getReport, getState, exportRun }) {
+  const status = h("p", { class: "hint export-status", role: "status" });
+  let cache = null; // {state, kind, text}: the last engine export
+
+  async function textOf(x) {
+    if (x.fromReport) {
+      const t = x.fromReport(getReport());
+      if (t == null) throw new Error("there is no response yet");
+      return t;
+    }
+    const state = getState();
+    let text;
+    if (cache && cache.state === state && cache.kind === x.kind) {
+      text = cache.text;
+    } else {
+      status.textContent = `Preparing ${x.label.toLowerCase()}…`;
+      text = await exportRun(toExportRequest(state, x.kind));
+      if (typeof text !== "string") throw new Error("this version of the engine cannot export it");
+      cache = { state, kind: x.kind, text };
+    }
+    return x.make ? x.make(text) : text;
+  }
+
+  async function act(x, action) {
+    let text;
+    try {
+      text = await textOf(x);
+    } catch (e) {
+      if (e && e.name === "StaleRun") return; // a newer export replaced it
+      status.textContent = `${x.label} could not be exported: ${e.message || e}.`;
+      return;
+    }
+    const size = bytes(new TextEncoder().encode(text).length);
+    if (action === "download") {
+      download(x.file, text, x.type);
+      status.textContent = `Downloaded ${x.file} (${size}).`;
+    } else if (await copyText(text)) {
+      status.textContent = `Copied ${x.label.toLowerCase()} (${size}).`;
+    } else {
+      status.textContent = `The browser did not allow copying; download ${x.file} instead.`;
+    }
+  }
+
+  replace(el,
+    h("ul", { class: "exports" }, EXPORTS.map((x) => h("li", { class: "export", "data-export": x.name },
+      h("span", { class: "export-label" }, h("strong", null, x.label), " ", h("span", { class: "hint" }, x.hint)),
+      h("span", { class: "export-actions" },
+        h("button", { type: "button", "data-action": "copy", onclick: () => act(x, "copy") }, "Copy"),
+        h("button", { type: "button", "data-action": "download", onclick: () => act(x, "download") }, `Download ${x.file}`),
+      ),
+    ))),
+    status,
+  );
+}
