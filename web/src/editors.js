@@ -13,6 +13,7 @@ import { json } from "@codemirror/lang-json";
 import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { tags as t } from "@lezer/highlight";
+import { fieldDocs } from "./fielddocs.js";
 
 // Colours come from style.css, so light and dark follow the system.
 const highlight = HighlightStyle.define([
@@ -37,6 +38,11 @@ const theme = EditorView.theme({
     { backgroundColor: "var(--selection)" },
   ".cm-tooltip": { backgroundColor: "var(--panel)", color: "var(--fg)", border: "1px solid var(--line)" },
   ".cm-tooltip-lint": { maxWidth: "min(40rem, 90vw)", whiteSpace: "pre-wrap" },
+  ".cm-tooltip-hover": { maxWidth: "min(32rem, 90vw)" },
+  ".field-doc": { padding: "4px 8px", fontFamily: "var(--sans)", fontSize: "13px", lineHeight: "1.4" },
+  ".field-doc p": { margin: "0.2em 0" },
+  ".field-doc-name code": { fontWeight: "700", color: "var(--syn-key)" },
+  ".field-doc-mistake": { color: "var(--warn)" },
   ".cm-diagnostic": { padding: "4px 8px" },
   ".cm-diagnosticSource": { fontFamily: "var(--mono)", opacity: "0.8" },
   ".cm-panels": { backgroundColor: "var(--panel)", color: "var(--fg)" },
@@ -57,11 +63,13 @@ const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
  *   doc        initial text
  *   readOnly   the text cannot be edited (it can be selected, searched, copied)
  *   placeholder  text shown while the editor is empty
+ *   docs       "event" or "response": hovering a key of that document shows its doc
  *   onChange({paste})   the user changed the text (paste: it was a paste or drop)
  *   onRun()    Ctrl/Cmd+Enter
  */
-export function createEditor({ parent, label, doc = "", readOnly = false, placeholder = "", onChange, onRun }) {
+export function createEditor({ parent, label, doc = "", readOnly = false, placeholder = "", docs = "", onChange, onRun }) {
   const dark = new Compartment();
+  let quiet = false; // replaceText is changing the text: not the user
   const extensions = () => [
     lineNumbers(),
     highlightActiveLineGutter(),
@@ -85,8 +93,9 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
     keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...searchKeymap, ...lintKeymap]),
     readOnly ? EditorState.readOnly.of(true) : [],
     placeholder ? placeholderText(placeholder) : [],
+    docs ? fieldDocs(docs) : [],
     onChange ? EditorView.updateListener.of((u) => {
-      if (!u.docChanged) return;
+      if (!u.docChanged || quiet) return;
       const paste = u.transactions.some((tr) => tr.isUserEvent("input.paste") || tr.isUserEvent("input.drop"));
       onChange({ paste });
     }) : [],
@@ -106,6 +115,23 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
      */
     setText(text) {
       view.setState(EditorState.create({ doc: text, extensions: extensions() }));
+    },
+    /**
+     * replaceText replaces the text the way an edit does, so Ctrl/Cmd+Z
+     * brings the old text back; texts over a megabyte get a fresh state
+     * (see setText). It does not call onChange.
+     */
+    replaceText(text) {
+      if (text.length > 1_000_000 || view.state.doc.length > 1_000_000) {
+        this.setText(text);
+        return;
+      }
+      quiet = true;
+      try {
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 }, scrollIntoView: true });
+      } finally {
+        quiet = false;
+      }
     },
     /**
      * setFindings shows findings as diagnostics; map turns an engine offset

@@ -23,11 +23,46 @@ const codes = {
     "which Firehose treats as Lambda.FunctionError: the whole batch is retried and then fails.",
   "Lambda.FunctionTimedOut":
     "The function ran longer than its timeout; the whole batch is retried and then fails.",
+  "Lambda.InvokeLimitExceeded":
+    "Lambda throttled the invocation. The whole batch is retried and then fails.",
   ignored:
     "This output's recordId was not in the input. Firehose ignores it without any error: its data is lost, silently.",
   duplicate:
     "This output repeats a recordId that an earlier output already returned.",
 };
+
+// How sure the playground is of what Firehose does for each code
+// (docs/firehose-contract.md, section 3), and what the doubt is about.
+const codeConfidence = {
+  "Lambda.MissingRecordId": ["confirmed"],
+  "Lambda.DuplicatedRecordId": ["unconfirmed", "The code is confirmed; whether Firehose fails only the repeated id or the whole batch is not."],
+  "Lambda.ProcessingFailedStatus": ["confirmed"],
+  "Lambda.FunctionError": ["confirmed"],
+  "Lambda.JsonProcessingException": ["confirmed"],
+  "Lambda.InvalidReturnFormat": ["unconfirmed", "Seen in one probe of real AWS, per record."],
+  "Function.ResponseSizeTooLarge": ["likely"],
+  "Lambda.FunctionTimedOut": ["confirmed"],
+  "Lambda.InvokeLimitExceeded": ["confirmed"],
+  ignored: ["likely", "No error appears anywhere, so this is known from captures and emulators, not from AWS's documentation."],
+};
+
+/**
+ * codeInfo says what Firehose does for a code and how sure the playground
+ * is: {words, confidence, why}, or null for codes that are not Firehose's.
+ */
+export function codeInfo(code) {
+  const words = codes[code];
+  if (!words) return null;
+  const [confidence, note] = codeConfidence[code] || ["unconfirmed"];
+  return { words, confidence, why: note || confidenceText(confidence) };
+}
+
+/** codeTitle is the hover text of a code: what Firehose does and how sure we are ("" for other codes). */
+export function codeTitle(code) {
+  const info = codeInfo(code);
+  if (!info) return "";
+  return `${code}: ${info.words}\nConfidence: ${info.confidence}. ${info.why}`;
+}
 
 /** explain returns a plain-words explanation of a Firehose error code, or "". */
 export function explain(code) {

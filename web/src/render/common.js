@@ -1,10 +1,33 @@
 // Small pieces shared by the result views.
 import { h } from "../dom.js";
-import { explain, confidenceText, outcomeText } from "../explain.js";
+import { explain, codeInfo, codeTitle, confidenceText, outcomeText } from "../explain.js";
 
 /** outcome is a badge for delivered / dropped / failed. */
 export function outcome(o) {
   return h("span", { class: `badge outcome-${o || "none"}`, title: outcomeText(o) }, o || "no verdict");
+}
+
+/**
+ * code shows an error code; hovering it says what Firehose does and how
+ * sure the playground is (the title), for Firehose's own codes.
+ */
+export function code(c, cls = "") {
+  const title = codeTitle(c);
+  return h("code", { class: `${cls}${title ? " has-doc" : ""}`.trim() || null, title: title || null, "data-code": c }, c);
+}
+
+/**
+ * codeDoc is a small disclosure under a Firehose code saying what Firehose
+ * does and how sure we are, for keyboard and touch users (null for other codes).
+ */
+export function codeDoc(c) {
+  const info = codeInfo(c);
+  if (!info) return null;
+  return h("details", { class: "code-doc" },
+    h("summary", null, `What Firehose does with ${c}`),
+    h("p", null, info.words),
+    h("p", { class: "hint" }, `Confidence: ${info.confidence}. ${info.why}`),
+  );
 }
 
 /** confidence is a badge shown next to every verdict that is not confirmed. */
@@ -26,7 +49,7 @@ export function status(s) {
 export function errorBlock({ errorCode, errorMessage, confidence: c, attemptsMade }) {
   const words = explain(errorCode);
   return h("div", { class: "error-block" },
-    h("p", { class: "error-code" }, h("code", null, errorCode), " ", confidence(c),
+    h("p", { class: "error-code" }, code(errorCode), " ", confidence(c),
       attemptsMade ? h("span", { class: "attempts" }, ` after ${attemptsMade} attempt${attemptsMade === 1 ? "" : "s"}`) : null),
     errorMessage ? h("p", { class: "error-message" }, h("q", null, errorMessage)) : null,
     words ? h("p", { class: "explain" }, words) : null,

@@ -2,7 +2,7 @@
 // moves the cursor to its range (onPick).
 import { h, replace } from "../dom.js";
 import { plural } from "../format.js";
-import { confidence } from "./common.js";
+import { code, codeDoc, confidence } from "./common.js";
 
 const STEP = 100; // findings shown at once; more on request
 
@@ -46,9 +46,10 @@ function item(f, where, onPick) {
   return h("li", { class: `finding sev-${f.severity}`, "data-code": f.code },
     h("button", { type: "button", class: "finding-go", onclick: () => onPick(f) },
       h("span", { class: "sev" }, f.severity),
-      h("code", { class: "finding-code" }, f.code),
+      code(f.code, "finding-code"),
       loc ? h("span", { class: "finding-where" }, loc) : null,
     ),
     h("p", { class: "finding-message" }, f.message, " ", confidence(f.confidence)),
+    codeDoc(f.code),
   );
 }
