@@ -12,20 +12,22 @@ import { renderRecord } from "./render/record.js";
 import { renderBodyHead, renderMapping } from "./render/response.js";
 import { renderS3, renderEvent } from "./render/s3.js";
 import { windowOf } from "./render/links.js";
+import { examples, exampleState, loadExample, renderGallery, markCurrent } from "./gallery.js";
+import { bindStream } from "./stream.js";
+import { bindSharing } from "./sharebar.js";
+import { createSession } from "./session.js";
+import { createExportPanel } from "./exportpanel.js";
+import { decodeFragment, isShareFragment, shareable } from "./share.js";
 import defaultExample from "../examples/02-seed-loses-rows.json";
 
-/** exampleState turns an example file into a state. */
-function exampleState(ex) {
-  const input = typeof ex.input === "string" ? ex.input : JSON.stringify(ex.input, null, 2);
-  const s = defaultState(input);
-  if (ex.preset) s.preset = ex.preset;
-  if (ex.options) s.options = { ...s.options, ...ex.options };
-  if (typeof ex.response === "string") s.response = ex.response;
-  else if (ex.response) s.response = JSON.stringify(ex.response, null, 2);
-  return s;
-}
+const DEFAULT_EXAMPLE = "02-seed-loses-rows.json";
+const session = createSession();
 
-const store = createStore(exampleState(defaultExample));
+// Where the first state comes from: a link's fragment wins over the saved
+// session, which wins over the default example. The first two are decoded
+// asynchronously: the page starts empty and shows them when they are read.
+const pending = isShareFragment(location.hash) ? "link" : session.hasSaved() && session.remember() ? "session" : "";
+const store = createStore(pending ? defaultState("") : exampleState(defaultExample));
 let report = null; // the last report shown
 let bodyView = null; // the pretty body shown, with its offset map
 let shownBody = null; // the body text it was made of
@@ -39,7 +41,9 @@ for (const k of INPUT_KINDS) kindSel.append(new Option(k.label, k.name));
 const opt = {
   separator: $("opt-separator"), maxDepth: $("opt-depth"), arrays: $("opt-arrays"), values: $("opt-values"),
 };
-const appendDelimiter = $("append-delimiter");
+const syncStream = bindStream({
+  onChange: (patch, ms) => { store.set({ firehose: patch }); syncStream(store.get().firehose); runSoon(ms); },
+});
 
 function syncControls(s) {
   presetSel.value = s.preset;
@@ -48,8 +52,8 @@ function syncControls(s) {
   opt.maxDepth.value = String(s.options.maxDepth);
   opt.arrays.value = s.options.arrays;
   opt.values.value = s.options.values;
-  appendDelimiter.checked = !!s.firehose.appendDelimiter;
   $("ndjson-options").hidden = s.preset !== "ndjson";
+  syncStream(s.firehose);
 }
 syncControls(store.get());
 
@@ -62,7 +66,6 @@ for (const [key, el] of Object.entries(opt)) {
     runSoon(el.tagName === "SELECT" ? 0 : 250);
   });
 }
-appendDelimiter.addEventListener("change", () => { store.set({ firehose: { appendDelimiter: appendDelimiter.checked } }); runSoon(0); });
 $("controls").addEventListener("submit", (ev) => { ev.preventDefault(); runSoon(0); });
 
 const isMac = /Mac|iPhone|iPad/.test((navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || "");
@@ -84,18 +87,18 @@ let requested = 0;
 
 
 const inputEd = createEditor({
-  parent: $("input-editor"), label: "Firehose input", doc: store.get().input,
+  parent: $("input-editor"), label: "Firehose input", doc: store.get().input, docs: "event",
   placeholder: "Paste a Firehose event, base64 records (one a line) or JSON payloads",
   onChange: ({ paste }) => { edits++; runSoon(paste ? 0 : debounceFor(inputEd.view.state.doc.length)); },
   onRun: () => runSoon(0),
 });
 const responseEd = createEditor({
-  parent: $("response-editor"), label: "Lambda response", doc: store.get().response,
+  parent: $("response-editor"), label: "Lambda response", doc: store.get().response, docs: "response",
   placeholder: 'Paste your function\'s response: {"records": [{"recordId": "…", "result": "Ok", "data": "…"}]}',
   onChange: ({ paste }) => { edits++; runSoon(paste ? 0 : debounceFor(responseEd.view.state.doc.length)); },
   onRun: () => runSoon(0),
 });
-const bodyEd = createEditor({ parent: $("body-editor"), label: "Lambda response body (read-only)", readOnly: true, onRun: () => runSoon(0) });
+const bodyEd = createEditor({ parent: $("body-editor"), label: "Lambda response body (read-only)", readOnly: true, docs: "response", onRun: () => runSoon(0) });
 if (store.get().response) $("response-box").open = true;
 $("response-clear").addEventListener("click", () => { edits++; responseEd.setText(""); runSoon(0); });
 
@@ -238,4 +241,136 @@ function where(f) {
   return `input, line ${d.lineAt(Math.min(Math.max(0, f.start), d.length)).number}`;
 }
 
-runSoon(0);
+// ---- states from elsewhere: examples, links, repro files, the session --------
+
+const galleryBox = $("gallery-box");
+const gallery = $("gallery");
+let picking = 0; // the latest example asked for; earlier ones arriving late are dropped
+
+renderGallery(gallery, { current: pending ? null : DEFAULT_EXAMPLE, onPick: pickExample });
+
+async function pickExample(file) {
+  const mine = ++picking;
+  status.textContent = "Loading the example…";
+  status.className = "status busy";
+  let loaded;
+  try {
+    loaded = await loadExample(file);
+  } catch (e) {
+    if (mine === picking) sharing.notice(`The example could not be loaded: ${e.message || e}.`);
+    return;
+  } finally {
+    if (mine === picking && status.textContent === "Loading the example…") {
+      status.textContent = "";
+      status.className = "status";
+    }
+  }
+  if (mine !== picking) return;
+  applyState(loaded.state, { example: loaded.entry });
+}
+
+/** showExample shows which example the page holds, and what it teaches (or hides the note). */
+function showExample(entry) {
+  const note = $("example-note");
+  note.hidden = !entry;
+  if (entry) {
+    note.dataset.example = entry.file;
+    $("example-title").textContent = entry.title;
+    $("example-desc").textContent = entry.description;
+  } else {
+    delete note.dataset.example;
+  }
+  markCurrent(gallery, entry ? entry.file : null);
+}
+
+/**
+ * applyState shows a whole state: the controls, both editors (Ctrl/Cmd+Z
+ * brings the old text back), and runs it. example is the gallery entry it
+ * comes from, if any.
+ */
+function applyState(s, { example = null, source = "" } = {}) {
+  picking++;
+  edits++;
+  if (source === "link") sharing.linked(s); // before the change, which would drop the fragment
+  store.set({ ...s });
+  const now = store.get();
+  syncControls(now);
+  syncStream(now.firehose, { open: true });
+  inputEd.replaceText(now.input);
+  responseEd.replaceText(now.response);
+  if (now.response.trim() !== "") $("response-box").open = true;
+  showExample(example);
+  sharing.restored(source);
+  runSoon(0);
+}
+
+/** dropText puts the text of a file dropped on an editor into that editor. */
+function dropText(el, text) {
+  const ed = responseEd.view.dom.contains(el) ? responseEd : inputEd.view.dom.contains(el) ? inputEd : null;
+  if (!ed) return;
+  edits++;
+  ed.replaceText(text);
+  runSoon(0);
+}
+
+const sharing = bindSharing({
+  getState: () => {
+    store.set({ input: inputEd.getText(), response: responseEd.getText() });
+    return store.get();
+  },
+  applyState,
+  dropText,
+  session,
+});
+
+createExportPanel($("exports"), {
+  getReport: () => report,
+  getState: () => {
+    store.set({ input: inputEd.getText(), response: responseEd.getText() });
+    return store.get();
+  },
+  exportRun: (req) => engine.exportRun(req),
+});
+
+// After a refused link the page is empty: that emptiness is not saved over
+// the session until the user makes something of it.
+let holdSession = false;
+const emptyShared = JSON.stringify(shareable(defaultState("")));
+
+store.subscribe((s) => {
+  sharing.changed(s);
+  if (holdSession) {
+    if (JSON.stringify(shareable(s)) === emptyShared) return;
+    holdSession = false;
+  }
+  session.saveSoon(() => store.get());
+});
+
+/** openLink shows the state a fragment holds, or says why it cannot. */
+async function openLink(hash) {
+  try {
+    applyState(await decodeFragment(hash), { source: "link" });
+  } catch (e) {
+    holdSession = true;
+    history.replaceState(history.state, "", `${location.pathname}${location.search}`);
+    sharing.notice(`This link could not be opened. ${e.message || e} The playground starts empty.`);
+    applyState(defaultState(""), { source: "refused" });
+  }
+}
+
+window.addEventListener("hashchange", () => {
+  if (isShareFragment(location.hash)) openLink(location.hash);
+});
+
+if (pending === "link") {
+  openLink(location.hash);
+} else if (pending === "session") {
+  session.load().then((s) => {
+    if (s) applyState(s, { source: "session" });
+    else applyState(exampleState(defaultExample), { example: examples.find((e) => e.file === DEFAULT_EXAMPLE) });
+  });
+} else {
+  showExample(examples.find((e) => e.file === DEFAULT_EXAMPLE));
+  galleryBox.open = true; // a first visit: the gallery is where to start
+  runSoon(0);
+}

@@ -2,11 +2,12 @@
 // whole batch, announced to screen readers (the container is aria-live).
 import { h, replace } from "../dom.js";
 import { n, bytes, ms, plural } from "../format.js";
-import { errorBlock, confidence } from "./common.js";
+import { code, errorBlock, confidence } from "./common.js";
 
-function stat(name, label, value, extra, cls = "") {
-  return h("div", { class: `stat ${cls}`, "data-stat": name },
-    h("span", { class: "n" }, value),
+// stat is a figure of the summary; data-value holds it as a plain number.
+function stat(name, label, value, extra, cls = "", attrs = {}) {
+  return h("div", { class: `stat ${cls}`, "data-stat": name, "data-value": value || 0, ...attrs },
+    h("span", { class: "n" }, n(value)),
     h("span", { class: "label" }, label),
     extra ? h("span", { class: "extra" }, extra) : null,
   );
@@ -35,19 +36,23 @@ export function renderSummary(el, report, elapsed) {
   replace(el,
     h("p", { class: "summary-line" }, read),
     h("div", { class: "stats" },
-      stat("records", "records in", n(s.records)),
-      stat("outputs", "output records", n(s.outputs)),
-      stat("delivered", "delivered", n(s.delivered), null, s.delivered ? "good" : ""),
-      stat("dropped", "dropped", n(s.dropped)),
-      stat("failed", "failed", n(s.failed), null, s.failed ? "bad" : ""),
-      stat("lost", "lost", n(lost), lost ? `${plural(s.lostRows || 0, "row")} gone without an error` : null, lost ? "bad" : ""),
+      stat("records", "records in", s.records),
+      stat("outputs", "output records", s.outputs),
+      stat("delivered", "delivered", s.delivered, null, s.delivered ? "good" : ""),
+      stat("dropped", "dropped", s.dropped),
+      stat("failed", "failed", s.failed, null, s.failed ? "bad" : ""),
+      stat("lost", "lost", lost, lost ? `${plural(s.lostRows || 0, "row")} gone without an error` : null, lost ? "bad" : "",
+        { "data-rows": s.lostRows || 0 }),
       h("div", { class: `stat size ${over ? "bad" : ""}`, "data-stat": "response-size" },
         h("span", { class: "n" }, bytes(size)),
         h("span", { class: "label" }, `response, limit ${bytes(limit)}`),
         h("meter", { min: 0, max: limit, value: Math.min(size, limit), low: limit * 0.66, high: limit * 0.9, optimum: 0,
           "aria-label": `response size: ${bytes(size)} of ${bytes(limit)}` }),
       ),
-      stat("time", "engine time", ms(s.micros), elapsed ? `${ms(elapsed * 1000)} with the page` : null, "time"),
+      h("div", { class: "stat time", "data-stat": "time" },
+        h("span", { class: "n" }, ms(s.micros)),
+        h("span", { class: "label" }, "engine time"),
+        elapsed ? h("span", { class: "extra" }, `${ms(elapsed * 1000)} with the page`) : null),
     ),
   );
 }
@@ -77,7 +82,7 @@ export function renderProblems(el, report) {
     parts.push(h("div", { class: "banner warn", "data-kind": "alternatives" },
       h("p", null, h("strong", null, "Not confirmed: "), "Firehose's behaviour here is not documented, so each reading is shown."),
       alts.map((a) => h("div", { class: "alternative" },
-        h("p", null, h("code", null, a.code), " ", confidence("unconfirmed"), " ", a.message),
+        h("p", null, code(a.code), " ", confidence("unconfirmed"), " ", a.message),
         h("ul", null, (a.readings || []).map((r) => h("li", null,
           h("strong", null, r.label), ": ",
           r.batchError ? `the whole batch fails with ${r.batchError.errorCode}` :

@@ -1,0 +1,57 @@
+// The example gallery: each example of web/examples, with its title and
+// what it shows, loadable with one click. The list (index.json) is part of
+// the page; an example's file is fetched from the page's own origin only
+// when it is chosen (one is 4.5 MB).
+import { h, replace } from "./dom.js";
+import { fromShared } from "./share.js";
+import examples from "../examples/index.json";
+
+export { examples };
+
+/**
+ * exampleState turns an example file into a state: an input or response
+ * given as an object goes into its editor as pretty JSON. The result is
+ * checked like a shared state.
+ */
+export function exampleState(ex) {
+  const text = (v) => (typeof v === "string" ? v : v == null ? "" : JSON.stringify(v, null, 2));
+  const shared = { input: text(ex.input), response: text(ex.response) };
+  for (const k of ["inputKind", "preset", "options", "firehose"]) {
+    if (ex[k] != null) shared[k] = ex[k];
+  }
+  return fromShared(shared);
+}
+
+/** loadExample fetches an example of the index by its file name. */
+export async function loadExample(file) {
+  const entry = examples.find((e) => e.file === file);
+  if (!entry) throw new Error(`there is no example ${file}`);
+  const res = await fetch(`examples/${encodeURIComponent(entry.file)}`);
+  if (!res.ok) throw new Error(`examples/${entry.file}: HTTP ${res.status}`);
+  const ex = await res.json();
+  return { entry, state: exampleState(ex) };
+}
+
+/**
+ * renderGallery lists the examples in el; onPick(file) is called when one
+ * is chosen. current is the file of the example shown, if any.
+ */
+export function renderGallery(el, { current, onPick }) {
+  replace(el, h("ol", { class: "gallery-list" }, examples.map((e) => h("li", { class: "gallery-item" },
+    h("button", {
+      type: "button", class: "gallery-load", "data-example": e.file,
+      "aria-current": e.file === current ? "true" : false,
+      "aria-describedby": `gallery-desc-${e.file.replace(/\W/g, "-")}`,
+      onclick: () => onPick(e.file),
+    }, e.title),
+    h("p", { class: "gallery-desc", id: `gallery-desc-${e.file.replace(/\W/g, "-")}` }, e.description),
+  ))));
+}
+
+/** markCurrent marks the example shown (or none) in a rendered gallery. */
+export function markCurrent(el, file) {
+  for (const b of el.querySelectorAll("button.gallery-load")) {
+    if (b.dataset.example === file) b.setAttribute("aria-current", "true");
+    else b.removeAttribute("aria-current");
+  }
+}
