@@ -34,19 +34,34 @@ type tab struct {
 	dialogs  []string
 }
 
-// openTab opens the playground in a new tab and waits until the engine is
-// ready and has reported on the default input.
+// openTab opens the playground in a new tab of a fresh browser context (its
+// own storage: a first visit, whatever other tests saved) and waits until
+// the engine is ready and has reported on the default input.
 func openTab(t *testing.T) *tab {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(browserCtx)
+	return openTabAt(t, nil, baseURL)
+}
+
+// openTabAt opens url in a new tab, in the browser context of tab in (the
+// same localStorage) or, when in is nil, in a fresh one, and waits until the
+// engine is ready and has reported.
+func openTabAt(t *testing.T, in *tab, url string) *tab {
+	t.Helper()
+	var ctx context.Context
+	var cancel context.CancelFunc
+	if in != nil {
+		ctx, cancel = chromedp.NewContext(in.ctx)
+	} else {
+		ctx, cancel = chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
+	}
 	p := &tab{t: t, ctx: ctx}
 	t.Cleanup(cancel)
 	t.Cleanup(p.check) // runs before cancel
 	if err := chromedp.Listen(ctx, p.event); err != nil {
 		t.Fatalf("listen: %v", err)
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL)); err != nil {
-		t.Fatalf("navigate to %s: %v", baseURL, err)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("navigate to %s: %v", url, err)
 	}
 	p.poll(`document.documentElement.dataset.engine === "ready" || document.documentElement.dataset.engine === "failed"`)
 	if state := p.evalString(`document.documentElement.dataset.engine`); state != "ready" {
