@@ -56,6 +56,8 @@ type Report struct {
 	S3       *S3Preview `json:"s3"`
 	Findings []Finding  `json:"findings"`
 	Stats    Stats      `json:"stats"`
+	// Export is the document Request.Export asked for.
+	Export string `json:"export,omitempty"`
 }
 
 // Window is a range of records.
