@@ -460,10 +460,11 @@ func (p *parser) str(start int) (Value, int) {
 	// Escapes, a control character or the end of the text.
 	buf := append(p.buf[:0], s[start+1:i]...)
 	for {
+		run := i
 		for i < len(s) && plainString[s[i]] {
-			buf = append(buf, s[i])
 			i++
 		}
+		buf = append(buf, s[run:i]...)
 		if i >= len(s) {
 			p.fail(ErrJSONDecode, "Unterminated string starting at", start)
 			return p.partialString(start, i, buf)
