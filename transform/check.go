@@ -895,6 +895,13 @@ func (j *judgement) window() {
 		}
 	}
 	rep.Verdict.Records = rep.Verdict.Records[w.From : w.From+w.Count]
+	for a := range rep.Verdict.Alternatives {
+		for k := range rep.Verdict.Alternatives[a].Readings {
+			r := &rep.Verdict.Alternatives[a].Readings[k]
+			r.FailedCount = len(r.Failed)
+			r.Failed = r.Failed[:min(len(r.Failed), maxListed)]
+		}
+	}
 	if len(rep.Verdict.Ignored) > maxListed {
 		rep.Verdict.Ignored = rep.Verdict.Ignored[:maxListed]
 	}
