@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // benchEventSize is the size of the benchmark event: as large as a Lambda
@@ -194,4 +196,40 @@ func BenchmarkParsePayloads(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkRunPeakMemory reports the engine's peak heap while it runs on
+// the 6 MB event, as a multiple of the event's size (heap in use is sampled
+// every 200 µs, so short peaks can be missed).
+func BenchmarkRunPeakMemory(b *testing.B) {
+	ev := benchEvent()
+	for _, preset := range Presets {
+		b.Run(preset, func(b *testing.B) {
+			var peak uint64
+			for b.Loop() {
+				runtime.GC()
+				var base runtime.MemStats
+				runtime.ReadMemStats(&base)
+				done, sampled := make(chan struct{}), make(chan uint64)
+				go func() {
+					var m runtime.MemStats
+					top := uint64(0)
+					for {
+						runtime.ReadMemStats(&m)
+						top = max(top, m.HeapInuse-min(m.HeapInuse, base.HeapInuse))
+						select {
+						case <-done:
+							sampled <- top
+							return
+						case <-time.After(200 * time.Microsecond):
+						}
+					}
+				}()
+				Run(Request{Input: ev, Preset: preset})
+				close(done)
+				peak = max(peak, <-sampled)
+			}
+			b.ReportMetric(float64(peak)/float64(len(ev)), "peak-heap/event")
+		})
+	}
 }

@@ -111,6 +111,8 @@ type judgement struct {
 	outputs [][]int
 	// origins gives the input record each output came from, when known.
 	origins []int
+	// fullBodies keeps S3 objects whole (for an export) instead of cut.
+	fullBodies bool
 	// changed maps the normalID of every ignored output to its index,
 	// built when a missing record is first reported.
 	changed map[string]int
@@ -123,7 +125,7 @@ type judgement struct {
 // origins, when the preset wrote it, gives each output's input record.
 func judge(rep *Report, ev *Event, req Request, text string, pasted bool, origins []int, f *findings) {
 	j := &judgement{rep: rep, ev: ev, f: f, st: newStream(ev, req.Firehose, rep.Preset), text: text,
-		field: "data", origins: origins}
+		field: "data", origins: origins, fullBodies: req.Export == ExportS3}
 	if ev.Source == SourceMSK {
 		j.field = "kafkaRecordValue"
 	}
@@ -893,6 +895,13 @@ func (j *judgement) window() {
 		}
 	}
 	rep.Verdict.Records = rep.Verdict.Records[w.From : w.From+w.Count]
+	for a := range rep.Verdict.Alternatives {
+		for k := range rep.Verdict.Alternatives[a].Readings {
+			r := &rep.Verdict.Alternatives[a].Readings[k]
+			r.FailedCount = len(r.Failed)
+			r.Failed = r.Failed[:min(len(r.Failed), maxListed)]
+		}
+	}
 	if len(rep.Verdict.Ignored) > maxListed {
 		rep.Verdict.Ignored = rep.Verdict.Ignored[:maxListed]
 	}

@@ -774,9 +774,13 @@ type genRecord struct {
 	decoded    []byte // when the data came from a JSON payload
 }
 
-// readBase64Lines reads one base64 record per non-blank line.
-func readBase64Lines(ev *Event, text string, f *findings) {
-	var recs []genRecord
+// span is a range of bytes of the input.
+type span struct{ start, end int }
+
+// nonBlankLines returns the lines of text that hold more than white space,
+// trimmed of it (a byte order mark counts as white space).
+func nonBlankLines(text string) []span {
+	var lines []span
 	for off := 0; off < len(text); {
 		end := strings.IndexByte(text[off:], '\n')
 		if end < 0 {
@@ -785,16 +789,25 @@ func readBase64Lines(ev *Event, text string, f *findings) {
 			end += off
 		}
 		line := text[off:end]
-		trimmed := strings.TrimSpace(strings.TrimPrefix(line, "\ufeff"))
-		switch {
-		case trimmed == "":
-		case len(recs) == MaxRecords:
-			ev.Skipped++
-		default:
-			s := off + strings.Index(line, trimmed)
-			recs = append(recs, genRecord{start: s, end: s + len(trimmed), data: trimmed})
+		if t := strings.TrimSpace(strings.TrimPrefix(line, "\ufeff")); t != "" {
+			s := off + strings.Index(line, t)
+			lines = append(lines, span{s, s + len(t)})
 		}
 		off = end + 1
+	}
+	return lines
+}
+
+// readBase64Lines reads one base64 record per non-blank line.
+func readBase64Lines(ev *Event, text string, f *findings) {
+	lines := nonBlankLines(text)
+	if len(lines) > MaxRecords {
+		ev.Skipped = len(lines) - MaxRecords
+		lines = lines[:MaxRecords]
+	}
+	recs := make([]genRecord, len(lines))
+	for i, l := range lines {
+		recs[i] = genRecord{start: l.start, end: l.end, data: text[l.start:l.end]}
 	}
 	if len(recs) == 0 {
 		f.add("input.empty", SevInfo, 0, 0, -1, "Paste base64 records, one per line.")
@@ -805,31 +818,19 @@ func readBase64Lines(ev *Event, text string, f *findings) {
 // readJSONPayloads reads JSON payloads: one per line when every non-blank
 // line is a JSON value and there are several, else the whole text.
 func readJSONPayloads(ev *Event, text string, f *findings) {
-	var recs []genRecord
-	type span struct{ s, e int }
-	var lines []span
-	perLine := true
-	for off := 0; off < len(text) && perLine; {
-		end := strings.IndexByte(text[off:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += off
+	lines := nonBlankLines(text)
+	perLine := len(lines) >= 2
+	for _, l := range lines {
+		if !perLine {
+			break
 		}
-		line := text[off:end]
-		if t := strings.TrimSpace(line); t != "" {
-			s := off + strings.Index(line, t)
-			if _, err := ParseJSON(t); err != nil {
-				perLine = false
-			}
-			lines = append(lines, span{s, s + len(t)})
+		if _, err := ParseJSON(text[l.start:l.end]); err != nil {
+			perLine = false
 		}
-		off = end + 1
 	}
-	if !perLine || len(lines) < 2 {
-		t := strings.TrimSpace(text)
+	if !perLine {
 		lines = lines[:0]
-		if t != "" {
+		if t := strings.TrimSpace(text); t != "" {
 			s := strings.Index(text, t)
 			lines = append(lines, span{s, s + len(t)})
 		}
@@ -838,11 +839,12 @@ func readJSONPayloads(ev *Event, text string, f *findings) {
 		ev.Skipped = len(lines) - MaxRecords
 		lines = lines[:MaxRecords]
 	}
+	var recs []genRecord
 	for _, l := range lines {
-		payload := text[l.s:l.e]
-		recs = append(recs, genRecord{start: l.s, end: l.e, decoded: []byte(payload),
+		payload := text[l.start:l.end]
+		recs = append(recs, genRecord{start: l.start, end: l.end, decoded: []byte(payload),
 			data: base64.StdEncoding.EncodeToString([]byte(payload)),
-			pmap: payloadMap{mode: mapExact, base: l.s, start: l.s, end: l.e}})
+			pmap: payloadMap{mode: mapExact, base: l.start, start: l.start, end: l.end}})
 	}
 	if len(recs) == 0 {
 		f.add("input.empty", SevInfo, 0, 0, -1, "Paste JSON payloads: one per line, or one document.")

@@ -402,40 +402,34 @@ func (p *parser) object(start int) (Value, int) {
 
 // finishItems moves the values gathered since base into the arena.
 func (p *parser) finishItems(base int) []Value {
-	n := len(p.scratch) - base
-	if n == 0 || p.discarding > 0 {
-		clear(p.scratch[base:])
-		p.scratch = p.scratch[:base]
-		return nil
-	}
-	if cap(p.arena)-len(p.arena) < n {
-		size := 2 * cap(p.arena)
-		size = min(max(size, 64), 1<<16)
-		p.arena = make([]Value, 0, max(size, n))
-	}
-	k := len(p.arena)
-	p.arena = append(p.arena, p.scratch[base:]...)
-	clear(p.scratch[base:])
-	p.scratch = p.scratch[:base]
-	return p.arena[k : k+n : k+n]
+	return finish(&p.scratch, &p.arena, base, p.discarding > 0)
 }
 
 // finishKeys moves the keys gathered since base into the arena.
 func (p *parser) finishKeys(base int) []Key {
-	n := len(p.scratchK) - base
-	if n == 0 || p.discarding > 0 {
-		p.scratchK = p.scratchK[:base]
+	return finish(&p.scratchK, &p.arenaK, base, p.discarding > 0)
+}
+
+// finish moves the elements gathered on scratch since base to the arena
+// (or drops them) and returns them. The arena grows by chunks of up to
+// 65,536 elements; earlier chunks stay with the slices that use them.
+func finish[T any](scratch, arena *[]T, base int, drop bool) []T {
+	items := (*scratch)[base:]
+	n := len(items)
+	defer func() {
+		clear(items) // let the collector free what they point to
+		*scratch = (*scratch)[:base]
+	}()
+	if n == 0 || drop {
 		return nil
 	}
-	if cap(p.arenaK)-len(p.arenaK) < n {
-		size := 2 * cap(p.arenaK)
-		size = min(max(size, 64), 1<<16)
-		p.arenaK = make([]Key, 0, max(size, n))
+	if cap(*arena)-len(*arena) < n {
+		size := min(max(2*cap(*arena), 64), 1<<16)
+		*arena = make([]T, 0, max(size, n))
 	}
-	k := len(p.arenaK)
-	p.arenaK = append(p.arenaK, p.scratchK[base:]...)
-	p.scratchK = p.scratchK[:base]
-	return p.arenaK[k : k+n : k+n]
+	k := len(*arena)
+	*arena = append(*arena, items...)
+	return (*arena)[k : k+n : k+n]
 }
 
 // plainString marks the bytes a string can hold without any processing.
@@ -460,10 +454,11 @@ func (p *parser) str(start int) (Value, int) {
 	// Escapes, a control character or the end of the text.
 	buf := append(p.buf[:0], s[start+1:i]...)
 	for {
+		run := i
 		for i < len(s) && plainString[s[i]] {
-			buf = append(buf, s[i])
 			i++
 		}
+		buf = append(buf, s[run:i]...)
 		if i >= len(s) {
 			p.fail(ErrJSONDecode, "Unterminated string starting at", start)
 			return p.partialString(start, i, buf)

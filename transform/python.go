@@ -24,26 +24,45 @@ func appendPyStr(b []byte, v *Value) []byte {
 }
 
 // appendPyRepr appends Python's repr(v).
-func appendPyRepr(b []byte, v *Value) []byte {
+func appendPyRepr(b []byte, v *Value) []byte { return appendPy(b, v, false) }
+
+// appendPyJSON appends json.dumps(v) with Python's default settings.
+func appendPyJSON(b []byte, v *Value) []byte { return appendPy(b, v, true) }
+
+// appendPy appends what repr() writes of the value json.loads makes of v,
+// or what json.dumps() writes when asJSON is set: the two differ only in
+// the words for None, True and False, in non-finite floats and in how
+// strings are quoted.
+func appendPy(b []byte, v *Value, asJSON bool) []byte {
+	str := appendPyReprString
+	if asJSON {
+		str = appendPyJSONString
+	}
 	switch v.Kind {
 	case Null:
+		if asJSON {
+			return append(b, "null"...)
+		}
 		return append(b, "None"...)
 	case Bool:
-		if v.Text == "true" {
+		switch {
+		case asJSON:
+			return append(b, v.Text...)
+		case v.Text == "true":
 			return append(b, "True"...)
 		}
 		return append(b, "False"...)
 	case Number:
-		return appendPyNumber(b, v, false)
+		return appendPyNumber(b, v, asJSON)
 	case String:
-		return appendPyReprString(b, v.Text)
+		return str(b, v.Text)
 	case Array:
 		b = append(b, '[')
 		for i := range v.Items {
 			if i > 0 {
 				b = append(b, ", "...)
 			}
-			b = appendPyRepr(b, &v.Items[i])
+			b = appendPy(b, &v.Items[i], asJSON)
 		}
 		return append(b, ']')
 	}
@@ -53,9 +72,9 @@ func appendPyRepr(b []byte, v *Value) []byte {
 		if i > 0 {
 			b = append(b, ", "...)
 		}
-		b = appendPyReprString(b, keys[i].Name)
+		b = str(b, keys[i].Name)
 		b = append(b, ": "...)
-		b = appendPyRepr(b, &items[i])
+		b = appendPy(b, &items[i], asJSON)
 	}
 	return append(b, '}')
 }
@@ -323,40 +342,6 @@ func appendHex(b []byte, v uint32, digits int) []byte {
 func pyPrintable(r rune) bool {
 	i := sort.Search(len(pyNonPrintable), func(i int) bool { return pyNonPrintable[i][1] >= r })
 	return i == len(pyNonPrintable) || r < pyNonPrintable[i][0]
-}
-
-// appendPyJSON appends json.dumps(v) with Python's default settings.
-func appendPyJSON(b []byte, v *Value) []byte {
-	switch v.Kind {
-	case Null:
-		return append(b, "null"...)
-	case Bool:
-		return append(b, v.Text...)
-	case Number:
-		return appendPyNumber(b, v, true)
-	case String:
-		return appendPyJSONString(b, v.Text)
-	case Array:
-		b = append(b, '[')
-		for i := range v.Items {
-			if i > 0 {
-				b = append(b, ", "...)
-			}
-			b = appendPyJSON(b, &v.Items[i])
-		}
-		return append(b, ']')
-	}
-	keys, items := v.Entries()
-	b = append(b, '{')
-	for i := range keys {
-		if i > 0 {
-			b = append(b, ", "...)
-		}
-		b = appendPyJSONString(b, keys[i].Name)
-		b = append(b, ": "...)
-		b = appendPyJSON(b, &items[i])
-	}
-	return append(b, '}')
 }
 
 // pyJSONPlain marks the ASCII bytes json.dumps writes unescaped.

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"encoding/base64"
 	"runtime"
 	"strings"
 	"sync"
@@ -16,6 +17,8 @@ type chunk struct {
 	// origins holds, for each output record the preset wrote, the index
 	// of the input record it came from.
 	origins []int
+	// decoded gathers the ExportDecoded lines of the chunk's records.
+	decoded []byte
 }
 
 // minChunkBytes is the least input worth a goroutine of its own.
@@ -30,7 +33,7 @@ var chunkCount = 0
 // from From, and fills rep.Records with those. Records are split into as
 // many chunks as there are processors to use (one under WebAssembly); each
 // chunk keeps the order of its records.
-func processRecords(rep *Report, ev *Event, newPr func(f *findings, size int) preset, d Detail) []*chunk {
+func processRecords(rep *Report, ev *Event, newPr func(f *findings, size int) preset, d Detail, export string) []*chunk {
 	total := len(ev.Records)
 	from := min(max(d.From, 0), total)
 	to := min(from+d.Count, total)
@@ -47,7 +50,7 @@ func processRecords(rep *Report, ev *Event, newPr func(f *findings, size int) pr
 		if newPr != nil {
 			c.pr = newPr(&c.f, c.size)
 		}
-		wg.Go(func() { c.process(rep, ev, budget) })
+		wg.Go(func() { c.process(rep, ev, budget, export == ExportDecoded) })
 	}
 	wg.Wait()
 	return chunks
@@ -77,13 +80,16 @@ func splitRecords(recs []EventRecord, n int) []*chunk {
 
 // process handles the chunk's records; those in the report's window get
 // their Record, with details while the budget lasts.
-func (c *chunk) process(rep *Report, ev *Event, budget int) {
+func (c *chunk) process(rep *Report, ev *Event, budget int, export bool) {
 	var ps parser // one parser for every payload: each tree is dropped before the next
 	w := rep.Window
 	for i := c.lo; i < c.hi; i++ {
 		r := &ev.Records[i]
 		r.decode(&c.f)
 		p := analyzePayload(r, &ps)
+		if export {
+			c.decoded = appendDecodedLine(c.decoded, r, p)
+		}
 		var rec *Record
 		if i >= w.From && i < w.From+w.Count {
 			rec = &rep.Records[i-w.From]
@@ -165,4 +171,57 @@ func joinChunks(chunks []*chunk, f *findings) (string, *LambdaError) {
 	}
 	sb.WriteString(end)
 	return sb.String(), nil
+}
+
+// appendDecodedLine appends a record's ExportDecoded line.
+func appendDecodedLine(b []byte, r *EventRecord, p *payload) []byte {
+	b = append(b, `{"recordId":`...)
+	if r.ID != nil {
+		b = appendCompact(b, r.ID)
+	} else {
+		b = append(b, "null"...)
+	}
+	b = append(b, `,"payload":`...)
+	switch {
+	case p.kind == PayloadInvalid:
+		b = append(b, "null"...)
+	case p.kind == PayloadBinary:
+		b = append(b, `{"base64":"`...)
+		b = base64.StdEncoding.AppendEncode(b, r.Payload)
+		b = append(b, `"}`...)
+	case p.err == nil && len(p.vals) == 1 && !p.vals[0].IsNonStandard() && findNonStandard(&p.vals[0]) == nil:
+		b = appendCompact(b, &p.vals[0])
+	default:
+		b = appendJSONString(b, p.text)
+	}
+	return append(b, "}\n"...)
+}
+
+// exportDecoded joins the chunks' ExportDecoded lines.
+func exportDecoded(chunks []*chunk) string {
+	var sb strings.Builder
+	for _, c := range chunks {
+		sb.Write(c.decoded)
+	}
+	return sb.String()
+}
+
+// exportS3 writes the S3 objects, whole, as JSON.
+func exportS3(p *S3Preview) string {
+	b := []byte(`{"objects":[`)
+	if p != nil {
+		for i, o := range p.Objects {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"key":`...)
+			b = appendJSONString(b, o.Key)
+			b = append(b, `,"kind":`...)
+			b = appendJSONString(b, o.Kind)
+			b = append(b, `,"body":`...)
+			b = appendJSONString(b, o.Body)
+			b = append(b, '}')
+		}
+	}
+	return string(append(b, "]}"...))
 }

@@ -56,6 +56,8 @@ type Report struct {
 	S3       *S3Preview `json:"s3"`
 	Findings []Finding  `json:"findings"`
 	Stats    Stats      `json:"stats"`
+	// Export is the document Request.Export asked for.
+	Export string `json:"export,omitempty"`
 }
 
 // Window is a range of records.
@@ -212,8 +214,10 @@ type Alternative struct {
 type Reading struct {
 	Label      string      `json:"label"`
 	BatchError *BatchError `json:"batchError"`
-	// Failed lists the input records that fail under this reading.
-	Failed []int `json:"failed"`
+	// Failed lists the input records that fail under this reading (the
+	// first thousand), FailedCount counts them all.
+	Failed      []int `json:"failed"`
+	FailedCount int   `json:"failedCount"`
 }
 
 // S3Preview shows the objects Firehose would write.

@@ -40,7 +40,25 @@ type Request struct {
 	// Detail chooses which records carry their decoded text, rows and
 	// outputs in the report.
 	Detail Detail `json:"detail"`
+	// Export, when set, asks for one whole document in Report.Export:
+	// ExportEvent, ExportDecoded or ExportS3.
+	Export string `json:"export"`
 }
+
+// What a request can export (Request.Export).
+const (
+	// ExportEvent is the event as JSON text, for sam local invoke -e: the
+	// pasted one, or the one built from base64 lines or JSON payloads.
+	ExportEvent = "event"
+	// ExportDecoded is every record's payload as NDJSON, one line per
+	// record: {"recordId": …, "payload": …} with the payload as JSON when it
+	// is one JSON value, as a string when it is other text, and as
+	// {"base64": …} when it is not UTF-8.
+	ExportDecoded = "decoded"
+	// ExportS3 is every object of the S3 preview, whole:
+	// {"objects":[{"key", "kind", "body"}]}.
+	ExportS3 = "s3"
+)
 
 // Options configure how the ndjson preset flattens payloads.
 type Options struct {
@@ -146,7 +164,7 @@ func Run(req Request) *Report {
 	if d.Count <= 0 {
 		d.Count = defaultDetailCount
 	}
-	chunks := processRecords(rep, ev, newPr, d)
+	chunks := processRecords(rep, ev, newPr, d, req.Export)
 
 	var body *string
 	var origins []int
@@ -174,6 +192,18 @@ func Run(req Request) *Report {
 		respText = *body
 	}
 	judge(rep, ev, req, respText, checking, origins, &f)
+	switch req.Export {
+	case ExportEvent:
+		rep.Export = ev.Text
+	case ExportDecoded:
+		rep.Export = exportDecoded(chunks)
+	case ExportS3:
+		rep.Export = exportS3(rep.S3)
+	case "":
+	default:
+		f.add("request.export", SevError, 0, 0, -1, "There is no export named %s; ask for %s, %s or %s.",
+			quoted(req.Export), ExportEvent, ExportDecoded, ExportS3)
+	}
 
 	f.summarize()
 	rep.Findings = f.list

@@ -219,3 +219,39 @@ func TestOutputsKnowTheirOrigin(t *testing.T) {
 	pasted := Run(Request{Input: input, Response: `{"records":[{"recordId":"a","result":"Dropped"},{"recordId":"b","result":"Dropped"}]}`})
 	assert.Equal(t, -1, pasted.Response.Records[0].From, "unknown for a pasted response")
 }
+
+func TestExports(t *testing.T) {
+	input := `{"records":[{"recordId":"a","data":"` + b64(`{"n": 1.10}`) + `"},{"recordId":"b","data":"` + b64("plain text") +
+		`"},{"recordId":"c","data":"` + base64.StdEncoding.EncodeToString([]byte{0xff, 0x00}) + `"},{"recordId":"d","data":"` + b64(`[1] x`) + `"}]}`
+	t.Run("event", func(t *testing.T) {
+		rep := Run(Request{Input: input, Preset: PresetNDJSON, Export: ExportEvent})
+		assert.Equal(t, input, rep.Export)
+		gen := Run(Request{Input: `{"a": 1}`, Preset: PresetNDJSON, Export: ExportEvent})
+		assert.Equal(t, gen.Event, gen.Export, "the event built from a JSON payload")
+	})
+	t.Run("decoded", func(t *testing.T) {
+		rep := Run(Request{Input: input, Preset: PresetNDJSON, Export: ExportDecoded})
+		assert.Equal(t, `{"recordId":"a","payload":{"n":1.10}}`+"\n"+
+			`{"recordId":"b","payload":"plain text"}`+"\n"+
+			`{"recordId":"c","payload":{"base64":"/wA="}}`+"\n"+
+			`{"recordId":"d","payload":"[1] x"}`+"\n", rep.Export)
+	})
+	t.Run("s3 objects whole", func(t *testing.T) {
+		big := strings.Repeat("x", maxObjectBody+10)
+		in := `{"records":[{"recordId":"a","data":"` + b64(`{"s":"`+big+`"}`) + `"}]}`
+		rep := Run(Request{Input: in, Preset: PresetNDJSON, Export: ExportS3})
+		var out struct {
+			Objects []struct{ Key, Kind, Body string }
+		}
+		require.NoError(t, json.Unmarshal([]byte(rep.Export), &out))
+		require.Len(t, out.Objects, 1)
+		assert.Equal(t, `{"s":"`+big+`"}`+"\n", out.Objects[0].Body)
+		assert.Equal(t, ObjectDelivered, out.Objects[0].Kind)
+		preview := Run(Request{Input: in, Preset: PresetNDJSON})
+		assert.True(t, preview.S3.Objects[0].Truncated, "the preview alone is cut")
+	})
+	t.Run("unknown", func(t *testing.T) {
+		rep := Run(Request{Input: input, Export: "pdf"})
+		assert.Contains(t, codes(rep.Findings), "request.export")
+	})
+}

@@ -117,7 +117,7 @@ func (j *judgement) deliveredObjects(p *S3Preview, c s3Clock) {
 	}
 	for n, g := range groups {
 		prefix, _ := renderPrefix(parts, time.UnixMilli(g.oldest).UTC(), g.keys, "", j.uuid("random", n)[:11])
-		var body objectBody
+		body := j.newBody()
 		for _, i := range g.recs {
 			body.write(j.resp.outs[j.rep.Verdict.Records[i].Output].bytes)
 			if j.st.appendDelimiter {
@@ -147,7 +147,7 @@ func (j *judgement) failedObject(p *S3Preview, c s3Clock) {
 	if len(failed) == 0 {
 		return
 	}
-	var body objectBody
+	body := j.newBody()
 	var line []byte
 	for _, i := range failed {
 		v := &j.rep.Verdict.Records[i]
@@ -247,16 +247,25 @@ func (j *judgement) uuid(kind string, n int) string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
 }
 
-// objectBody gathers an object's body, keeping its first maxObjectBody
-// bytes and counting the rest.
+// newBody starts an object body: cut for the preview, whole for an export.
+func (j *judgement) newBody() objectBody {
+	if j.fullBodies {
+		return objectBody{limit: MaxInput * 4}
+	}
+	return objectBody{limit: maxObjectBody}
+}
+
+// objectBody gathers an object's body, keeping its first limit bytes
+// (maxObjectBody unless the whole body is exported) and counting the rest.
 type objectBody struct {
-	b    []byte
-	size int
+	b     []byte
+	size  int
+	limit int
 }
 
 func (o *objectBody) write(p []byte) {
 	o.size += len(p)
-	if room := maxObjectBody - len(o.b); room > 0 {
+	if room := o.limit - len(o.b); room > 0 {
 		o.b = append(o.b, p[:min(len(p), room)]...)
 	}
 }

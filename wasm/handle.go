@@ -30,8 +30,8 @@ func handle(request string) (report string) {
 				r, trimStack(debug.Stack())))
 		}
 	}()
-	var req transform.Request
-	if err := json.Unmarshal([]byte(request), &req); err != nil {
+	req, err := transform.ParseRequest(request)
+	if err != nil {
 		return failure("request.json", "The request is not valid: "+err.Error())
 	}
 	out, err := json.Marshal(runEngine(req))

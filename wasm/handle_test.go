@@ -79,3 +79,24 @@ func TestHandleTurnsAPanicIntoAReport(t *testing.T) {
 		assert.NotEqual(t, "engine.panic", f.Code, f.Message)
 	}
 }
+
+// FuzzHandle sends any request text through the adapter: it always answers
+// with a report (JSON with a findings list), never panics.
+func FuzzHandle(f *testing.F) {
+	f.Add(`{"input": "[{\"a\": 1}]", "preset": "seed"}`)
+	f.Add(`{"input": "{\"records\": []}", "response": "{\"records\": 5}", "detail": {"from": -5, "count": 1e9}}`)
+	f.Add(`{"input": 5}`)
+	f.Add(`{"input": "x", "export": "s3", "firehose": {"retries": -3, "prefix": "!{partitionKeyFromLambda:"}}`)
+	f.Fuzz(func(t *testing.T, req string) {
+		out := handle(req)
+		var r struct {
+			Findings []json.RawMessage `json:"findings"`
+		}
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatalf("not JSON: %v: %.200s", err, out)
+		}
+		if r.Findings == nil {
+			t.Fatalf("no findings list: %.200s", out)
+		}
+	})
+}

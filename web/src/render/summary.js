@@ -86,7 +86,7 @@ export function renderProblems(el, report) {
         h("ul", null, (a.readings || []).map((r) => h("li", null,
           h("strong", null, r.label), ": ",
           r.batchError ? `the whole batch fails with ${r.batchError.errorCode}` :
-            (r.failed && r.failed.length ? `${plural(r.failed.length, "record")} fail` : "nothing fails"),
+            (r.failedCount ? `${plural(r.failedCount, "record")} fail` : "nothing fails"),
         ))),
       )),
     ));

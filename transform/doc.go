@@ -1,0 +1,37 @@
+// Package transform is the engine of Firehose Playground: it reads what a
+// user pasted (an Amazon Data Firehose invocation event, base64 records or
+// JSON payloads), runs a transformation Lambda on it, and judges the
+// Lambda's response the way Firehose would.
+//
+// The easy path is Run:
+//
+//	rep := transform.Run(transform.Request{
+//		Input:  eventText,            // what the user pasted
+//		Preset: transform.PresetSeed, // or PresetNDJSON, PresetSeedV1, PresetIdentity
+//	})
+//	// rep.Records: every record decoded, its payload parsed and flattened
+//	// rep.Lambda.Body: the exact response body the function returns
+//	// rep.Verdict: delivered, dropped, failed, silently ignored, with the error codes
+//	// rep.S3: what lands in the bucket
+//	// rep.Findings: every problem, with its range in the pasted text
+//
+// To check a real Lambda's answer instead of running a preset, set
+// Request.Response (or call Check). Run never fails: bad input is reported
+// in the report, as findings with a code, a severity, a message and the
+// UTF-16 range of text they concern.
+//
+// A few verbs are available on their own: ParseEvent reads an input into
+// an Event, ParseJSON parses JSON keeping key order, number text and byte
+// offsets, Flatten turns an object into one row, DecodeBase64, Gunzip and
+// CheckUTF8 decode record data.
+//
+// The files follow the pipeline: event.go reads the input, decode.go and
+// payload.go decode each record, parse.go and value.go are the JSON
+// parser, records.go processes the records (in chunks, on every
+// processor), seed.go, ndjson.go and identity.go are the presets (with
+// python.go formatting values as CPython does for the seed), check.go,
+// response.go and s3.go judge the response, and report.go holds the
+// report's types. docs/firehose-contract.md says what Firehose does, with
+// the confidence of each behaviour; docs/seed-lambda.md describes the
+// seed Lambda.
+package transform

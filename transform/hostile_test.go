@@ -1,0 +1,125 @@
+package transform
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// eventOf wraps payloads into a Direct PUT event.
+func eventOf(payloads ...[]byte) string {
+	var b strings.Builder
+	b.WriteString(`{"invocationId":"i","deliveryStreamArn":"arn:aws:firehose:us-east-1:1:deliverystream/s","region":"us-east-1","records":[`)
+	for i, p := range payloads {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"recordId":"r%d","approximateArrivalTimestamp":1767225600000,"data":"%s"}`, i, base64.StdEncoding.EncodeToString(p))
+	}
+	b.WriteString("]}")
+	return b.String()
+}
+
+// gzipBomb is a small gzip stream that inflates to n zero bytes.
+func gzipBomb(t *testing.T, n int) []byte {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	require.NoError(t, err)
+	chunk := make([]byte, 1<<20)
+	for n > 0 {
+		k := min(n, len(chunk))
+		_, err := zw.Write(chunk[:k])
+		require.NoError(t, err)
+		n -= k
+	}
+	require.NoError(t, zw.Close())
+	return buf.Bytes()
+}
+
+// TestHostileInputs pushes what people paste into a playground through
+// every preset: each input gives the findings it should, every range stays
+// inside its document, the report stays small, and nothing panics.
+func TestHostileInputs(t *testing.T) {
+	deep := strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000)
+	var keys strings.Builder
+	keys.WriteString("{")
+	for i := range 100_000 {
+		if i > 0 {
+			keys.WriteByte(',')
+		}
+		fmt.Fprintf(&keys, `"k%d":%d`, i, i)
+	}
+	keys.WriteString("}")
+	bomb := gzipBomb(t, 200<<20)
+	truncated := gzipBytes(t, `{"messageType":"DATA_MESSAGE","logEvents":[]}`)
+	truncated = truncated[:len(truncated)-6]
+
+	tests := []struct {
+		name  string
+		input string
+		codes map[string][]string // preset → findings that must be there ("*" for every preset)
+	}{
+		{"50 MB pasted", strings.Repeat(`{"a": 1, "b": "some text here"}`+"\n", 50<<20/32),
+			map[string][]string{"*": {"input.size"}}},
+		{"a single 10 MB record", eventOf([]byte(`[{"a":"` + strings.Repeat("x", 10<<20) + `"}]`)),
+			map[string][]string{"*": {"record.size", "event.size"}, PresetSeed: {"Function.ResponseSizeTooLarge"}}},
+		{"nested 100,000 levels", deep,
+			map[string][]string{PresetSeed: {"seed.raised"}, PresetNDJSON: {"ndjson.json"}}},
+		{"nested 100,000 levels in a record", eventOf([]byte(deep)),
+			map[string][]string{PresetSeed: {"seed.raised"}, PresetNDJSON: {"ndjson.json"}}},
+		{"100,000 keys in one object", keys.String(),
+			map[string][]string{PresetSeed: {"seed.raised"}}},
+		{"a gzip bomb", eventOf(bomb), map[string][]string{"*": {"gzip.bomb"}}},
+		{"a truncated gzip stream", eventOf(truncated), map[string][]string{"*": {"gzip.truncated"}}},
+		{"binary garbage", eventOf([]byte{0x00, 0xff, 0xfe, 0x80, 0x01, 0xc3, 0x28}),
+			map[string][]string{PresetSeed: {"seed.raised"}, PresetNDJSON: {"ndjson.utf8"}}},
+		{"NUL bytes in a payload", eventOf([]byte("{\"a\":\"x\x00y\"}\x00")),
+			map[string][]string{PresetSeed: {"seed.raised"}, PresetNDJSON: {"ndjson.json"}}},
+		{"NUL bytes in the input", "{\"records\":[]}\x00", map[string][]string{"*": {"json.syntax"}}},
+		{"a lone surrogate", eventOf([]byte(`[{"a":"\ud800","b":{"c":"\udfff"}}]`)), nil},
+		{"invalid UTF-8 in a payload", eventOf([]byte("[{\"a\":\"\xe4\xb8\"}]")),
+			map[string][]string{PresetSeed: {"seed.raised"}, PresetNDJSON: {"ndjson.utf8"}}},
+		{"invalid UTF-8 in the input", "{\"records\":[{\"recordId\":\"\xff\",\"data\":\"e30=\"}]}",
+			map[string][]string{"*": {"input.utf8"}}},
+		{"CRLF line endings", strings.ReplaceAll(eventOf([]byte(`[{"a":1}]`)), ",", ",\r\n"), nil},
+		{"a UTF-8 BOM", "\ufeff" + eventOf([]byte(`[{"a":1}]`)),
+			map[string][]string{"*": {"input.bom"}, PresetSeed: {"seed.raised"}}},
+		{"numbers at the edges", eventOf([]byte(`[{"a":1e400,"b":-0,"c":` + strings.Repeat("9", 400) + `,"d":-0.0,"e":5e-324}]`)), nil},
+		{"NaN and Infinity", eventOf([]byte(`[{"a":NaN,"b":Infinity,"c":-Infinity}]`)),
+			map[string][]string{PresetNDJSON: {"ndjson.nonstandard"}}},
+		{"base64 that is not", `{"records":[{"recordId":"r","data":"!!!!"}]}`,
+			map[string][]string{"*": {"base64.invalid"}, PresetSeed: {"seed.raised"}}},
+		{"records of every type", `{"records":[1,"x",null,true,[],{}]}`,
+			map[string][]string{"*": {"record.notObject", "record.recordId.missing"}}},
+		{"an HTML payload", eventOf([]byte(`[{"<img src=x onerror=alert(1)>":"<script>alert(1)</script>"}]`)), nil},
+	}
+	for _, tt := range tests {
+		for _, preset := range Presets {
+			t.Run(tt.name+"/"+preset, func(t *testing.T) {
+				rep := Run(Request{Input: tt.input, Preset: preset})
+				body := ""
+				if rep.Lambda.Body != nil {
+					body = *rep.Lambda.Body
+				}
+				checkRanges(t, rep.Findings, strings.ToValidUTF8(tt.input, "\ufffd"), body)
+				for _, c := range append(tt.codes["*"], tt.codes[preset]...) {
+					assert.Contains(t, codes(rep.Findings), c)
+				}
+				out, err := json.Marshal(rep)
+				require.NoError(t, err)
+				// The report holds the body, and the generated event when
+				// there is one; the rest stays within a few megabytes.
+				rest := len(out) - len(body)*2 - len(rep.Event)*2
+				assert.Less(t, rest, 8<<20, "report of %d bytes beyond the body", rest)
+				assert.LessOrEqual(t, len(rep.Findings), 20*(maxFindingsPerCode+1))
+			})
+		}
+	}
+}
