@@ -164,6 +164,7 @@ func (p *tab) loadExample(file string) {
 	if !p.evalBool(`document.getElementById("gallery-box").open`) {
 		p.click(`#gallery-box > summary`)
 	}
+	p.unhover()
 	runs := p.runs()
 	p.click(fmt.Sprintf(`#gallery button[data-example=%q]`, file))
 	p.poll(fmt.Sprintf(`document.getElementById("example-note").dataset.example === %q`, file))
@@ -213,11 +214,14 @@ func (p *tab) hover(label, text string) bool {
 	return true
 }
 
-func ptrString(s *string) string {
-	if s == nil {
-		return "<nil>"
+// unhover moves the mouse off the page's content and waits until no hover
+// tooltip is left over what a click may aim at.
+func (p *tab) unhover() {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.MouseEvent(chromedp.MouseMoved, 1, 1)); err != nil {
+		p.t.Fatal(err)
 	}
-	return *s
+	p.poll(`!document.querySelector(".cm-tooltip-hover")`)
 }
 
 func joinCodes(codes []string) string { return strings.Join(codes, " ") }
