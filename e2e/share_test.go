@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -242,7 +243,20 @@ func TestReproFileRoundTrips(t *testing.T) {
 		t.Errorf("the dropped repro file shows %+v, want %+v", got, want)
 	}
 
-	// A file that is not a repro file is refused with a message.
+	// A file that is not a repro file, dropped on an editor, goes into it.
+	runs = r.runs()
+	r.evalBool(fmt.Sprintf(`(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([%q], "event.json", {type: "application/json"}));
+		document.querySelector('%s').dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+		return true;
+	})()`, smallEvent("dropped-1"), editor(inputLabel)))
+	r.waitRuns(runs)
+	if got := r.editorText(inputLabel); got != smallEvent("dropped-1") {
+		t.Errorf("an event file dropped on the input gives\n%s", got)
+	}
+
+	// Anywhere else, a file that is not a repro file is refused with a message.
 	r.evalBool(`(() => {
 		const dt = new DataTransfer();
 		dt.items.add(new File(["{\"hello\": 1}"], "other.json", {type: "application/json"}));
@@ -393,4 +407,78 @@ func TestRememberedSession(t *testing.T) {
 	if got := s.evalString(`document.getElementById("example-note").dataset.example || ""`); got != "02-seed-loses-rows.json" {
 		t.Errorf("after clearing, the next visit shows %q, want the default example", got)
 	}
+}
+
+func TestLongLinksAreFlagged(t *testing.T) {
+	p := openTab(t)
+	// Random bytes do not compress: about 3,000 characters of link.
+	rnd := rand.New(rand.NewPCG(1, 2))
+	noise := make([]byte, 2000)
+	for i := range noise {
+		noise[i] = byte(rnd.UintN(256))
+	}
+	runs := p.runs()
+	p.paste(inputLabel, base64.StdEncoding.EncodeToString(noise[:1000])+"\n"+base64.StdEncoding.EncodeToString(noise[1000:])+"\n")
+	p.waitRuns(runs)
+	p.click(`#share`)
+	p.poll(`!!document.querySelector('#share-result [data-kind="link"]')`)
+	n := p.evalInt(`+document.querySelector('#share-result [data-kind="link"]').dataset.length`)
+	if n <= 2000 || n > 32000 {
+		t.Fatalf("the link is %d characters, want between 2,000 and 32,000 for this test", n)
+	}
+	if !p.evalBool(`!!document.querySelector('#share-result [data-kind="long"]') && document.getElementById("share-result").textContent.includes("chat apps may cut it")`) {
+		t.Errorf("a %d-character link carries no note that chat apps may cut it", n)
+	}
+	if !strings.HasPrefix(p.evalString(`location.hash`), "#v1.") {
+		t.Errorf("a long link under 32,000 characters is not put in the address bar")
+	}
+}
+
+func TestALinkOpenedInAnOpenPage(t *testing.T) {
+	p := openTab(t)
+	state, _ := json.Marshal(map[string]any{"input": smallEvent("hash-1", "hash-2"), "preset": "identity"})
+	runs := p.runs()
+	p.evalBool(fmt.Sprintf(`(location.hash = %q, true)`, fragment("v1", string(state))))
+	p.waitRuns(runs)
+	p.poll(`document.querySelector('select[name="preset"]').value === "identity"`)
+	if got := p.editorText(inputLabel); got != smallEvent("hash-1", "hash-2") {
+		t.Errorf("a link opened in the page shows\n%s", got)
+	}
+	// The text it replaced is one undo away.
+	if err := chromedp.Do(p.ctx,
+		chromedp.Focus(chromedp.CSS(editor(inputLabel))),
+		chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	p.poll(fmt.Sprintf(`document.querySelector('%s').textContent.includes(%q)`, editor(inputLabel), defaultExample(t).Records[0].RecordID))
+}
+
+func TestDeliveryStreamSettings(t *testing.T) {
+	p := openTab(t)
+	p.loadExample("04-empty-payload-poisons-batch.json") // the whole batch fails
+	if got := p.evalString(`document.querySelector('#problems .attempts').textContent`); !strings.Contains(got, "after 4 attempts") {
+		t.Errorf("by default the batch error says %q, want after 4 attempts (NumberOfRetries 3)", got)
+	}
+	p.click(`#stream-box > summary`)
+	for _, c := range []struct{ sel, value, wait string }{
+		{`#fh-retries`, "0", `document.querySelector('#problems .attempts').textContent.includes("after 1 attempt")`},
+		{`#fh-error-prefix`, "errors/", `document.querySelector('#s3 .s3-key').textContent.startsWith("errors/")`},
+		{`#fh-layout`, "2019", `document.querySelector('#s3 .s3-body').textContent.includes('"lambdaArn"')`},
+		{`#fh-lambda`, "arn:aws:lambda:us-east-1:123456789012:function:mine:$LATEST", `document.querySelector('#s3 .s3-body').textContent.includes("function:mine:")`},
+	} {
+		runs := p.runs()
+		p.setField(c.sel, c.value)
+		p.waitRuns(runs)
+		p.poll(c.wait)
+	}
+	if got := p.evalString(`document.getElementById("stream-summary").textContent`); !strings.Contains(got, "0 retries") || !strings.Contains(got, "2019 layout") {
+		t.Errorf("the panel's summary says %q, want the settings that differ from the defaults", got)
+	}
+	// AppendDelimiterToRecord puts a newline between the delivered records.
+	p.loadExample("09-processing-failed-and-dropped.json")
+	runs := p.runs()
+	p.click(`#append-delimiter`)
+	p.waitRuns(runs)
+	p.poll(`[...document.querySelectorAll('#s3 .s3-object.kind-delivered .s3-body')].some(e => e.textContent.endsWith("\n"))`)
 }
