@@ -64,10 +64,11 @@ const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
  *   readOnly   the text cannot be edited (it can be selected, searched, copied)
  *   placeholder  text shown while the editor is empty
  *   docs       "event" or "response": hovering a key of that document shows its doc
+ *   docsWhen() whether the text is that document now (default: always)
  *   onChange({paste})   the user changed the text (paste: it was a paste or drop)
  *   onRun()    Ctrl/Cmd+Enter
  */
-export function createEditor({ parent, label, doc = "", readOnly = false, placeholder = "", docs = "", onChange, onRun }) {
+export function createEditor({ parent, label, doc = "", readOnly = false, placeholder = "", docs = "", docsWhen, onChange, onRun }) {
   const dark = new Compartment();
   let quiet = false; // replaceText is changing the text: not the user
   const extensions = () => [
@@ -93,7 +94,7 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
     keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...searchKeymap, ...lintKeymap]),
     readOnly ? EditorState.readOnly.of(true) : [],
     placeholder ? placeholderText(placeholder) : [],
-    docs ? fieldDocs(docs) : [],
+    docs ? fieldDocs(docs, docsWhen) : [],
     onChange ? EditorView.updateListener.of((u) => {
       if (!u.docChanged || quiet) return;
       const paste = u.transactions.some((tr) => tr.isUserEvent("input.paste") || tr.isUserEvent("input.drop"));

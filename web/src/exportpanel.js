@@ -35,6 +35,7 @@ const EXPORTS = [
   {
     name: "failed", label: "The processing-failed lines", file: "processing-failed.ndjson", type: "application/x-ndjson", kind: "s3",
     hint: "one JSON line per failed record",
+    empty: "no record fails, so Firehose writes none",
     make: (text) => processingFailedLines(JSON.parse(text)),
   },
 ];
@@ -75,6 +76,10 @@ export function createExportPanel(el, { getReport, getState, exportRun }) {
     } catch (e) {
       if (e && e.name === "StaleRun") return; // a newer export replaced it
       status.textContent = `${x.label} could not be exported: ${e.message || e}.`;
+      return;
+    }
+    if (text === "") {
+      status.textContent = `Nothing to export: ${x.empty || "there is nothing yet"}.`;
       return;
     }
     const size = bytes(new TextEncoder().encode(text).length);

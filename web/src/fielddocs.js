@@ -212,10 +212,12 @@ function keyText(raw) {
 
 /**
  * fieldDocs is the hover tooltip of an editor whose text is docKind
- * ("event" or "response").
+ * ("event" or "response"); when(), if given, says whether the text is that
+ * document now (an input read as JSON payloads is not an event).
  */
-export function fieldDocs(docKind) {
+export function fieldDocs(docKind, when = () => true) {
   return hoverTooltip((view, pos, side) => {
+    if (!when()) return null;
     const key = keyAt(view.state, pos, side);
     if (!key) return null;
     const doc = fieldDoc(docKind, key.path);

@@ -87,7 +87,8 @@ let requested = 0;
 
 
 const inputEd = createEditor({
-  parent: $("input-editor"), label: "Firehose input", doc: store.get().input, docs: "event",
+  parent: $("input-editor"), label: "Firehose input", doc: store.get().input,
+  docs: "event", docsWhen: () => !report || report.inputKind === "event",
   placeholder: "Paste a Firehose event, base64 records (one a line) or JSON payloads",
   onChange: ({ paste }) => { edits++; runSoon(paste ? 0 : debounceFor(inputEd.view.state.doc.length)); },
   onRun: () => runSoon(0),
@@ -313,22 +314,17 @@ function dropText(el, text) {
   runSoon(0);
 }
 
-const sharing = bindSharing({
-  getState: () => {
-    store.set({ input: inputEd.getText(), response: responseEd.getText() });
-    return store.get();
-  },
-  applyState,
-  dropText,
-  session,
-});
+/** currentState is the state with the editors' text as it is now (a run may not have taken it yet). */
+function currentState() {
+  store.set({ input: inputEd.getText(), response: responseEd.getText() });
+  return store.get();
+}
+
+const sharing = bindSharing({ getState: currentState, applyState, dropText, session });
 
 createExportPanel($("exports"), {
   getReport: () => report,
-  getState: () => {
-    store.set({ input: inputEd.getText(), response: responseEd.getText() });
-    return store.get();
-  },
+  getState: currentState,
   exportRun: (req) => engine.exportRun(req),
 });
 
