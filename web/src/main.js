@@ -344,14 +344,17 @@ store.subscribe((s) => {
 
 /** openLink shows the state a fragment holds, or says why it cannot. */
 async function openLink(hash) {
+  let s;
   try {
-    applyState(await decodeFragment(hash), { source: "link" });
+    s = await decodeFragment(hash);
   } catch (e) {
     holdSession = true;
     history.replaceState(history.state, "", `${location.pathname}${location.search}`);
-    sharing.notice(`This link could not be opened. ${e.message || e} The playground starts empty.`);
     applyState(defaultState(""), { source: "refused" });
+    sharing.notice(`This link could not be opened. ${e.message || e} The playground starts empty.`);
+    return;
   }
+  applyState(s, { source: "link" });
 }
 
 window.addEventListener("hashchange", () => {

@@ -19,7 +19,8 @@ export const REPRO_NAME = "firehose-repro.json";
  *   session                     see session.js
  * Returns {notice(message), linked(state), changed(state), restored(source)}:
  * notice shows a refusal; linked says the address bar's fragment holds this
- * state; changed drops the fragment once the state differs from it.
+ * state; changed drops the fragment once the state differs from it;
+ * restored says a state was shown (and where it came from).
  */
 export function bindSharing({ getState, applyState, dropText, session }) {
   const result = $("share-result");
@@ -102,13 +103,15 @@ export function bindSharing({ getState, applyState, dropText, session }) {
       dropText(target, text);
       return;
     }
+    let s;
     try {
-      applyState(readRepro(text), { source: "repro" });
-      noticeEl.hidden = true;
-      showResult(h("p", { "data-kind": "opened" }, `Opened the repro file ${file.name}.`));
+      s = readRepro(text);
     } catch (e) {
-      notice(`${file.name} was not opened. ${e instanceof ShareError ? e.message : e.message || e}`);
+      notice(`${file.name} was not opened. ${e.message || e}`);
+      return;
     }
+    applyState(s, { source: "repro" });
+    showResult(h("p", { "data-kind": "opened" }, `Opened the repro file ${file.name}.`));
   }
 
   $("share").addEventListener("click", share);
@@ -171,6 +174,7 @@ export function bindSharing({ getState, applyState, dropText, session }) {
       if (location.hash) history.replaceState(history.state, "", `${location.pathname}${location.search}`);
     },
     restored(source) {
+      noticeEl.hidden = true; // a refusal is old news once a state is shown
       if (source === "session") sessionStatus.textContent = "Restored your last session.";
     },
   };
