@@ -681,7 +681,7 @@ func checkEventSize(ev *Event, f *findings) {
 		f.add("event.size", SevWarning, 0, 0, -1,
 			"The event is %s, over Lambda's 6 MB request limit (%d bytes): Firehose never sends batches this large.", sizeText(n), LambdaPayloadLimit)
 	case n > LambdaBufferMax:
-		f.add("event.size", SevInfo, 0, 0, -1,
+		f.add("event.size", SevWarning, 0, 0, -1,
 			"The event is %s, larger than Firehose's largest Lambda buffer (3 MB): Firehose never sends batches this large.", sizeText(n))
 	}
 }
