@@ -1,11 +1,14 @@
 // The only module that talks to the engine. It compiles firehose.wasm once,
 // runs it in a Web Worker, and replaces that worker whenever it must: when
 // a new run arrives while one is still going (the old one is abandoned),
-// when the worker crashes, and when a run takes too long. The page stays
-// responsive whatever the input.
+// when the user cancels a run, when the worker crashes, when a run takes
+// too long, and when the engine reports a panic (its state is suspect). A
+// fresh worker is started at once, so the next run finds one ready. The
+// page stays responsive whatever the input.
 //
 // <html data-engine> says where the engine is: "loading", "ready", or
-// "failed" (data-engine-error then says why).
+// "failed" (data-engine-error then says why); data-engine-workers counts
+// the engine workers started so far.
 
 /** A run that a later run replaced; callers ignore it. */
 export class StaleRun extends Error {
@@ -15,13 +18,46 @@ export class StaleRun extends Error {
   }
 }
 
+/** A run the user cancelled. */
+export class Cancelled extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "Cancelled";
+  }
+}
+
+/**
+ * EngineError is a run that failed for a reason of the engine's, not of the
+ * input's. kind says which: "load" (the engine could not be loaded or
+ * started), "crash" (its worker failed), "timeout" (the run took too long).
+ */
+export class EngineError extends Error {
+  constructor(kind, message) {
+    super(message);
+    this.name = "EngineError";
+    this.kind = kind;
+  }
+}
+
 const TIME_LIMIT_MS = 60_000; // a run longer than this is stopped
+
+// Findings that say the engine itself failed: its worker is replaced.
+const ENGINE_FAILURES = new Set(["engine.panic", "engine.encode"]);
+
+function enginePanicked(report) {
+  return ((report && report.findings) || []).some((f) => ENGINE_FAILURES.has(f.code));
+}
 
 function setEngineState(state, error) {
   const root = document.documentElement;
   root.dataset.engine = state;
   if (error) root.dataset.engineError = error;
   else delete root.dataset.engineError;
+}
+
+function countWorker() {
+  const root = document.documentElement;
+  root.dataset.engineWorkers = String(Number(root.dataset.engineWorkers || 0) + 1);
 }
 
 async function compile(url) {
@@ -41,26 +77,52 @@ async function compile(url) {
  *                               the pretty Lambda body ({text, from, to}) or null;
  *                               elapsed is the milliseconds from request to report.
  *                               Rejects with StaleRun when a later run replaced it.
+ *                               Rejects with EngineError when the engine failed, and
+ *                               with Cancelled when the user cancelled it.
  *   schedule(makeRequest, ms) → runs makeRequest() after ms of quiet (debounce);
  *                               results go to the listeners.
+ *   cancel()                  → stops the run going (its worker is replaced by a fresh
+ *                               one) and any run scheduled meanwhile; false when no run
+ *                               was going (then it does nothing).
  *   exportRun(request)        → Promise of the report's export (a string, or null when
  *                               the engine does not export). Exports run in a worker of
  *                               their own, so they never replace the run the page shows;
  *                               a new export replaces one still going (StaleRun).
  *   version()                 → the engine's version, once ready.
- * listeners: onResult({report, body, elapsed}), onError(message), onBusy(bool).
+ * listeners: onResult({report, body, elapsed}), onError(error) (an EngineError, for
+ * scheduled runs; cancelled and replaced runs are not errors), onBusy(bool).
+ *
+ * When firehose.wasm cannot be loaded, the next run (or export) loads it again.
  */
 export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js", onResult, onError, onBusy } = {}) {
   setEngineState("loading");
-  const module = compile(wasmURL);
+  let module = null; // Promise of the compiled engine
+  let moduleFailed = false;
+  load();
   let worker = null; // {w, ready: Promise<version>, job}
   let seq = 0;
   let timer = 0;
   let version = "";
   let everReady = false;
+  let busy = false;
+
+  function setBusy(b) {
+    busy = b;
+    onBusy && onBusy(b);
+  }
+
+  // load compiles the engine, again when an earlier attempt failed.
+  function load() {
+    if (module && !moduleFailed) return;
+    if (module) setEngineState("loading");
+    moduleFailed = false;
+    module = compile(wasmURL);
+    module.catch(() => { moduleFailed = true; });
+  }
 
   function spawn() {
     const w = new Worker(workerURL, { name: "firehose-engine" });
+    countWorker();
     const entry = { w, job: null };
     entry.ready = new Promise((resolve, reject) => {
       entry.readyResolve = resolve;
@@ -71,12 +133,12 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
     w.onmessage = (ev) => receive(entry, ev.data);
     w.onerror = (ev) => {
       ev.preventDefault();
-      fail(entry, `the engine's worker failed: ${ev.message || "unknown error"}`);
+      fail(entry, "crash", `the engine's worker failed: ${ev.message || "unknown error"}`);
     };
-    w.onmessageerror = () => fail(entry, "the engine's answer could not be read");
+    w.onmessageerror = () => fail(entry, "crash", "the engine's answer could not be read");
     module.then(
       (m) => w.postMessage({ type: "init", module: m }),
-      (e) => fail(entry, `firehose.wasm could not be loaded: ${e.message || e}`),
+      (e) => fail(entry, "load", `firehose.wasm could not be loaded: ${e.message || e}`),
     );
     return entry;
   }
@@ -93,13 +155,20 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
         entry.readyResolve(msg.version);
         break;
       case "failed":
-        fail(entry, `the engine could not start: ${msg.error}`);
+        fail(entry, "load", `the engine could not start: ${msg.error}`);
         break;
       case "report": {
         const job = entry.job;
         if (!job || job.id !== msg.id) return;
         job.resolve({ report: msg.report, body: msg.hasBody ? job.body : Promise.resolve(null), elapsed: performance.now() - job.started });
-        if (!msg.hasBody) finish(entry, job);
+        if (enginePanicked(msg.report)) {
+          // An engine that panicked may hold broken state: the next run gets a fresh one.
+          job.bodyResolve(null);
+          finish(entry, job);
+          replace(entry);
+        } else if (!msg.hasBody) {
+          finish(entry, job);
+        }
         break;
       }
       case "body": {
@@ -111,7 +180,7 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
       }
       case "error": {
         const job = entry.job;
-        if (job && job.id === msg.id) fail(entry, `the engine failed on this input: ${msg.error}`);
+        if (job && job.id === msg.id) fail(entry, "crash", `the engine failed on this input: ${msg.error}`);
         break;
       }
     }
@@ -119,47 +188,60 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
 
   function finish(entry, job) {
     clearTimeout(job.timeout);
-    if (entry.job === job) entry.job = null;
-    onBusy && onBusy(false);
+    if (entry.job === job) {
+      entry.job = null;
+      setBusy(false);
+    }
   }
 
-  // fail drops a worker that cannot go on; the next run starts a fresh one.
-  function fail(entry, message) {
+  // stop terminates a worker and settles its run with err.
+  function stop(entry, err) {
     entry.w.terminate();
-    entry.readyReject(new Error(message));
+    if (worker === entry) worker = null;
     const job = entry.job;
+    entry.job = null;
     if (job) {
       clearTimeout(job.timeout);
-      job.reject(new Error(message));
+      job.reject(err);
       job.bodyResolve(null);
-      onBusy && onBusy(false);
     }
-    if (worker === entry) worker = null;
+    return job;
+  }
+
+  // replace stops a worker and starts a fresh one for the next run.
+  function replace(entry, err = new StaleRun()) {
+    const current = worker === entry;
+    stop(entry, err);
+    if (current) worker = spawn();
+  }
+
+  // fail drops a worker that cannot go on. When it failed on a run, a fresh
+  // one is started at once; when it failed to start, the next run tries again.
+  function fail(entry, kind, message) {
+    if (entry.dead) return;
+    entry.dead = true;
+    const err = new EngineError(kind, message);
+    entry.readyReject(err);
+    const current = worker === entry;
+    const job = stop(entry, err);
+    if (job) setBusy(false);
     if (!everReady) setEngineState("failed", message);
-  }
-
-  // abandon stops the worker of a run that a newer run replaces.
-  function abandon(entry) {
-    const job = entry.job;
-    entry.w.terminate();
-    if (worker === entry) worker = null;
-    if (job) {
-      clearTimeout(job.timeout);
-      job.reject(new StaleRun());
-      job.bodyResolve(null);
-    }
+    if (job && current && everReady) worker = spawn();
   }
 
   async function run(request) {
     const id = ++seq;
-    if (worker && worker.job) abandon(worker);
-    if (!worker) worker = spawn();
+    if (worker && worker.job) stop(worker, new StaleRun());
+    if (!worker) {
+      load();
+      worker = spawn();
+    }
     const entry = worker;
-    onBusy && onBusy(true);
+    setBusy(true);
     try {
       await entry.ready;
     } catch (e) {
-      if (id === seq) onBusy && onBusy(false);
+      if (id === seq) setBusy(false);
       throw e;
     }
     if (id !== seq) throw new StaleRun();
@@ -167,7 +249,7 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
     return new Promise((resolve, reject) => {
       const job = { id, resolve, reject };
       job.body = new Promise((r) => { job.bodyResolve = r; });
-      job.timeout = setTimeout(() => fail(entry, `the run took longer than ${TIME_LIMIT_MS / 1000} s and was stopped`), TIME_LIMIT_MS);
+      job.timeout = setTimeout(() => fail(entry, "timeout", `the run took longer than ${TIME_LIMIT_MS / 1000} s and was stopped`), TIME_LIMIT_MS);
       entry.job = job;
       job.started = performance.now();
       entry.w.postMessage({ type: "run", id, request });
@@ -179,17 +261,27 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
     const fire = () => {
       run(makeRequest()).then(
         (result) => onResult && onResult(result),
-        (e) => { if (!(e instanceof StaleRun)) onError && onError(e.message || String(e)); },
+        (e) => { if (!(e instanceof StaleRun) && !(e instanceof Cancelled)) onError && onError(e); },
       );
     };
     if (ms > 0) timer = setTimeout(fire, ms);
     else fire();
   }
 
+  function cancel() {
+    if (!busy) return false;
+    clearTimeout(timer); // and a run scheduled meanwhile
+    seq++; // a run still waiting for the engine to start is dropped
+    if (worker && worker.job) replace(worker, new Cancelled());
+    setBusy(false);
+    return true;
+  }
+
   let exporting = null; // the export job still going
 
   function exportRun(request) {
     if (exporting) exporting.cancel(new StaleRun());
+    load();
     return new Promise((resolve, reject) => {
       const w = new Worker(workerURL, { name: "firehose-export" });
       const job = {};
@@ -222,5 +314,5 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
   }
 
   worker = spawn();
-  return { run, schedule, exportRun, version: () => version };
+  return { run, schedule, cancel, exportRun, version: () => version };
 }
