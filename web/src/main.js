@@ -11,6 +11,7 @@ import { renderRecords } from "./render/records.js";
 import { renderRecord } from "./render/record.js";
 import { renderBodyHead, renderMapping } from "./render/response.js";
 import { renderS3, renderEvent } from "./render/s3.js";
+import { failureOf, renderError } from "./render/error.js";
 import { windowOf } from "./render/links.js";
 import { examples, exampleState, loadExample, renderGallery, markCurrent } from "./gallery.js";
 import { bindStream } from "./stream.js";
@@ -111,23 +112,51 @@ function debounceFor(length) {
 
 const status = $("status");
 const results = $("results");
+const errorPanel = $("engine-error");
+const cancelBtn = $("cancel");
+const CANCEL_AFTER_MS = 400; // a run going longer than this can be cancelled
+let cancelTimer = 0;
+
+function setStatus(text, cls = "") {
+  status.textContent = text;
+  status.className = `status ${cls}`.trim();
+}
 
 const engine = createEngine({
   onResult: show,
-  onError: (message) => {
-    status.textContent = `The engine failed: ${message}`;
-    status.className = "status bad";
+  onError: (e) => {
+    setStatus("The engine failed on this run: see the error panel.", "bad");
+    renderError(errorPanel, { kind: e.kind || "crash", code: "", message: e.message || String(e) }, { version: engine.version() });
   },
   onBusy: (busy) => {
     results.setAttribute("aria-busy", busy ? "true" : "false");
     if (busy) {
-      status.textContent = "Running…";
-      status.className = "status busy";
-    } else if (status.classList.contains("busy")) {
-      status.textContent = "";
-      status.className = "status";
+      setStatus("Running…", "busy");
+      if (!cancelTimer && cancelBtn.hidden) cancelTimer = setTimeout(() => { cancelBtn.hidden = false; }, CANCEL_AFTER_MS);
+    } else {
+      clearTimeout(cancelTimer);
+      cancelTimer = 0;
+      cancelBtn.hidden = true;
+      if (status.classList.contains("busy")) setStatus("");
     }
   },
+});
+
+/** cancel stops the run going, if any; the engine keeps a fresh worker ready. */
+function cancel() {
+  if (!engine.cancel()) return false;
+  setStatus("Cancelled: the results shown are from the run before. The engine is ready for the next run.", "cancelled");
+  return true;
+}
+cancelBtn.addEventListener("click", () => {
+  const hadFocus = document.activeElement === cancelBtn;
+  cancel();
+  if (hadFocus) $("run").focus(); // the button hides: keep the keyboard near it
+});
+document.addEventListener("keydown", (ev) => {
+  if (ev.key === "Escape" && !ev.defaultPrevented && cancel()) {
+    ev.preventDefault();
+  }
 });
 
 /** runSoon runs the engine on the current state after ms of quiet. */
@@ -166,6 +195,10 @@ function show({ report: rep, body, elapsed }) {
     store.set({ selected: win.from });
   }
   const findings = rep.findings || [];
+  const failure = failureOf(rep);
+  renderError(errorPanel, failure, { version: engine.version() });
+  if (failure) setStatus("The engine failed on this run: see the error panel.", "bad");
+  else if (status.classList.contains("bad") || status.classList.contains("cancelled")) setStatus("");
 
   renderSummary(views.summary, rep, elapsed);
   renderProblems(views.problems, rep);
@@ -252,8 +285,7 @@ renderGallery(gallery, { current: pending ? null : DEFAULT_EXAMPLE, onPick: pick
 
 async function pickExample(file) {
   const mine = ++picking;
-  status.textContent = "Loading the example…";
-  status.className = "status busy";
+  setStatus("Loading the example…", "busy");
   let loaded;
   try {
     loaded = await loadExample(file);
@@ -261,10 +293,7 @@ async function pickExample(file) {
     if (mine === picking) sharing.notice(`The example could not be loaded: ${e.message || e}.`);
     return;
   } finally {
-    if (mine === picking && status.textContent === "Loading the example…") {
-      status.textContent = "";
-      status.className = "status";
-    }
+    if (mine === picking && status.textContent === "Loading the example…") setStatus("");
   }
   if (mine !== picking) return;
   applyState(loaded.state, { example: loaded.entry });
