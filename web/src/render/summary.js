@@ -26,7 +26,9 @@ export function renderSummary(el, report, elapsed) {
   const size = s.responseBytes || 0;
   const over = size > limit;
   const lost = s.ignored || 0;
-  const read = [
+  const skipped = s.skippedRecords || 0;
+  const refused = (report.findings || []).some((f) => f.code === "input.size");
+  const read = refused ? "The input was not read: it is larger than the playground reads (see the findings)." : [
     `Read ${kinds[report.inputKind] || report.inputKind || "nothing"}`,
     report.detected ? " (detected)" : "",
     report.source ? `, source ${sources[report.source] || report.source}` : "",
@@ -36,7 +38,9 @@ export function renderSummary(el, report, elapsed) {
   replace(el,
     h("p", { class: "summary-line" }, read),
     h("div", { class: "stats" },
-      stat("records", "records in", s.records),
+      stat("records", "records in", s.records,
+        skipped ? `the first ${n(s.records)} read; ${n(skipped)} more skipped` : null, skipped ? "warn" : "",
+        { "data-skipped": skipped }),
       stat("outputs", "output records", s.outputs),
       stat("delivered", "delivered", s.delivered, null, s.delivered ? "good" : ""),
       stat("dropped", "dropped", s.dropped),
@@ -63,6 +67,11 @@ export function renderSummary(el, report, elapsed) {
  */
 export function renderProblems(el, report) {
   const parts = [];
+  const size = (report.findings || []).find((f) => f.code === "input.size");
+  if (size) {
+    parts.push(h("div", { class: "banner bad", "data-kind": "input-size" },
+      h("p", null, h("strong", null, "The input was not read. "), size.message)));
+  }
   const lerr = report.lambda && report.lambda.error;
   if (lerr) {
     parts.push(h("div", { class: "banner bad", "data-kind": "lambda-error" },
