@@ -1,6 +1,26 @@
 // Small pieces shared by the result views.
 import { h } from "../dom.js";
 import { explain, codeInfo, codeTitle, confidenceText, outcomeText } from "../explain.js";
+import { n } from "../format.js";
+
+/** How much of a user's text a view shows: in lists, and elsewhere. */
+export const CLIP_SHORT = 200;
+export const CLIP = 10_000;
+
+/**
+ * clip is at most max characters of a user's text (a recordId, a key, a
+ * value), then how many more there are: a 10 MB value in a table cell
+ * takes the browser seconds to lay out. The editors and the exports hold
+ * the whole text.
+ */
+export function clip(text, max = CLIP) {
+  const s = String(text);
+  if (s.length <= max) return s;
+  let end = max;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c < 0xdc00) end--; // not half a character
+  return [s.slice(0, end), h("span", { class: "clipped", "data-more": s.length - end }, `… (${n(s.length - end)} more characters)`)];
+}
 
 /** outcome is a badge for delivered / dropped / failed. */
 export function outcome(o) {
@@ -51,7 +71,7 @@ export function errorBlock({ errorCode, errorMessage, confidence: c, attemptsMad
   return h("div", { class: "error-block" },
     h("p", { class: "error-code" }, code(errorCode), " ", confidence(c),
       attemptsMade ? h("span", { class: "attempts" }, ` after ${attemptsMade} attempt${attemptsMade === 1 ? "" : "s"}`) : null),
-    errorMessage ? h("p", { class: "error-message" }, h("q", null, errorMessage)) : null,
+    errorMessage ? h("p", { class: "error-message" }, h("q", null, clip(errorMessage))) : null,
     words ? h("p", { class: "explain" }, words) : null,
     c && c !== "confirmed" ? h("p", { class: "explain confidence-note" }, confidenceText(c)) : null,
   );

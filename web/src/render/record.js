@@ -3,7 +3,7 @@
 import { h, replace } from "../dom.js";
 import { bytes, n, timestamp } from "../format.js";
 import { explain } from "../explain.js";
-import { errorBlock, outcome, pre, status } from "./common.js";
+import { clip, errorBlock, outcome, pre, status, CLIP } from "./common.js";
 import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.js";
 
 const MAX_ROWS = 200; // table rows shown; the rest is counted
@@ -24,7 +24,7 @@ export function renderRecord(el, report, index, { onShow }) {
   replace(el,
     h("h4", null, `Record #${rec.index}`),
     h("dl", { class: "facts" },
-      h("dt", null, "recordId"), h("dd", null, h("code", { class: "record-id" }, rec.recordId)),
+      h("dt", null, "recordId"), h("dd", null, h("code", { class: "record-id" }, clip(rec.recordId))),
       rec.approximateArrivalTimestamp ? [h("dt", null, "arrived"), h("dd", null, timestamp(rec.approximateArrivalTimestamp))] : null,
       h("dt", null, "data"), h("dd", null, `${rec.payload}, ${bytes(rec.size)}${rec.gzip ? " after gunzip" : ""}`),
     ),
@@ -74,11 +74,11 @@ function rowsPart(report, rec) {
     h("h5", null, `Flattened rows (${n(rows.length)})`),
     h("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": "Flattened rows" },
       h("table", { class: "rows" },
-        h("thead", null, h("tr", null, h("th", { scope: "col" }, "#"), cols.map((c) => h("th", { scope: "col" }, c)))),
+        h("thead", null, h("tr", null, h("th", { scope: "col" }, "#"), cols.map((c) => h("th", { scope: "col" }, clip(c))))),
         h("tbody", null, shown.map((row, i) => {
           const cells = new Array(cols.length).fill(null);
           for (const [k, val] of row) cells[seen.get(k)] = val;
-          return h("tr", null, h("th", { scope: "row" }, i), cells.map((c) => h("td", { class: c == null ? "missing" : "" }, c == null ? "" : c)));
+          return h("tr", null, h("th", { scope: "row" }, i), cells.map((c) => h("td", { class: c == null ? "missing" : "" }, c == null ? "" : clip(c))));
         })),
       ),
     ),
@@ -116,7 +116,7 @@ function outputsPart(report, rec, outs, onShow) {
     h("table", { class: "idmap", "aria-label": "recordId mapping of this record" },
       h("thead", null, h("tr", null, h("th", { scope: "col" }, "output"), h("th", { scope: "col" }, "recordId"), h("th", { scope: "col" }, "status"))),
       h("tbody", null,
-        h("tr", { class: "input-row" }, h("td", null, "input"), h("td", null, h("code", { class: "record-id" }, rec.recordId)), h("td", null, "sent by Firehose")),
+        h("tr", { class: "input-row" }, h("td", null, "input"), h("td", null, h("code", { class: "record-id" }, clip(rec.recordId))), h("td", null, "sent by Firehose")),
         all.map((i) => {
           const o = outs.get(i);
           if (!o) return h("tr", null, h("td", null, `#${i}`), h("td", null, ""), h("td", null, ""));
@@ -138,7 +138,7 @@ function outputsPart(report, rec, outs, onShow) {
           o.rows ? `, ${n(o.rows)} row${o.rows === 1 ? "" : "s"}` : "", " ",
           h("button", { type: "button", onclick: () => onShow("response", o.start, o.end) }, "Show in the response")),
         o.partitionKeys && o.partitionKeys.length ? h("p", { class: "hint" }, "partition keys: ",
-          o.partitionKeys.map(([k, val], j) => [j ? ", " : "", h("code", null, k), " = ", h("code", null, val)])) : null,
+          o.partitionKeys.map(([k, val], j) => [j ? ", " : "", h("code", null, clip(k)), " = ", h("code", null, clip(val))])) : null,
         o.decoded ? pre(o.decoded, o.truncated, "decoded") : null,
       );
     })),
@@ -150,7 +150,7 @@ function outputsPart(report, rec, outs, onShow) {
  * share is plain, what differs is marked (R → R1).
  */
 function idDiff(input, output) {
-  if (output === input) return h("code", { class: "record-id" }, output);
+  if (output === input || output.length > CLIP) return h("code", { class: "record-id" }, clip(output));
   let k = 0;
   while (k < input.length && k < output.length && input[k] === output[k]) k++;
   if (k < 8) return h("code", { class: "record-id differs" }, output);

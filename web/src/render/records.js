@@ -3,7 +3,7 @@
 // hundred thousand records never reach the DOM at once.
 import { h, replace } from "../dom.js";
 import { bytes, n } from "../format.js";
-import { code, outcome, pager } from "./common.js";
+import { clip, code, outcome, pager, CLIP_SHORT } from "./common.js";
 import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.js";
 
 /**
@@ -35,7 +35,7 @@ export function renderRecords(el, countEl, report, { selected, pageSize, onSelec
         onclick: () => onSelect(r.index),
       },
       h("span", { class: "rec-index" }, `#${r.index}`),
-      h("span", { class: "rec-id" }, r.recordId),
+      h("span", { class: "rec-id" }, clip(r.recordId, CLIP_SHORT)),
       h("span", { class: "rec-meta" }, `${r.payload}, ${bytes(r.size)}${r.detail && rows ? `, ${rows} row${rows === 1 ? "" : "s"}` : ""}`,
         outputsText(links.get(r.index) || [], outs, report.response)),
       v ? outcome(v.outcome) : null,

@@ -5,7 +5,7 @@
 import { h, replace } from "../dom.js";
 import { bytes, n, plural } from "../format.js";
 import { explain } from "../explain.js";
-import { copyButton, pager, status } from "./common.js";
+import { clip, copyButton, pager, status, CLIP_SHORT } from "./common.js";
 import { windowOf } from "./links.js";
 
 const PAGE = 100;
@@ -18,7 +18,7 @@ export function renderBodyHead(el, report, pasted) {
     replace(el, h("p", { class: "hint" }, err
       ? "The function raised an error instead of returning a body; the Lambda runtime answers with this error object:"
       : "No body yet."),
-    err ? h("pre", { class: "code" }, JSON.stringify({ errorType: err.errorType, errorMessage: err.errorMessage }, null, 2)) : null);
+    err ? h("pre", { class: "code" }, clip(JSON.stringify({ errorType: err.errorType, errorMessage: err.errorMessage }, null, 2))) : null);
     return;
   }
   replace(el, h("p", { class: "body-meta" },
@@ -100,8 +100,8 @@ export function renderMapping(el, report, { onShow, onSelect }) {
             h("th", { scope: "col" }, "status"), h("th", { scope: "col" }, "input record"), h("th", { scope: "col" }, "rows"))),
           h("tbody", null, shown.map((o) => h("tr", { class: `status-${o.status}` },
             h("td", null, h("button", { type: "button", class: "link", onclick: () => onShow("response", o.start, o.end) }, `#${o.index}`)),
-            h("td", null, h("code", { class: "record-id" }, o.recordId)),
-            h("td", null, o.result),
+            h("td", null, h("code", { class: "record-id" }, clip(o.recordId, CLIP_SHORT))),
+            h("td", null, clip(o.result, CLIP_SHORT)),
             h("td", null, status(o.status)),
             h("td", null, o.input >= 0
               ? h("button", { type: "button", class: "link", onclick: () => onSelect(o.input) }, `#${o.input}`)

@@ -2,7 +2,7 @@
 // processing-failed, with their keys and bodies.
 import { h, replace } from "../dom.js";
 import { bytes, plural } from "../format.js";
-import { copyButton, pre } from "./common.js";
+import { clip, copyButton, pre } from "./common.js";
 
 const MAX_OBJECTS = 50;
 
@@ -18,7 +18,7 @@ export function renderS3(el, report) {
       h("details", { class: `s3-object kind-${o.kind}`, open: i < 2 },
         h("summary", null,
           h("span", { class: `badge kind-${o.kind}` }, o.kind), " ",
-          h("code", { class: "s3-key" }, o.key), " ",
+          h("code", { class: "s3-key" }, clip(o.key)), " ",
           h("span", { class: "hint" }, `${bytes(o.size)}, ${plural((o.records || []).length, "record")}`)),
         h("p", { class: "actions" }, copyButton(() => o.body, "Copy the body")),
         pre(o.body, o.truncated, "s3-body"),

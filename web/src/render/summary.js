@@ -2,7 +2,7 @@
 // whole batch, announced to screen readers (the container is aria-live).
 import { h, replace } from "../dom.js";
 import { n, bytes, ms, plural } from "../format.js";
-import { code, errorBlock, confidence } from "./common.js";
+import { clip, code, errorBlock, confidence } from "./common.js";
 
 // stat is a figure of the summary; data-value holds it as a plain number.
 function stat(name, label, value, extra, cls = "", attrs = {}) {
@@ -75,7 +75,7 @@ export function renderProblems(el, report) {
   const lerr = report.lambda && report.lambda.error;
   if (lerr) {
     parts.push(h("div", { class: "banner bad", "data-kind": "lambda-error" },
-      h("p", null, h("strong", null, "The function raised "), h("code", null, lerr.errorType), ": ", lerr.errorMessage),
+      h("p", null, h("strong", null, "The function raised "), h("code", null, clip(lerr.errorType)), ": ", clip(lerr.errorMessage)),
       lerr.record >= 0 ? h("p", { class: "hint" }, `while processing record ${lerr.record}.`) : null,
     ));
   }
