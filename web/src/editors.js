@@ -3,7 +3,7 @@
 import { Compartment, EditorState, Prec } from "@codemirror/state";
 import {
   EditorView, keymap, lineNumbers, highlightActiveLineGutter, highlightActiveLine,
-  drawSelection, highlightSpecialChars, dropCursor, placeholder as placeholderText,
+  drawSelection, highlightSpecialChars, dropCursor, placeholder as placeholderText, showPanel,
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import {
@@ -14,6 +14,7 @@ import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { tags as t } from "@lezer/highlight";
 import { fieldDocs } from "./fielddocs.js";
+import { h } from "./dom.js";
 
 // Colours come from style.css, so light and dark follow the system.
 const highlight = HighlightStyle.define([
@@ -46,6 +47,7 @@ const theme = EditorView.theme({
   ".cm-diagnostic": { padding: "4px 8px" },
   ".cm-diagnosticSource": { fontFamily: "var(--mono)", opacity: "0.8" },
   ".cm-panels": { backgroundColor: "var(--panel)", color: "var(--fg)" },
+  ".cm-plain-note": { padding: "2px 8px", fontFamily: "var(--sans)", fontSize: "12px", color: "var(--warn)" },
   ".cm-panel input, .cm-panel button, .cm-panel label": { fontSize: "13px" },
   ".cm-textfield": { backgroundColor: "var(--bg)", color: "var(--fg)", border: "1px solid var(--line)" },
   ".cm-button": { backgroundImage: "none", backgroundColor: "var(--button)", color: "var(--fg)", border: "1px solid var(--line)" },
@@ -58,6 +60,23 @@ const theme = EditorView.theme({
 const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
 
 /**
+ * Above this many characters an editor shows plain text: no colours,
+ * folding or field docs. CodeMirror parses JSON in slices it can pause,
+ * except inside one token, and a 14 MB base64 string is one token: the
+ * page would freeze for a second or more each time it is parsed.
+ */
+export const PLAIN_OVER = 8_000_000;
+
+const plainFor = (length) => length > PLAIN_OVER;
+
+// plainNote says, above the text, why it is plain.
+const plainNote = showPanel.of(() => ({
+  dom: h("div", { class: "cm-plain-note", role: "note" },
+    `Over ${PLAIN_OVER / 1_000_000} MB of text: shown plain (no colours, folding or field docs) so the page stays responsive. Findings are still underlined.`),
+  top: true,
+}));
+
+/**
  * createEditor puts a JSON editor in parent.
  *   label      aria-label of its content element
  *   doc        initial text
@@ -67,25 +86,40 @@ const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
  *   docsWhen() whether the text is that document now (default: always)
  *   onChange({paste})   the user changed the text (paste: it was a paste or drop)
  *   onRun()    Ctrl/Cmd+Enter
+ * A text over PLAIN_OVER characters is shown plain, and says so.
  */
 export function createEditor({ parent, label, doc = "", readOnly = false, placeholder = "", docs = "", docsWhen, onChange, onRun }) {
   const dark = new Compartment();
+  const lang = new Compartment(); // the JSON language and what needs it, or nothing for plain text
+  const language = (plain) => (plain ? [plainNote] : [
+    foldGutter(),
+    indentOnInput(),
+    syntaxHighlighting(highlight),
+    json(),
+    docs ? fieldDocs(docs, docsWhen) : [],
+  ]);
+  // A change that takes the text over PLAIN_OVER (or back) switches the
+  // language in the same transaction, before anything parses the new text.
+  const switchLanguage = EditorState.transactionExtender.of((tr) => {
+    if (!tr.docChanged) return null;
+    const plain = plainFor(tr.newDoc.length);
+    if (plain === plainFor(tr.startState.doc.length)) return null;
+    return { effects: lang.reconfigure(language(plain)) };
+  });
   let quiet = false; // replaceText is changing the text: not the user
-  const extensions = () => [
+  const extensions = (length) => [
     lineNumbers(),
     highlightActiveLineGutter(),
     highlightSpecialChars(),
     history(),
-    foldGutter(),
     drawSelection(),
     dropCursor(),
-    indentOnInput(),
-    syntaxHighlighting(highlight),
+    lang.of(language(plainFor(length))),
+    switchLanguage,
     bracketMatching(),
     highlightActiveLine(),
     highlightSelectionMatches(),
     search({ top: true }),
-    json(),
     lintGutter(),
     theme,
     dark.of(EditorView.darkTheme.of(darkQuery.matches)),
@@ -94,14 +128,13 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
     keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...searchKeymap, ...lintKeymap]),
     readOnly ? EditorState.readOnly.of(true) : [],
     placeholder ? placeholderText(placeholder) : [],
-    docs ? fieldDocs(docs, docsWhen) : [],
     onChange ? EditorView.updateListener.of((u) => {
       if (!u.docChanged || quiet) return;
       const paste = u.transactions.some((tr) => tr.isUserEvent("input.paste") || tr.isUserEvent("input.drop"));
       onChange({ paste });
     }) : [],
   ];
-  const view = new EditorView({ parent, state: EditorState.create({ doc, extensions: extensions() }) });
+  const view = new EditorView({ parent, state: EditorState.create({ doc, extensions: extensions(doc.length) }) });
   darkQuery.addEventListener("change", () => {
     view.dispatch({ effects: dark.reconfigure(EditorView.darkTheme.of(darkQuery.matches)) });
   });
@@ -115,7 +148,7 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
      * of an editor out of view would make CodeMirror draw every line.)
      */
     setText(text) {
-      view.setState(EditorState.create({ doc: text, extensions: extensions() }));
+      view.setState(EditorState.create({ doc: text, extensions: extensions(text.length) }));
     },
     /**
      * replaceText replaces the text the way an edit does, so Ctrl/Cmd+Z
