@@ -6,13 +6,16 @@
 
 const OPEN_OBJ = 123, CLOSE_OBJ = 125, OPEN_ARR = 91, CLOSE_ARR = 93;
 const COMMA = 44, COLON = 58, QUOTE = 34, BACKSLASH = 92;
+// Indentation stops growing past this many levels: text nested 100,000
+// levels deep would otherwise become gigabytes of spaces.
+const MAX_INDENT = 16;
 
 function isSpace(c) {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
 /**
- * pretty re-indents s with two spaces per level.
+ * pretty re-indents s with two spaces per level (up to MAX_INDENT levels).
  * Returns { text, from, to }: from and to are Int32Arrays of breakpoints;
  * an offset o of s with from[k] <= o < from[k+1] is at o + to[k] - from[k]
  * in text (see mapOffset).
@@ -36,7 +39,8 @@ export function pretty(s) {
     const d = outLen - i;
     if (d !== shift) { from.push(i); to.push(outLen); shift = d; }
   };
-  const newline = () => emit("\n" + "  ".repeat(depth));
+  const indents = Array.from({ length: MAX_INDENT + 1 }, (_, d) => "\n" + "  ".repeat(d));
+  const newline = () => emit(indents[Math.min(depth, MAX_INDENT)]);
 
   let i = 0;
   while (i < n) {
