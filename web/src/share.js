@@ -60,6 +60,13 @@ export function isShareFragment(hash) {
  * Throws ShareError when the state is too large for any link.
  */
 export async function encodeFragment(s) {
+  // A string takes at least one UTF-8 byte per UTF-16 unit: a text longer
+  // than the cap is refused before it is encoded (a 50 MB paste would
+  // otherwise cost the main thread seconds each time the session is saved).
+  const units = String(s.input || "").length + String(s.response || "").length;
+  if (units > MAX_STATE_BYTES) {
+    throw new ShareError(`This state is over ${mb(units)} of text: more than the ${mb(MAX_STATE_BYTES)} a link or a repro file may hold.`);
+  }
   const bytes = new TextEncoder().encode(JSON.stringify(shareable(s)));
   if (bytes.length > MAX_STATE_BYTES) {
     throw new ShareError(`This state is ${mb(bytes.length)} of text: more than the ${mb(MAX_STATE_BYTES)} a link or a repro file may hold.`);
