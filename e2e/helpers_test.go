@@ -75,7 +75,7 @@ func (p *tab) allowDownloads() string {
 	dir := p.t.TempDir()
 	c := chromedp.FromContext(p.ctx)
 	if _, err := chromedp.CallBrowser(p.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, BrowserContextID: c.BrowserContextID,
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, BrowserContextID: c.BrowserContextID, EventsEnabled: ptr(true),
 	}); err != nil {
 		p.t.Fatalf("allow downloads: %v", err)
 	}
@@ -115,7 +115,9 @@ func (p *tab) downloaded(dir, name string) []byte {
 	for time.Now().Before(deadline) {
 		buf, err := os.ReadFile(path)
 		partial, _ := filepath.Glob(filepath.Join(dir, "*.crdownload"))
-		if err == nil && len(partial) == 0 {
+		// Chrome may put an empty file under the final name before it
+		// writes the download; the page never downloads an empty file.
+		if err == nil && len(partial) == 0 && len(buf) > 0 {
 			return buf
 		}
 		time.Sleep(50 * time.Millisecond)
@@ -223,5 +225,7 @@ func (p *tab) unhover() {
 	}
 	p.poll(`!document.querySelector(".cm-tooltip-hover")`)
 }
+
+func ptr[T any](v T) *T { return &v }
 
 func joinCodes(codes []string) string { return strings.Join(codes, " ") }
