@@ -168,8 +168,11 @@ func (j *judgement) failedLine(b []byte, i int, v *RecordVerdict, attempts int, 
 		r := &j.ev.Records[i]
 		switch {
 		case r.Canonical && r.DataValue != nil:
-			// The data is already the base64 of the record's bytes.
-			return appendJSONString(b, r.DataValue.Text)
+			// The data is already the base64 of the record's bytes, and
+			// base64 needs no escaping in JSON.
+			b = append(b, '"')
+			b = append(b, r.DataValue.Text...)
+			return append(b, '"')
 		case r.Data != nil:
 			b = append(b, '"')
 			b = base64.StdEncoding.AppendEncode(b, r.Data)

@@ -135,7 +135,16 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]st
 			return nil
 		}
 	}
-	if e := CheckUTF8(raw); e != nil {
+	// The record's analyzed payload is these very bytes unless the data
+	// is gzip or was decoded leniently: reuse its UTF-8 check and parse.
+	same := data == r.DataValue && r.Canonical && !r.Gzip && p != nil && p.kind != PayloadInvalid
+	e := (*UTF8Error)(nil)
+	if same {
+		e = p.utf8
+	} else {
+		e = CheckUTF8(raw)
+	}
+	if e != nil {
 		start, end := pmap.span(e.Start, e.End)
 		s.raise("UnicodeDecodeError", e.Error(), i, start, end)
 		return nil
@@ -145,7 +154,7 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]st
 	var vals []Value
 	var perr, pyErr *SyntaxError
 	text := ""
-	if data == r.DataValue && r.Canonical && !r.Gzip && p != nil && p.kind != PayloadBinary {
+	if same {
 		text, vals, perr, pyErr = p.text, p.vals, p.err, p.pyErr
 	} else {
 		text = string(raw)
