@@ -7,7 +7,8 @@
 //               {type: "run", id, request}
 //               {type: "export", id, request}  a request with "export" set
 // Messages out: {type: "ready", version} | {type: "failed", error}
-//               {type: "report", id, report, hasBody}  the engine's report, parsed
+//               {type: "report", id, report, hasBody, memory}  the engine's report, parsed, and
+//                                                the bytes of WebAssembly memory the engine holds
 //               {type: "body", id, view}         the Lambda body, pretty, with its offset map
 //               {type: "exported", id, text}     the report's export (a string), or null
 //                                                when this engine does not export
@@ -15,6 +16,7 @@
 import { pretty } from "./pretty.js";
 
 let dead = ""; // why the engine can no longer run, once it cannot
+let memory = null; // the engine's WebAssembly memory
 
 function errorText(e) {
   return e && e.message ? e.message : String(e);
@@ -24,6 +26,7 @@ async function init(module) {
   importScripts("wasm_exec.js");
   const go = new self.Go();
   const instance = await WebAssembly.instantiate(module, go.importObject);
+  memory = instance.exports.mem || null;
   go.run(instance).then(() => { dead = "the engine stopped"; });
   if (!self.firehose || typeof self.firehose.run !== "function") {
     throw new Error("the engine did not register firehose.run");
@@ -37,7 +40,7 @@ function run(id, request) {
   const report = JSON.parse(text);
   const body = report && report.lambda && report.lambda.body;
   const hasBody = typeof body === "string";
-  self.postMessage({ type: "report", id, report, hasBody });
+  self.postMessage({ type: "report", id, report, hasBody, memory: memory ? memory.buffer.byteLength : 0 });
   if (hasBody) {
     // Pretty-printing a big body takes a moment: the page already has the
     // report and shows the summary meanwhile.
