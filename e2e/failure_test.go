@@ -26,6 +26,7 @@ import (
 //	MAGIC-THROW  firehose.run throws, as it does once the Go program has exited
 //	MAGIC-CRASH  the worker dies of an uncaught error and never answers
 //	MAGIC-STUCK  the engine spins and never answers
+//	MAGIC-HUGE   the worker says its engine holds 4 GiB of memory
 //
 // Every other request goes to the real engine.
 const workerWrapper = `// e2e/failure_test.go: firehose.run answers the magic words.
@@ -41,6 +42,13 @@ const workerWrapper = `// e2e/failure_test.go: firehose.run answers the magic wo
 				self.postMessage = () => {};
 				setTimeout(() => { throw new RangeError("MAGIC-CRASH: WebAssembly.Memory.grow(): Maximum memory size exceeded"); });
 				return real.run(request);
+			}
+			if (request.includes("MAGIC-HUGE")) {
+				const post = self.postMessage;
+				self.postMessage = (msg, transfer) => {
+					self.postMessage = post;
+					post.call(self, {...msg, memory: 4 * 1024 * 1024 * 1024}, transfer);
+				};
 			}
 			if (request.includes("MAGIC-STUCK")) {
 				for (const end = Date.now() + 30000; Date.now() < end;) {}
@@ -182,6 +190,22 @@ func TestACrashedWorkerIsReplaced(t *testing.T) {
 			p.nextRunWorks(before)
 		})
 	}
+}
+
+func TestAnOversizedWorkerIsReplaced(t *testing.T) {
+	p := openWrapped(t, nil)
+	before := p.workersStarted()
+	runs := p.runs()
+	p.paste(inputLabel, smallEvent("MAGIC-HUGE"))
+	p.waitRuns(runs)
+	if got := p.stat("records"); got != "1" {
+		t.Errorf("the run shows %q records, want 1", got)
+	}
+	if !p.evalBool(`document.getElementById("engine-error").hidden`) {
+		t.Errorf("an oversized worker shows the error panel")
+	}
+	// Its report is shown; then it is replaced, quietly.
+	p.nextRunWorks(before)
 }
 
 // shortTimeLimit makes the page's timers of a minute or more (the engine's

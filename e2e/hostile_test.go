@@ -272,6 +272,7 @@ func TestLargeHostilePastes(t *testing.T) {
 			p.evalBool(`(__perf.longtasks.length = 0, true)`)
 			var from float64
 			p.eval(`performance.now()`, &from)
+			workers := p.workersStarted()
 			start := time.Now()
 			if c.into == responseLabel && !p.evalBool(`document.getElementById("response-box").open`) {
 				p.click(`#response-box > summary`)
@@ -286,6 +287,8 @@ func TestLargeHostilePastes(t *testing.T) {
 			engine := "engine " + p.stat("time")
 			if !read {
 				engine = "engine's stack overflowed (known issue)"
+			} else if p.workersStarted() > workers {
+				engine += ", its worker then replaced (over 256 MiB)"
 			}
 			fmt.Fprintf(&report, "  %-40s paste → shown %6v; longest main-thread task %5.0f ms; %s; page heap %4.0f MiB\n",
 				c.name, took.Round(time.Millisecond), longest, engine, heap)
