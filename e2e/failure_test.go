@@ -147,7 +147,10 @@ func TestAnEnginePanicShowsTheErrorPanel(t *testing.T) {
 		t.Errorf("the panel's message is\n%s\nwant\n%s", got, panicMessage)
 	}
 	p.inert()
-	// The finding is listed too, and the status says where to look.
+	// The finding is listed too, and the status and the summary say where to look.
+	if got := p.evalString(`document.querySelector("#summary .summary-line").textContent`); !strings.Contains(got, "error panel") {
+		t.Errorf("the summary says %q", got)
+	}
 	if !p.hasFinding("engine.panic") {
 		t.Errorf("no engine.panic finding is listed")
 	}

@@ -3,6 +3,7 @@
 import { h, replace } from "../dom.js";
 import { n, bytes, ms, plural } from "../format.js";
 import { clip, code, errorBlock, confidence } from "./common.js";
+import { failureOf } from "./error.js";
 
 // stat is a figure of the summary; data-value holds it as a plain number.
 function stat(name, label, value, extra, cls = "", attrs = {}) {
@@ -28,7 +29,8 @@ export function renderSummary(el, report, elapsed) {
   const lost = s.ignored || 0;
   const skipped = s.skippedRecords || 0;
   const refused = (report.findings || []).some((f) => f.code === "input.size");
-  const read = refused ? "The input was not read: it is larger than the playground reads (see the findings)." : [
+  const read = failureOf(report) ? "The engine failed on this run: see the error panel." :
+    refused ? "The input was not read: it is larger than the playground reads (see the findings)." : [
     `Read ${kinds[report.inputKind] || report.inputKind || "nothing"}`,
     report.detected ? " (detected)" : "",
     report.source ? `, source ${sources[report.source] || report.source}` : "",
