@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -121,5 +122,26 @@ func TestHostileInputs(t *testing.T) {
 				assert.LessOrEqual(t, len(rep.Findings), 20*(maxFindingsPerCode+1))
 			})
 		}
+	}
+}
+
+// TestDeepNestingFitsASmallStack runs the most deeply nested inputs the
+// engine accepts, and a little more, on a 1 MiB goroutine stack. Under
+// WebAssembly the browser's call stack bounds the engine's recursion (the
+// parser and every walk over a value recurse once per level): Chromium's
+// worker overflows a few thousand levels down, which MaxDepth stays well
+// below. Raising MaxDepth far past that crashes this test.
+func TestDeepNestingFitsASmallStack(t *testing.T) {
+	defer debug.SetMaxStack(debug.SetMaxStack(1 << 20))
+	for _, depth := range []int{pyPayloadDepth, MaxDepth, MaxDepth + 10} {
+		deep := strings.Repeat(`{"a":[`, depth/2) + "1" + strings.Repeat("]}", depth/2)
+		for _, preset := range Presets {
+			for _, input := range []string{deep, eventOf([]byte(deep)), eventOf([]byte(`[{"k":` + deep + `}]`))} {
+				rep := Run(Request{Input: input, Preset: preset})
+				require.NotNil(t, rep)
+			}
+		}
+		rep := Run(Request{Input: `{"records":[]}`, Response: deep})
+		require.NotNil(t, rep)
 	}
 }

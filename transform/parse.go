@@ -16,8 +16,12 @@ const (
 )
 
 // MaxDepth is how deeply arrays and objects may nest in anything the
-// engine parses. Python's json module gives up sooner (see pyPayloadDepth).
-const MaxDepth = 10000
+// engine parses. The parser and every walk over a parsed value recurse once
+// per level, and under WebAssembly the browser's call stack, not Go's, bounds
+// that: Chromium's worker overflows a few thousand levels down. Python's json
+// module gives up a little sooner (see pyPayloadDepth), so nothing the seed
+// Lambda could read is refused.
+const MaxDepth = 1000
 
 // Python's limits, measured with the reference handler on CPython 3.11:
 // json.loads fails on the 994th nested container of an event and on the
@@ -93,6 +97,8 @@ type parser struct {
 	// dropped counts the array items parsed but not kept (keepItems), and
 	// discarding is non-zero while one is being parsed.
 	dropped, discarding int
+	// deepest is the deepest nesting met so far.
+	deepest int
 
 	// Children are gathered on the scratch stacks, then copied into
 	// arena chunks, so a document costs a handful of allocations.
@@ -106,7 +112,7 @@ type parser struct {
 // reset prepares p to parse s, reusing the memory of its earlier parses:
 // the values they returned must no longer be in use.
 func (p *parser) reset(s string, opts parseOptions) {
-	p.s, p.opts, p.depth, p.err, p.pyErr = s, opts, 0, nil, nil
+	p.s, p.opts, p.depth, p.deepest, p.err, p.pyErr = s, opts, 0, 0, nil, nil
 	p.arena, p.arenaK = p.arena[:0], p.arenaK[:0]
 }
 
@@ -281,6 +287,7 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // and reports whether parsing may go on.
 func (p *parser) enter(i int, what string) bool {
 	p.depth++
+	p.deepest = max(p.deepest, p.depth)
 	if p.opts.pyDepth > 0 && p.depth > p.opts.pyDepth {
 		p.pyFail(ErrRecursion, "maximum recursion depth exceeded while decoding a JSON "+what+" from a unicode string", i)
 	}

@@ -24,6 +24,7 @@ type payload struct {
 	text string       // the payload as a string (UTF-8 unless kind is binary)
 	utf8 *UTF8Error   // set when the bytes are not UTF-8
 	vals []Value      // the JSON values it holds, one or more (NDJSON)
+	deep bool         // they nest deeper than maxPrettyDepth
 	err  *SyntaxError // the first JSON syntax error, if it looks like JSON
 	// pyErr is what Python's json.loads would raise on the first value
 	// only (deep nesting, huge integers), when it parses here.
@@ -51,6 +52,7 @@ func analyzePayload(r *EventRecord, ps *parser) *payload {
 	p.kind = PayloadText
 	ps.reset(p.text, parseOptions{pyDepth: pyPayloadDepth})
 	p.vals, p.err, p.pyErr = ps.values()
+	p.deep = ps.deepest > maxPrettyDepth
 	if t := strings.TrimLeft(p.text, " \t\r\n"); p.err == nil && len(p.vals) > 0 || t != "" && (t[0] == '{' || t[0] == '[') {
 		p.kind = PayloadJSON
 	}
@@ -100,6 +102,11 @@ func isCloudWatchLogs(p *payload) bool {
 // maxDecoded is how much of a payload the report shows.
 const maxDecoded = 256 << 10
 
+// maxPrettyDepth is the deepest payload that is pretty-printed: deeper ones
+// are shown as they are (indenting hundreds of levels helps no one, and the
+// pretty-printer recurses once per level).
+const maxPrettyDepth = 64
+
 // decodedText returns the payload as the report shows it: pretty JSON,
 // text, or a hex dump; cut at maxDecoded bytes.
 func (p *payload) decodedText() (string, bool) {
@@ -109,7 +116,7 @@ func (p *payload) decodedText() (string, bool) {
 	case PayloadBinary:
 		return hexDump(p.text, maxDecoded/4)
 	case PayloadJSON, PayloadCWL:
-		if p.err == nil && len(p.text) <= maxDecoded && !hasNonStandard(p.vals) {
+		if p.err == nil && !p.deep && len(p.text) <= maxDecoded && !hasNonStandard(p.vals) {
 			return strings.TrimRight(string(pretty.PrettyOptions([]byte(p.text),
 				&pretty.Options{Width: 80, Indent: "  "})), "\n"), false
 		}
