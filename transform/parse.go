@@ -373,7 +373,8 @@ func (p *parser) object(start int) (Value, int) {
 				p.fail(ErrJSONDecode, "Expecting property name enclosed in double quotes", i)
 				return partial(i)
 			}
-			key, next := p.str(i)
+			name, next := p.scanString(i)
+			key := Key{Name: name, Start: i, End: next}
 			if p.err != nil {
 				return partial(next)
 			}
@@ -386,12 +387,12 @@ func (p *parser) object(start int) (Value, int) {
 			item, next := p.value(i)
 			if p.err != nil {
 				if item.End > item.Start {
-					p.scratchK = append(p.scratchK, Key{Name: key.Text, Start: key.Start, End: key.End})
+					p.scratchK = append(p.scratchK, key)
 					p.scratch = append(p.scratch, item)
 				}
 				return partial(next)
 			}
-			p.scratchK = append(p.scratchK, Key{Name: key.Text, Start: key.Start, End: key.End})
+			p.scratchK = append(p.scratchK, key)
 			p.scratch = append(p.scratch, item)
 			i = skipSpace(s, next)
 			if i < len(s) && s[i] == '}' {
@@ -450,13 +451,20 @@ var plainString = func() (t [256]bool) {
 // str parses a string whose opening quote is at start, as CPython's
 // scanstring_unicode does.
 func (p *parser) str(start int) (Value, int) {
+	text, end := p.scanString(start)
+	return Value{Kind: String, Start: start, End: end, Text: text}, end
+}
+
+// scanString reads the string whose opening quote is at start and returns
+// its text and the index just past it (or where it broke off).
+func (p *parser) scanString(start int) (string, int) {
 	s := p.s
 	i := start + 1
 	for i < len(s) && plainString[s[i]] {
 		i++
 	}
 	if i < len(s) && s[i] == '"' {
-		return Value{Kind: String, Start: start, End: i + 1, Text: s[start+1 : i]}, i + 1
+		return s[start+1 : i], i + 1
 	}
 	// Escapes, a control character or the end of the text.
 	buf := append(p.buf[:0], s[start+1:i]...)
@@ -468,7 +476,7 @@ func (p *parser) str(start int) (Value, int) {
 		buf = append(buf, s[run:i]...)
 		if i >= len(s) {
 			p.fail(ErrJSONDecode, "Unterminated string starting at", start)
-			return p.partialString(start, i, buf)
+			return p.partialString(i, buf)
 		}
 		c := s[i]
 		if c == '"' {
@@ -476,11 +484,11 @@ func (p *parser) str(start int) (Value, int) {
 		}
 		if c != '\\' {
 			p.fail(ErrJSONDecode, "Invalid control character at", i)
-			return p.partialString(start, i, buf)
+			return p.partialString(i, buf)
 		}
 		if i+1 >= len(s) {
 			p.fail(ErrJSONDecode, "Unterminated string starting at", start)
-			return p.partialString(start, i, buf)
+			return p.partialString(i, buf)
 		}
 		e := s[i+1]
 		if e != 'u' {
@@ -498,7 +506,7 @@ func (p *parser) str(start int) (Value, int) {
 				e = '\t'
 			default:
 				p.fail(ErrJSONDecode, "Invalid \\escape", i)
-				return p.partialString(start, i, buf)
+				return p.partialString(i, buf)
 			}
 			buf = append(buf, e)
 			i += 2
@@ -508,18 +516,18 @@ func (p *parser) str(start int) (Value, int) {
 		end := i + 6
 		if end >= len(s) {
 			p.fail(ErrJSONDecode, "Invalid \\uXXXX escape", i+1)
-			return p.partialString(start, i, buf)
+			return p.partialString(i, buf)
 		}
 		r, ok := hex4(s[i+2 : end])
 		if !ok {
 			p.fail(ErrJSONDecode, "Invalid \\uXXXX escape", i+1)
-			return p.partialString(start, i, buf)
+			return p.partialString(i, buf)
 		}
 		if r >= 0xd800 && r <= 0xdbff && end+6 < len(s) && s[end] == '\\' && s[end+1] == 'u' {
 			r2, ok := hex4(s[end+2 : end+6])
 			if !ok {
 				p.fail(ErrJSONDecode, "Invalid \\uXXXX escape", end+1)
-				return p.partialString(start, i, buf)
+				return p.partialString(i, buf)
 			}
 			if r2 >= 0xdc00 && r2 <= 0xdfff {
 				r = 0x10000 + (r-0xd800)<<10 + (r2 - 0xdc00)
@@ -530,12 +538,12 @@ func (p *parser) str(start int) (Value, int) {
 		i = end
 	}
 	p.buf = buf
-	return Value{Kind: String, Start: start, End: i + 1, Text: string(buf)}, i + 1
+	return string(buf), i + 1
 }
 
-func (p *parser) partialString(start, i int, buf []byte) (Value, int) {
+func (p *parser) partialString(i int, buf []byte) (string, int) {
 	p.buf = buf
-	return Value{Kind: String, Start: start, End: i, Text: string(buf)}, i
+	return string(buf), i
 }
 
 // hex4 decodes four hexadecimal digits.
