@@ -298,16 +298,80 @@ func (p *parser) enter(i int, what string) bool {
 	return true
 }
 
+// push parses the value at i onto the scratch stack, where its container
+// gathers its children, and returns the index just past it. Containers and
+// strings are built in place, without copying them through return values.
+// A value that could not be read at all is not pushed.
+func (p *parser) push(i int) int {
+	k := len(p.scratch)
+	c := byte(0)
+	if i < len(p.s) {
+		c = p.s[i]
+	}
+	var next int
+	switch c {
+	case '[':
+		p.scratch = append(p.scratch, Value{Kind: Array, Start: i})
+		next = p.arrayInto(k, i)
+	case '{':
+		p.scratch = append(p.scratch, Value{Kind: Object, Start: i})
+		next = p.objectInto(k, i)
+	case '"':
+		text, end := p.scanString(i)
+		p.scratch = append(p.scratch, Value{Kind: String, Start: i, End: end, Text: text})
+		next = end
+	default:
+		var v Value
+		v, next = p.value(i)
+		p.scratch = append(p.scratch, v)
+	}
+	if p.err != nil && p.scratch[k].End <= p.scratch[k].Start {
+		p.scratch[k] = Value{}
+		p.scratch = p.scratch[:k]
+	}
+	return next
+}
+
 // array parses an array whose '[' is at start.
 func (p *parser) array(start int) (Value, int) {
-	v := Value{Kind: Array, Start: start}
+	return p.container(start, Array)
+}
+
+// object parses an object whose '{' is at start.
+func (p *parser) object(start int) (Value, int) {
+	return p.container(start, Object)
+}
+
+// container parses an array or an object on the scratch stack and takes
+// it off.
+func (p *parser) container(start int, kind Kind) (Value, int) {
+	k := len(p.scratch)
+	p.scratch = append(p.scratch, Value{Kind: kind, Start: start})
+	var next int
+	if kind == Array {
+		next = p.arrayInto(k, start)
+	} else {
+		next = p.objectInto(k, start)
+	}
+	v := p.scratch[k]
+	p.scratch[k] = Value{}
+	p.scratch = p.scratch[:k]
+	return v, next
+}
+
+// arrayInto parses the array whose '[' is at start into p.scratch[k].
+func (p *parser) arrayInto(k, start int) int {
 	if !p.enter(start, "array") {
 		p.depth--
-		v.End = start
-		return v, start
+		p.scratch[k].End = start
+		return start
 	}
 	defer func() { p.depth-- }()
 	base := len(p.scratch)
+	done := func(end int) int {
+		p.scratch[k].Items, p.scratch[k].End = p.finishItems(base), end
+		return end
+	}
 	s := p.s
 	i := skipSpace(s, start+1)
 	limit := 0
@@ -320,20 +384,16 @@ func (p *parser) array(start int) (Value, int) {
 			if drop {
 				p.discarding++
 			}
-			item, next := p.value(i)
+			top := len(p.scratch)
+			next := p.push(i)
 			if drop {
 				p.discarding--
 				p.dropped++
+				clear(p.scratch[top:])
+				p.scratch = p.scratch[:top]
 			}
 			if p.err != nil {
-				if item.End > item.Start && !drop {
-					p.scratch = append(p.scratch, item)
-				}
-				v.Items, v.End = p.finishItems(base), next
-				return v, next
-			}
-			if !drop {
-				p.scratch = append(p.scratch, item)
+				return done(next)
 			}
 			i = skipSpace(s, next)
 			if i < len(s) && s[i] == ']' {
@@ -341,71 +401,66 @@ func (p *parser) array(start int) (Value, int) {
 			}
 			if i >= len(s) || s[i] != ',' {
 				p.fail(ErrJSONDecode, "Expecting ',' delimiter", i)
-				v.Items, v.End = p.finishItems(base), i
-				return v, i
+				return done(i)
 			}
 			i = skipSpace(s, i+1)
 		}
 	}
-	v.Items, v.End = p.finishItems(base), i+1
-	return v, i + 1
+	return done(i + 1)
 }
 
-// object parses an object whose '{' is at start.
-func (p *parser) object(start int) (Value, int) {
-	v := Value{Kind: Object, Start: start}
+// objectInto parses the object whose '{' is at start into p.scratch[k].
+func (p *parser) objectInto(k, start int) int {
 	if !p.enter(start, "object") {
 		p.depth--
-		v.End = start
-		return v, start
+		p.scratch[k].End = start
+		return start
 	}
 	defer func() { p.depth-- }()
 	base, baseK := len(p.scratch), len(p.scratchK)
+	done := func(end int) int {
+		p.scratch[k].Items, p.scratch[k].Keys, p.scratch[k].End = p.finishItems(base), p.finishKeys(baseK), end
+		return end
+	}
 	s := p.s
 	i := skipSpace(s, start+1)
-	partial := func(end int) (Value, int) {
-		v.Items, v.Keys, v.End = p.finishItems(base), p.finishKeys(baseK), end
-		return v, end
-	}
 	if i >= len(s) || s[i] != '}' {
 		for {
 			if i >= len(s) || s[i] != '"' {
 				p.fail(ErrJSONDecode, "Expecting property name enclosed in double quotes", i)
-				return partial(i)
+				return done(i)
 			}
 			name, next := p.scanString(i)
 			key := Key{Name: name, Start: i, End: next}
 			if p.err != nil {
-				return partial(next)
+				return done(next)
 			}
 			i = skipSpace(s, next)
 			if i >= len(s) || s[i] != ':' {
 				p.fail(ErrJSONDecode, "Expecting ':' delimiter", i)
-				return partial(i)
+				return done(i)
 			}
 			i = skipSpace(s, i+1)
-			item, next := p.value(i)
-			if p.err != nil {
-				if item.End > item.Start {
-					p.scratchK = append(p.scratchK, key)
-					p.scratch = append(p.scratch, item)
-				}
-				return partial(next)
+			top := len(p.scratch)
+			next = p.push(i)
+			if len(p.scratch) > top {
+				p.scratchK = append(p.scratchK, key) // keys stay in step with values
 			}
-			p.scratchK = append(p.scratchK, key)
-			p.scratch = append(p.scratch, item)
+			if p.err != nil {
+				return done(next)
+			}
 			i = skipSpace(s, next)
 			if i < len(s) && s[i] == '}' {
 				break
 			}
 			if i >= len(s) || s[i] != ',' {
 				p.fail(ErrJSONDecode, "Expecting ',' delimiter", i)
-				return partial(i)
+				return done(i)
 			}
 			i = skipSpace(s, i+1)
 		}
 	}
-	return partial(i + 1)
+	return done(i + 1)
 }
 
 // finishItems moves the values gathered since base into the arena.
