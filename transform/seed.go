@@ -212,8 +212,7 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]st
 		}
 		s.n++
 		s.body = append(s.body, `{"data": "`...)
-		s.tmp = s.flat.appendJSON(s.tmp[:0])
-		s.body = base64.StdEncoding.AppendEncode(s.body, s.tmp)
+		s.body = base64.StdEncoding.AppendEncode(s.body, s.flat.json(s.tmp[:0]))
 		s.body = append(s.body, `", "recordId": `...)
 		if j == 0 || s.v1 {
 			s.body = appendPyJSON(s.body, id)
@@ -259,13 +258,17 @@ func (s *seedLambda) finish() ([]byte, *LambdaError) {
 // again replaces its value but keeps its position.
 type flatDict struct {
 	ents []flatEntry
-	// vals holds all values back to back, each as it appears inside the
-	// quotes of json.dumps(flat_json): json.dumps of their json.dumps text.
-	vals []byte
-	at   map[string]int // key → index in ents, only when keys may collide
+	// buf holds every value, each as it appears inside the quotes of
+	// json.dumps(flat_json) (json.dumps of its json.dumps text). When no
+	// two keys can be the same (direct), the keys are written around them
+	// and buf is json.dumps(flat_json) itself.
+	buf    []byte
+	direct bool
+	at     map[string]int // key → index in ents, only when keys may collide
 }
 
-// flatEntry is one key of a flatDict: outer, or outer.inner when merged.
+// flatEntry is one key of a flatDict: outer, or outer.inner when merged,
+// and where its value is in buf.
 type flatEntry struct {
 	outer, inner string
 	merged       bool
@@ -281,7 +284,7 @@ func (e *flatEntry) key() string {
 
 // build flattens obj one level the way flatten_json does.
 func (d *flatDict) build(obj *Value, tmp *[]byte) {
-	d.vals, d.ents = d.vals[:0], d.ents[:0]
+	d.buf, d.ents = d.buf[:0], d.ents[:0]
 	keys, items := obj.Entries()
 	// Flattened keys can only collide when some key holds a dot.
 	collide := false
@@ -293,50 +296,77 @@ func (d *flatDict) build(obj *Value, tmp *[]byte) {
 			}
 		}
 	}
+	d.direct = !collide
 	if collide {
 		if d.at == nil {
 			d.at = make(map[string]int)
 		}
 		clear(d.at)
+	} else {
+		d.buf = append(d.buf, '{')
 	}
 	for i := range keys {
 		v := &items[i]
 		if v.Kind == Object && len(v.Items) > 0 {
 			inner, innerItems := v.Entries()
 			for j := range inner {
-				d.put(flatEntry{outer: keys[i].Name, inner: inner[j].Name, merged: true}, collide, &innerItems[j], tmp)
+				d.put(flatEntry{outer: keys[i].Name, inner: inner[j].Name, merged: true}, &innerItems[j], tmp)
 			}
 			continue
 		}
-		d.put(flatEntry{outer: keys[i].Name}, collide, v, tmp)
+		d.put(flatEntry{outer: keys[i].Name}, v, tmp)
+	}
+	if d.direct {
+		d.buf = append(d.buf, '}')
 	}
 }
 
 // put stores json.dumps(type_to_object(v)) under e's key.
-func (d *flatDict) put(e flatEntry, collide bool, v *Value, tmp *[]byte) {
-	e.v0 = len(d.vals)
+func (d *flatDict) put(e flatEntry, v *Value, tmp *[]byte) {
+	if d.direct {
+		if len(d.ents) > 0 {
+			d.buf = append(d.buf, ", "...)
+		}
+		d.buf = appendFlatKey(d.buf, &e)
+	}
+	e.v0 = len(d.buf)
 	if v.Kind == Array {
-		d.vals = append(d.vals, '[')
+		d.buf = append(d.buf, '[')
 		for i := range v.Items {
 			if i > 0 {
-				d.vals = append(d.vals, ", "...)
+				d.buf = append(d.buf, ", "...)
 			}
-			d.vals = appendPyStrJSON(d.vals, &v.Items[i], tmp)
+			d.buf = appendPyStrJSON(d.buf, &v.Items[i], tmp)
 		}
-		d.vals = append(d.vals, ']')
+		d.buf = append(d.buf, ']')
 	} else {
-		d.vals = appendPyStrJSON(d.vals, v, tmp)
+		d.buf = appendPyStrJSON(d.buf, v, tmp)
 	}
-	e.v1 = len(d.vals)
-	if collide {
-		key := e.key()
-		if at, ok := d.at[key]; ok {
-			d.ents[at].v0, d.ents[at].v1 = e.v0, e.v1
-			return
-		}
-		d.at[key] = len(d.ents)
+	e.v1 = len(d.buf)
+	if d.direct {
+		d.buf = append(d.buf, '"')
+		d.ents = append(d.ents, e)
+		return
 	}
+	key := e.key()
+	if at, ok := d.at[key]; ok {
+		d.ents[at].v0, d.ents[at].v1 = e.v0, e.v1
+		return
+	}
+	d.at[key] = len(d.ents)
 	d.ents = append(d.ents, e)
+}
+
+// appendFlatKey appends the key of an entry as json.dumps writes it in the
+// dict, up to the opening quote of its value: "outer.inner": ".
+func appendFlatKey(b []byte, e *flatEntry) []byte {
+	b = append(b, '"')
+	b = appendPyJSONChars(b, e.outer)
+	if e.merged {
+		b = append(b, '.')
+		b = appendPyJSONChars(b, e.inner)
+	}
+	return append(b, `": "`...)
 }
 
 // appendPyStrJSON appends json.dumps(str(v)) as it appears once encoded
@@ -355,22 +385,20 @@ func appendPyStrJSON(b []byte, v *Value, tmp *[]byte) []byte {
 	return append(b, '\\', '"')
 }
 
-// appendJSON appends json.dumps(flat_json).
-func (d *flatDict) appendJSON(b []byte) []byte {
+// json returns json.dumps(flat_json): buf itself when it holds it, else
+// written into b.
+func (d *flatDict) json(b []byte) []byte {
+	if d.direct {
+		return d.buf
+	}
 	b = append(b, '{')
 	for i := range d.ents {
 		e := &d.ents[i]
 		if i > 0 {
 			b = append(b, ", "...)
 		}
-		b = append(b, '"')
-		b = appendPyJSONChars(b, e.outer)
-		if e.merged {
-			b = append(b, '.')
-			b = appendPyJSONChars(b, e.inner)
-		}
-		b = append(b, `": "`...)
-		b = append(b, d.vals[e.v0:e.v1]...)
+		b = appendFlatKey(b, e)
+		b = append(b, d.buf[e.v0:e.v1]...)
 		b = append(b, '"')
 	}
 	return append(b, '}')
@@ -381,7 +409,7 @@ func (d *flatDict) rows() [][2]string {
 	out := make([][2]string, len(d.ents))
 	for i := range d.ents {
 		e := &d.ents[i]
-		out[i] = [2]string{e.key(), unescapeASCII(d.vals[e.v0:e.v1])}
+		out[i] = [2]string{e.key(), unescapeASCII(d.buf[e.v0:e.v1])}
 	}
 	return out
 }
