@@ -207,6 +207,8 @@ function show({ report: rep, body, elapsed }) {
   renderFindings(views.findings, views.findingsCount, findings, { where, onPick: pickFinding });
   drawRecords();
   renderBodyHead(views.bodyHead, rep, pasted());
+  // No body (the function raised, or nothing ran): no empty editor either.
+  $("body-editor").hidden = typeof (rep.lambda && rep.lambda.body) !== "string";
   renderMapping(views.mapping, rep, { onShow: showRange, onSelect: selectRecord });
   renderS3(views.s3, rep);
   renderEvent(views.eventPanel, views.event, rep);
