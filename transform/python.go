@@ -377,9 +377,7 @@ func appendPyJSONEscaped[S string | []byte](b []byte, s S, twice bool) []byte {
 	}
 	for i := 0; i < len(s); {
 		start := i
-		for i < len(s) && pyJSONPlain[s[i]] {
-			i++
-		}
+		i = skipPyJSONPlain(s, i)
 		b = append(b, s[start:i]...)
 		if i >= len(s) {
 			break
@@ -407,6 +405,15 @@ func appendPyJSONEscaped[S string | []byte](b []byte, s S, twice bool) []byte {
 				b = append(b, 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
 			}
 			continue
+		}
+		if c >= 0xe0 && c < 0xf0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			// Three bytes, most of the BMP (Hangul, CJK): the common case.
+			if r := uint32(c&0x0f)<<12 | uint32(s[i+1]&0x3f)<<6 | uint32(s[i+2]&0x3f); r >= 0x800 {
+				i += 3
+				b = append(b, pre...)
+				b = append(b, 'u', hexDigits[r>>12], hexDigits[r>>8&15], hexDigits[r>>4&15], hexDigits[r&15])
+				continue
+			}
 		}
 		r, n := decodeWTF8(string(s[i:min(i+4, len(s))]))
 		i += n

@@ -1,0 +1,40 @@
+package transform
+
+// Scanning eight bytes at a time: the Python-style escaping spends most of
+// its time looking for the next byte that needs care, and a word-at-a-time
+// test skips runs of plain text quickly. (The JSON parser's strings are
+// mostly short keys, for which the byte loop is faster.)
+
+const (
+	swarOnes = 0x0101010101010101
+	swarHigh = 0x8080808080808080
+)
+
+// load64 reads the eight bytes of s from i, little-endian.
+func load64[S string | []byte](s S, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// swarLess is non-zero when some byte of x is below n (n ≤ 128).
+func swarLess(x, n uint64) uint64 { return (x - swarOnes*n) &^ x & swarHigh }
+
+// swarHas is non-zero when some byte of x equals c.
+func swarHas(x, c uint64) uint64 { return swarLess(x^(swarOnes*c), 1) }
+
+// skipPyJSONPlain returns the first index from i whose byte json.dumps
+// escapes (or len(s)): anything but printable ASCII, a quote, a backslash.
+func skipPyJSONPlain[S string | []byte](s S, i int) int {
+	for i+8 <= len(s) {
+		x := load64(s, i)
+		if x&swarHigh|swarLess(x, 0x20)|swarHas(x, 0x7f)|swarHas(x, '"')|swarHas(x, '\\') != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(s) && pyJSONPlain[s[i]] {
+		i++
+	}
+	return i
+}
