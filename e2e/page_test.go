@@ -311,23 +311,8 @@ func editor(label string) string {
 // all, then a paste event carrying the text.
 func (p *tab) paste(label, text string) {
 	p.t.Helper()
-	sel := chromedp.CSS(editor(label))
-	if err := chromedp.Do(p.ctx,
-		chromedp.Focus(sel),
-		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
-	); err != nil {
-		p.t.Fatalf("select all in %s: %v", label, err)
-	}
 	arg, _ := json.Marshal(text)
-	js := fmt.Sprintf(`(() => {
-		const dt = new DataTransfer();
-		dt.setData("text/plain", %s);
-		document.querySelector(%q).dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true}));
-		return true;
-	})()`, arg, editor(label))
-	if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](js)); err != nil {
-		p.t.Fatalf("paste into %s: %v", label, err)
-	}
+	p.pasteJS(label, string(arg))
 }
 
 // pasteJS pastes into an editor, as paste does, the text a JavaScript
