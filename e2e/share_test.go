@@ -139,6 +139,15 @@ func TestGalleryExamples(t *testing.T) {
 			v := p.verdict()
 			t.Logf("shown: %+v", v)
 			x := ex.Expect
+			// The body editor holds the function's body, and is hidden when
+			// there is none (the seed raised on the empty record).
+			bodyShown := p.evalBool(`!document.getElementById("body-editor").hidden`)
+			if bodyShown && p.evalString(`document.querySelector("#body-editor .cm-content").textContent`) == "" {
+				t.Errorf("an empty body editor is shown")
+			}
+			if want := e.File != "04-empty-payload-poisons-batch.json"; bodyShown != want {
+				t.Errorf("the body editor is shown: %v, want %v", bodyShown, want)
+			}
 			for _, c := range []struct {
 				name string
 				want *int
