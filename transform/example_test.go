@@ -76,3 +76,13 @@ func ExampleParseJSON() {
 	// Output:
 	// Expecting ':' delimiter: line 3 column 8 (char 21)
 }
+
+func ExampleParseRequest() {
+	req, err := transform.ParseRequest(`{"input": "eyJhIjogMX0=", "preset": "ndjson", "options": {"separator": "_"}}`)
+	fmt.Println(req.Preset, req.Options.Separator, err)
+	_, err = transform.ParseRequest(`{"preset": 3}`)
+	fmt.Println(err)
+	// Output:
+	// ndjson _ <nil>
+	// the request's "preset" is a number, want a string
+}
