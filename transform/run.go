@@ -206,7 +206,9 @@ func Run(req Request) *Report {
 	}
 
 	f.summarize()
-	rep.Findings = f.list
+	if f.list != nil {
+		rep.Findings = f.list
+	}
 	rep.Stats.InputBytes = len(req.Input)
 	rep.Stats.Records = len(ev.Records)
 	rep.Stats.SkippedRecords = ev.Skipped

@@ -255,3 +255,36 @@ func TestExports(t *testing.T) {
 		assert.Contains(t, codes(rep.Findings), "request.export")
 	})
 }
+
+// TestReportListsAreNeverNull checks that every list of the report is a
+// JSON array, even empty: null is kept for the values that may be absent.
+func TestReportListsAreNeverNull(t *testing.T) {
+	mayBeNull := map[string]bool{".lambda.body": true, ".lambda.error": true, ".verdict.batchError": true, ".response": true}
+	reqs := []Request{{Input: ""}, {Input: `{"records":[]}`, Preset: PresetNDJSON}, {Input: "not json"},
+		{Input: `{"records":[{"recordId":"1","data":"e30="}]}`, Response: `{"records":[{"recordId":"1","result":"Ok","data":"e30="}]}`}}
+	for _, p := range Presets {
+		reqs = append(reqs, Request{Input: "{\"a\":1}\n{\"b\":2}\n", Preset: p}, Request{Input: `[{"a":1}]`, Preset: p})
+	}
+	for _, req := range reqs {
+		out, err := json.Marshal(Run(req))
+		require.NoError(t, err)
+		var m any
+		require.NoError(t, json.Unmarshal(out, &m))
+		var walk func(path string, v any)
+		walk = func(path string, v any) {
+			switch x := v.(type) {
+			case nil:
+				assert.True(t, mayBeNull[path], "%s is null for %+v", path, req)
+			case map[string]any:
+				for k, e := range x {
+					walk(path+"."+k, e)
+				}
+			case []any:
+				for _, e := range x {
+					walk(path+"[]", e)
+				}
+			}
+		}
+		walk("", m)
+	}
+}
