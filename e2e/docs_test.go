@@ -155,3 +155,51 @@ func TestExports(t *testing.T) {
 		t.Errorf("after the exports, the summary shows %q failed, want 4", got)
 	}
 }
+
+// TestVerdictsShowTheirConfidence checks that a verdict that is not
+// confirmed says so wherever it is shown, and that a code's hover text
+// speaks of that verdict, not only of the code in general.
+func TestVerdictsShowTheirConfidence(t *testing.T) {
+	p := openTab(t)
+	// The earlier seed repeats ids: Firehose's treatment of duplicates is
+	// unconfirmed, for the records that carry them.
+	p.loadExample("03-seed-v1-duplicates.json")
+	if n := p.evalInt(`document.querySelectorAll('#records .record-item .confidence-unconfirmed').length`); n == 0 {
+		t.Errorf("no record in the list says its verdict is unconfirmed")
+	}
+	p.click(`#records .record-item:has(.confidence-unconfirmed)`)
+	if !p.evalBool(`!!document.querySelector('#record .verdict .confidence-unconfirmed')`) {
+		t.Errorf("the chosen record's verdict does not say it is unconfirmed")
+	}
+	// A response over 6 MB: Lambda.FunctionError, which is only likely here.
+	p.loadExample("10-response-over-6mb.json")
+	title := p.evalString(`document.querySelector('#problems [data-kind="batch-error"] code[data-code="Lambda.FunctionError"]').title`)
+	if !strings.Contains(title, "Confidence: likely") {
+		t.Errorf("the batch error's code says %q, want the verdict's confidence (likely)", title)
+	}
+}
+
+// TestFindingsPointToBothPlaces checks that a finding's other place is
+// marked in its editor too, and one click away in the list.
+func TestFindingsPointToBothPlaces(t *testing.T) {
+	p := openTab(t)
+	p.loadExample("03-seed-v1-duplicates.json")
+	sel := `#findings li.finding[data-code="Lambda.DuplicatedRecordId"] .related-go`
+	if n := p.evalInt(fmt.Sprintf(`document.querySelectorAll('%s').length`, sel)); n == 0 {
+		t.Fatalf("the duplicate id's finding lists no other place")
+	}
+	label := p.evalString(fmt.Sprintf(`document.querySelector('%s').textContent`, sel))
+	if !strings.Contains(label, "the first with this recordId") {
+		t.Errorf("the other place is labelled %q", label)
+	}
+	// Both outputs carrying the id are underlined in the body.
+	if n := p.evalInt(`document.querySelectorAll('#body-editor .cm-lintRange-info').length`); n == 0 {
+		t.Errorf("the first output with the repeated id is not marked in the body")
+	}
+	p.click(sel)
+	p.poll(`document.activeElement && document.activeElement.closest('#body-editor') !== null`)
+	// It selects the recordId of the first output record with that id.
+	if got := p.evalString(`document.getSelection().toString()`); len(got) < 3 || !strings.HasPrefix(got, `"`) || !strings.HasSuffix(got, `"`) {
+		t.Errorf("choosing the other place selects %q, want the first output's recordId", got)
+	}
+}

@@ -49,17 +49,26 @@ const codeConfidence = {
 /**
  * codeInfo says what Firehose does for a code and how sure the playground
  * is: {words, confidence, why}, or null for codes that are not Firehose's.
+ * A verdict's own confidence (the engine's, for this case), when given,
+ * wins over the code's usual one: Lambda.FunctionError is confirmed for a
+ * function that raised, but only likely for a response over 6 MB.
  */
-export function codeInfo(code) {
+export function codeInfo(code, verdictConfidence) {
   const words = codes[code];
   if (!words) return null;
-  const [confidence, note] = codeConfidence[code] || ["unconfirmed"];
-  return { words, confidence, why: note || confidenceText(confidence) };
+  const [usual, note] = codeConfidence[code] || ["unconfirmed"];
+  if (verdictConfidence && verdictConfidence !== usual) {
+    return { words, confidence: verdictConfidence, why: `${confidenceText(verdictConfidence)} (This verdict; the code is usually ${usual}.)` };
+  }
+  return { words, confidence: usual, why: note || confidenceText(usual) };
 }
 
-/** codeTitle is the hover text of a code: what Firehose does and how sure we are ("" for other codes). */
-export function codeTitle(code) {
-  const info = codeInfo(code);
+/**
+ * codeTitle is the hover text of a code: what Firehose does and how sure
+ * we are, of this verdict when its confidence is given ("" for other codes).
+ */
+export function codeTitle(code, verdictConfidence) {
+  const info = codeInfo(code, verdictConfidence);
   if (!info) return "";
   return `${code}: ${info.words}\nConfidence: ${info.confidence}. ${info.why}`;
 }

@@ -202,8 +202,9 @@ function show({ report: rep, body, elapsed }) {
 
   renderSummary(views.summary, rep, elapsed);
   renderProblems(views.problems, rep);
-  inputEd.setFindings(findings.filter((f) => f.doc !== "response"));
-  responseEd.setFindings(pasted() ? findings.filter((f) => f.doc === "response") : []);
+  const marks = withRelated(findings);
+  inputEd.setFindings(marks.filter((f) => f.doc !== "response"));
+  responseEd.setFindings(pasted() ? marks.filter((f) => f.doc === "response") : []);
   renderFindings(views.findings, views.findingsCount, findings, { where, onPick: pickFinding });
   drawRecords();
   renderBodyHead(views.bodyHead, rep, pasted());
@@ -222,8 +223,24 @@ function show({ report: rep, body, elapsed }) {
       bodyView = view;
       bodyEd.setText(view ? view.text : "");
     }
-    bodyEd.setFindings(bodyView ? findings.filter((f) => f.doc === "response") : [], (o) => mapOffset(bodyView, o));
+    bodyEd.setFindings(bodyView ? marks.filter((f) => f.doc === "response") : [], (o) => mapOffset(bodyView, o));
   });
+}
+
+/**
+ * withRelated adds to the findings a mark for each of their other places
+ * (the input record a wrong output concerns, the other key of a collision,
+ * the first output with a repeated id), so both ends are underlined.
+ */
+function withRelated(findings) {
+  const marks = findings.slice();
+  for (const f of findings) {
+    for (const r of (f.related || []).slice(0, MAX_RELATED)) {
+      marks.push({ doc: r.doc, start: r.start, end: r.end, severity: "info", code: f.code,
+        message: `${r.message ? `This is ${r.message}: ` : ""}see ${f.code}: ${f.message}` });
+    }
+  }
+  return marks;
 }
 
 function drawRecords() {
@@ -260,6 +277,9 @@ function showRange(doc, start, end) {
     bodyEd.select(mapOffset(bodyView, start), mapOffset(bodyView, end));
   }
 }
+
+/** MAX_RELATED is how many of a finding's other places are marked (as the list shows). */
+const MAX_RELATED = 5;
 
 function pickFinding(f) {
   if (f.record >= 0) selectRecord(f.record);

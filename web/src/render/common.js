@@ -29,10 +29,11 @@ export function outcome(o) {
 
 /**
  * code shows an error code; hovering it says what Firehose does and how
- * sure the playground is (the title), for Firehose's own codes.
+ * sure the playground is (the title), for Firehose's own codes: sure of
+ * this verdict, when its confidence is given.
  */
-export function code(c, cls = "") {
-  const title = codeTitle(c);
+export function code(c, cls = "", verdictConfidence = "") {
+  const title = codeTitle(c, verdictConfidence);
   return h("code", { class: `${cls}${title ? " has-doc" : ""}`.trim() || null, title: title || null, "data-code": c }, c);
 }
 
@@ -40,8 +41,8 @@ export function code(c, cls = "") {
  * codeDoc is a small disclosure under a Firehose code saying what Firehose
  * does and how sure we are, for keyboard and touch users (null for other codes).
  */
-export function codeDoc(c) {
-  const info = codeInfo(c);
+export function codeDoc(c, verdictConfidence = "") {
+  const info = codeInfo(c, verdictConfidence);
   if (!info) return null;
   return h("details", { class: "code-doc" },
     h("summary", null, `What Firehose does with ${c}`),
@@ -69,7 +70,7 @@ export function status(s) {
 export function errorBlock({ errorCode, errorMessage, confidence: c, attemptsMade }) {
   const words = explain(errorCode);
   return h("div", { class: "error-block" },
-    h("p", { class: "error-code" }, code(errorCode), " ", confidence(c),
+    h("p", { class: "error-code" }, code(errorCode, "", c), " ", confidence(c),
       attemptsMade ? h("span", { class: "attempts" }, ` after ${attemptsMade} attempt${attemptsMade === 1 ? "" : "s"}`) : null),
     errorMessage ? h("p", { class: "error-message" }, h("q", null, clip(errorMessage))) : null,
     words ? h("p", { class: "explain" }, words) : null,

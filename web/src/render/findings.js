@@ -5,6 +5,7 @@ import { plural } from "../format.js";
 import { code, codeDoc, confidence } from "./common.js";
 
 const STEP = 100; // findings shown at once; more on request
+const MAX_RELATED = 5; // a finding's other places listed
 
 /**
  * renderFindings lists findings in el.
@@ -46,10 +47,24 @@ function item(f, where, onPick) {
   return h("li", { class: `finding sev-${f.severity}`, "data-code": f.code },
     h("button", { type: "button", class: "finding-go", onclick: () => onPick(f) },
       h("span", { class: "sev" }, f.severity),
-      code(f.code, "finding-code"),
+      code(f.code, "finding-code", f.confidence),
       loc ? h("span", { class: "finding-where" }, loc) : null,
     ),
     h("p", { class: "finding-message" }, f.message, " ", confidence(f.confidence)),
-    codeDoc(f.code),
+    related(f, where, onPick),
+    codeDoc(f.code, f.confidence),
+  );
+}
+
+/** related lists a finding's other places, each one click away. */
+function related(f, where, onPick) {
+  const rel = (f.related || []).slice(0, MAX_RELATED);
+  if (!rel.length) return null;
+  return h("p", { class: "finding-related" }, "Also: ",
+    rel.map((r, i) => [i ? ", " : "",
+      h("button", { type: "button", class: "link related-go", "data-doc": r.doc,
+        onclick: () => onPick({ record: f.record, doc: r.doc, start: r.start, end: r.end }) },
+      `${r.message || "here"} (${where(r)})`)]),
+    f.related.length > rel.length ? ` and ${f.related.length - rel.length} more` : "",
   );
 }

@@ -2,8 +2,8 @@
 // the transform flattened it into, and the output records carrying its id.
 import { h, replace } from "../dom.js";
 import { bytes, n, timestamp } from "../format.js";
-import { explain } from "../explain.js";
-import { clip, errorBlock, outcome, pre, status, CLIP } from "./common.js";
+import { confidenceText, explain } from "../explain.js";
+import { clip, confidence, errorBlock, outcome, pre, status, CLIP } from "./common.js";
 import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.js";
 
 const MAX_ROWS = 200; // table rows shown; the rest is counted
@@ -51,8 +51,10 @@ function verdictPart(report, v) {
   }
   return h("div", { class: "verdict", "data-outcome": v.outcome },
     h("h5", null, "Firehose's verdict"),
-    h("p", null, outcome(v.outcome), v.output >= 0 ? ` decided by output #${v.output}` : ""),
+    h("p", null, outcome(v.outcome), v.output >= 0 ? ` decided by output #${v.output}` : "",
+      v.errorCode ? null : [" ", confidence(v.confidence)]),
     v.errorCode ? errorBlock(v) : null,
+    !v.errorCode && v.confidence && v.confidence !== "confirmed" ? h("p", { class: "explain confidence-note" }, confidenceText(v.confidence)) : null,
   );
 }
 

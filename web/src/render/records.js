@@ -3,7 +3,7 @@
 // hundred thousand records never reach the DOM at once.
 import { h, replace } from "../dom.js";
 import { bytes, n } from "../format.js";
-import { clip, code, outcome, pager, CLIP_SHORT } from "./common.js";
+import { clip, code, confidence, outcome, pager, CLIP_SHORT } from "./common.js";
 import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.js";
 
 /**
@@ -39,7 +39,8 @@ export function renderRecords(el, countEl, report, { selected, pageSize, onSelec
       h("span", { class: "rec-meta" }, `${r.payload}, ${bytes(r.size)}${r.detail && rows ? `, ${rows} row${rows === 1 ? "" : "s"}` : ""}`,
         outputsText(links.get(r.index) || [], outs, report.response)),
       v ? outcome(v.outcome) : null,
-      v && v.errorCode ? code(v.errorCode, "rec-code") : null,
+      v && v.errorCode ? code(v.errorCode, "rec-code", v.confidence) : null,
+      v ? confidence(v.confidence) : null,
       ),
     ));
   }
