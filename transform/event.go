@@ -915,15 +915,15 @@ func generateEvent(ev *Event, input string, recs []genRecord, f *findings) {
 	checkEventSize(ev, f)
 }
 
-// generatedRecordID returns a Direct PUT style recordId: 56 digits, the
-// same for the same input and index.
+// generatedRecordID returns a Direct PUT style recordId, a long
+// "shardId-" digit string (Kinesis-source ids are a 56-digit sequence
+// number and 000000), the same for the same input and index.
 func generatedRecordID(seed [32]byte, i int) string {
 	h := sha256.Sum256(append(seed[:], byte(i), byte(i>>8), byte(i>>16), byte(i>>24)))
 	var b strings.Builder
-	b.WriteString("4966")
-	for _, c := range h[:23] {
+	b.WriteString("shardId-")
+	for _, c := range h {
 		fmt.Fprintf(&b, "%02d", c%100)
 	}
-	b.WriteString("000000")
 	return b.String()
 }

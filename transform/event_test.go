@@ -178,7 +178,7 @@ func TestBase64Lines(t *testing.T) {
 	assert.Equal(t, `{"a":1}`, string(ev.Records[0].Payload))
 	assert.Equal(t, `{"a":2}`, string(ev.Records[1].Payload))
 	assert.Equal(t, b64(`{"a":2}`), input[ev.Records[1].Start:ev.Records[1].End])
-	assert.Len(t, ev.Records[0].RecordID, 56, "a Direct PUT style id")
+	assert.Regexp(t, `^shardId-[0-9]{64}$`, ev.Records[0].RecordID, "a Direct PUT style id")
 	assert.NotEqual(t, ev.Records[0].RecordID, ev.Records[1].RecordID)
 
 	again, _ := ParseEvent(input, "")

@@ -22,7 +22,7 @@ func ExampleRun() {
 	// json 1 record
 	// [[user.id "7"] [n "1.5"]]
 	// [[user.id "8"]]
-	// 294 bytes of response
+	// 326 bytes of response
 }
 
 // The correct shape: one output record per input record, rows

@@ -36,7 +36,7 @@ func TestHandleRunsTheEngine(t *testing.T) {
 	assert.Equal(t, "json", r.InputKind)
 	assert.Len(t, r.Records, 1)
 	require.NotNil(t, r.Lambda.Body)
-	assert.Contains(t, *r.Lambda.Body, `"recordId": "4966`)
+	assert.Contains(t, *r.Lambda.Body, `"recordId": "shardId-`)
 }
 
 func TestHandleReportsBadRequests(t *testing.T) {
