@@ -196,6 +196,16 @@ func (j *judgement) fail(i int, code, msg, conf string) {
 	v.Outcome, v.ErrorCode, v.ErrorMessage, v.Confidence = Failed, code, msg, conf
 }
 
+// noteBadResult says that row 7's batch error is a stand-in.
+const noteBadResult = `Firehose's own error for a result other than Ok, Dropped or ProcessingFailed is only known as "make sure the output is in required format": the code and message shown here stand in for it.`
+
+// batchErrorNoted is batchError with a note on where its code comes from.
+func (j *judgement) batchErrorNoted(code, msg, note string) *BatchError {
+	b := j.batchError(code, msg)
+	b.Note = note
+	return b
+}
+
 // batchError is a BatchError for a reading of an unconfirmed behaviour.
 func (j *judgement) batchError(code, msg string) *BatchError {
 	return &BatchError{ErrorCode: code, ErrorMessage: msg, AttemptsMade: j.st.attempts(code), Confidence: Unconfirmed}
@@ -527,7 +537,7 @@ func (j *judgement) judgeRecords() {
 			Message: fmt.Sprintf("%s with a result other than Ok, Dropped or ProcessingFailed: what Firehose does is unconfirmed.", plural(len(badResult), "output record")),
 			Readings: []Reading{
 				{Label: "The whole batch fails (\"make sure the output is in required format\"; read here as Lambda.JsonProcessingException)",
-					BatchError: j.batchError(codeJSON, msgJSON), Failed: all},
+					BatchError: j.batchErrorNoted(codeJSON, msgJSON, noteBadResult), Failed: all},
 				{Label: "Only those records fail", Failed: j.inputsOf(badResult)},
 			}})
 	}
@@ -554,6 +564,7 @@ func (j *judgement) judgeRecords() {
 	switch {
 	case len(badResult) > 0:
 		j.failBatch(codeJSON, msgJSON, Unconfirmed)
+		rep.Verdict.BatchError.Note = noteBadResult
 	case len(badData) > 0:
 		j.failBatch(codeFunctionError, msgFunctionError, Unconfirmed)
 	case len(*alts) > 0:

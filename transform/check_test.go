@@ -292,6 +292,8 @@ func TestFirehoseTable(t *testing.T) {
 				assert.Equal(t, c.conf, b.Confidence)
 				assert.Equal(t, c.attempts, b.AttemptsMade, "attemptsMade")
 				assert.NotEmpty(t, b.ErrorMessage)
+				// Only row 7's code is a stand-in for an error Firehose names otherwise.
+				assert.Equal(t, strings.HasPrefix(c.name, "row07"), b.Note != "", "a note on the batch error's code: %q", b.Note)
 			}
 			var ignored, alts []string
 			for _, g := range rep.Verdict.Ignored {

@@ -179,6 +179,9 @@ type BatchError struct {
 	ErrorMessage string `json:"errorMessage"`
 	AttemptsMade int    `json:"attemptsMade"`
 	Confidence   string `json:"confidence"`
+	// Note, when set, says that the code and message are the playground's
+	// stand-in: Firehose's own error for this case is not known.
+	Note string `json:"note,omitempty"`
 }
 
 // RecordVerdict is what becomes of one input record.

@@ -86,6 +86,7 @@ export function renderProblems(el, report) {
     parts.push(h("div", { class: "banner bad", "data-kind": "batch-error" },
       h("p", null, h("strong", null, "The whole batch fails.")),
       errorBlock(be),
+      be.note ? h("p", { class: "hint batch-note" }, be.note) : null,
     ));
   }
   const alts = (report.verdict && report.verdict.alternatives) || [];
