@@ -3,6 +3,7 @@ package transform
 import (
 	"encoding/base64"
 	"encoding/json"
+	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -127,10 +128,11 @@ func FuzzRun(f *testing.F) {
 	f.Add(`[{"a": {"b": [1, "x", {"c": NaN}]}}]`, uint8(1))
 	f.Add("eyJhIjogMX0=\neyJhIjog", uint8(2))
 	f.Add(`{"records":[{"recordId":1,"data":"W3sieCI6MX0seyJ4IjoyfV0="}]}`, uint8(3))
+	f.Add("{\"records\":[{\"recordId\":\"\xff\",\"data\":\"e30=\"}]}", uint8(2))
 	f.Fuzz(func(t *testing.T, input string, p uint8) {
-		if !utf8.ValidString(input) {
-			return
-		}
+		// Run reads invalid UTF-8 as the page shows it, each run of bad
+		// bytes as one U+FFFD, and its ranges are in that text.
+		shown := strings.ToValidUTF8(input, "\ufffd")
 		preset := Presets[int(p)%len(Presets)]
 		rep := Run(Request{Input: input, Preset: preset})
 		if _, err := json.Marshal(rep); err != nil {
@@ -143,7 +145,7 @@ func FuzzRun(f *testing.F) {
 				t.Fatal("both a body and an error")
 			}
 		}
-		checkRanges(t, rep.Findings, input, body)
+		checkRanges(t, rep.Findings, shown, body)
 		if preset == PresetNDJSON && rep.InputKind == KindEvent && rep.Lambda.Body != nil {
 			var resp struct{ Records []json.RawMessage }
 			if err := json.Unmarshal([]byte(body), &resp); err != nil {
