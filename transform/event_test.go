@@ -233,3 +233,38 @@ func TestPayloadPositions(t *testing.T) {
 		assert.Equal(t, input[start:start+2], got)
 	})
 }
+
+// TestEventSizeWarnings checks the two size warnings: past Firehose's 3 MB
+// buffer, and past Lambda's 6 MB request limit; none below.
+func TestEventSizeWarnings(t *testing.T) {
+	event := func(size int) string {
+		pad := strings.Repeat("A", size-60)
+		return `{"records":[{"recordId":"r","data":"` + pad[:len(pad)/4*4] + `"}]}`
+	}
+	for _, c := range []struct {
+		name string
+		size int
+		want string // in the message, or "" for no warning
+	}{
+		{"2 MB", 2 << 20, ""},
+		{"3 MB and a bit", LambdaBufferMax + 100, "largest Lambda buffer (3 MB)"},
+		{"6 MB and a bit", LambdaPayloadLimit + 100, "over Lambda's 6 MB request limit"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, fs := ParseEvent(event(c.size), KindEvent)
+			var msgs []string
+			for _, f := range fs {
+				if f.Code == "event.size" {
+					msgs = append(msgs, f.Message)
+				}
+			}
+			if c.want == "" {
+				assert.Empty(t, msgs)
+				return
+			}
+			require.Len(t, msgs, 1)
+			assert.Contains(t, msgs[0], c.want)
+			assert.Contains(t, msgs[0], "Firehose never sends batches this large")
+		})
+	}
+}
