@@ -2,6 +2,7 @@ package transform
 
 import (
 	"encoding/base64"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -607,8 +608,49 @@ func TestCheckTestdata(t *testing.T) {
 			require.NoError(t, err)
 			rep := Check(string(event), string(resp), FirehoseOptions{})
 			checkInvariants(t, rep, string(event), string(resp))
+			golden(t, strings.TrimSuffix(path, ".response.json")+".verdict.golden", verdictText(rep))
 		})
 	}
+}
+
+// update rewrites golden files with what the engine produces now (never
+// the outputs recorded from the Python handler).
+var update = flag.Bool("update", false, "rewrite testdata/*.golden with the current output")
+
+// golden compares got with the golden file at path, or rewrites it.
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "no golden file: run go test ./transform -run %s -update", t.Name())
+	assert.Equal(t, string(want), got, "%s differs (go test -update rewrites it)", path)
+}
+
+// verdictText is a readable summary of a verdict, for golden files.
+func verdictText(rep *Report) string {
+	var b strings.Builder
+	for i, o := range outcomes(rep) {
+		fmt.Fprintf(&b, "record %d %q: %s\n", i, rep.Verdict.Records[i].RecordID, o)
+	}
+	if be := rep.Verdict.BatchError; be != nil {
+		fmt.Fprintf(&b, "batch: %s after %d attempts (%s): %s\n", be.ErrorCode, be.AttemptsMade, be.Confidence, be.ErrorMessage)
+	}
+	for _, g := range rep.Verdict.Ignored {
+		fmt.Fprintf(&b, "ignored: %q\n", g.RecordID)
+	}
+	for _, a := range rep.Verdict.Alternatives {
+		fmt.Fprintf(&b, "alternative %s: %s\n", a.Code, a.Message)
+	}
+	for _, f := range rep.Findings {
+		fmt.Fprintf(&b, "finding %s %s %s %d-%d: %s\n", f.Severity, f.Code, f.Doc, f.Start, f.End, f.Message)
+	}
+	for _, o := range rep.S3.Objects {
+		fmt.Fprintf(&b, "s3 %s %s (%d bytes)\n", o.Kind, o.Key, o.Size)
+	}
+	return b.String()
 }
 
 // TestFindingsAreCapped checks that a response with hundreds of thousands
