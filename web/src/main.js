@@ -6,7 +6,7 @@ import { createEngine } from "./engine.js";
 import { createEditor } from "./editors.js";
 import { mapOffset } from "./pretty.js";
 import { renderSummary, renderProblems } from "./render/summary.js";
-import { renderFindings } from "./render/findings.js";
+import { renderFindings, MAX_RELATED } from "./render/findings.js";
 import { renderRecords } from "./render/records.js";
 import { renderRecord } from "./render/record.js";
 import { renderBodyHead, renderMapping } from "./render/response.js";
@@ -277,9 +277,6 @@ function showRange(doc, start, end) {
     bodyEd.select(mapOffset(bodyView, start), mapOffset(bodyView, end));
   }
 }
-
-/** MAX_RELATED is how many of a finding's other places are marked (as the list shows). */
-const MAX_RELATED = 5;
 
 function pickFinding(f) {
   if (f.record >= 0) selectRecord(f.record);

@@ -5,7 +5,8 @@ import { plural } from "../format.js";
 import { code, codeDoc, confidence } from "./common.js";
 
 const STEP = 100; // findings shown at once; more on request
-const MAX_RELATED = 5; // a finding's other places listed
+/** MAX_RELATED is how many of a finding's other places are listed (and marked). */
+export const MAX_RELATED = 5;
 
 /**
  * renderFindings lists findings in el.
