@@ -3,13 +3,12 @@
 package e2e
 
 import (
-	"bytes"
-	"compress/gzip"
-	"encoding/base64"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/firehose-playground/firehose-playground/internal/testevent"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -21,35 +20,6 @@ import (
 // the engine promises are listed, the page shows no error panel, logs no
 // error, and the next run works. The large ones also say how long the
 // main thread was busy (measured, not asserted: see TestHostilePastes' log).
-
-// eventOf wraps payloads into a Direct PUT event.
-func eventOf(payloads ...[]byte) string {
-	var b strings.Builder
-	b.WriteString(`{"invocationId":"i","deliveryStreamArn":"arn:aws:firehose:us-east-1:1:deliverystream/s","region":"us-east-1","records":[`)
-	for i, p := range payloads {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(&b, `{"recordId":"r%d","approximateArrivalTimestamp":1767225600000,"data":"%s"}`, i, base64.StdEncoding.EncodeToString(p))
-	}
-	b.WriteString("]}")
-	return b.String()
-}
-
-func gzipOf(t *testing.T, chunks int, chunk []byte) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	for range chunks {
-		if _, err := zw.Write(chunk); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 // A hostile paste: text (or js, an expression that makes it in the page)
 // and the findings each preset must list ("*": every preset).
@@ -66,26 +36,26 @@ var presets = []string{"seed", "seed-v1", "ndjson", "identity"}
 
 // TestHostilePastes pastes the small hostile inputs under every preset.
 func TestHostilePastes(t *testing.T) {
-	truncated := gzipOf(t, 1, []byte(`{"messageType":"DATA_MESSAGE","logEvents":[]}`))
+	truncated := testevent.Gzip([]byte(`{"messageType":"DATA_MESSAGE","logEvents":[]}`), 1)
 	truncated = truncated[:len(truncated)-6]
 	cases := []hostilePaste{
-		{name: "a gzip bomb", text: eventOf(gzipOf(t, 200, make([]byte, 1<<20))), codes: map[string][]string{"*": {"gzip.bomb"}}},
-		{name: "a truncated gzip stream", text: eventOf(truncated), codes: map[string][]string{"*": {"gzip.truncated"}}},
-		{name: "binary garbage", text: eventOf([]byte{0x00, 0xff, 0xfe, 0x80, 0x01, 0xc3, 0x28}),
+		{name: "a gzip bomb", text: testevent.Event(testevent.Gzip(make([]byte, 1<<20), 200)), codes: map[string][]string{"*": {"gzip.bomb"}}},
+		{name: "a truncated gzip stream", text: testevent.Event(truncated), codes: map[string][]string{"*": {"gzip.truncated"}}},
+		{name: "binary garbage", text: testevent.Event([]byte{0x00, 0xff, 0xfe, 0x80, 0x01, 0xc3, 0x28}),
 			codes: map[string][]string{"seed": {"seed.raised"}, "seed-v1": {"seed.raised"}, "ndjson": {"ndjson.utf8"}}},
-		{name: "NUL bytes in a payload", text: eventOf([]byte("{\"a\":\"x\x00y\"}\x00")),
+		{name: "NUL bytes in a payload", text: testevent.Event([]byte("{\"a\":\"x\x00y\"}\x00")),
 			codes: map[string][]string{"seed": {"seed.raised"}, "ndjson": {"ndjson.json"}}},
 		{name: "NUL bytes in the pasted text", text: "{\"records\":[]}\x00", codes: map[string][]string{"*": {"json.syntax"}}},
-		{name: "lone surrogates in a payload", text: eventOf([]byte(`[{"a":"\ud800","b":{"c":"\udfff"}}]`)), check: records(1)},
+		{name: "lone surrogates in a payload", text: testevent.Event([]byte(`[{"a":"\ud800","b":{"c":"\udfff"}}]`)), check: records(1)},
 		{name: "lone surrogates in the pasted text", js: `'{"records":[{"recordId":"\ud800x","data":"e30="}]}\udfff'`,
 			codes: map[string][]string{"*": {"input.utf8"}}},
-		{name: "invalid UTF-8 in a payload", text: eventOf([]byte("[{\"a\":\"\xe4\xb8\"}]")),
+		{name: "invalid UTF-8 in a payload", text: testevent.Event([]byte("[{\"a\":\"\xe4\xb8\"}]")),
 			codes: map[string][]string{"seed": {"seed.raised"}, "ndjson": {"ndjson.utf8"}}},
-		{name: "CRLF line endings", text: strings.ReplaceAll(eventOf([]byte(`[{"a":1}]`), []byte(`[{"b":2}]`)), ",", ",\r\n"), check: records(2)},
-		{name: "a UTF-8 BOM", text: "\ufeff" + eventOf([]byte(`[{"a":1}]`)),
+		{name: "CRLF line endings", text: strings.ReplaceAll(testevent.Event([]byte(`[{"a":1}]`), []byte(`[{"b":2}]`)), ",", ",\r\n"), check: records(2)},
+		{name: "a UTF-8 BOM", text: "\ufeff" + testevent.Event([]byte(`[{"a":1}]`)),
 			codes: map[string][]string{"*": {"input.bom"}, "seed": {"seed.raised"}}},
-		{name: "numbers at the edges", text: eventOf([]byte(`[{"a":1e400,"b":-0,"c":` + strings.Repeat("9", 400) + `,"d":-0.0,"e":5e-324}]`)), check: records(1)},
-		{name: "NaN and Infinity", text: eventOf([]byte(`[{"a":NaN,"b":Infinity,"c":-Infinity}]`)),
+		{name: "numbers at the edges", text: testevent.Event([]byte(`[{"a":1e400,"b":-0,"c":` + strings.Repeat("9", 400) + `,"d":-0.0,"e":5e-324}]`)), check: records(1)},
+		{name: "NaN and Infinity", text: testevent.Event([]byte(`[{"a":NaN,"b":Infinity,"c":-Infinity}]`)),
 			codes: map[string][]string{"ndjson": {"ndjson.nonstandard"}}},
 		{name: "base64 that is not", text: `{"records":[{"recordId":"r","data":"!!!!"}]}`,
 			codes: map[string][]string{"*": {"base64.invalid"}, "seed": {"seed.raised"}}},

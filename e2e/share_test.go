@@ -238,12 +238,7 @@ func TestReproFileRoundTrips(t *testing.T) {
 	// Dropped onto the page, in another fresh browser.
 	r := openTab(t)
 	runs = r.runs()
-	r.evalBool(fmt.Sprintf(`(() => {
-		const dt = new DataTransfer();
-		dt.items.add(new File([%q], "firehose-repro.json", {type: "application/json"}));
-		document.querySelector(".results").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
-		return true;
-	})()`, string(buf)))
+	r.dropFile(".results", "firehose-repro.json", string(buf))
 	r.waitRuns(runs)
 	if got := r.editorText(inputLabel); got != input {
 		t.Errorf("the dropped repro file restores the input\n%s\nwant\n%s", got, input)
@@ -254,24 +249,14 @@ func TestReproFileRoundTrips(t *testing.T) {
 
 	// A file that is not a repro file, dropped on an editor, goes into it.
 	runs = r.runs()
-	r.evalBool(fmt.Sprintf(`(() => {
-		const dt = new DataTransfer();
-		dt.items.add(new File([%q], "event.json", {type: "application/json"}));
-		document.querySelector('%s').dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
-		return true;
-	})()`, smallEvent("dropped-1"), editor(inputLabel)))
+	r.dropFile(editor(inputLabel), "event.json", smallEvent("dropped-1"))
 	r.waitRuns(runs)
 	if got := r.editorText(inputLabel); got != smallEvent("dropped-1") {
 		t.Errorf("an event file dropped on the input gives\n%s", got)
 	}
 
 	// Anywhere else, a file that is not a repro file is refused with a message.
-	r.evalBool(`(() => {
-		const dt = new DataTransfer();
-		dt.items.add(new File(["{\"hello\": 1}"], "other.json", {type: "application/json"}));
-		document.querySelector(".results").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
-		return true;
-	})()`)
+	r.dropFile(".results", "other.json", `{"hello": 1}`)
 	r.poll(`!document.getElementById("notice").hidden && document.getElementById("notice").textContent.includes("not a playground repro file")`)
 }
 

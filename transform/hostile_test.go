@@ -1,48 +1,17 @@
 package transform
 
 import (
-	"bytes"
-	"compress/gzip"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"runtime/debug"
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/testevent"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// eventOf wraps payloads into a Direct PUT event.
-func eventOf(payloads ...[]byte) string {
-	var b strings.Builder
-	b.WriteString(`{"invocationId":"i","deliveryStreamArn":"arn:aws:firehose:us-east-1:1:deliverystream/s","region":"us-east-1","records":[`)
-	for i, p := range payloads {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(&b, `{"recordId":"r%d","approximateArrivalTimestamp":1767225600000,"data":"%s"}`, i, base64.StdEncoding.EncodeToString(p))
-	}
-	b.WriteString("]}")
-	return b.String()
-}
-
-// gzipBomb is a small gzip stream that inflates to n zero bytes.
-func gzipBomb(t *testing.T, n int) []byte {
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	require.NoError(t, err)
-	chunk := make([]byte, 1<<20)
-	for n > 0 {
-		k := min(n, len(chunk))
-		_, err := zw.Write(chunk[:k])
-		require.NoError(t, err)
-		n -= k
-	}
-	require.NoError(t, zw.Close())
-	return buf.Bytes()
-}
 
 // TestHostileInputs pushes what people paste into a playground through
 // every preset: each input gives the findings it should, every range stays
@@ -58,7 +27,7 @@ func TestHostileInputs(t *testing.T) {
 		fmt.Fprintf(&keys, `"k%d":%d`, i, i)
 	}
 	keys.WriteString("}")
-	bomb := gzipBomb(t, 200<<20)
+	bomb := testevent.Gzip(make([]byte, 1<<20), 200)
 	truncated := gzipBytes(t, `{"messageType":"DATA_MESSAGE","logEvents":[]}`)
 	truncated = truncated[:len(truncated)-6]
 
@@ -69,37 +38,37 @@ func TestHostileInputs(t *testing.T) {
 	}{
 		{"50 MB pasted", strings.Repeat(`{"a": 1, "b": "some text here"}`+"\n", 50<<20/32),
 			map[string][]string{"*": {"input.size"}}},
-		{"a single 10 MB record", eventOf([]byte(`[{"a":"` + strings.Repeat("x", 10<<20) + `"}]`)),
+		{"a single 10 MB record", testevent.Event([]byte(`[{"a":"` + strings.Repeat("x", 10<<20) + `"}]`)),
 			map[string][]string{"*": {"record.size", "event.size"}, PresetSeed: {"Function.ResponseSizeTooLarge"}}},
 		{"nested 100,000 levels", deep,
 			map[string][]string{PresetSeed: {"seed.raised"}, PresetNDJSON: {"ndjson.json"}}},
-		{"nested 100,000 levels in a record", eventOf([]byte(deep)),
+		{"nested 100,000 levels in a record", testevent.Event([]byte(deep)),
 			map[string][]string{PresetSeed: {"seed.raised"}, PresetNDJSON: {"ndjson.json"}}},
 		{"100,000 keys in one object", keys.String(),
 			map[string][]string{PresetSeed: {"seed.raised"}}},
-		{"a gzip bomb", eventOf(bomb), map[string][]string{"*": {"gzip.bomb"}}},
-		{"a truncated gzip stream", eventOf(truncated), map[string][]string{"*": {"gzip.truncated"}}},
-		{"binary garbage", eventOf([]byte{0x00, 0xff, 0xfe, 0x80, 0x01, 0xc3, 0x28}),
+		{"a gzip bomb", testevent.Event(bomb), map[string][]string{"*": {"gzip.bomb"}}},
+		{"a truncated gzip stream", testevent.Event(truncated), map[string][]string{"*": {"gzip.truncated"}}},
+		{"binary garbage", testevent.Event([]byte{0x00, 0xff, 0xfe, 0x80, 0x01, 0xc3, 0x28}),
 			map[string][]string{PresetSeed: {"seed.raised"}, PresetNDJSON: {"ndjson.utf8"}}},
-		{"NUL bytes in a payload", eventOf([]byte("{\"a\":\"x\x00y\"}\x00")),
+		{"NUL bytes in a payload", testevent.Event([]byte("{\"a\":\"x\x00y\"}\x00")),
 			map[string][]string{PresetSeed: {"seed.raised"}, PresetNDJSON: {"ndjson.json"}}},
 		{"NUL bytes in the input", "{\"records\":[]}\x00", map[string][]string{"*": {"json.syntax"}}},
-		{"a lone surrogate", eventOf([]byte(`[{"a":"\ud800","b":{"c":"\udfff"}}]`)), nil},
-		{"invalid UTF-8 in a payload", eventOf([]byte("[{\"a\":\"\xe4\xb8\"}]")),
+		{"a lone surrogate", testevent.Event([]byte(`[{"a":"\ud800","b":{"c":"\udfff"}}]`)), nil},
+		{"invalid UTF-8 in a payload", testevent.Event([]byte("[{\"a\":\"\xe4\xb8\"}]")),
 			map[string][]string{PresetSeed: {"seed.raised"}, PresetNDJSON: {"ndjson.utf8"}}},
 		{"invalid UTF-8 in the input", "{\"records\":[{\"recordId\":\"\xff\",\"data\":\"e30=\"}]}",
 			map[string][]string{"*": {"input.utf8"}}},
-		{"CRLF line endings", strings.ReplaceAll(eventOf([]byte(`[{"a":1}]`)), ",", ",\r\n"), nil},
-		{"a UTF-8 BOM", "\ufeff" + eventOf([]byte(`[{"a":1}]`)),
+		{"CRLF line endings", strings.ReplaceAll(testevent.Event([]byte(`[{"a":1}]`)), ",", ",\r\n"), nil},
+		{"a UTF-8 BOM", "\ufeff" + testevent.Event([]byte(`[{"a":1}]`)),
 			map[string][]string{"*": {"input.bom"}, PresetSeed: {"seed.raised"}}},
-		{"numbers at the edges", eventOf([]byte(`[{"a":1e400,"b":-0,"c":` + strings.Repeat("9", 400) + `,"d":-0.0,"e":5e-324}]`)), nil},
-		{"NaN and Infinity", eventOf([]byte(`[{"a":NaN,"b":Infinity,"c":-Infinity}]`)),
+		{"numbers at the edges", testevent.Event([]byte(`[{"a":1e400,"b":-0,"c":` + strings.Repeat("9", 400) + `,"d":-0.0,"e":5e-324}]`)), nil},
+		{"NaN and Infinity", testevent.Event([]byte(`[{"a":NaN,"b":Infinity,"c":-Infinity}]`)),
 			map[string][]string{PresetNDJSON: {"ndjson.nonstandard"}}},
 		{"base64 that is not", `{"records":[{"recordId":"r","data":"!!!!"}]}`,
 			map[string][]string{"*": {"base64.invalid"}, PresetSeed: {"seed.raised"}}},
 		{"records of every type", `{"records":[1,"x",null,true,[],{}]}`,
 			map[string][]string{"*": {"record.notObject", "record.recordId.missing"}}},
-		{"an HTML payload", eventOf([]byte(`[{"<img src=x onerror=alert(1)>":"<script>alert(1)</script>"}]`)), nil},
+		{"an HTML payload", testevent.Event([]byte(`[{"<img src=x onerror=alert(1)>":"<script>alert(1)</script>"}]`)), nil},
 	}
 	for _, tt := range tests {
 		for _, preset := range Presets {
@@ -136,7 +105,7 @@ func TestDeepNestingFitsASmallStack(t *testing.T) {
 	for _, depth := range []int{pyPayloadDepth, MaxDepth, MaxDepth + 10} {
 		deep := strings.Repeat(`{"a":[`, depth/2) + "1" + strings.Repeat("]}", depth/2)
 		for _, preset := range Presets {
-			for _, input := range []string{deep, eventOf([]byte(deep)), eventOf([]byte(`[{"k":` + deep + `}]`))} {
+			for _, input := range []string{deep, testevent.Event([]byte(deep)), testevent.Event([]byte(`[{"k":` + deep + `}]`))} {
 				rep := Run(Request{Input: input, Preset: preset})
 				require.NotNil(t, rep)
 			}
