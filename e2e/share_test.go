@@ -476,3 +476,27 @@ func TestDeliveryStreamSettings(t *testing.T) {
 	p.waitRuns(runs)
 	p.poll(`[...document.querySelectorAll('#s3 .s3-object.kind-delivered .s3-body')].some(e => e.textContent.endsWith("\n"))`)
 }
+
+// TestAnEditedExampleSaysSo checks that once the user changes an example's
+// text, the page no longer presents it as that example.
+func TestAnEditedExampleSaysSo(t *testing.T) {
+	p := openTab(t)
+	p.loadExample("05-the-fix-ndjson.json")
+	if got := p.evalString(`document.querySelector("#example-note .example-title").textContent`); !strings.HasPrefix(got, "Example: ") {
+		t.Errorf("a loaded example's note says %q", got)
+	}
+	runs := p.runs()
+	p.typeText(inputLabel, `[{"a": 1}]`)
+	p.waitRuns(runs)
+	if got := p.evalString(`document.querySelector("#example-note .example-title").textContent`); !strings.HasPrefix(got, "Changed from the example: ") {
+		t.Errorf("after an edit the note says %q", got)
+	}
+	if n := p.evalInt(`document.querySelectorAll('#gallery [aria-current="true"]').length`); n != 0 {
+		t.Errorf("the gallery still marks %d example as shown", n)
+	}
+	// Loading an example again shows it as it is.
+	p.loadExample("05-the-fix-ndjson.json")
+	if got := p.evalString(`document.querySelector("#example-note .example-title").textContent`); !strings.HasPrefix(got, "Example: ") {
+		t.Errorf("a reloaded example's note says %q", got)
+	}
+}

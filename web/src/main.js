@@ -91,18 +91,18 @@ const inputEd = createEditor({
   parent: $("input-editor"), label: "Firehose input", doc: store.get().input,
   docs: "event", docsWhen: () => !report || report.inputKind === "event",
   placeholder: "Paste a Firehose event, base64 records (one a line) or JSON payloads",
-  onChange: ({ paste }) => { edits++; runSoon(paste ? 0 : debounceFor(inputEd.view.state.doc.length)); },
+  onChange: ({ paste }) => { userEdit(); runSoon(paste ? 0 : debounceFor(inputEd.view.state.doc.length)); },
   onRun: () => runSoon(0),
 });
 const responseEd = createEditor({
   parent: $("response-editor"), label: "Lambda response", doc: store.get().response, docs: "response",
   placeholder: 'Paste your function\'s response: {"records": [{"recordId": "…", "result": "Ok", "data": "…"}]}',
-  onChange: ({ paste }) => { edits++; runSoon(paste ? 0 : debounceFor(responseEd.view.state.doc.length)); },
+  onChange: ({ paste }) => { userEdit(); runSoon(paste ? 0 : debounceFor(responseEd.view.state.doc.length)); },
   onRun: () => runSoon(0),
 });
 const bodyEd = createEditor({ parent: $("body-editor"), label: "Lambda response body (read-only)", readOnly: true, docs: "response", onRun: () => runSoon(0) });
 if (store.get().response) $("response-box").open = true;
-$("response-clear").addEventListener("click", () => { edits++; responseEd.setText(""); runSoon(0); });
+$("response-clear").addEventListener("click", () => { userEdit(); responseEd.setText(""); runSoon(0); });
 
 function debounceFor(length) {
   return length > 1_000_000 ? 600 : length > 100_000 ? 400 : 250;
@@ -322,6 +322,8 @@ async function pickExample(file) {
 function showExample(entry) {
   const note = $("example-note");
   note.hidden = !entry;
+  delete note.dataset.edited;
+  note.querySelector(".example-title .hint").textContent = "Example: ";
   if (entry) {
     note.dataset.example = entry.file;
     $("example-title").textContent = entry.title;
@@ -330,6 +332,19 @@ function showExample(entry) {
     delete note.dataset.example;
   }
   markCurrent(gallery, entry ? entry.file : null);
+}
+
+/**
+ * userEdit counts a change the user made to an editor; the example the page
+ * held is then only where the text came from.
+ */
+function userEdit() {
+  edits++;
+  const note = $("example-note");
+  if (note.hidden || note.dataset.edited) return;
+  note.dataset.edited = "true";
+  note.querySelector(".example-title .hint").textContent = "Changed from the example: ";
+  markCurrent(gallery, null);
 }
 
 /**
