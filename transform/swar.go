@@ -1,9 +1,9 @@
 package transform
 
-// Scanning eight bytes at a time: the Python-style escaping spends most of
-// its time looking for the next byte that needs care, and a word-at-a-time
-// test skips runs of plain text quickly. (The JSON parser's strings are
-// mostly short keys, for which the byte loop is faster.)
+// Scanning eight bytes at a time: the Python-style escaping and the JSON
+// parser spend most of their time looking for the next byte that needs
+// care, and a word-at-a-time test skips runs of plain text quickly. (Short
+// strings, most keys, are faster a byte at a time.)
 
 const (
 	swarOnes = 0x0101010101010101
@@ -22,6 +22,23 @@ func swarLess(x, n uint64) uint64 { return (x - swarOnes*n) &^ x & swarHigh }
 
 // swarHas is non-zero when some byte of x equals c.
 func swarHas(x, c uint64) uint64 { return swarLess(x^(swarOnes*c), 1) }
+
+// skipStringPlain returns the first index from i whose byte is not plain
+// inside a JSON string (a quote, a backslash, a control character), or
+// len(s).
+func skipStringPlain(s string, i int) int {
+	for i+8 <= len(s) {
+		x := load64(s, i)
+		if swarLess(x, 0x20)|swarHas(x, '"')|swarHas(x, '\\') != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(s) && plainString[s[i]] {
+		i++
+	}
+	return i
+}
 
 // skipPyJSONPlain returns the first index from i whose byte json.dumps
 // escapes (or len(s)): anything but printable ASCII, a quote, a backslash.
