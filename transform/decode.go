@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // MaxInflated is the most bytes one gzip record may inflate to. Firehose
@@ -35,8 +36,12 @@ func (e *Base64Error) Error() string { return e.Msg }
 // the URL-safe alphabet, line breaks) is decoded anyway and reported with
 // a lenient *Base64Error; anything else returns a *Base64Error and no
 // bytes.
-func DecodeBase64(data string) ([]byte, error) {
-	out, err := base64.StdEncoding.Strict().DecodeString(data)
+func DecodeBase64(data string) ([]byte, error) { return appendBase64(nil, data) }
+
+// appendBase64 is DecodeBase64 appending the bytes to dst.
+func appendBase64(dst []byte, data string) ([]byte, error) {
+	src := unsafe.Slice(unsafe.StringData(data), len(data)) // only read
+	out, err := base64.StdEncoding.Strict().AppendDecode(dst, src)
 	if err == nil && !hasLineBreak(data) {
 		return out, nil
 	}

@@ -515,7 +515,11 @@ func readRecord(ev *Event, r *EventRecord, f *findings) {
 
 // decode decodes the record's base64 data and inflates gzip, reporting
 // problems at the characters that hold them. It does its work once.
-func (r *EventRecord) decode(f *findings) {
+func (r *EventRecord) decode(f *findings) { r.decodeInto(f, nil) }
+
+// decodeInto is decode writing the bytes to buf, which Data then shares
+// (unless the data is not valid base64).
+func (r *EventRecord) decodeInto(f *findings, buf []byte) {
 	if !r.pending {
 		return
 	}
@@ -528,7 +532,7 @@ func (r *EventRecord) decode(f *findings) {
 		off = min(off, max(len(text)-1, 0))
 		return r.b64At + off, r.b64At + off + 1
 	}
-	b, err := DecodeBase64(text)
+	b, err := appendBase64(buf[:0], text)
 	if err != nil {
 		e := err.(*Base64Error)
 		s, end := at(e.Offset)

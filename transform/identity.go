@@ -17,9 +17,10 @@ type identityLambda struct {
 	n    int
 }
 
-func newIdentity(ev *Event, size int) *identityLambda {
-	l := &identityLambda{ev: ev}
-	l.body = make([]byte, 0, size)
+// newIdentity returns the blueprint for a chunk of records, writing to
+// body.
+func newIdentity(ev *Event, body []byte) *identityLambda {
+	l := &identityLambda{ev: ev, body: body}
 	switch root := &ev.Root; {
 	case ev.SyntaxErr != nil:
 		l.err = &LambdaError{ErrorType: "Runtime.UnmarshalError", Record: -1,

@@ -22,12 +22,13 @@ type ndjsonLambda struct {
 	err   *LambdaError
 }
 
-func newNDJSON(ev *Event, opts Options, f *findings, size int) *ndjsonLambda {
-	l := &ndjsonLambda{ev: ev, opts: opts, f: f, field: "data"}
+// newNDJSON returns the ndjson transform for a chunk of records, writing
+// to body.
+func newNDJSON(ev *Event, opts Options, f *findings, body []byte) *ndjsonLambda {
+	l := &ndjsonLambda{ev: ev, opts: opts, f: f, field: "data", body: body}
 	if ev.Source == SourceMSK {
 		l.field = "kafkaRecordValue"
 	}
-	l.body = make([]byte, 0, size*8/5)
 	if e := ev.SyntaxErr; e != nil {
 		// The runtime cannot even decode the event.
 		l.err = &LambdaError{ErrorType: "Runtime.UnmarshalError", Record: -1,

@@ -3,6 +3,7 @@ package transform
 import (
 	"fmt"
 	"strings"
+	"unsafe"
 
 	"github.com/tidwall/pretty"
 )
@@ -43,12 +44,12 @@ func analyzePayload(r *EventRecord, ps *parser) *payload {
 		p.kind = PayloadEmpty
 		return p
 	}
+	// The decoded bytes are never written again: the text can share them.
+	p.text = unsafe.String(unsafe.SliceData(r.Payload), len(r.Payload))
 	if e := CheckUTF8(r.Payload); e != nil {
 		p.kind, p.utf8 = PayloadBinary, e
-		p.text = string(r.Payload)
 		return p
 	}
-	p.text = string(r.Payload)
 	p.kind = PayloadText
 	ps.reset(p.text, parseOptions{pyDepth: pyPayloadDepth})
 	p.vals, p.err, p.pyErr = ps.values()

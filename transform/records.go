@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"unsafe"
 )
 
 // chunk is a contiguous run of records that one goroutine processes, with
@@ -21,8 +23,13 @@ type chunk struct {
 	decoded []byte
 }
 
-// minChunkBytes is the least input worth a goroutine of its own.
+// minChunkBytes is the least input worth a chunk of its own.
 const minChunkBytes = 256 << 10
+
+// chunksPerWorker is how many chunks each worker gets on average: chunks
+// cost unequal time (the window's records are described in detail), and
+// workers that pick small chunks one after the other finish together.
+const chunksPerWorker = 4
 
 // chunkCount, when set, replaces the number of processors as the number
 // of chunks; tests use it to compare chunked and unchunked runs.
@@ -30,47 +37,99 @@ var chunkCount = 0
 
 // processRecords analyzes every record's payload and runs the preset (when
 // newPr is not nil) on each record. It sets rep.Window to Count records
-// from From, and fills rep.Records with those. Records are split into as
-// many chunks as there are processors to use (one under WebAssembly); each
-// chunk keeps the order of its records.
-func processRecords(rep *Report, ev *Event, newPr func(f *findings, size int) preset, d Detail, export string) []*chunk {
+// from From, and fills rep.Records with those. With more than one
+// processor to use (there is one under WebAssembly), the records are cut
+// into contiguous chunks that workers pick one after the other; each chunk
+// keeps the order of its records and the window's records are all in one
+// chunk, so the report is the same however they are cut.
+func processRecords(rep *Report, ev *Event, newPr func(f *findings, body []byte) preset, d Detail, export string) []*chunk {
 	total := len(ev.Records)
 	from := min(max(d.From, 0), total)
 	to := min(from+d.Count, total)
 	rep.Window = Window{From: from, Count: to - from, Total: total}
 	rep.Records = make([]Record, to-from)
-	n := runtime.GOMAXPROCS(0)
+	workers, n := runtime.GOMAXPROCS(0), 0
 	if chunkCount > 0 {
-		n = chunkCount
+		workers, n = chunkCount, chunkCount
+	} else if workers > 1 {
+		n = workers * chunksPerWorker
 	}
-	chunks := splitRecords(ev.Records, n)
-	budget := detailBudget / len(chunks)
-	var wg sync.WaitGroup
+	chunks := splitRecords(ev.Records, n, from, to)
+	// The window's chunk goes first: it has the most work.
+	order := make([]*chunk, 0, len(chunks))
 	for _, c := range chunks {
-		if newPr != nil {
-			c.pr = newPr(&c.f, c.size)
+		if c.lo <= from && from < c.hi {
+			order = append(order, c)
 		}
-		wg.Go(func() { c.process(rep, ev, budget, export == ExportDecoded) })
+	}
+	for _, c := range chunks {
+		if len(order) == 0 || c != order[0] {
+			order = append(order, c)
+		}
+	}
+	bodySize := 0
+	for _, c := range chunks {
+		bodySize += c.size
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, len(chunks)) {
+		wg.Go(func() {
+			for k := int(next.Add(1)) - 1; k < len(order); k = int(next.Add(1)) - 1 {
+				c := order[k]
+				if newPr != nil {
+					c.pr = newPr(&c.f, c.newBody(bodySize))
+				}
+				c.process(rep, ev, detailBudget, export == ExportDecoded)
+			}
+		})
 	}
 	wg.Wait()
 	return chunks
 }
 
-// splitRecords cuts the records into at most n chunks of similar data size.
-func splitRecords(recs []EventRecord, n int) []*chunk {
+// maxPooledBody is the largest buffer bodyPool keeps.
+const maxPooledBody = 16 << 20
+
+// bodyPool keeps, between runs, the buffers the chunks after the first
+// write their outputs to: joinChunks copies those to the first chunk's
+// buffer, which becomes the response body.
+var bodyPool sync.Pool
+
+// newBody returns an empty buffer for the chunk's outputs. The first
+// chunk's has room for the outputs of the whole event, total bytes of
+// input; the others' come from bodyPool.
+func (c *chunk) newBody(total int) []byte {
+	// Flattening grows the data: ×1.45, ×2.3 for Korean text.
+	if c.lo == 0 {
+		return make([]byte, 0, total*8/5)
+	}
+	if b, ok := bodyPool.Get().(*[]byte); ok && cap(*b) >= c.size*8/5 {
+		return (*b)[:0]
+	}
+	return make([]byte, 0, c.size*8/5)
+}
+
+// splitRecords cuts the records into about n chunks of similar data size
+// (fewer when they are small), never cutting records [from, to) apart.
+func splitRecords(recs []EventRecord, n, from, to int) []*chunk {
 	total := 0
 	for i := range recs {
 		total += recs[i].End - recs[i].Start
 	}
-	n = min(n, total/minChunkBytes, len(recs))
+	if chunkCount == 0 {
+		n = min(n, total/minChunkBytes)
+	}
+	n = min(n, len(recs))
 	if n <= 1 {
 		return []*chunk{{lo: 0, hi: len(recs), size: total}}
 	}
-	chunks := make([]*chunk, 0, n)
+	var chunks []*chunk
 	lo, size, done := 0, 0, 0
 	for i := range recs {
 		size += recs[i].End - recs[i].Start
-		if size >= total*(len(chunks)+1)/n && len(chunks) < n-1 {
+		cut := size >= total*(len(chunks)+1)/n || i+1 == from
+		if cut && i+1 < len(recs) && (i+1 <= from || i+1 >= to) {
 			chunks = append(chunks, &chunk{lo: lo, hi: i + 1, size: size - done})
 			lo, done = i+1, size
 		}
@@ -82,53 +141,69 @@ func splitRecords(recs []EventRecord, n int) []*chunk {
 // their Record, with details while the budget lasts.
 func (c *chunk) process(rep *Report, ev *Event, budget int, export bool) {
 	var ps parser // one parser for every payload: each tree is dropped before the next
+	var scratch []byte
 	w := rep.Window
 	for i := c.lo; i < c.hi; i++ {
 		r := &ev.Records[i]
-		r.decode(&c.f)
-		p := analyzePayload(r, &ps)
-		if export {
-			c.decoded = appendDecodedLine(c.decoded, r, p)
-		}
 		var rec *Record
 		if i >= w.From && i < w.From+w.Count {
 			rec = &rep.Records[i-w.From]
-			*rec = Record{Index: i, RecordID: r.RecordID, Start: r.Start, End: r.End,
-				ArrivalTimestamp: r.Timestamp, Size: len(r.Payload), Gzip: r.Gzip, Payload: p.kind,
-				Outputs: []int{}, Rows: [][][2]string{}}
-			if r.DataValue != nil {
-				rec.DataStart, rec.DataEnd = r.DataValue.Start, r.DataValue.End
-			} else {
-				rec.DataStart, rec.DataEnd = r.Start, r.End
-			}
-			if budget > 0 {
-				rec.Detail = true
-				rec.Decoded, rec.Truncated = p.decodedText()
-				budget -= len(rec.Decoded)
+			r.decode(&c.f) // the report keeps text that shares the bytes
+		} else {
+			// Only Data can outlive the record, when the base64 is not
+			// canonical; decodeInto does not write such data to buf.
+			r.decodeInto(&c.f, scratch)
+			if r.Canonical {
+				scratch = r.Data[:0]
 			}
 		}
-		if c.pr == nil {
-			reportPayload(r, p, &c.f)
-			continue
-		}
-		before := c.pr.outputs()
-		rows := c.pr.record(r, p, rec != nil && rec.Detail)
-		for range c.pr.outputs() - before {
-			c.origins = append(c.origins, i)
-		}
-		if rows != nil {
-			rec.Rows = rows
-			for _, row := range rows {
-				for _, kv := range row {
-					budget -= len(kv[0]) + len(kv[1]) + 8
-				}
-			}
-		}
+		c.record(r, rec, &ps, &budget, export)
 		// The bytes are not needed past this point, unless only they say
 		// what the record held (processing-failed objects show them).
 		r.Payload = nil
 		if r.Canonical {
 			r.Data = nil
+		}
+	}
+}
+
+// record analyzes one decoded record and runs the preset on it; rec is
+// its Record when it is in the report's window.
+func (c *chunk) record(r *EventRecord, rec *Record, ps *parser, budget *int, export bool) {
+	p := analyzePayload(r, ps)
+	if export {
+		c.decoded = appendDecodedLine(c.decoded, r, p)
+	}
+	if rec != nil {
+		*rec = Record{Index: r.Index, RecordID: r.RecordID, Start: r.Start, End: r.End,
+			ArrivalTimestamp: r.Timestamp, Size: len(r.Payload), Gzip: r.Gzip, Payload: p.kind,
+			Outputs: []int{}, Rows: [][][2]string{}}
+		if r.DataValue != nil {
+			rec.DataStart, rec.DataEnd = r.DataValue.Start, r.DataValue.End
+		} else {
+			rec.DataStart, rec.DataEnd = r.Start, r.End
+		}
+		if *budget > 0 {
+			rec.Detail = true
+			rec.Decoded, rec.Truncated = p.decodedText()
+			*budget -= len(rec.Decoded)
+		}
+	}
+	if c.pr == nil {
+		reportPayload(r, p, &c.f)
+		return
+	}
+	before := c.pr.outputs()
+	rows := c.pr.record(r, p, rec != nil && rec.Detail)
+	for range c.pr.outputs() - before {
+		c.origins = append(c.origins, r.Index)
+	}
+	if rows != nil {
+		rec.Rows = rows
+		for _, row := range rows {
+			for _, kv := range row {
+				*budget -= len(kv[0]) + len(kv[1]) + 8
+			}
 		}
 	}
 }
@@ -144,33 +219,47 @@ func joinOrigins(chunks []*chunk) []int {
 
 // joinChunks assembles the response body from the chunks' outputs, or
 // returns the first error a chunk's function raised (the records after it
-// were never processed, so their findings are dropped).
+// were never processed, so their findings are dropped). The first chunk's
+// preset made room for the whole body: the others' outputs are appended
+// to its buffer rather than all copied to a new one.
 func joinChunks(chunks []*chunk, f *findings) (string, *LambdaError) {
-	parts := make([][]byte, 0, len(chunks))
+	parts := make([][]byte, len(chunks))
 	size := 0
-	for _, c := range chunks {
+	for i, c := range chunks {
 		f.merge(&c.f)
 		b, err := c.pr.finish()
 		if err != nil {
 			return "", err
 		}
-		if len(b) > 0 {
-			parts = append(parts, b)
-			size += len(b)
-		}
+		parts[i] = b
+		size += len(b)
 	}
 	open, sep, end := chunks[0].pr.frame()
-	var sb strings.Builder
-	sb.Grow(len(open) + size + len(sep)*len(parts) + len(end))
-	sb.WriteString(open)
-	for i, p := range parts {
-		if i > 0 {
-			sb.WriteString(sep)
-		}
-		sb.Write(p)
+	need := len(open) + size + len(sep)*len(parts) + len(end)
+	out := parts[0]
+	if n := len(out); cap(out) >= need {
+		out = out[:n+len(open)]
+		copy(out[len(open):], out[:n])
+		copy(out, open)
+	} else {
+		out = append(append(make([]byte, 0, need), open...), out...)
 	}
-	sb.WriteString(end)
-	return sb.String(), nil
+	wrote := len(parts[0]) > 0
+	for _, p := range parts[1:] {
+		if len(p) > 0 {
+			if wrote {
+				out = append(out, sep...)
+			}
+			out = append(out, p...)
+			wrote = true
+		}
+		if cap(p) <= maxPooledBody {
+			bodyPool.Put(&p)
+		}
+	}
+	out = append(out, end...)
+	// Nothing writes to the buffer again: it can be the string's memory.
+	return unsafe.String(unsafe.SliceData(out), len(out)), nil
 }
 
 // appendDecodedLine appends a record's ExportDecoded line.

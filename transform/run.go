@@ -146,7 +146,7 @@ func Run(req Request) *Report {
 	}
 
 	checking := strings.TrimSpace(req.Response) != "" && !ev.Refused
-	var newPr func(*findings, int) preset
+	var newPr func(*findings, []byte) preset
 	if !checking && !ev.Refused {
 		rep.Preset = req.Preset
 		if rep.Preset == "" {
@@ -219,18 +219,18 @@ func Run(req Request) *Report {
 }
 
 // presetMaker returns a function that makes the named preset for one
-// chunk of records spanning size bytes of input, or nil if there is no
+// chunk of records, writing its outputs to body, or nil if there is no
 // such preset.
-func presetMaker(name string, ev *Event, opts Options) func(f *findings, size int) preset {
+func presetMaker(name string, ev *Event, opts Options) func(f *findings, body []byte) preset {
 	switch name {
 	case PresetSeed:
-		return func(f *findings, size int) preset { return newSeed(ev, false, f, size) }
+		return func(f *findings, body []byte) preset { return newSeed(ev, false, f, body) }
 	case PresetSeedV1:
-		return func(f *findings, size int) preset { return newSeed(ev, true, f, size) }
+		return func(f *findings, body []byte) preset { return newSeed(ev, true, f, body) }
 	case PresetIdentity:
-		return func(_ *findings, size int) preset { return newIdentity(ev, size) }
+		return func(_ *findings, body []byte) preset { return newIdentity(ev, body) }
 	case PresetNDJSON:
-		return func(f *findings, size int) preset { return newNDJSON(ev, opts, f, size) }
+		return func(f *findings, body []byte) preset { return newNDJSON(ev, opts, f, body) }
 	}
 	return nil
 }

@@ -142,15 +142,21 @@ func TestNDJSONForMSKUsesKafkaRecordValue(t *testing.T) {
 }
 
 // TestRunChunksAgree checks that splitting the records into chunks gives
-// the same report as processing them in one go.
+// the same report as processing them in one go, wherever the window is,
+// and again when the chunks reuse the buffers of an earlier run.
 func TestRunChunksAgree(t *testing.T) {
 	ev := analyticsEvent(1<<20, 3)
 	for _, preset := range Presets {
-		rep := runChunks(t, 4, Request{Input: ev, Preset: preset})
-		one := runChunks(t, 1, Request{Input: ev, Preset: preset})
-		require.NotNil(t, rep.Lambda.Body, preset)
-		assert.Equal(t, *one.Lambda.Body, *rep.Lambda.Body, preset)
-		assert.Equal(t, codes(one.Findings), codes(rep.Findings), preset)
+		for _, d := range []Detail{{}, {From: 7, Count: 30}, {From: 60, Count: 3}} {
+			req := Request{Input: ev, Preset: preset, Detail: d, Export: ExportDecoded}
+			one := runChunks(t, 1, req)
+			require.NotNil(t, one.Lambda.Body, preset)
+			for range 2 {
+				rep := runChunks(t, 5, req)
+				rep.Stats.Micros = one.Stats.Micros
+				assert.Equal(t, one, rep, "%s %+v", preset, d)
+			}
+		}
 	}
 	// A failure in a late chunk ends the invocation there.
 	last := strings.LastIndex(ev, `"data":"`) + len(`"data":"`)

@@ -24,11 +24,10 @@ type seedLambda struct {
 	active bool // records are being processed (no exception yet)
 }
 
-// newSeed returns the seed Lambda for a chunk of records spanning size
-// bytes of the event.
-func newSeed(ev *Event, v1 bool, f *findings, size int) *seedLambda {
-	s := &seedLambda{ev: ev, v1: v1, f: f}
-	s.body = make([]byte, 0, size*8/5) // flattening grows the data (×1.45, ×2.3 for Korean)
+// newSeed returns the seed Lambda for a chunk of records, writing to
+// body.
+func newSeed(ev *Event, v1 bool, f *findings, body []byte) *seedLambda {
+	s := &seedLambda{ev: ev, v1: v1, f: f, body: body}
 	s.begin()
 	return s
 }
