@@ -70,8 +70,7 @@ func (x *utf16Index) at(off int) int {
 
 // isASCII reports whether s holds only ASCII bytes.
 func isASCII(s string) bool {
-	// 32 bytes at a time, as utf8.ValidString skips ASCII: the compiler
-	// turns each word into one load.
+	// 32 bytes at a time, as utf8.ValidString skips ASCII.
 	for len(s) > 32 && ((word(s)|word(s[8:]))|(word(s[16:])|word(s[24:])))&swarHigh == 0 {
 		s = s[32:]
 	}
@@ -81,10 +80,4 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// word is the first eight bytes of s, little-endian.
-func word(s string) uint64 {
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }

@@ -12,11 +12,11 @@ const (
 	swarHigh = 0x8080808080808080
 )
 
-// load64 reads the eight bytes of s from i, little-endian.
-func load64[S string | []byte](s S, i int) uint64 {
-	_ = s[i+7]
-	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+// word is the first eight bytes of s, little-endian: the compiler makes
+// it one load.
+func word[S string | []byte](s S) uint64 {
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // swarLess is non-zero when some byte of x is below n (n ≤ 128).
@@ -55,15 +55,15 @@ func skipStringPlain(s string, i int) int {
 // skipPyJSONPlain returns the first index from i whose byte json.dumps
 // escapes (or len(s)): anything but printable ASCII, a quote, a backslash.
 func skipPyJSONPlain[S string | []byte](s S, i int) int {
-	for i+8 <= len(s) {
-		x := load64(s, i)
+	t := s[i:]
+	for len(t) >= 8 {
+		x := word(t)
 		if x&swarHigh|swarLess(x, 0x20)|swarHas(x, 0x7f)|swarHas(x, '"')|swarHas(x, '\\') != 0 {
 			break
 		}
-		i += 8
+		t = t[8:]
 	}
-	for i < len(s) && pyJSONPlain[s[i]] {
-		i++
+	for i = len(s) - len(t); i < len(s) && pyJSONPlain[s[i]]; i++ {
 	}
 	return i
 }
