@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/base64"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -46,6 +48,33 @@ func appendBase64(dst []byte, data string) ([]byte, error) {
 		return out, nil
 	}
 	return decodeBase64Slow(data)
+}
+
+// base64Pairs holds the two standard base64 characters of every 12-bit
+// value, the first in the low byte.
+var base64Pairs = func() (t [1 << 12]uint16) {
+	const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	for i := range t {
+		t[i] = uint16(chars[i>>6]) | uint16(chars[i&63])<<8
+	}
+	return t
+}()
+
+// appendBase64Encode appends the standard, padded base64 of src, as
+// base64.StdEncoding.AppendEncode does, but faster: six bytes
+// become eight characters with four lookups and one store.
+func appendBase64Encode(dst, src []byte) []byte {
+	n := base64.StdEncoding.EncodedLen(len(src))
+	dst = slices.Grow(dst, n)
+	out := dst[len(dst) : len(dst)+n]
+	si, di := 0, 0
+	for ; len(src)-si >= 8; si, di = si+6, di+8 {
+		x := binary.BigEndian.Uint64(src[si:])
+		binary.LittleEndian.PutUint64(out[di:], uint64(base64Pairs[x>>52])|uint64(base64Pairs[x>>40&0xfff])<<16|
+			uint64(base64Pairs[x>>28&0xfff])<<32|uint64(base64Pairs[x>>16&0xfff])<<48)
+	}
+	base64.StdEncoding.Encode(out[di:], src[si:])
+	return dst[:len(dst)+n]
 }
 
 func hasLineBreak(s string) bool {

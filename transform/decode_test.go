@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/hex"
+	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
 
@@ -114,4 +115,21 @@ func FuzzCheckUTF8(f *testing.F) {
 			t.Fatalf("CheckUTF8(%x): got reason %q", b, e.Reason)
 		}
 	})
+}
+
+// TestAppendBase64Encode compares the encoder with encoding/base64 on
+// every length up to 80 and on random bytes, appending to a prefix.
+func TestAppendBase64Encode(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 2000 {
+		if n > 80 {
+			n = rng.IntN(1 << 14)
+		}
+		src := make([]byte, n)
+		for i := range src {
+			src[i] = byte(rng.Uint32())
+		}
+		want := base64.StdEncoding.AppendEncode([]byte("x"), src)
+		require.Equal(t, string(want), string(appendBase64Encode([]byte("x"), src)), "%d bytes", n)
+	}
 }

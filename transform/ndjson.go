@@ -1,9 +1,6 @@
 package transform
 
-import (
-	"encoding/base64"
-	"fmt"
-)
+import "fmt"
 
 // ndjsonLambda is the correct shape of a flattening transform: exactly one
 // output record per input record, with the same recordId, whose data holds
@@ -228,7 +225,7 @@ func (l *ndjsonLambda) emit(r *EventRecord, result string, data []byte) {
 		l.body = append(l.body, `,"`...)
 		l.body = append(l.body, l.field...)
 		l.body = append(l.body, `":"`...)
-		l.body = base64.StdEncoding.AppendEncode(l.body, data)
+		l.body = appendBase64Encode(l.body, data)
 		l.body = append(l.body, '"')
 	}
 	l.body = append(l.body, '}')

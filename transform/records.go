@@ -1,7 +1,6 @@
 package transform
 
 import (
-	"encoding/base64"
 	"runtime"
 	"strings"
 	"sync"
@@ -276,7 +275,7 @@ func appendDecodedLine(b []byte, r *EventRecord, p *payload) []byte {
 		b = append(b, "null"...)
 	case p.kind == PayloadBinary:
 		b = append(b, `{"base64":"`...)
-		b = base64.StdEncoding.AppendEncode(b, r.Payload)
+		b = appendBase64Encode(b, r.Payload)
 		b = append(b, `"}`...)
 	case p.err == nil && len(p.vals) == 1 && !p.vals[0].IsNonStandard() && findNonStandard(&p.vals[0]) == nil:
 		b = appendCompact(b, &p.vals[0])

@@ -2,7 +2,6 @@ package transform
 
 import (
 	"crypto/sha256"
-	"encoding/base64"
 	"fmt"
 	"strconv"
 	"strings"
@@ -175,7 +174,7 @@ func (j *judgement) failedLine(b []byte, i int, v *RecordVerdict, attempts int, 
 			return append(b, '"')
 		case r.Data != nil:
 			b = append(b, '"')
-			b = base64.StdEncoding.AppendEncode(b, r.Data)
+			b = appendBase64Encode(b, r.Data)
 			return append(b, '"')
 		case r.DataValue != nil && r.DataValue.Kind == String:
 			return appendJSONString(b, r.DataValue.Text) // data that could not be decoded

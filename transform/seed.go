@@ -1,7 +1,6 @@
 package transform
 
 import (
-	"encoding/base64"
 	"strconv"
 	"strings"
 )
@@ -211,7 +210,7 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]st
 		}
 		s.n++
 		s.body = append(s.body, `{"data": "`...)
-		s.body = base64.StdEncoding.AppendEncode(s.body, s.flat.json(s.tmp[:0]))
+		s.body = appendBase64Encode(s.body, s.flat.json(s.tmp[:0]))
 		s.body = append(s.body, `", "recordId": `...)
 		if j == 0 || s.v1 {
 			s.body = appendPyJSON(s.body, id)
