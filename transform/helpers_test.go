@@ -32,3 +32,15 @@ func gzipBytes(t *testing.T, s string) []byte {
 
 // benchEventSmall is a 64 KiB version of the benchmark event.
 var benchEventSmall = sync.OnceValue(func() string { return analyticsEvent(64<<10, 7) })
+
+// hasNonStandard reports whether the values hold NaN or Infinity, which
+// are not standard JSON.
+func hasNonStandard(vals []Value) bool {
+	for i := range vals {
+		v := &vals[i]
+		if v.IsNonStandard() || (v.Kind == Array || v.Kind == Object) && hasNonStandard(v.Items) {
+			return true
+		}
+	}
+	return false
+}

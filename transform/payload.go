@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"unsafe"
-
-	"github.com/tidwall/pretty"
 )
 
 // Payload kinds, as reported in Record.Payload.
@@ -117,27 +115,15 @@ func (p *payload) decodedText() (string, bool) {
 	case PayloadBinary:
 		return hexDump(p.text, maxDecoded/4)
 	case PayloadJSON, PayloadCWL:
-		if p.err == nil && !p.deep && len(p.text) <= maxDecoded && !hasNonStandard(p.vals) {
-			return strings.TrimRight(string(pretty.PrettyOptions([]byte(p.text),
-				&pretty.Options{Width: 80, Indent: "  "})), "\n"), false
+		if p.err == nil && !p.deep && len(p.text) <= maxDecoded {
+			b := appendPretty(make([]byte, 0, 2*len(p.text)), p.text, p.vals)
+			return unsafe.String(unsafe.SliceData(b), len(b)), false // b is not written again
 		}
 	}
 	if len(p.text) > maxDecoded {
 		return clip(p.text, maxDecoded), true
 	}
 	return p.text, false
-}
-
-// hasNonStandard reports whether the values hold NaN or Infinity, which
-// the pretty-printer would mangle.
-func hasNonStandard(vals []Value) bool {
-	for i := range vals {
-		v := &vals[i]
-		if v.IsNonStandard() || (v.Kind == Array || v.Kind == Object) && hasNonStandard(v.Items) {
-			return true
-		}
-	}
-	return false
 }
 
 // hexDump writes the first max bytes of b like xxd does.
