@@ -90,6 +90,9 @@ func processRecords(rep *Report, ev *Event, newPr func(f *findings, body []byte)
 // maxPooledBody is the largest buffer bodyPool keeps.
 const maxPooledBody = 16 << 20
 
+// parserPool keeps the payload parsers between runs, with their memory.
+var parserPool sync.Pool
+
 // bodyPool keeps, between runs, the buffers the chunks after the first
 // write their outputs to: joinChunks copies those to the first chunk's
 // buffer, which becomes the response body.
@@ -139,7 +142,13 @@ func splitRecords(recs []EventRecord, n, from, to int) []*chunk {
 // process handles the chunk's records; those in the report's window get
 // their Record, with details while the budget lasts.
 func (c *chunk) process(rep *Report, ev *Event, budget int, export bool) {
-	var ps parser // one parser for every payload: each tree is dropped before the next
+	// One parser for every payload: each tree is dropped before the next,
+	// and the parser's memory serves the next run too.
+	ps, _ := parserPool.Get().(*parser)
+	if ps == nil {
+		ps = new(parser)
+	}
+	defer parserPool.Put(ps)
 	var scratch []byte
 	w := rep.Window
 	for i := c.lo; i < c.hi; i++ {
@@ -156,7 +165,7 @@ func (c *chunk) process(rep *Report, ev *Event, budget int, export bool) {
 				scratch = r.Data[:0]
 			}
 		}
-		c.record(r, rec, &ps, &budget, export)
+		c.record(r, rec, ps, &budget, export)
 		// The bytes are not needed past this point, unless only they say
 		// what the record held (processing-failed objects show them).
 		r.Payload = nil
