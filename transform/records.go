@@ -28,7 +28,7 @@ const minChunkBytes = 256 << 10
 // chunksPerWorker is how many chunks each worker gets on average: chunks
 // cost unequal time (the window's records are described in detail), and
 // workers that pick small chunks one after the other finish together.
-const chunksPerWorker = 4
+const chunksPerWorker = 8
 
 // chunkCount, when set, replaces the number of processors as the number
 // of chunks; tests use it to compare chunked and unchunked runs.
