@@ -252,15 +252,32 @@ func joinChunks(chunks []*chunk, f *findings) (string, *LambdaError) {
 	} else {
 		out = append(append(make([]byte, 0, need), open...), out...)
 	}
-	wrote := len(parts[0]) > 0
-	for _, p := range parts[1:] {
+	// Where each part goes, after a separator when something precedes it.
+	at := make([]int, len(parts))
+	n, wrote := len(out), len(parts[0]) > 0
+	for i, p := range parts[1:] {
 		if len(p) > 0 {
 			if wrote {
-				out = append(out, sep...)
+				copy(out[n:n+len(sep)], sep) // within cap(out) ≥ need
+				n += len(sep)
 			}
-			out = append(out, p...)
-			wrote = true
+			at[i+1], wrote = n, true
+			n += len(p)
 		}
+	}
+	out = out[:n]
+	// The copies take as long as a chunk: the workers share them.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(parts)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)); i < len(parts); i = int(next.Add(1)) {
+				copy(out[at[i]:], parts[i])
+			}
+		})
+	}
+	wg.Wait()
+	for _, p := range parts[1:] {
 		if cap(p) <= maxPooledBody {
 			bodyPool.Put(&p)
 		}
