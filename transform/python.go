@@ -79,6 +79,50 @@ func appendPy(b []byte, v *Value, asJSON bool) []byte {
 	return append(b, '}')
 }
 
+// appendPyReprEscaped appends repr(v) as appendPyJSONEscaped(…, true)
+// writes it, without writing the repr out first: only its strings can
+// hold characters to escape.
+func appendPyReprEscaped(b []byte, v *Value, tmp *[]byte) []byte {
+	switch v.Kind {
+	case String:
+		return appendPyReprStringEscaped(b, v.Text, tmp)
+	case Array:
+		b = append(b, '[')
+		for i := range v.Items {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = appendPyReprEscaped(b, &v.Items[i], tmp)
+		}
+		return append(b, ']')
+	case Object:
+		keys, items := v.Entries()
+		b = append(b, '{')
+		for i := range keys {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = appendPyReprStringEscaped(b, keys[i].Name, tmp)
+			b = append(b, ": "...)
+			b = appendPyReprEscaped(b, &items[i], tmp)
+		}
+		return append(b, '}')
+	}
+	return appendPyRepr(b, v) // None, True, False or a number: plain ASCII
+}
+
+// appendPyReprStringEscaped is appendPyReprEscaped for a string. Most are
+// printable ASCII without quotes or backslashes, which nothing changes.
+func appendPyReprStringEscaped(b []byte, s string, tmp *[]byte) []byte {
+	if skipPyJSONPlain(s, 0) == len(s) && strings.IndexByte(s, '\'') < 0 {
+		b = append(b, '\'')
+		b = append(b, s...)
+		return append(b, '\'')
+	}
+	*tmp = appendPyReprString((*tmp)[:0], s)
+	return appendPyJSONEscaped(b, *tmp, true)
+}
+
 // appendPyNumber appends the repr of the int or float Python makes of a
 // JSON number. For json.dumps (forJSON) the non-finite floats are written
 // NaN, Infinity and -Infinity, as Python's encoder writes them.

@@ -3,6 +3,7 @@ package transform
 import (
 	"math"
 	"math/big"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -93,6 +94,50 @@ func FuzzPyFloat(f *testing.F) {
 			if err != nil || math.Float64bits(back) != math.Float64bits(got) {
 				t.Fatalf("repr(%v) = %s reads back as %v, %v", got, appendFloatRepr(nil, got), back, err)
 			}
+		}
+	})
+}
+
+// reprEscapedTwoPasses is what appendPyReprEscaped replaces: repr(v),
+// then escaped twice.
+func reprEscapedTwoPasses(v *Value) string {
+	return string(appendPyJSONEscaped(nil, appendPyRepr(nil, v), true))
+}
+
+// TestPyReprEscapedMatchesTwoPasses checks the one-pass writer against the
+// two passes on strings that need every kind of care and on random values.
+func TestPyReprEscapedMatchesTwoPasses(t *testing.T) {
+	cases := []string{
+		`[]`, `{}`, `[1, -0, 1.5e300, 1e999, NaN, -Infinity, true, null]`,
+		`{"plain": "SKU-00012", "it's": "say \"hi\"", "both": "'\"", "back\\slash": "tab\there"}`,
+		`["\u0000\u001f\u007f\u0085\u00a0", "사용자 상품", "😀 \ud83d\ude00", "\ud800 lone", "\udfff"]`,
+		`{"nested": {"a": [{"b": "é"}, ["'"]]}, "a": 1, "a": 2}`,
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		var b strings.Builder
+		randomJSON(&b, rng, 0)
+		cases = append(cases, b.String())
+	}
+	var tmp []byte
+	for _, s := range cases {
+		v, err := ParseJSON(s)
+		require.NoError(t, err, s)
+		require.Equal(t, reprEscapedTwoPasses(&v), string(appendPyReprEscaped(nil, &v, &tmp)), s)
+	}
+}
+
+// FuzzPyReprEscaped does the same on any JSON value.
+func FuzzPyReprEscaped(f *testing.F) {
+	f.Add(`{"a": ["'\"\\", "사", 1.5, null]}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseJSON(s)
+		if err != nil {
+			return
+		}
+		var tmp []byte
+		if got, want := string(appendPyReprEscaped(nil, &v, &tmp)), reprEscapedTwoPasses(&v); got != want {
+			t.Fatalf("appendPyReprEscaped(%q) = %q, two passes %q", s, got, want)
 		}
 	})
 }

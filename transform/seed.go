@@ -375,8 +375,7 @@ func appendPyStrJSON(b []byte, v *Value, tmp *[]byte) []byte {
 	case String:
 		b = appendPyJSONEscaped(b, v.Text, true)
 	case Array, Object:
-		*tmp = appendPyRepr((*tmp)[:0], v)
-		b = appendPyJSONEscaped(b, *tmp, true)
+		b = appendPyReprEscaped(b, v, tmp)
 	default:
 		b = appendPyRepr(b, v) // a number, bool or None: plain ASCII
 	}
