@@ -118,7 +118,8 @@ func FuzzCheckUTF8(f *testing.F) {
 }
 
 // TestAppendBase64Encode compares the encoder with encoding/base64 on
-// every length up to 80 and on random bytes, appending to a prefix.
+// every length up to 80 and on random bytes, appending to a prefix, and
+// decodes the result.
 func TestAppendBase64Encode(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for n := range 2000 {
@@ -131,5 +132,10 @@ func TestAppendBase64Encode(t *testing.T) {
 		}
 		want := base64.StdEncoding.AppendEncode([]byte("x"), src)
 		require.Equal(t, string(want), string(appendBase64Encode([]byte("x"), src)), "%d bytes", n)
+
+		// And back.
+		got, err := appendBase64([]byte("y"), string(want[1:]))
+		require.NoError(t, err)
+		require.Equal(t, "y"+string(src), string(got))
 	}
 }
