@@ -225,13 +225,23 @@ func (p *parser) pyConstant(i int) {
 
 // number parses a number the way CPython's _match_number_unicode does.
 func (p *parser) number(start int) (Value, int) {
+	end := p.numberEnd(start)
+	if end == start {
+		return Value{Start: start, End: start}, start
+	}
+	return Value{Kind: Number, Start: start, End: end, Text: p.s[start:end]}, end
+}
+
+// numberEnd reads the number at start and returns the index just past it,
+// or start (with p.err set) when there is none.
+func (p *parser) numberEnd(start int) int {
 	s := p.s
 	i := start
 	if s[i] == '-' {
 		i++
 		if i >= len(s) {
 			p.fail(ErrJSONDecode, "Expecting value", start)
-			return Value{Start: start, End: start}, start
+			return start
 		}
 	}
 	switch {
@@ -244,7 +254,7 @@ func (p *parser) number(start int) (Value, int) {
 		i++
 	default:
 		p.fail(ErrJSONDecode, "Expecting value", start)
-		return Value{Start: start, End: start}, start
+		return start
 	}
 	isFloat := false
 	if i+1 < len(s) && s[i] == '.' && isDigit(s[i+1]) {
@@ -278,7 +288,7 @@ func (p *parser) number(start int) (Value, int) {
 				strconv.Itoa(digits)+" digits; use sys.set_int_max_str_digits() to increase the limit", start)
 		}
 	}
-	return Value{Kind: Number, Start: start, End: i, Text: s[start:i]}, i
+	return i
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -320,6 +330,9 @@ func (p *parser) push(i int) int {
 		text, end := p.scanString(i)
 		p.scratch = append(p.scratch, Value{Kind: String, Start: i, End: end, Text: text})
 		next = end
+	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		next = p.numberEnd(i) // cannot fail: there is a digit
+		p.scratch = append(p.scratch, Value{Kind: Number, Start: i, End: next, Text: p.s[i:next]})
 	default:
 		var v Value
 		v, next = p.value(i)
