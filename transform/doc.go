@@ -27,8 +27,9 @@
 //
 // The files follow the pipeline: event.go reads the input, decode.go and
 // payload.go decode each record, parse.go and value.go are the JSON
-// parser, records.go processes the records (in chunks, on every
-// processor), seed.go, ndjson.go and identity.go are the presets (with
+// parser, pretty.go lays out decoded JSON for the report, records.go
+// processes the records (in chunks that workers share, one per processor,
+// reusing buffers from run to run), seed.go, ndjson.go and identity.go are the presets (with
 // python.go formatting values as CPython does for the seed), check.go,
 // response.go and s3.go judge the response, and report.go holds the
 // report's types. docs/firehose-contract.md says what Firehose does, with
