@@ -91,7 +91,4 @@ func (l *identityLambda) finish() ([]byte, *LambdaError) {
 	return l.body, nil
 }
 
-// frame is JSON.stringify's.
-func (l *identityLambda) frame() (open, sep, close string) { return `{"records":[`, ",", "]}" }
-
 func (l *identityLambda) outputs() int { return l.n }

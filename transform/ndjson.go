@@ -238,7 +238,5 @@ func (l *ndjsonLambda) finish() ([]byte, *LambdaError) {
 	return l.body, nil
 }
 
-// frame is encoding/json's.
-func (l *ndjsonLambda) frame() (open, sep, close string) { return `{"records":[`, ",", "]}" }
 
 func (l *ndjsonLambda) outputs() int { return l.n }

@@ -119,9 +119,6 @@ type preset interface {
 	// finish returns the chunk's output records joined by the separator,
 	// or the error the function raised.
 	finish() ([]byte, *LambdaError)
-	// frame returns how the response body opens, separates output
-	// records and closes.
-	frame() (open, sep, close string)
 	// outputs is how many output records the chunk has written.
 	outputs() int
 }
@@ -164,12 +161,13 @@ func Run(req Request) *Report {
 	if d.Count <= 0 {
 		d.Count = defaultDetailCount
 	}
-	chunks := processRecords(rep, ev, newPr, d, req.Export)
+	open, sep, end := presetFrame(rep.Preset)
+	chunks := processRecords(rep, ev, newPr, open, d, req.Export)
 
 	var body *string
 	var origins []int
 	if newPr != nil {
-		b, lerr := joinChunks(chunks, &f)
+		b, lerr := joinChunks(chunks, sep, end, &f)
 		origins = joinOrigins(chunks)
 		if lerr != nil {
 			rep.Lambda.Error = lerr
@@ -216,6 +214,16 @@ func Run(req Request) *Report {
 	toUTF16(rep, newUTF16Index(input), newUTF16Index(respText))
 	rep.Stats.Micros = time.Since(started).Microseconds()
 	return rep
+}
+
+// presetFrame returns how the named preset's response body opens,
+// separates its output records and closes: as json.dumps writes it for
+// the seed, as JSON.stringify and encoding/json do for the others.
+func presetFrame(name string) (open, sep, close string) {
+	if name == PresetSeed || name == PresetSeedV1 {
+		return `{"records": [`, ", ", "]}"
+	}
+	return `{"records":[`, ",", "]}"
 }
 
 // presetMaker returns a function that makes the named preset for one

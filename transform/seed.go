@@ -31,9 +31,6 @@ func newSeed(ev *Event, v1 bool, f *findings, body []byte) *seedLambda {
 	return s
 }
 
-// frame is json.dumps's: ", " between items.
-func (s *seedLambda) frame() (open, sep, close string) { return `{"records": [`, ", ", "]}" }
-
 // raise ends the invocation with a Python exception, pointing a finding at
 // where it happened.
 func (s *seedLambda) raise(typ, msg string, rec, start, end int) {
