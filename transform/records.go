@@ -145,12 +145,17 @@ func splitRecords(recs []EventRecord, n, from, to int) []*chunk {
 // their Record, with details while the budget lasts.
 func (c *chunk) process(rep *Report, ev *Event, budget int, export bool) {
 	// One parser for every payload: each tree is dropped before the next,
-	// and the parser's memory serves the next run too.
+	// and the parser's arenas serve the next run too. (Not its scratch
+	// stacks: kept from run to run, they made ndjson runs under
+	// WebAssembly a third slower.)
 	ps, _ := parserPool.Get().(*parser)
 	if ps == nil {
 		ps = new(parser)
 	}
-	defer parserPool.Put(ps)
+	defer func() {
+		ps.scratch, ps.scratchK = nil, nil
+		parserPool.Put(ps)
+	}()
 	var scratch []byte
 	w := rep.Window
 	for i := c.lo; i < c.hi; i++ {
