@@ -30,6 +30,9 @@ const minChunkBytes = 256 << 10
 // workers that pick small chunks one after the other finish together.
 const chunksPerWorker = 8
 
+// yieldBytes is how much input a chunk processes between two yields.
+const yieldBytes = 64 << 10
+
 // chunkCount, when set, replaces the number of processors as the number
 // of chunks; tests use it to compare chunked and unchunked runs.
 var chunkCount = 0
@@ -158,8 +161,17 @@ func (c *chunk) process(rep *Report, ev *Event, budget int, export bool) {
 	}()
 	var scratch []byte
 	w := rep.Window
+	done := 0 // bytes of input since the last yield
 	for i := c.lo; i < c.hi; i++ {
 		r := &ev.Records[i]
+		if done += r.End - r.Start; done >= yieldBytes {
+			// Under WebAssembly nothing preempts a running goroutine:
+			// yielding lets the collector's worker finish its marking,
+			// which otherwise lasts (with write barriers on) for the
+			// rest of the run.
+			runtime.Gosched()
+			done = 0
+		}
 		var rec *Record
 		if i >= w.From && i < w.From+w.Count {
 			rec = &rep.Records[i-w.From]
