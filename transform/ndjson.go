@@ -238,5 +238,4 @@ func (l *ndjsonLambda) finish() ([]byte, *LambdaError) {
 	return l.body, nil
 }
 
-
 func (l *ndjsonLambda) outputs() int { return l.n }

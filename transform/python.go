@@ -24,19 +24,40 @@ func appendPyStr(b []byte, v *Value) []byte {
 }
 
 // appendPyRepr appends Python's repr(v).
-func appendPyRepr(b []byte, v *Value) []byte { return appendPy(b, v, false) }
+func appendPyRepr(b []byte, v *Value) []byte { return appendPy(b, v, pyRepr, nil) }
 
 // appendPyJSON appends json.dumps(v) with Python's default settings.
-func appendPyJSON(b []byte, v *Value) []byte { return appendPy(b, v, true) }
+func appendPyJSON(b []byte, v *Value) []byte { return appendPy(b, v, pyJSON, nil) }
 
-// appendPy appends what repr() writes of the value json.loads makes of v,
-// or what json.dumps() writes when asJSON is set: the two differ only in
-// the words for None, True and False, in non-finite floats and in how
-// strings are quoted.
-func appendPy(b []byte, v *Value, asJSON bool) []byte {
-	str := appendPyReprString
-	if asJSON {
-		str = appendPyJSONString
+// appendPyReprEscaped appends repr(v) as appendPyJSONEscaped(…, true)
+// writes it, without writing the repr out first: only its strings can
+// hold characters to escape. tmp is scratch memory.
+func appendPyReprEscaped(b []byte, v *Value, tmp *[]byte) []byte {
+	return appendPy(b, v, pyReprEscaped, tmp)
+}
+
+// What appendPy writes.
+type pyForm int
+
+const (
+	pyRepr        pyForm = iota // repr()
+	pyJSON                      // json.dumps()
+	pyReprEscaped               // repr(), escaped twice as the seed writes it
+)
+
+// appendPy appends what repr() or json.dumps() writes of the value
+// json.loads makes of v: the two differ only in the words for None, True
+// and False, in non-finite floats and in how strings are quoted.
+func appendPy(b []byte, v *Value, form pyForm, tmp *[]byte) []byte {
+	asJSON := form == pyJSON
+	str := func(b []byte, s string) []byte {
+		switch form {
+		case pyJSON:
+			return appendPyJSONString(b, s)
+		case pyReprEscaped:
+			return appendPyReprStringEscaped(b, s, tmp)
+		}
+		return appendPyReprString(b, s)
 	}
 	switch v.Kind {
 	case Null:
@@ -53,7 +74,7 @@ func appendPy(b []byte, v *Value, asJSON bool) []byte {
 		}
 		return append(b, "False"...)
 	case Number:
-		return appendPyNumber(b, v, asJSON)
+		return appendPyNumber(b, v, asJSON) // plain ASCII
 	case String:
 		return str(b, v.Text)
 	case Array:
@@ -62,7 +83,7 @@ func appendPy(b []byte, v *Value, asJSON bool) []byte {
 			if i > 0 {
 				b = append(b, ", "...)
 			}
-			b = appendPy(b, &v.Items[i], asJSON)
+			b = appendPy(b, &v.Items[i], form, tmp)
 		}
 		return append(b, ']')
 	}
@@ -74,41 +95,9 @@ func appendPy(b []byte, v *Value, asJSON bool) []byte {
 		}
 		b = str(b, keys[i].Name)
 		b = append(b, ": "...)
-		b = appendPy(b, &items[i], asJSON)
+		b = appendPy(b, &items[i], form, tmp)
 	}
 	return append(b, '}')
-}
-
-// appendPyReprEscaped appends repr(v) as appendPyJSONEscaped(…, true)
-// writes it, without writing the repr out first: only its strings can
-// hold characters to escape.
-func appendPyReprEscaped(b []byte, v *Value, tmp *[]byte) []byte {
-	switch v.Kind {
-	case String:
-		return appendPyReprStringEscaped(b, v.Text, tmp)
-	case Array:
-		b = append(b, '[')
-		for i := range v.Items {
-			if i > 0 {
-				b = append(b, ", "...)
-			}
-			b = appendPyReprEscaped(b, &v.Items[i], tmp)
-		}
-		return append(b, ']')
-	case Object:
-		keys, items := v.Entries()
-		b = append(b, '{')
-		for i := range keys {
-			if i > 0 {
-				b = append(b, ", "...)
-			}
-			b = appendPyReprStringEscaped(b, keys[i].Name, tmp)
-			b = append(b, ": "...)
-			b = appendPyReprEscaped(b, &items[i], tmp)
-		}
-		return append(b, '}')
-	}
-	return appendPyRepr(b, v) // None, True, False or a number: plain ASCII
 }
 
 // appendPyReprStringEscaped is appendPyReprEscaped for a string. Most are
