@@ -7,13 +7,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// naivePyJSONPlain is skipPyJSONPlain one byte at a time.
-func naivePyJSONPlain(s string, i int) int {
-	for i < len(s) && pyJSONPlain[s[i]] {
+// naiveSkip skips the bytes plain says are plain, one at a time.
+func naiveSkip(plain *[256]bool, s string, i int) int {
+	for i < len(s) && plain[s[i]] {
 		i++
 	}
 	return i
 }
+
+// naivePyJSONPlain is skipPyJSONPlain one byte at a time.
+func naivePyJSONPlain(s string, i int) int { return naiveSkip(&pyJSONPlain, s, i) }
 
 // TestSkipPyJSONPlainEveryByte puts every byte value at every position of
 // a plain run (and next to a second special byte) and compares the
@@ -38,12 +41,7 @@ func TestSkipPyJSONPlainEveryByte(t *testing.T) {
 }
 
 // naiveStringPlain is skipStringPlain one byte at a time.
-func naiveStringPlain(s string, i int) int {
-	for i < len(s) && plainString[s[i]] {
-		i++
-	}
-	return i
-}
+func naiveStringPlain(s string, i int) int { return naiveSkip(&plainString, s, i) }
 
 // TestSkipStringPlainEveryByte does the same for the JSON parser's scan,
 // on runs long enough for its 32-byte steps, with a quote or a backslash
