@@ -318,25 +318,28 @@ func (p *parser) push(i int) int {
 	if i < len(p.s) {
 		c = p.s[i]
 	}
+	// The value is written in place, field by field: a Value literal per
+	// case would each take room in the frame, and this function recurses
+	// once per level of nesting.
+	p.scratch = append(p.scratch, Value{})
+	v := &p.scratch[k] // only until the next push, which may move scratch
 	var next int
 	switch c {
 	case '[':
-		p.scratch = append(p.scratch, Value{Kind: Array, Start: i})
+		v.Kind, v.Start = Array, i
 		next = p.arrayInto(k, i)
 	case '{':
-		p.scratch = append(p.scratch, Value{Kind: Object, Start: i})
+		v.Kind, v.Start = Object, i
 		next = p.objectInto(k, i)
 	case '"':
-		text, end := p.scanString(i)
-		p.scratch = append(p.scratch, Value{Kind: String, Start: i, End: end, Text: text})
-		next = end
+		v.Kind, v.Start = String, i
+		v.Text, next = p.scanString(i)
+		v.End = next
 	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		next = p.numberEnd(i) // cannot fail: there is a digit
-		p.scratch = append(p.scratch, Value{Kind: Number, Start: i, End: next, Text: p.s[i:next]})
+		v.Kind, v.Start, v.End, v.Text = Number, i, next, p.s[i:next]
 	default:
-		var v Value
-		v, next = p.value(i)
-		p.scratch = append(p.scratch, v)
+		*v, next = p.value(i)
 	}
 	if p.err != nil && p.scratch[k].End <= p.scratch[k].Start {
 		p.scratch[k] = Value{}
