@@ -116,8 +116,9 @@ type preset interface {
 	// record transforms one record; rows, when asked for, are the
 	// flattened rows it made of the payload.
 	record(r *EventRecord, p *payload, wantRows bool) [][][2]string
-	// finish returns the chunk's output records joined by the separator,
-	// or the error the function raised.
+	// finish returns the chunk's output records joined by the separator
+	// (after the body's opening, in the first chunk), or the error the
+	// function raised.
 	finish() ([]byte, *LambdaError)
 	// outputs is how many output records the chunk has written.
 	outputs() int
