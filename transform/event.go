@@ -518,7 +518,7 @@ func readRecord(ev *Event, r *EventRecord, f *findings) {
 func (r *EventRecord) decode(f *findings) { r.decodeInto(f, nil) }
 
 // decodeInto is decode writing the bytes to buf, which Data then shares
-// (unless the data is not valid base64).
+// when the base64 is canonical (other data is decoded to new memory).
 func (r *EventRecord) decodeInto(f *findings, buf []byte) {
 	if !r.pending {
 		return

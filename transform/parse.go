@@ -532,7 +532,7 @@ func (p *parser) scanString(start int) (string, int) {
 	s := p.s
 	i := start + 1
 	// Keys are short: a byte at a time. Past 16 plain bytes the string is
-	// long (base64 data, text), and eight bytes at a time is faster.
+	// long (base64 data, text), and skipStringPlain's scans are faster.
 	for n := min(len(s), i+16); i < n && plainString[s[i]]; i++ {
 	}
 	if i == start+17 {

@@ -43,8 +43,8 @@ var chunkCount = 0
 // processor to use (there is one under WebAssembly), the records are cut
 // into contiguous chunks that workers pick one after the other; each chunk
 // keeps the order of its records and the window's records are all in one
-// chunk, so the report is the same however they are cut.
-// The first chunk's preset writes after open, the opening of the body.
+// chunk, so the report is the same however they are cut. The first
+// chunk's preset writes after open, the opening of the body.
 func processRecords(rep *Report, ev *Event, newPr func(f *findings, body []byte) preset, open string,
 	d Detail, export string) []*chunk {
 	total := len(ev.Records)

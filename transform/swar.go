@@ -2,7 +2,7 @@ package transform
 
 import "strings"
 
-// Scanning eight bytes at a time: the Python-style escaping and the JSON
+// Scanning a word at a time: the Python-style escaping and the JSON
 // parser spend most of their time looking for the next byte that needs
 // care, and a word-at-a-time test skips runs of plain text quickly. (Short
 // strings, most keys, are faster a byte at a time.)
@@ -27,9 +27,9 @@ func swarHas(x, c uint64) uint64 { return swarLess(x^(swarOnes*c), 1) }
 
 // skipStringPlain returns the first index from i (at most len(s)) whose
 // byte is not plain inside a JSON string (a quote, a backslash, a control
-// character), or len(s). It looks for the quote and the backslash with strings.IndexByte,
-// the fastest scan there is, then for control characters before them
-// 32 bytes at a time.
+// character), or len(s). It looks for the quote and the backslash with
+// strings.IndexByte, the fastest scan there is, then for control
+// characters before them 32 bytes at a time.
 func skipStringPlain(s string, i int) int {
 	end := len(s)
 	if q := strings.IndexByte(s[i:], '"'); q >= 0 {
