@@ -1,12 +1,13 @@
 package transform
 
 import (
-	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/firehose-playground/firehose-playground/internal/sha256"
 )
 
 // Input kinds: what the user pasted.

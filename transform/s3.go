@@ -1,12 +1,13 @@
 package transform
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/firehose-playground/firehose-playground/internal/sha256"
 )
 
 // The kinds of S3 objects the preview shows (S3Object.Kind).
