@@ -1,8 +1,23 @@
 // Command wasm is the WebAssembly adapter of the engine: built with
 // GOOS=js GOARCH=wasm, it registers globalThis.firehose with
 //
-//	firehose.version            the engine's version
-//	firehose.run(request)       request JSON text in, report JSON text out
+//	firehose.version                 the engine's version
+//	firehose.run(request)            request JSON text in, report JSON text out
+//	firehose.run({request, input, response})
+//	                                 the same request, its input and response
+//	                                 as Uint8Arrays of UTF-8 (or strings) and the
+//	                                 rest as JSON text; the report comes back as
+//	                                 pure ASCII JSON without its large documents
+//	firehose.document(run, name)     one of those documents, as a Uint8Array, or
+//	                                 null once a later run replaced it
+//
+// The first form is the plain contract: the whole report, Lambda body
+// inline. The second is what the page uses: a 6 MB event's report would
+// otherwise carry a 10 MB body escaped inside JSON, and cross from Go to
+// JavaScript, through JSON.parse and to the page's thread whole, before the
+// page could show its summary. Its report has lambda.body null, event and
+// export empty, and "documents": {"run": N, "sizes": {"body": bytes, …}}
+// saying which documents the run holds (see documents.go).
 //
 // run never throws: a request that is not JSON, and even a panic inside the
 // engine, come back as a report with a finding that says what happened.
@@ -10,8 +25,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
-	"runtime/debug"
 	"strings"
 
 	"github.com/firehose-playground/firehose-playground/transform"
@@ -25,9 +38,7 @@ var runEngine = transform.Run
 func handle(request string) (report string) {
 	defer func() {
 		if r := recover(); r != nil {
-			report = failure("engine.panic", fmt.Sprintf(
-				"The engine failed on this input (%v). This is a bug in the playground; the page keeps working.\n\n%s",
-				r, trimStack(debug.Stack())))
+			report = panicReport(r)
 		}
 	}()
 	req, err := transform.ParseRequest(request)

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"runtime/debug"
+	"unicode/utf16"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/firehose-playground/firehose-playground/transform"
+)
+
+// Documents are the large texts of a report that the page fetches only
+// when a view shows them or an export asks for them, instead of receiving
+// them escaped inside the report's JSON: the Lambda body ("body"), the
+// event the playground built from base64 lines or JSON payloads ("event"),
+// and a requested export ("export"). They belong to one run: the next run
+// replaces them, and asking for those of an older run gets nothing.
+const (
+	docBody   = "body"
+	docEvent  = "event"
+	docExport = "export"
+)
+
+// Detached is the report of a run whose documents are kept aside: the
+// report's own fields (with lambda.body null, event and export empty) and
+// which documents the run holds.
+type Detached struct {
+	*transform.Report
+	Documents Documents `json:"documents"`
+}
+
+// Documents says which run a report belongs to and the size in bytes of
+// each document kept aside for it (see documentNames).
+type Documents struct {
+	Run   int            `json:"run"`
+	Sizes map[string]int `json:"sizes"`
+}
+
+// adapter runs requests and keeps the documents of the latest one.
+type adapter struct {
+	run  int
+	docs map[string]string
+}
+
+// runBytes runs a request whose input and response arrived as bytes, next
+// to the rest of the request as JSON text, and returns the report as pure
+// ASCII JSON (non-ASCII characters escaped) without its documents, which
+// stay in the adapter until the next run. A nil input or response is the
+// one in the request text, if any (text with lone surrogates, which UTF-8
+// cannot carry, crosses that way). It never panics.
+func (a *adapter) runBytes(request string, input, response []byte) (report string) {
+	a.run++
+	a.docs = nil
+	defer func() {
+		if r := recover(); r != nil {
+			a.docs = nil
+			report = panicReport(r)
+		}
+	}()
+	req, err := transform.ParseRequest(request)
+	if err != nil {
+		return failure("request.json", "The request is not valid: "+err.Error())
+	}
+	if input != nil {
+		req.Input = text(input)
+	}
+	if response != nil {
+		req.Response = text(response)
+	}
+	rep := runEngine(req)
+	docs := map[string]string{}
+	sizes := map[string]int{}
+	keep := func(name string, text string) {
+		docs[name] = text
+		sizes[name] = len(text)
+	}
+	if rep.Lambda.Body != nil {
+		keep(docBody, *rep.Lambda.Body)
+		rep.Lambda.Body = nil
+	}
+	if rep.Generated {
+		keep(docEvent, rep.Event)
+		rep.Event = ""
+	}
+	if req.Export != "" {
+		keep(docExport, rep.Export)
+		rep.Export = ""
+	}
+	out, err := json.Marshal(Detached{Report: rep, Documents: Documents{Run: a.run, Sizes: sizes}})
+	if err != nil {
+		return failure("engine.encode", "The report could not be encoded: "+err.Error())
+	}
+	a.docs = docs
+	return string(asciiJSON(out))
+}
+
+// text is b as a string without copying it: b is the caller's own copy,
+// never written again.
+func text(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// document returns a document of the given run, and false when that run is
+// not the latest or holds no such document.
+func (a *adapter) document(run int, name string) (string, bool) {
+	if run != a.run {
+		return "", false
+	}
+	text, ok := a.docs[name]
+	return text, ok
+}
+
+// panicReport is the report of an engine that panicked.
+func panicReport(r any) string {
+	return failure("engine.panic", fmt.Sprintf(
+		"The engine failed on this input (%v). This is a bug in the playground; the page keeps working.\n\n%s",
+		r, trimStack(debug.Stack())))
+}
+
+// asciiJSON escapes every non-ASCII character of JSON text as \uXXXX (a
+// surrogate pair above U+FFFF), so that JavaScript keeps the text one
+// byte per character. encoding/json writes valid UTF-8 only, and only
+// inside strings, where an escape means the same character.
+func asciiJSON(b []byte) []byte {
+	i := 0
+	for i < len(b) && b[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(b) {
+		return b
+	}
+	const hex = "0123456789abcdef"
+	out := make([]byte, i, len(b)+len(b)/4)
+	copy(out, b[:i])
+	esc := func(u rune) {
+		out = append(out, '\\', 'u', hex[u>>12&15], hex[u>>8&15], hex[u>>4&15], hex[u&15])
+	}
+	for i < len(b) {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			out = append(out, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r > 0xFFFF {
+			hi, lo := utf16.EncodeRune(r)
+			esc(hi)
+			esc(lo)
+		} else {
+			esc(r)
+		}
+		i += n
+	}
+	return out
+}

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/firehose-playground/firehose-playground/transform"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestASCIIJSON(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"ascii is kept", `{"a":"b"}`, `{"a":"b"}`},
+		{"empty", ``, ``},
+		{"two bytes", `"é"`, `"\u00e9"`},
+		{"three bytes", `"한글"`, `"\ud55c\uae00"`},
+		{"four bytes: a surrogate pair", `"😀"`, `"\ud83d\ude00"`},
+		{"mixed", `{"k":"a한b","n":1}`, `{"k":"a\ud55cb","n":1}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := string(asciiJSON([]byte(tc.in)))
+			assert.Equal(t, tc.want, got)
+			if tc.in != "" {
+				var a, b any
+				require.NoError(t, json.Unmarshal([]byte(tc.in), &a))
+				require.NoError(t, json.Unmarshal([]byte(got), &b))
+				assert.Equal(t, a, b, "the escaped text means the same")
+			}
+		})
+	}
+}
+
+// detached is the part of a detached report the tests read.
+type detached struct {
+	InputKind string `json:"inputKind"`
+	Generated bool   `json:"generated"`
+	Event     string `json:"event"`
+	Export    string `json:"export"`
+	Lambda    struct {
+		Body  *string         `json:"body"`
+		Error json.RawMessage `json:"error"`
+	} `json:"lambda"`
+	Findings []struct {
+		Code string `json:"code"`
+	} `json:"findings"`
+	Documents struct {
+		Run   int            `json:"run"`
+		Sizes map[string]int `json:"sizes"`
+	} `json:"documents"`
+}
+
+func TestRunBytesKeepsTheDocumentsAside(t *testing.T) {
+	a := &adapter{}
+	input := []byte(`[{"name": "한국어", "n": [1, 2]}]`) // a JSON payload: the event is built
+	out := a.runBytes(`{"preset": "seed", "export": "event"}`, input, nil)
+	for i := 0; i < len(out); i++ {
+		require.Less(t, out[i], byte(utf8.RuneSelf), "the report is pure ASCII: %q", out)
+	}
+	var r detached
+	require.NoError(t, json.Unmarshal([]byte(out), &r))
+	assert.Equal(t, "json", r.InputKind)
+	assert.True(t, r.Generated)
+	assert.Nil(t, r.Lambda.Body, "the body is not inside the report")
+	assert.Empty(t, r.Event)
+	assert.Empty(t, r.Export)
+	assert.Equal(t, 1, r.Documents.Run)
+
+	// The documents are what the report would have held inline.
+	whole := decodeWhole(t, handle(`{"preset": "seed", "export": "event", "input": `+quote(string(input))+`}`))
+	body, ok := a.document(1, docBody)
+	require.True(t, ok)
+	assert.Equal(t, *whole.Lambda.Body, body)
+	assert.Equal(t, len(body), r.Documents.Sizes[docBody])
+	event, ok := a.document(1, docEvent)
+	require.True(t, ok)
+	assert.Equal(t, whole.Event, event)
+	assert.Contains(t, event, `"records"`)
+	export, ok := a.document(1, docExport)
+	require.True(t, ok)
+	assert.Equal(t, whole.Export, export)
+
+	// The next run replaces them: the older run's are gone.
+	a.runBytes(`{"preset": "identity"}`, []byte(`{"records": []}`), nil)
+	_, ok = a.document(1, docBody)
+	assert.False(t, ok, "a document of an older run is gone")
+	_, ok = a.document(2, docEvent)
+	assert.False(t, ok, "a pasted event is not a document: the page has it")
+	_, ok = a.document(2, "nothing")
+	assert.False(t, ok)
+}
+
+func TestRunBytesChecksAResponse(t *testing.T) {
+	a := &adapter{}
+	event := `{"records": [{"recordId": "a", "data": "e30="}]}`
+	out := a.runBytes(`{}`, []byte(event), []byte(`{"records": [{"recordId": "b", "result": "Ok", "data": "e30="}]}`))
+	var r detached
+	require.NoError(t, json.Unmarshal([]byte(out), &r))
+	codes := []string{}
+	for _, f := range r.Findings {
+		codes = append(codes, f.Code)
+	}
+	assert.Contains(t, codes, "Lambda.MissingRecordId")
+	body, ok := a.document(r.Documents.Run, docBody)
+	require.True(t, ok)
+	assert.Contains(t, body, `"recordId": "b"`)
+
+	// A preset that raises has no body document.
+	out = a.runBytes(`{"preset": "seed"}`, []byte(`{"records": [{"recordId": "a", "data": ""}]}`), nil)
+	r = decodeWhole(t, out)
+	assert.NotContains(t, r.Documents.Sizes, docBody)
+	assert.NotEqual(t, "null", string(r.Lambda.Error))
+}
+
+func TestRunBytesTakesWhatIsMissingFromTheRequestText(t *testing.T) {
+	a := &adapter{}
+	r := decodeWhole(t, a.runBytes(`{"preset": "identity", "input": "{\"records\": [{\"recordId\": \"a\", \"data\": \"\"}]}", "response": "{\"records\": []}"}`, nil, nil))
+	assert.Equal(t, "event", r.InputKind)
+	body, ok := a.document(r.Documents.Run, docBody)
+	require.True(t, ok)
+	assert.Equal(t, `{"records": []}`, body, "the request text's response is checked")
+
+	// A lone surrogate, escaped in the request text, reaches the engine as
+	// the invalid text it is.
+	r = decodeWhole(t, a.runBytes(`{"input": "[\"\ud800\"]"}`, nil, nil))
+	codes := []string{}
+	for _, f := range r.Findings {
+		codes = append(codes, f.Code)
+	}
+	assert.Contains(t, codes, "input.utf8")
+}
+
+func TestRunBytesReportsBadRequestsAndPanics(t *testing.T) {
+	a := &adapter{}
+	var r detached
+	require.NoError(t, json.Unmarshal([]byte(a.runBytes(`{"input": `, nil, nil)), &r))
+	require.Len(t, r.Findings, 1)
+	assert.Equal(t, "request.json", r.Findings[0].Code)
+
+	defer func(orig func(transform.Request) *transform.Report) { runEngine = orig }(runEngine)
+	runEngine = func(transform.Request) *transform.Report { panic("boom") }
+	out := a.runBytes(`{}`, []byte("[]"), nil)
+	require.NoError(t, json.Unmarshal([]byte(out), &r))
+	require.Len(t, r.Findings, 1)
+	assert.Equal(t, "engine.panic", r.Findings[0].Code)
+	_, ok := a.document(a.run, docBody)
+	assert.False(t, ok)
+}
+
+func decodeWhole(t *testing.T, s string) detached {
+	t.Helper()
+	var r detached
+	require.NoError(t, json.Unmarshal([]byte(s), &r), s)
+	return r
+}
+
+func quote(s string) string {
+	b, _ := json.Marshal(s)
+	return strings.TrimSpace(string(b))
+}
