@@ -39,11 +39,11 @@ test-go:
 
 ## test-wasm: the engine's tests compiled to WebAssembly, run by Node
 test-wasm:
-	PATH="$(WASMDIR):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./transform
+	PATH="$(WASMDIR):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./transform ./wasm
 
 ## test-e2e: the page in headless Chromium
 test-e2e: build
-	$(GO) test -count=1 -tags e2e ./e2e
+	$(GO) test -count=1 -timeout 30m -tags e2e ./e2e
 
 ## bench: engine benchmarks
 bench:

@@ -35,22 +35,25 @@ const workerWrapper = `// e2e/failure_test.go: firehose.run answers the magic wo
 	const PANIC = %s;
 	const wrapped = {
 		get version() { return real.version; },
+		document(run, name) { return real.document(run, name); },
 		run(request) {
-			if (request.includes("MAGIC-PANIC")) return PANIC;
-			if (request.includes("MAGIC-THROW")) throw new Error("Go program has already exited");
-			if (request.includes("MAGIC-CRASH")) {
+			const text = typeof request === "string" ? request
+				: request.request + (request.input instanceof Uint8Array ? new TextDecoder().decode(request.input) : "");
+			if (text.includes("MAGIC-PANIC")) return PANIC;
+			if (text.includes("MAGIC-THROW")) throw new Error("Go program has already exited");
+			if (text.includes("MAGIC-CRASH")) {
 				self.postMessage = () => {};
 				setTimeout(() => { throw new RangeError("MAGIC-CRASH: WebAssembly.Memory.grow(): Maximum memory size exceeded"); });
 				return real.run(request);
 			}
-			if (request.includes("MAGIC-HUGE")) {
+			if (text.includes("MAGIC-HUGE")) {
 				const post = self.postMessage;
 				self.postMessage = (msg, transfer) => {
 					self.postMessage = post;
 					post.call(self, {...msg, memory: 4 * 1024 * 1024 * 1024}, transfer);
 				};
 			}
-			if (request.includes("MAGIC-STUCK")) {
+			if (text.includes("MAGIC-STUCK")) {
 				for (const end = Date.now() + 30000; Date.now() < end;) {}
 			}
 			return real.run(request);

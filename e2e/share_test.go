@@ -500,3 +500,31 @@ func TestAnEditedExampleSaysSo(t *testing.T) {
 		t.Errorf("a reloaded example's note says %q", got)
 	}
 }
+
+// A session whose input is too large to keep keeps its settings: the page
+// says so when it saves, and when the next visit restores it.
+func TestRememberedSessionKeepsTheSettingsOfALargeInput(t *testing.T) {
+	saved := `(JSON.parse(localStorage.getItem("firehose-playground") || "{}"))`
+	p := openTab(t)
+	runs := p.runs()
+	p.setPreset("ndjson")
+	p.waitRuns(runs)
+	runs = p.runs()
+	p.paste(inputLabel, bigEvent(1_200_000))
+	p.waitRuns(runs)
+	p.poll(saved + `.dropped > 1000000`)
+	if got := p.evalString(`document.getElementById("session-status").textContent`); !strings.Contains(got, "too large to keep") {
+		t.Errorf("the session status says %q, want it to say the input is too large to keep", got)
+	}
+
+	q := openTabAt(t, p, baseURL)
+	if got := q.editorText(inputLabel); got != "" {
+		t.Errorf("the next visit shows %d characters of input, want none", len(got))
+	}
+	if got := q.evalString(`document.querySelector('select[name="preset"]').value`); got != "ndjson" {
+		t.Errorf("the next visit's transform is %q, want the saved ndjson", got)
+	}
+	if got := q.evalString(`document.getElementById("session-status").textContent`); !strings.Contains(got, "settings") {
+		t.Errorf("the session status says %q, want it to say only the settings were restored", got)
+	}
+}

@@ -50,7 +50,9 @@ const inertJS = `(() => {
 		say("element", e);
 	}
 	for (const e of document.querySelectorAll("link")) {
-		if (!/^(stylesheet|icon)$/.test(e.rel) || !/\/(style\.css|favicon\.svg)$/.test(e.href)) say("link", e);
+		const own = (/^(stylesheet|icon)$/.test(e.rel) && /\/(style\.css|favicon\.svg)$/.test(e.href)) ||
+			(e.rel === "preload" && /\/firehose\.wasm$/.test(e.href));
+		if (!own) say("link", e);
 	}
 	for (const e of document.querySelectorAll("*")) {
 		for (const a of e.attributes) {

@@ -77,11 +77,21 @@ async function compile(url) {
   }
 }
 
+// The engine's download and compilation start as soon as this module is
+// evaluated, before the page builds its editors (index.html preloads the
+// file too); createEngine takes this compilation over.
+const EARLY_URL = "firehose.wasm";
+let early = typeof window !== "undefined" ? compile(EARLY_URL) : null;
+if (early) early.catch(() => {});
+
 /**
  * createEngine starts loading the engine and returns
- *   run(request)              → Promise<{report, body, elapsed}>; body is a Promise of
+ *   run(request)              → Promise<{report, body, elapsed, doc}>; body is a Promise of
  *                               the pretty Lambda body ({text, from, to}) or null;
- *                               elapsed is the milliseconds from request to report.
+ *                               elapsed is the milliseconds from request to report;
+ *                               doc(name) is a Promise of one of the run's documents as
+ *                               text ("body", "event": see report.documents), or null
+ *                               once a later run or a new worker replaced them.
  *                               Rejects with StaleRun when a later run replaced it.
  *                               Rejects with EngineError when the engine failed, and
  *                               with Cancelled when the user cancelled it.
@@ -107,6 +117,7 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
   load();
   let worker = null; // {w, ready: Promise<version>, job}
   let seq = 0;
+  let docSeq = 0;
   let timer = 0;
   let version = "";
   let everReady = false;
@@ -122,7 +133,8 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
     if (module && !moduleFailed) return;
     if (module) setEngineState("loading");
     moduleFailed = false;
-    module = compile(wasmURL);
+    module = early && wasmURL === EARLY_URL ? early : compile(wasmURL);
+    early = null;
     module.catch(() => { moduleFailed = true; });
   }
 
@@ -143,7 +155,7 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
     };
     w.onmessageerror = () => fail(entry, "crash", "the engine's answer could not be read");
     module.then(
-      (m) => w.postMessage({ type: "init", module: m }),
+      (m) => w.postMessage({ type: "init", module: m, warm: true }),
       (e) => fail(entry, "load", `firehose.wasm could not be loaded: ${e.message || e}`),
     );
     return entry;
@@ -166,7 +178,8 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
       case "report": {
         const job = entry.job;
         if (!job || job.id !== msg.id) return;
-        job.resolve({ report: msg.report, body: msg.hasBody ? job.body : Promise.resolve(null), elapsed: performance.now() - job.started });
+        job.resolve({ report: msg.report, body: msg.hasBody ? job.body : Promise.resolve(null),
+          elapsed: performance.now() - job.started, doc: documents(entry, msg.report) });
         entry.oversized = msg.memory > MAX_WORKER_MEMORY;
         if (enginePanicked(msg.report)) {
           // An engine that panicked may hold broken state: the next run gets a fresh one.
@@ -187,12 +200,34 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
         if (entry.oversized) replace(entry);
         break;
       }
+      case "document": {
+        const want = entry.documents && entry.documents.get(msg.id);
+        if (!want) return;
+        entry.documents.delete(msg.id);
+        want(msg.bytes instanceof Uint8Array ? new TextDecoder().decode(msg.bytes) : null);
+        break;
+      }
       case "error": {
         const job = entry.job;
         if (job && job.id === msg.id) fail(entry, "crash", `the engine failed on this input: ${msg.error}`);
         break;
       }
     }
+  }
+
+  // documents returns doc(name) for a report of entry's: a Promise of that
+  // document's text, or of null when it is gone (see worker.js).
+  function documents(entry, report) {
+    const d = report && report.documents;
+    return (name) => {
+      if (!d || !d.sizes || !(name in d.sizes) || entry.dead || worker !== entry) return Promise.resolve(null);
+      entry.documents = entry.documents || new Map();
+      const id = ++docSeq;
+      return new Promise((resolve) => {
+        entry.documents.set(id, resolve);
+        entry.w.postMessage({ type: "document", id, run: d.run, name });
+      });
+    };
   }
 
   function finish(entry, job) {
@@ -206,6 +241,10 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
   // stop terminates a worker and settles its run with err.
   function stop(entry, err) {
     entry.w.terminate();
+    if (entry.documents) {
+      for (const gone of entry.documents.values()) gone(null);
+      entry.documents.clear();
+    }
     if (worker === entry) worker = null;
     const job = entry.job;
     entry.job = null;

@@ -3,6 +3,7 @@
 // the engine in export runs of their own (they can be large, and the report
 // shown keeps only what the page displays).
 import { h, replace } from "./dom.js";
+import { documentText, hasDocument } from "./documents.js";
 import { bytes } from "./format.js";
 import { toExportRequest } from "./state.js";
 import { copyText, download, processingFailedLines } from "./exports.js";
@@ -13,9 +14,9 @@ const EXPORTS = [
   {
     name: "response", label: "The Lambda response", file: "lambda-response.json", type: "application/json",
     hint: "the exact body the function returns",
-    fromReport: (rep) => {
+    fromReport: (rep, doc) => {
       const l = rep && rep.lambda;
-      if (l && typeof l.body === "string") return l.body;
+      if (hasDocument(rep, "body")) return documentText(rep, "body", doc);
       if (l && l.error) return JSON.stringify({ errorType: l.error.errorType, errorMessage: l.error.errorMessage }, null, 2) + "\n";
       return null;
     },
@@ -43,17 +44,18 @@ const EXPORTS = [
 /**
  * createExportPanel fills el with the export buttons.
  *   getReport()  the report shown (for the Lambda response)
+ *   getDoc()     the doc(name) of the report shown (engine.js): its documents
  *   getState()   the state shown, synced with the editors
  *   exportRun(request) → Promise of the export text (engine.exportRun)
  */
-export function createExportPanel(el, { getReport, getState, exportRun }) {
+export function createExportPanel(el, { getReport, getDoc, getState, exportRun }) {
   const status = h("p", { class: "hint export-status", role: "status" });
   let cache = null; // {state, kind, text}: the last engine export
 
   async function textOf(x) {
     if (x.fromReport) {
-      const t = x.fromReport(getReport());
-      if (t == null) throw new Error("there is no response yet");
+      const t = await x.fromReport(getReport(), getDoc ? getDoc() : null);
+      if (t == null) throw new Error("there is no response yet, or a newer run replaced it");
       return t;
     }
     const state = getState();

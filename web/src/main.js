@@ -18,11 +18,17 @@ import { bindStream } from "./stream.js";
 import { bindSharing } from "./sharebar.js";
 import { createSession } from "./session.js";
 import { createExportPanel } from "./exportpanel.js";
+import { hasDocument } from "./documents.js";
 import { decodeFragment, isShareFragment, shareable } from "./share.js";
 import defaultExample from "../examples/02-seed-loses-rows.json";
 
 const DEFAULT_EXAMPLE = "02-seed-loses-rows.json";
-const session = createSession();
+const session = createSession({
+  onDropped: (chars) => {
+    document.getElementById("session-status").textContent =
+      `Your input is too large to keep in this browser (${chars.toLocaleString("en-US")} characters): your next visit restores the settings only.`;
+  },
+});
 
 // Where the first state comes from: a link's fragment wins over the saved
 // session, which wins over the default example. The first two are decoded
@@ -31,7 +37,8 @@ const pending = isShareFragment(location.hash) ? "link" : session.hasSaved() && 
 const store = createStore(pending ? defaultState("") : exampleState(defaultExample));
 let report = null; // the last report shown
 let bodyView = null; // the pretty body shown, with its offset map
-let shownBody = null; // the body text it was made of
+let shownBody = null; // the pretty body text shown
+let reportDoc = null; // doc(name) of the report shown: its documents (see engine.js)
 
 // ---- controls ------------------------------------------------------------
 
@@ -180,9 +187,10 @@ function pasted() {
   return store.get().response.trim() !== "";
 }
 
-function show({ report: rep, body, elapsed }) {
+function show({ report: rep, body, elapsed, doc }) {
   if (requested !== edits) return; // stale: see edits
   report = rep;
+  reportDoc = doc;
   document.documentElement.dataset.version = engine.version();
   $("version").textContent = engine.version() ? `— engine ${engine.version()}` : "";
   const s = store.get();
@@ -207,19 +215,19 @@ function show({ report: rep, body, elapsed }) {
   responseEd.setFindings(pasted() ? marks.filter((f) => f.doc === "response") : []);
   renderFindings(views.findings, views.findingsCount, findings, { where, onPick: pickFinding });
   drawRecords();
-  renderBodyHead(views.bodyHead, rep, pasted());
+  renderBodyHead(views.bodyHead, rep, pasted(), doc);
   // No body (the function raised, or nothing ran): no empty editor either.
-  $("body-editor").hidden = typeof (rep.lambda && rep.lambda.body) !== "string";
+  $("body-editor").hidden = !hasDocument(rep, "body");
   renderMapping(views.mapping, rep, { onShow: showRange, onSelect: selectRecord });
   renderS3(views.s3, rep);
-  renderEvent(views.eventPanel, views.event, rep);
+  renderEvent(views.eventPanel, views.event, rep, doc);
   document.documentElement.dataset.runs = String(Number(document.documentElement.dataset.runs || 0) + 1);
 
   body.then((view) => {
     if (report !== rep) return;
-    const text = rep.lambda && rep.lambda.body;
+    const text = view ? view.text : null;
     if (text !== shownBody) {
-      shownBody = typeof text === "string" ? text : null;
+      shownBody = text;
       bodyView = view;
       bodyEd.setText(view ? view.text : "");
     }
@@ -387,6 +395,7 @@ const sharing = bindSharing({ getState: currentState, applyState, dropText, sess
 
 createExportPanel($("exports"), {
   getReport: () => report,
+  getDoc: () => reportDoc,
   getState: currentState,
   exportRun: (req) => engine.exportRun(req),
 });

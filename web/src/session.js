@@ -3,10 +3,42 @@
 // link's fragment (compressed, and decoded as strictly). Storage can fail
 // (quota, privacy modes, disabled storage): every failure is ignored.
 //
-// The key holds {"remember": bool, "state": "v1.…" | absent}.
+// The key holds {"remember": bool, "state": "v1.…" | absent, "dropped": chars | absent}.
+//
+// Saving stays off the page's critical path: it waits for quiet (delay ms
+// without a change) and then for the browser to be idle, so it never runs
+// in the same task as a run or a paint. A state whose texts are over
+// MAX_KEPT_CHARS keeps its settings but not its texts (deflating 6 MB on
+// every change would cost the page a second of work each time): "dropped"
+// says how many characters were left out, and onDropped(chars) tells the
+// page, which says so.
 import { decodeFragment, encodeFragment } from "./share.js";
 
 export const SESSION_KEY = "firehose-playground";
+
+/** MAX_KEPT_CHARS is the most text (input and response, in characters) a saved session keeps. */
+export const MAX_KEPT_CHARS = 1_000_000;
+
+// idle runs fn when the browser is idle (at most timeout ms later).
+function idle(fn, timeout = 2000) {
+  if (typeof requestIdleCallback === "function") {
+    const id = requestIdleCallback(fn, { timeout });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 0);
+  return () => clearTimeout(id);
+}
+
+/**
+ * keptState is what a session keeps of a state: all of it, or, when its
+ * texts are over MAX_KEPT_CHARS, its settings with empty texts; dropped is
+ * the number of characters left out.
+ */
+export function keptState(s) {
+  const chars = (s.input || "").length + (s.response || "").length;
+  if (chars <= MAX_KEPT_CHARS) return { state: s, dropped: 0 };
+  return { state: { ...s, input: "", response: "" }, dropped: chars };
+}
 
 function storage() {
   try {
@@ -39,12 +71,15 @@ function write(v) {
  *   remember()          whether sessions are kept (default true)
  *   setRemember(on)     turns keeping on or off; off forgets the saved state
  *   load()              → Promise of the saved state, or null (none, or unreadable)
- *   saveSoon(getState)  saves getState() after delay ms of quiet, when remembering
+ *   saveSoon(getState)  saves getState() after delay ms of quiet and once the browser is
+ *                       idle, when remembering; onDropped(chars) is called when the state's
+ *                       texts were too large to keep (see keptState)
  *   clear()             forgets the saved state (keeps the choice to remember)
  *   hasSaved()          whether a state is saved
  */
-export function createSession({ delay = 400 } = {}) {
+export function createSession({ delay = 400, onDropped } = {}) {
   let timer = 0;
+  let cancelIdle = () => {};
   let generation = 0; // a save started before clear() or setRemember(false) is dropped
 
   const remember = () => read().remember !== false;
@@ -52,13 +87,15 @@ export function createSession({ delay = 400 } = {}) {
   async function save(getState) {
     const gen = generation;
     let fragment;
+    const { state, dropped } = keptState(getState());
     try {
-      fragment = await encodeFragment(getState());
+      fragment = await encodeFragment(state);
     } catch {
       return; // too large to keep: the previous save stays
     }
     if (gen !== generation || !remember()) return;
-    if (!write({ remember: true, state: fragment })) {
+    if (dropped && onDropped) onDropped(dropped);
+    if (!write(dropped ? { remember: true, state: fragment, dropped } : { remember: true, state: fragment })) {
       // Over the quota: a stale state would be worse than none.
       write({ remember: true });
     }
@@ -68,6 +105,7 @@ export function createSession({ delay = 400 } = {}) {
     remember,
     setRemember(on) {
       clearTimeout(timer);
+      cancelIdle();
       generation++;
       write(on ? { ...read(), remember: true } : { remember: false });
     },
@@ -83,15 +121,22 @@ export function createSession({ delay = 400 } = {}) {
     saveSoon(getState) {
       if (!remember()) return;
       clearTimeout(timer);
-      timer = setTimeout(() => save(getState), delay);
+      cancelIdle();
+      timer = setTimeout(() => { cancelIdle = idle(() => save(getState)); }, delay);
     },
     clear() {
       clearTimeout(timer);
+      cancelIdle();
       generation++;
       write({ remember: remember() });
     },
     hasSaved() {
       return typeof read().state === "string";
+    },
+    /** dropped is how many characters the saved session left out (0: none). */
+    dropped() {
+      const d = read().dropped;
+      return typeof d === "number" && d > 0 ? d : 0;
     },
   };
 }

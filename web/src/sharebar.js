@@ -175,7 +175,11 @@ export function bindSharing({ getState, applyState, dropText, session }) {
     },
     restored(source) {
       noticeEl.hidden = true; // a refusal is old news once a state is shown
-      if (source === "session") sessionStatus.textContent = "Restored your last session.";
+      if (source === "session") {
+        sessionStatus.textContent = session.dropped()
+          ? "Restored your last session's settings; its input was too large to keep."
+          : "Restored your last session.";
+      }
     },
   };
 }

@@ -3,16 +3,28 @@
 // runs. Whatever goes wrong is caught and sent back as an error message, so
 // the page always hears back.
 //
-// Messages in:  {type: "init", module: WebAssembly.Module}
+// Messages in:  {type: "init", module: WebAssembly.Module, warm}  warm: warm the engine up
+//                                                after its first run (see warmUp)
 //               {type: "run", id, request}
 //               {type: "export", id, request}  a request with "export" set
+//               {type: "document", id, run, name}  a document of a run (see below)
 // Messages out: {type: "ready", version} | {type: "failed", error}
 //               {type: "report", id, report, hasBody, memory}  the engine's report, parsed, and
 //                                                the bytes of WebAssembly memory the engine holds
-//               {type: "body", id, view}         the Lambda body, pretty, with its offset map
+//               {type: "body", id, view}         the Lambda body, pretty, with its offset map;
+//                                                null when it is too large to be shown
 //               {type: "exported", id, text}     the report's export (a string), or null
 //                                                when this engine does not export
+//               {type: "document", id, bytes}    the document asked for (a Uint8Array of UTF-8,
+//                                                transferred), or null when a later run replaced it
 //               {type: "error", id, error}       the run failed; the worker should be replaced
+//
+// The request's input and response cross into the engine as bytes, and the
+// report comes back without its large documents (the Lambda body, the
+// event built from base64 lines or JSON payloads, an export): the engine
+// keeps them for the run, and this worker or the page fetch one only when
+// it is shown or copied (see wasm/documents.go). A 6 MB event's report is
+// then small, and reaches the page before the body is laid out.
 import { pretty } from "./pretty.js";
 
 let dead = ""; // why the engine can no longer run, once it cannot
@@ -34,26 +46,112 @@ async function init(module) {
   return String(self.firehose.version);
 }
 
-function run(id, request) {
-  if (dead) throw new Error(dead);
-  const text = self.firehose.run(JSON.stringify(request));
-  const report = JSON.parse(text);
-  const body = report && report.lambda && report.lambda.body;
-  const hasBody = typeof body === "string";
-  self.postMessage({ type: "report", id, report, hasBody, memory: memory ? memory.buffer.byteLength : 0 });
-  if (hasBody) {
-    // Pretty-printing a big body takes a moment: the page already has the
-    // report and shows the summary meanwhile.
-    const view = pretty(body);
-    self.postMessage({ type: "body", id, view }, [view.from.buffer, view.to.buffer]);
+// The buffer the input and the response are encoded into, reused from run
+// to run (the engine copies what it is given).
+let scratch = new Uint8Array(1 << 16);
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// encode writes text as UTF-8 at scratch[at:] and returns where it ends.
+function encode(text, at) {
+  const need = at + text.length * 3;
+  if (need > scratch.length) {
+    const grown = new Uint8Array(Math.max(need, scratch.length * 2));
+    grown.set(scratch.subarray(0, at));
+    scratch = grown;
   }
+  return at + encoder.encodeInto(text, scratch.subarray(at)).written;
+}
+
+// wellFormed tells whether text can cross as UTF-8: a lone surrogate
+// cannot (TextEncoder would make it U+FFFD, and the engine could no longer
+// say the text holds one), so such text stays inside the request's JSON.
+function wellFormed(text) {
+  return typeof text.isWellFormed !== "function" || text.isWellFormed();
+}
+
+// engineRun runs a request, its input and response as bytes, and returns
+// the report (without its documents).
+function engineRun(request) {
+  if (dead) throw new Error(dead);
+  const { input = "", response, ...rest } = request;
+  const req = { request: "" };
+  let end = 0;
+  if (wellFormed(input)) {
+    end = encode(input, 0);
+    req.input = scratch.subarray(0, end);
+  } else {
+    rest.input = input;
+  }
+  if (typeof response === "string" && wellFormed(response)) {
+    const from = end;
+    end = encode(response, from);
+    req.response = scratch.subarray(from, end);
+  } else if (typeof response === "string") {
+    rest.response = response;
+  }
+  req.request = JSON.stringify(rest);
+  return JSON.parse(self.firehose.run(req));
+}
+
+// documentText is a document of the latest run as text, or null.
+function documentText(report, name) {
+  const d = report && report.documents;
+  if (!d || !d.sizes || !(name in d.sizes)) return null;
+  const bytes = self.firehose.document(d.run, name);
+  return bytes ? decoder.decode(bytes) : null;
+}
+
+// Bodies larger than this are not laid out for the body editor: the page
+// offers to copy or download them instead.
+const MAX_SHOWN_BODY = 32 << 20;
+
+function run(id, request) {
+  const report = engineRun(request);
+  const hasBody = !!(report.documents && report.documents.sizes && "body" in report.documents.sizes);
+  self.postMessage({ type: "report", id, report, hasBody, memory: memory ? memory.buffer.byteLength : 0 });
+  if (!hasBody) return;
+  // Laying out a big body takes a moment: the page already has the
+  // report and shows the summary meanwhile.
+  if (report.documents.sizes.body > MAX_SHOWN_BODY) {
+    self.postMessage({ type: "body", id, view: null });
+    return;
+  }
+  const view = pretty(documentText(report, "body"));
+  self.postMessage({ type: "body", id, view }, [view.from.buffer, view.to.buffer]);
 }
 
 function runExport(id, request) {
-  if (dead) throw new Error(dead);
-  const report = JSON.parse(self.firehose.run(JSON.stringify(request)));
-  const text = report && typeof report.export === "string" ? report.export : null;
-  self.postMessage({ type: "exported", id, text });
+  const report = engineRun(request);
+  self.postMessage({ type: "exported", id, text: documentText(report, "export") });
+}
+
+function sendDocument(id, run, name) {
+  const bytes = dead || typeof run !== "number" || typeof name !== "string" ? null : self.firehose.document(run, name);
+  self.postMessage({ type: "document", id, bytes }, bytes ? [bytes.buffer] : []);
+}
+
+// warm is true until the engine of a worker that should be warmed up (the
+// one whose runs the page shows) has been: after its first run, which
+// the page is waiting for, it runs warmUp.
+let warm = false;
+
+// warmUp runs each preset once on a small event, so that the user's first
+// big run finds WebAssembly's optimizing compiler done with the engine's
+// hot code and the heap already grown, instead of costing several times a
+// later run. It takes the worker a few tens of milliseconds.
+function warmUp() {
+  warm = false;
+  const records = [];
+  for (let i = 0; i < 200; i++) {
+    const rows = [];
+    for (let j = 0; j < 10; j++) rows.push({ id: i * 10 + j, name: `row ${j} 행`, tags: ["a", "b"], nested: { x: j / 3, ok: true, none: null } });
+    const data = btoa(String.fromCharCode(...encoder.encode(JSON.stringify(rows))));
+    records.push({ recordId: `r-${i}`, approximateArrivalTimestamp: 1767225600000, data });
+  }
+  const input = JSON.stringify({ invocationId: "warm-up", deliveryStreamArn: "arn:aws:firehose:us-east-1:123456789012:deliverystream/warm-up", region: "us-east-1", records });
+  // The plain string form: it leaves the documents of the page's run alone.
+  for (const preset of ["seed", "ndjson", "identity"]) self.firehose.run(JSON.stringify({ input, preset, detail: { from: 0, count: 100 } }));
 }
 
 self.onmessage = async (ev) => {
@@ -62,14 +160,24 @@ self.onmessage = async (ev) => {
     try {
       const version = await init(msg.module);
       self.postMessage({ type: "ready", version });
+      warm = !!msg.warm;
     } catch (e) {
       dead = errorText(e);
       self.postMessage({ type: "failed", error: dead });
     }
+  } else if (msg.type === "document") {
+    sendDocument(msg.id, msg.run, msg.name);
   } else if (msg.type === "run" || msg.type === "export") {
     try {
       if (msg.type === "run") run(msg.id, msg.request);
       else runExport(msg.id, msg.request);
+      if (warm) {
+        try {
+          warmUp();
+        } catch {
+          // a failed warm-up only means the first big run is slower
+        }
+      }
     } catch (e) {
       dead = dead || errorText(e);
       self.postMessage({ type: "error", id: msg.id, error: errorText(e) });

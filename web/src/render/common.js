@@ -107,7 +107,9 @@ export function copyButton(getText, label = "Copy") {
   const btn = h("button", { type: "button", class: "copy" }, label);
   btn.addEventListener("click", async () => {
     try {
-      await navigator.clipboard.writeText(getText());
+      const text = await getText(); // a string, or a Promise of one (a document fetched)
+      if (typeof text !== "string") throw new Error("gone");
+      await navigator.clipboard.writeText(text);
       btn.textContent = "Copied";
     } catch {
       btn.textContent = "Copy failed: select the text and copy it";

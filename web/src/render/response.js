@@ -7,13 +7,13 @@ import { bytes, n, plural } from "../format.js";
 import { explain } from "../explain.js";
 import { clip, copyButton, pager, status, CLIP_SHORT } from "./common.js";
 import { windowOf } from "./links.js";
+import { documentSize, documentText, hasDocument } from "../documents.js";
 
 const PAGE = 100;
 
 /** renderBodyHead says what the body is and offers to copy it. */
-export function renderBodyHead(el, report, pasted) {
-  const body = report.lambda && report.lambda.body;
-  if (typeof body !== "string") {
+export function renderBodyHead(el, report, pasted, doc) {
+  if (!hasDocument(report, "body")) {
     const err = report.lambda && report.lambda.error;
     replace(el, h("p", { class: "hint" }, err
       ? "The function raised an error instead of returning a body; the Lambda runtime answers with this error object:"
@@ -23,15 +23,18 @@ export function renderBodyHead(el, report, pasted) {
   }
   replace(el, h("p", { class: "body-meta" },
     pasted ? "The response you pasted" : `What ${report.preset || "the function"} returns`,
-    `: ${bytes(bodySize(report, body))}, shown indented. `,
-    copyButton(() => body, "Copy the exact body"),
+    `: ${bytes(bodySize(report))}, shown indented. `,
+    copyButton(() => documentText(report, "body", doc), "Copy the exact body"),
   ));
 }
 
 /** bodySize is the body's size in bytes: the engine's figure, or counted. */
-function bodySize(report, body) {
+function bodySize(report) {
   const n = (report.response && report.response.size) || (report.stats && report.stats.responseBytes);
   if (n) return n;
+  const aside = documentSize(report, "body");
+  if (aside >= 0) return aside;
+  const body = report.lambda.body;
   let size = 0;
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);

@@ -1,5 +1,6 @@
 // The S3 preview: the objects Firehose would write, delivered and
 // processing-failed, with their keys and bodies.
+import { documentText } from "../documents.js";
 import { h, replace } from "../dom.js";
 import { bytes, plural } from "../format.js";
 import { clip, copyButton, pre } from "./common.js";
@@ -29,14 +30,15 @@ export function renderS3(el, report) {
 }
 
 /** renderEvent shows the event the playground built from base64 lines or JSON payloads. */
-export function renderEvent(panel, el, report) {
+export function renderEvent(panel, el, report, doc) {
   panel.hidden = !report.generated;
   if (!report.generated) return;
-  const text = report.event || "";
-  const cut = text.length > 100_000;
-  replace(el,
-    h("p", { class: "hint" }, "Your input was read as ", report.inputKind === "base64" ? "base64 lines" : "JSON payloads",
-      "; this is the Firehose event made of it. ", copyButton(() => text, "Copy the event")),
-    pre(cut ? text.slice(0, 100_000) : text, cut),
-  );
+  const head = h("p", { class: "hint" }, "Your input was read as ", report.inputKind === "base64" ? "base64 lines" : "JSON payloads",
+    "; this is the Firehose event made of it. ", copyButton(() => documentText(report, "event", doc), "Copy the event"));
+  replace(el, head);
+  documentText(report, "event", doc).then((text) => {
+    if (typeof text !== "string" || !el.contains(head)) return; // gone, or a later report is shown
+    const cut = text.length > 100_000;
+    el.append(pre(cut ? text.slice(0, 100_000) : text, cut));
+  });
 }

@@ -1,0 +1,45 @@
+// Times firehose.run in Node on an event file, the way the page calls it:
+// the event as bytes in, the report out, then the Lambda body fetched as
+// bytes. Prints one JSON line: {"ms": [...], "bodyBytes": N, "records": N}.
+//
+//	node scripts/bench-node.mjs dist EVENT.json [runs]
+//
+// dist is a folder built by `make build` (firehose.wasm and the
+// wasm_exec.js of the Go that built it). Used by scripts/bench_seed.py.
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+
+const [dist, eventPath, runsArg] = process.argv.slice(2);
+if (!dist || !eventPath) {
+  console.error("usage: node scripts/bench-node.mjs DIST EVENT.json [runs]");
+  process.exit(2);
+}
+globalThis.require = (await import("node:module")).createRequire(import.meta.url);
+globalThis.fs = await import("node:fs");
+globalThis.path = await import("node:path");
+globalThis.TextEncoder = TextEncoder;
+globalThis.TextDecoder = TextDecoder;
+globalThis.performance = performance;
+globalThis.crypto ??= (await import("node:crypto")).webcrypto;
+await import(resolve(join(dist, "wasm_exec.js")));
+
+const go = new globalThis.Go();
+const { instance } = await WebAssembly.instantiate(readFileSync(join(dist, "firehose.wasm")), go.importObject);
+go.run(instance);
+const fh = globalThis.firehose;
+
+const event = readFileSync(eventPath); // the bytes, as the page's worker encodes them
+const request = JSON.stringify({ inputKind: "event", preset: "seed", detail: { from: 0, count: 100 } });
+const runs = Number(runsArg || 7);
+const ms = [];
+let body = null;
+let report = null;
+for (let i = 0; i < runs; i++) {
+  const t0 = performance.now();
+  report = JSON.parse(fh.run({ request, input: event }));
+  body = report.documents.sizes.body !== undefined ? fh.document(report.documents.run, "body") : null;
+  ms.push(performance.now() - t0);
+}
+console.log(JSON.stringify({ ms, bodyBytes: body ? body.length : 0, records: report.stats.records }));
+process.exit(0);
