@@ -2,10 +2,12 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/firehose-playground/firehose-playground/internal/testevent"
 	"github.com/firehose-playground/firehose-playground/transform"
 
 	"github.com/stretchr/testify/assert"
@@ -160,4 +162,53 @@ func decodeWhole(t *testing.T, s string) detached {
 func quote(s string) string {
 	b, _ := json.Marshal(s)
 	return strings.TrimSpace(string(b))
+}
+
+// benchInput is a 6 MB event of 400 records, each a JSON list with Korean
+// text, as the page's perf test and the engine's benchmark use.
+func benchInput() string {
+	payloads := make([][]byte, 400)
+	for i := range payloads {
+		var b strings.Builder
+		b.WriteString("[")
+		for j := 0; b.Len() < 11_000; j++ {
+			if j > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, `{"event":"장바구니_담기","n":%d,"price":%d.25,"city":"서울","items":[{"sku":"SKU-%05d","qty":%d}],"ref":null}`, j, i*j, i*31+j, j%5)
+		}
+		b.WriteString("]")
+		payloads[i] = []byte(b.String())
+	}
+	return testevent.Event(payloads...)
+}
+
+// BenchmarkAdapter compares the two forms of firehose.run on a 6 MB event
+// (without the JavaScript side): the whole report as JSON, and the report
+// without its documents plus the body fetched. report-bytes is the size of
+// the JSON text that crosses into JavaScript.
+func BenchmarkAdapter(b *testing.B) {
+	input := benchInput()
+	req, _ := json.Marshal(map[string]any{"input": input, "inputKind": "event", "preset": "seed"})
+	b.Run("string", func(b *testing.B) {
+		b.SetBytes(int64(len(input)))
+		var out string
+		for b.Loop() {
+			out = handle(string(req))
+		}
+		b.ReportMetric(float64(len(out)), "report-bytes")
+	})
+	b.Run("bytes", func(b *testing.B) {
+		b.SetBytes(int64(len(input)))
+		a := &adapter{}
+		in := []byte(input)
+		var out string
+		for b.Loop() {
+			out = a.runBytes(`{"inputKind": "event", "preset": "seed"}`, append([]byte(nil), in...), nil)
+			if _, ok := a.document(a.run, docBody); !ok {
+				b.Fatal("no body")
+			}
+		}
+		b.ReportMetric(float64(len(out)), "report-bytes")
+	})
 }

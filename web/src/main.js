@@ -19,6 +19,7 @@ import { bindSharing } from "./sharebar.js";
 import { createSession } from "./session.js";
 import { createExportPanel } from "./exportpanel.js";
 import { hasDocument } from "./documents.js";
+import { showNow, whenVisible } from "./visible.js";
 import { decodeFragment, isShareFragment, shareable } from "./share.js";
 import defaultExample from "../examples/02-seed-loses-rows.json";
 
@@ -223,7 +224,8 @@ function show({ report: rep, body, elapsed, doc }) {
   renderEvent(views.eventPanel, views.event, rep, doc);
   document.documentElement.dataset.runs = String(Number(document.documentElement.dataset.runs || 0) + 1);
 
-  body.then((view) => {
+  // The body is laid out in its editor once it is near the viewport.
+  body.then((view) => whenVisible($("body-editor"), () => {
     if (report !== rep) return;
     const text = view ? view.text : null;
     if (text !== shownBody) {
@@ -232,7 +234,7 @@ function show({ report: rep, body, elapsed, doc }) {
       bodyEd.setText(view ? view.text : "");
     }
     bodyEd.setFindings(bodyView ? marks.filter((f) => f.doc === "response") : [], (o) => mapOffset(bodyView, o));
-  });
+  }));
 }
 
 /**
@@ -281,8 +283,9 @@ function showRange(doc, start, end) {
   } else if (pasted()) {
     $("response-box").open = true;
     responseEd.select(start, end);
-  } else if (bodyView) {
-    bodyEd.select(mapOffset(bodyView, start), mapOffset(bodyView, end));
+  } else {
+    showNow($("body-editor")); // the body may still wait to be laid out
+    if (bodyView) bodyEd.select(mapOffset(bodyView, start), mapOffset(bodyView, end));
   }
 }
 
