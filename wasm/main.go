@@ -13,7 +13,7 @@ func main() {
 	api.Set("version", transform.Version)
 	api.Set("run", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) < 1 || args[0].Type() != js.TypeString {
-			return failure("request.type", "firehose.run takes one argument: the request as a JSON string.")
+			return failure(transform.CodeRequestType, "firehose.run takes one argument: the request as a JSON string.")
 		}
 		return handle(args[0].String())
 	}))
