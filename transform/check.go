@@ -88,7 +88,7 @@ func newStream(ev *Event, opts FirehoseOptions, preset string) stream {
 // attempts is attemptsMade for a failure with this code: invocation and
 // function failures are retried NumberOfRetries times, the rest are final
 // on the first attempt.
-func (st *stream) attempts(code string) int {
+func (st *stream) attempts(code Code) int {
 	switch code {
 	case codeFunctionError, codeTimedOut, codeInvokeLimit:
 		return st.retries + 1
@@ -173,16 +173,8 @@ func (j *judgement) decide(pasted bool) {
 	j.judgeResponse()
 }
 
-// add records a finding about Firehose's behaviour. out is the response
-// record concerned, or -1.
-func (j *judgement) add(doc, code, sev string, start, end, rec, out int, conf, format string, args ...any) *Finding {
-	fd := j.f.addDoc(doc, code, sev, start, end, rec, format, args...)
-	fd.Output, fd.Confidence = out, conf
-	return fd
-}
-
 // failBatch fails every record with one code: the whole batch fails.
-func (j *judgement) failBatch(code, msg, conf string) {
+func (j *judgement) failBatch(code Code, msg string, conf Confidence) {
 	b := &BatchError{ErrorCode: code, ErrorMessage: msg, AttemptsMade: j.st.attempts(code), Confidence: conf}
 	j.rep.Verdict.BatchError = b
 	for i := range j.rep.Verdict.Records {
@@ -191,7 +183,7 @@ func (j *judgement) failBatch(code, msg, conf string) {
 }
 
 // fail sets one record's outcome to failed.
-func (j *judgement) fail(i int, code, msg, conf string) {
+func (j *judgement) fail(i int, code Code, msg string, conf Confidence) {
 	v := &j.rep.Verdict.Records[i]
 	v.Outcome, v.ErrorCode, v.ErrorMessage, v.Confidence = Failed, code, msg, conf
 }
@@ -200,14 +192,14 @@ func (j *judgement) fail(i int, code, msg, conf string) {
 const noteBadResult = `Firehose's own error for a result other than Ok, Dropped or ProcessingFailed is only known as "make sure the output is in required format": the code and message shown here stand in for it.`
 
 // batchErrorNoted is batchError with a note on where its code comes from.
-func (j *judgement) batchErrorNoted(code, msg, note string) *BatchError {
+func (j *judgement) batchErrorNoted(code Code, msg, note string) *BatchError {
 	b := j.batchError(code, msg)
 	b.Note = note
 	return b
 }
 
 // batchError is a BatchError for a reading of an unconfirmed behaviour.
-func (j *judgement) batchError(code, msg string) *BatchError {
+func (j *judgement) batchError(code Code, msg string) *BatchError {
 	return &BatchError{ErrorCode: code, ErrorMessage: msg, AttemptsMade: j.st.attempts(code), Confidence: Unconfirmed}
 }
 
@@ -231,7 +223,7 @@ func (j *judgement) invocationFailed(le *LambdaError, doc string, start, end int
 	if j.st.retries == 0 {
 		retry = "With NumberOfRetries 0 it does not retry (attemptsMade 1): it writes"
 	}
-	j.add(doc, code, SevError, start, end, le.Record, -1, Confirmed,
+	j.f.at(code, SevError, Span{doc, start, end}).rec(le.Record).say(
 		"The function returned an error (%s). Firehose: %s, %q %s every record of the batch to processing-failed/: nothing is delivered.",
 		what, code, msg, retry)
 }
@@ -241,7 +233,7 @@ func (j *judgement) invocationFailed(le *LambdaError, doc string, start, end int
 func (j *judgement) tooLarge() {
 	n := len(j.text)
 	j.failBatch(codeFunctionError, msgFunctionError, Likely)
-	j.add(DocResponse, codeTooLarge, SevError, 0, 0, -1, -1, Likely,
+	j.f.at(codeTooLarge, SevError, responseSpan(0, 0)).say(
 		"The response is %s, %s of Lambda's 6 MB response limit (%s bytes). Lambda refuses it: %s, %q Firehose sees a failed invocation, %s for the whole batch, retried (attemptsMade %d); every record goes to processing-failed/. The records in the response were not checked: Firehose never sees them.",
 		sizeText(n), percent(n, LambdaPayloadLimit), thousands(LambdaPayloadLimit), codeTooLarge, msgTooLarge,
 		codeFunctionError, j.st.retries+1)
@@ -256,7 +248,7 @@ func (j *judgement) sizeFinding() {
 	if 10*n < LambdaPayloadLimit && (in < 4096 || n <= in) {
 		return
 	}
-	sev, conf := SevInfo, ""
+	sev, conf := SevInfo, Confidence("")
 	msg := fmt.Sprintf("The response is %s, %s of Lambda's 6 MB response limit (%s bytes).",
 		sizeText(n), percent(n, LambdaPayloadLimit), thousands(LambdaPayloadLimit))
 	if 2*n >= LambdaPayloadLimit {
@@ -274,7 +266,7 @@ func (j *judgement) sizeFinding() {
 			msg += "."
 		}
 	}
-	j.add(DocResponse, "response.size", sev, 0, 0, -1, -1, conf, "%s", msg)
+	j.f.at(codeResponseSize, sev, responseSpan(0, 0)).sure(conf).say("%s", msg)
 }
 
 // judgeResponse judges a response body of a valid size.
@@ -285,7 +277,7 @@ func (j *judgement) judgeResponse() {
 		if strings.TrimSpace(j.text) == "" {
 			what = "The response is empty."
 		}
-		j.add(DocResponse, codeJSON, SevError, e.Offset, e.Offset+1, -1, -1, Confirmed,
+		j.f.at(codeJSON, SevError, responseSpan(e.Offset, e.Offset+1)).say(
 			"%s Firehose: %s, %q The whole batch goes to processing-failed/ (not retried).", what, codeJSON, msgJSON)
 		j.failBatch(codeJSON, msgJSON, Confirmed)
 		return
@@ -295,7 +287,7 @@ func (j *judgement) judgeResponse() {
 	if len(r.shape) > 0 {
 		// docs/firehose-contract.md row 10: the body is not the status model.
 		for _, p := range r.shape {
-			j.add(DocResponse, codeJSON, SevError, p.start, p.end, j.inputOf(p.out), p.out, Confirmed,
+			j.f.at(codeJSON, SevError, responseSpan(p.start, p.end)).rec(j.inputOf(p.out)).out(p.out).say(
 				"%s. Firehose cannot read the response: %s, %q The whole batch goes to processing-failed/ (not retried).",
 				p.msg, codeJSON, msgJSON)
 		}
@@ -442,12 +434,12 @@ func (j *judgement) recordsUnusable() bool {
 		readings = append(readings, Reading{Label: "Firehose cannot read the response: Lambda.JsonProcessingException for the whole batch",
 			BatchError: j.batchError(codeJSON, msgJSON), Failed: all})
 	}
-	j.rep.Verdict.Alternatives = append(j.rep.Verdict.Alternatives, Alternative{Code: "response.records",
+	j.rep.Verdict.Alternatives = append(j.rep.Verdict.Alternatives, Alternative{Code: codeResponseRecords,
 		Message: what + ": what Firehose does is unconfirmed; under every reading no record is delivered.", Readings: readings})
 	for i := range j.rep.Verdict.Records {
 		j.fail(i, codeMissingID, msgMissingID, Unconfirmed)
 	}
-	j.add(DocResponse, "response.records", SevError, start, end, -1, -1, Unconfirmed,
+	j.f.at(codeResponseRecords, SevError, responseSpan(start, end)).say(
 		"%s. What Firehose does then is unconfirmed: every record fails with %s (one probe), or the whole batch fails with %s (another emulator). Either way nothing is delivered.",
 		what, codeMissingID, codeFunctionError)
 	return true
@@ -533,7 +525,7 @@ func (j *judgement) judgeRecords() {
 			}})
 	}
 	if len(badResult) > 0 {
-		*alts = append(*alts, Alternative{Code: "response.result",
+		*alts = append(*alts, Alternative{Code: codeResponseResult,
 			Message: fmt.Sprintf("%s with a result other than Ok, Dropped or ProcessingFailed: what Firehose does is unconfirmed.", plural(len(badResult), "output record")),
 			Readings: []Reading{
 				{Label: "The whole batch fails (\"make sure the output is in required format\"; read here as Lambda.JsonProcessingException)",
@@ -551,7 +543,7 @@ func (j *judgement) judgeRecords() {
 			}})
 	}
 	if len(badData) > 0 {
-		*alts = append(*alts, Alternative{Code: "response.base64",
+		*alts = append(*alts, Alternative{Code: codeResponseBase64,
 			Message: fmt.Sprintf("%s whose data is not base64: what Firehose does is unconfirmed.", plural(len(badData), "output record")),
 			Readings: []Reading{
 				{Label: "The whole batch fails with Lambda.FunctionError and is retried (probably)",
@@ -616,7 +608,7 @@ func (j *judgement) reportMissing(i int) {
 	if r.ID != nil {
 		start, end = r.ID.Start, r.ID.End
 	}
-	fd := j.add(DocInput, codeMissingID, SevError, start, end, i, -1, Confirmed,
+	fd := j.f.at(codeMissingID, SevError, inputSpan(start, end)).rec(i).say(
 		"Record %d (recordId %s) is not in the response. Firehose: %s, %q The record's original data goes to processing-failed/; the rest of the batch is not affected.",
 		i, quoted(r.RecordID), codeMissingID, msgMissingID)
 	// A changed recordId: an ignored output with nearly the same id.
@@ -655,7 +647,7 @@ func (j *judgement) reportProcessingFailed(i, o int) {
 		start, end = r.ID.Start, r.ID.End
 	}
 	res := j.resp.outs[o].result
-	j.add(DocInput, codeProcessingFailed, SevError, start, end, i, o, Confirmed,
+	j.f.at(codeProcessingFailed, SevError, inputSpan(start, end)).rec(i).out(o).say(
 		"Record %d (recordId %s) is returned as ProcessingFailed. Firehose writes its original data to processing-failed/ with %s, %q (not retried, attemptsMade 1).",
 		i, quoted(r.RecordID), codeProcessingFailed, msgProcessingFailed).
 		relate(DocResponse, res.Start, res.End, fmt.Sprintf("output record %d's result", o))
@@ -666,7 +658,7 @@ func (j *judgement) reportProcessingFailed(i, o int) {
 func (j *judgement) reportDuplicate(i, first, d int) {
 	s, e := j.idRange(d)
 	fs, fe := j.idRange(first)
-	fd := j.add(DocResponse, codeDuplicatedID, SevError, s, e, i, d, Unconfirmed,
+	fd := j.f.at(codeDuplicatedID, SevError, responseSpan(s, e)).rec(i).out(d).say(
 		"Output record %d repeats the recordId %s of output record %d. Firehose: %s, %q Whether only record %d or the whole batch fails is unconfirmed; either way record %d is not delivered. One input record cannot become several output records: put its rows in one record's data, newline-delimited.",
 		d, quoted(j.ev.Records[i].RecordID), first, codeDuplicatedID, msgDuplicatedID, i, i)
 	fd.relate(DocResponse, fs, fe, fmt.Sprintf("output record %d, the first with this recordId", first))
@@ -698,7 +690,7 @@ func (j *judgement) reportResult(o int) {
 		}
 	}
 	i := j.inputOf(o)
-	fd := j.add(DocResponse, "response.result", SevError, start, end, i, o, Unconfirmed,
+	fd := j.f.at(codeResponseResult, SevError, responseSpan(start, end)).rec(i).out(o).say(
 		`%s. Firehose accepts exactly "Ok", "Dropped" or "ProcessingFailed" (case-sensitive). What it does otherwise is unconfirmed: the whole batch fails ("make sure the output is in required format"), or only this record does. Either way the record is not delivered.`, what)
 	j.relateInput(fd, i)
 }
@@ -713,7 +705,7 @@ func (j *judgement) reportBase64(o int) {
 		start, end = d.Start+1+at, d.Start+2+at
 	}
 	i := j.inputOf(o)
-	fd := j.add(DocResponse, "response.base64", SevError, start, end, i, o, Unconfirmed,
+	fd := j.f.at(codeResponseBase64, SevError, responseSpan(start, end)).rec(i).out(o).say(
 		"Output record %d's %s is not the padded standard base64 Firehose reads: %s. Firehose probably fails the whole batch with %s (unconfirmed); in no reading is the record delivered.",
 		o, j.field, e.Msg, codeFunctionError)
 	if t := strings.TrimSpace(d.Text); t != "" && (t[0] == '{' || t[0] == '[' || t[0] == '"') {
@@ -731,7 +723,7 @@ func (j *judgement) reportNoData(i, o int) {
 		start, end = or.data.Start, or.data.End
 		what = "has " + strconv.Quote(j.field) + ": null"
 	}
-	fd := j.add(DocResponse, codeInvalidFormat, SevError, start, end, i, o, Unconfirmed,
+	fd := j.f.at(codeInvalidFormat, SevError, responseSpan(start, end)).rec(i).out(o).say(
 		"Output record %d is Ok but %s. One probe of real Firehose failed such a record alone with %s (unconfirmed); it is not delivered.",
 		o, what, codeInvalidFormat)
 	switch {
@@ -751,17 +743,17 @@ func (j *judgement) checkDelimiter(i, o int) {
 	or := &j.resp.outs[o]
 	b := or.bytes
 	if len(b) == 0 {
-		j.add(DocResponse, "response.emptyData", SevInfo, or.data.Start, or.data.End, i, o, Confirmed,
+		j.f.at(codeResponseEmptyData, SevInfo, responseSpan(or.data.Start, or.data.End)).rec(i).out(o).say(
 			"Output record %d is Ok with empty data: nothing reaches S3 for record %d. \"Dropped\" says that explicitly.", o, i)
 		return
 	}
 	ends := b[len(b)-1] == '\n'
 	switch {
 	case !ends && !j.st.appendDelimiter:
-		j.add(DocResponse, "response.delimiter", SevWarning, or.data.Start, or.data.End, i, o, Confirmed,
+		j.f.at(codeResponseDelimiter, SevWarning, responseSpan(or.data.Start, or.data.End)).rec(i).out(o).say(
 			"Output record %d's data does not end with a newline: in S3 it runs into the next record's data (…}{…). End every row with \"\\n\", or give the stream the AppendDelimiterToRecord processor.", o)
 	case ends && j.st.appendDelimiter:
-		j.add(DocResponse, "response.delimiter", SevInfo, or.data.Start, or.data.End, i, o, Confirmed,
+		j.f.at(codeResponseDelimiter, SevInfo, responseSpan(or.data.Start, or.data.End)).rec(i).out(o).say(
 			"Output record %d's data already ends with a newline and the AppendDelimiterToRecord processor adds another: S3 gets an empty line after it.", o)
 	}
 }
@@ -777,7 +769,7 @@ func (j *judgement) checkMetadata(o int) {
 		return
 	}
 	warn := func(v *Value, format string, args ...any) {
-		j.add(DocResponse, "response.metadata", SevWarning, v.Start, v.End, j.inputOf(o), o, "", format, args...)
+		j.f.at(codeResponseMetadata, SevWarning, responseSpan(v.Start, v.End)).rec(j.inputOf(o)).out(o).say(format, args...)
 	}
 	if m.Kind != Object {
 		warn(m, "Output record %d's metadata is %s %s; Firehose reads an object {\"partitionKeys\": {…}}.", o, article(m.Kind), m.Kind)
@@ -826,7 +818,7 @@ func (j *judgement) listIgnored() {
 		if lostBytes == 0 {
 			sev = SevWarning
 		}
-		j.add(DocResponse, "response.lostRows", sev, 0, 0, -1, -1, Likely,
+		j.f.at(codeResponseLostRows, sev, responseSpan(0, 0)).say(
 			"%s in the response %s a recordId that is not in the event. Firehose drops %s without any error, metric or processing-failed/ object: %s (%s) %s lost silently.",
 			plural(n, "output record"), pick(n == 1, "has", "have"), pick(n == 1, "it", "them"),
 			plural(lostRows, "row"), sizeText(lostBytes), pick(lostRows == 1, "is", "are"))
@@ -845,7 +837,7 @@ func (j *judgement) reportIgnored(o, rows, lost int) {
 	if lost == 0 {
 		sev, tail = SevWarning, "(it carries no data, so nothing is lost)"
 	}
-	fd := j.add(DocResponse, "response.ignoredRecordId", sev, s, e, -1, o, Likely,
+	fd := j.f.at(codeResponseIgnoredRecordID, sev, responseSpan(s, e)).out(o).say(
 		"%s. Firehose ignores it without any error, metric or processing-failed/ object, %s.", what, tail)
 	if or.id == nil || or.id.Kind != String {
 		return

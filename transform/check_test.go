@@ -51,11 +51,11 @@ func records(outs ...string) string { return `{"records":[` + strings.Join(outs,
 func outcomes(rep *Report) []string {
 	out := make([]string, len(rep.Verdict.Records))
 	for i, v := range rep.Verdict.Records {
-		out[i] = v.Outcome
+		out[i] = string(v.Outcome)
 		if v.ErrorCode != "" {
-			out[i] += " " + v.ErrorCode
+			out[i] += " " + string(v.ErrorCode)
 		}
-		out[i] += " (" + v.Confidence + ")"
+		out[i] += " (" + string(v.Confidence) + ")"
 	}
 	return out
 }
@@ -64,13 +64,13 @@ func outcomes(rep *Report) []string {
 func findingCodes(rep *Report) []string {
 	var codes []string
 	for _, f := range rep.Findings {
-		codes = append(codes, f.Code)
+		codes = append(codes, string(f.Code))
 	}
 	return codes
 }
 
 // findingsWith returns the findings with a code.
-func findingsWith(rep *Report, code string) []Finding {
+func findingsWith(rep *Report, code Code) []Finding {
 	var out []Finding
 	for _, f := range rep.Findings {
 		if f.Code == code {
@@ -118,11 +118,11 @@ func checkInvariants(t *testing.T, rep *Report, input, response string) {
 		}
 	}
 	for _, f := range rep.Findings {
-		inside(f.Code, f.Doc, f.Start, f.End)
-		require.Contains(t, []string{SevError, SevWarning, SevInfo}, f.Severity, f.Code)
-		require.Contains(t, []string{"", Confirmed, Likely, Unconfirmed}, f.Confidence, f.Code)
+		inside(string(f.Code), f.Doc, f.Start, f.End)
+		require.Contains(t, []Severity{SevError, SevWarning, SevInfo}, f.Severity, f.Code)
+		require.Contains(t, []Confidence{"", Confirmed, Likely, Unconfirmed}, f.Confidence, f.Code)
 		for _, l := range f.Related {
-			inside(f.Code+" related", l.Doc, l.Start, l.End)
+			inside(string(f.Code)+" related", l.Doc, l.Start, l.End)
 		}
 	}
 	if rep.Response != nil {
@@ -191,13 +191,13 @@ type verdictCase struct {
 	event    string // threeRecords when empty
 	response string
 	opts     FirehoseOptions
-	batch    string // the batch error's code, "" when there is none
-	conf     string // the batch error's confidence
-	attempts int    // the batch error's attemptsMade
+	batch    Code       // the batch error's code, "" when there is none
+	conf     Confidence // the batch error's confidence
+	attempts int        // the batch error's attemptsMade
 	outcomes []string
 	ignored  []string // recordIds of the ignored output records
-	alts     []string // codes of the alternatives
-	codes    []string // codes of findings the report must have
+	alts     []Code   // codes of the alternatives
+	codes    []Code   // codes of findings the report must have
 }
 
 func retries(n int) *int { return &n }
@@ -208,73 +208,73 @@ func TestFirehoseTable(t *testing.T) {
 	cases := []verdictCase{
 		{name: "row01 valid answer, every id once", response: records(ok("r0", "A\n"), dropped("r1"), failed("r2")),
 			outcomes: []string{"delivered (confirmed)", "dropped (confirmed)", "failed Lambda.ProcessingFailedStatus (confirmed)"},
-			codes:    []string{codeProcessingFailed}},
+			codes:    []Code{codeProcessingFailed}},
 		{name: "row01 order does not matter", response: records(ok("r2", "C\n"), ok("r0", "A\n"), ok("r1", "B\n")),
 			outcomes: all("delivered (confirmed)")},
 		{name: "row02 ProcessingFailed", response: records(failed("r0"), failed("r1"), ok("r2", "C\n")),
 			outcomes: []string{"failed Lambda.ProcessingFailedStatus (confirmed)", "failed Lambda.ProcessingFailedStatus (confirmed)", "delivered (confirmed)"},
-			codes:    []string{codeProcessingFailed, codeProcessingFailed}},
+			codes:    []Code{codeProcessingFailed, codeProcessingFailed}},
 		{name: "row03 a recordId missing", response: records(ok("r0", "A\n"), ok("r2", "C\n")),
 			outcomes: []string{"delivered (confirmed)", "failed Lambda.MissingRecordId (confirmed)", "delivered (confirmed)"},
-			codes:    []string{codeMissingID}},
+			codes:    []Code{codeMissingID}},
 		{name: "row03 a recordId changed", response: records(ok("r0", "A\n"), ok("R1", "B\n"), ok("r2", "C\n")),
 			outcomes: []string{"delivered (confirmed)", "failed Lambda.MissingRecordId (confirmed)", "delivered (confirmed)"},
-			ignored:  []string{"R1"}, codes: []string{codeMissingID, "response.ignoredRecordId", "response.lostRows"}},
+			ignored:  []string{"R1"}, codes: []Code{codeMissingID, "response.ignoredRecordId", "response.lostRows"}},
 		{name: "row04 a recordId not in the input", response: records(ok("r0", "A\n"), ok("r1", "B\n"), ok("r2", "C\n"), ok("r9", "lost 1\nlost 2\n")),
 			outcomes: all("delivered (confirmed)"), ignored: []string{"r9"},
-			codes: []string{"response.ignoredRecordId", "response.lostRows"}},
+			codes: []Code{"response.ignoredRecordId", "response.lostRows"}},
 		{name: "row05 the same recordId twice", response: records(ok("r0", "A\n"), ok("r0", "A2\n"), ok("r1", "B\n"), ok("r2", "C\n")),
 			outcomes: []string{"failed Lambda.DuplicatedRecordId (unconfirmed)", "delivered (unconfirmed)", "delivered (unconfirmed)"},
-			alts:     []string{codeDuplicatedID}, codes: []string{codeDuplicatedID}},
+			alts:     []Code{codeDuplicatedID}, codes: []Code{codeDuplicatedID}},
 		{name: "row06 records empty", response: `{"records":[]}`,
-			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []string{"response.records"}, codes: []string{"response.records"}},
+			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []Code{"response.records"}, codes: []Code{"response.records"}},
 		{name: "row06 records missing", response: `{"Records":[]}`,
-			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []string{"response.records"}, codes: []string{"response.records"}},
+			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []Code{"response.records"}, codes: []Code{"response.records"}},
 		{name: "row06 records null", response: `{"records":null}`,
-			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []string{"response.records"}, codes: []string{"response.records"}},
+			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []Code{"response.records"}, codes: []Code{"response.records"}},
 		{name: "row06 records not an array", response: `{"records":{"recordId":"r0"}}`,
-			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []string{"response.records"}, codes: []string{"response.records"}},
+			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []Code{"response.records"}, codes: []Code{"response.records"}},
 		{name: "row07 result OK", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"OK","data":"Qgo="}`, ok("r2", "C\n")),
 			batch: codeJSON, conf: Unconfirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (unconfirmed)"),
-			alts: []string{"response.result"}, codes: []string{"response.result"}},
+			alts: []Code{"response.result"}, codes: []Code{"response.result"}},
 		{name: "row07 result ok and missing", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"ok","data":"Qgo="}`, `{"recordId":"r2","data":"Qwo="}`),
 			batch: codeJSON, conf: Unconfirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (unconfirmed)"),
-			alts: []string{"response.result"}, codes: []string{"response.result", "response.result"}},
+			alts: []Code{"response.result"}, codes: []Code{"response.result", "response.result"}},
 		{name: "row08 Ok without data", response: records(`{"recordId":"r0","result":"Ok"}`, `{"recordId":"r1","result":"Ok","data":null}`, ok("r2", "C\n")),
 			outcomes: []string{"failed Lambda.InvalidReturnFormat (unconfirmed)", "failed Lambda.InvalidReturnFormat (unconfirmed)", "delivered (unconfirmed)"},
-			alts:     []string{codeInvalidFormat}, codes: []string{codeInvalidFormat, codeInvalidFormat}},
+			alts:     []Code{codeInvalidFormat}, codes: []Code{codeInvalidFormat, codeInvalidFormat}},
 		{name: "row09 data not base64", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"Ok","data":"not base64!"}`, ok("r2", "C\n")),
 			batch: codeFunctionError, conf: Unconfirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (unconfirmed)"),
-			alts: []string{"response.base64"}, codes: []string{"response.base64"}},
+			alts: []Code{"response.base64"}, codes: []Code{"response.base64"}},
 		{name: "row09 data unpadded", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"Dropped","data":"Qgo"}`, ok("r2", "C\n")),
 			batch: codeFunctionError, conf: Unconfirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (unconfirmed)"),
-			alts: []string{"response.base64"}, codes: []string{"response.base64"}},
+			alts: []Code{"response.base64"}, codes: []Code{"response.base64"}},
 		{name: "row10 body not JSON", response: `{"records": [{"recordId": "r0", "result": "Ok", "data": "QQo="},]}`,
-			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []string{codeJSON}},
+			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{codeJSON}},
 		{name: "row10 body a list", response: `[` + ok("r0", "A\n") + `]`,
-			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []string{codeJSON}},
+			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{codeJSON}},
 		{name: "row10 body a string", response: `"{\"records\":[]}"`,
-			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []string{codeJSON}},
+			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{codeJSON}},
 		{name: "row10 a number for a recordId", response: records(ok("r0", "A\n"), `{"recordId":1,"result":"Ok","data":"Qgo="}`, ok("r2", "C\n")),
-			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []string{codeJSON}},
+			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{codeJSON}},
 		{name: "row10 a record that is not an object", response: records(ok("r0", "A\n"), `"r1"`, ok("r2", "C\n")),
-			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []string{codeJSON}},
+			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{codeJSON}},
 		{name: "row10 data a list of bytes", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"Ok","data":[66,10]}`, ok("r2", "C\n")),
-			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []string{codeJSON}},
+			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{codeJSON}},
 		{name: "row11 the function throws", response: `{"errorMessage": "'data'", "errorType": "KeyError", "requestId": "x", "stackTrace": []}`,
-			batch: codeFunctionError, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []string{codeFunctionError}},
+			batch: codeFunctionError, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []Code{codeFunctionError}},
 		{name: "row11 NumberOfRetries 0", response: `{"errorType":"Error","errorMessage":"boom"}`, opts: FirehoseOptions{Retries: retries(0)},
-			batch: codeFunctionError, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []string{codeFunctionError}},
+			batch: codeFunctionError, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []Code{codeFunctionError}},
 		{name: "row11 NumberOfRetries 5", response: `{"errorType":"Error","errorMessage":"boom"}`, opts: FirehoseOptions{Retries: retries(5)},
-			batch: codeFunctionError, conf: Confirmed, attempts: 6, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []string{codeFunctionError}},
+			batch: codeFunctionError, conf: Confirmed, attempts: 6, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []Code{codeFunctionError}},
 		{name: "row12 the function times out", response: `{"errorType":"Sandbox.Timedout","errorMessage":"RequestId: 1 Error: Task timed out after 300.00 seconds"}`,
-			batch: codeTimedOut, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionTimedOut (confirmed)"), codes: []string{codeTimedOut}},
+			batch: codeTimedOut, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionTimedOut (confirmed)"), codes: []Code{codeTimedOut}},
 		{name: "row12 an older timeout object", response: `{"errorMessage":"2019-01-01T00:00:00.000Z 1 Task timed out after 300.00 seconds"}`,
-			batch: codeTimedOut, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionTimedOut (confirmed)"), codes: []string{codeTimedOut}},
+			batch: codeTimedOut, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionTimedOut (confirmed)"), codes: []Code{codeTimedOut}},
 		{name: "row13 response over 6 MB", response: records(ok("r0", strings.Repeat("x", LambdaPayloadLimit))),
-			batch: codeFunctionError, conf: Likely, attempts: 4, outcomes: all("failed Lambda.FunctionError (likely)"), codes: []string{codeTooLarge}},
+			batch: codeFunctionError, conf: Likely, attempts: 4, outcomes: all("failed Lambda.FunctionError (likely)"), codes: []Code{codeTooLarge}},
 		{name: "row14 throttled", response: `{"errorType":"TooManyRequestsException","errorMessage":"Rate Exceeded."}`,
-			batch: codeInvokeLimit, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.InvokeLimitExceeded (confirmed)"), codes: []string{codeInvokeLimit}},
+			batch: codeInvokeLimit, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.InvokeLimitExceeded (confirmed)"), codes: []Code{codeInvokeLimit}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -296,7 +296,8 @@ func TestFirehoseTable(t *testing.T) {
 				// Only row 7's code is a stand-in for an error Firehose names otherwise.
 				assert.Equal(t, strings.HasPrefix(c.name, "row07"), b.Note != "", "a note on the batch error's code: %q", b.Note)
 			}
-			var ignored, alts []string
+			var ignored []string
+			var alts []Code
 			for _, g := range rep.Verdict.Ignored {
 				ignored = append(ignored, g.RecordID)
 			}
@@ -308,7 +309,7 @@ func TestFirehoseTable(t *testing.T) {
 			assert.Equal(t, c.alts, alts, "alternatives")
 			codes := findingCodes(rep)
 			for _, code := range c.codes {
-				assert.Contains(t, codes, code)
+				assert.Contains(t, codes, string(code))
 			}
 			// Every failure names the real message of its code.
 			for _, v := range rep.Verdict.Records {
@@ -321,7 +322,7 @@ func TestFirehoseTable(t *testing.T) {
 }
 
 // realMessages are the messages real Firehose error objects carry.
-var realMessages = map[string]string{
+var realMessages = map[Code]string{
 	"Lambda.ProcessingFailedStatus":  "ProcessingFailed status set for record",
 	"Lambda.MissingRecordId":         "One or more record Ids were not returned. Ensure that the Lambda function returns all received record Ids.",
 	"Lambda.DuplicatedRecordId":      "Multiple records were returned with the same record Id. Ensure that the Lambda function returns a unique record Id for each record.",

@@ -25,14 +25,24 @@
 // offsets, Flatten turns an object into one row, DecodeBase64, Gunzip and
 // CheckUTF8 decode record data.
 //
+// Every finding's Code is in the catalog (catalog.go): Catalog lists them
+// and Code.Info says, for each, Firehose's message, its confidence, what it
+// means in plain words, what Firehose does next and the row of
+// docs/firehose-contract.md it comes from. The page shows these words; a
+// new code is one constant and one entry there (and a row of the contract
+// when it is a Firehose behaviour), written with the finding builder of
+// finding.go:
+//
+//	f.at(codeRecordSize, SevWarning, inputSpan(start, end)).rec(i).say("Record %d is …", i)
+//
 // The files follow the pipeline: event.go reads the input, decode.go and
 // payload.go decode each record, parse.go and value.go are the JSON
 // parser, pretty.go lays out decoded JSON for the report, records.go
 // processes the records (in chunks that workers share, one per processor,
 // reusing buffers from run to run), seed.go, ndjson.go and identity.go are the presets (with
 // python.go formatting values as CPython does for the seed), check.go,
-// response.go and s3.go judge the response, and report.go holds the
-// report's types. docs/firehose-contract.md says what Firehose does, with
+// response.go and s3.go judge the response, catalog.go and finding.go hold
+// the codes and write findings, and report.go holds the report's types. docs/firehose-contract.md says what Firehose does, with
 // the confidence of each behaviour; docs/seed-lambda.md describes the
 // seed Lambda.
 package transform

@@ -164,7 +164,7 @@ func ParseEvent(text, kind string) (*Event, []Finding) {
 func readInput(text, kind string, f *findings) *Event {
 	ev := &Event{Kind: kind}
 	if len(text) > MaxInput {
-		f.add("input.size", SevError, 0, 0, -1,
+		f.at(codeInputSize, SevError, inputSpan(0, 0)).say(
 			"The input is %s; the playground reads at most %s (a Firehose event is at most 6 MB). Paste a smaller part of it.",
 			sizeText(len(text)), sizeText(MaxInput))
 		if ev.Kind == "" || ev.Kind == "auto" {
@@ -292,12 +292,12 @@ func isBase64Line(s string) bool {
 func readEvent(ev *Event, text string, doc *parsedEvent, f *findings) {
 	ev.Text = text
 	if doc.bom {
-		f.add("input.bom", SevWarning, 0, 3, -1,
+		f.at(codeInputBOM, SevWarning, inputSpan(0, 3)).say(
 			"The event starts with a byte order mark (U+FEFF). Lambda would refuse it: Python's json.loads raises \"Unexpected UTF-8 BOM\".")
 		ev.PyErr = newSyntaxError(ErrJSONDecode, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
 	}
 	if strings.Trim(doc.body, " \t\r\n") == "" {
-		f.add("input.empty", SevInfo, 0, 0, -1, "Paste a Firehose event, base64 records (one per line) or JSON payloads.")
+		f.at(codeInputEmpty, SevInfo, inputSpan(0, 0)).say("Paste a Firehose event, base64 records (one per line) or JSON payloads.")
 		ev.SyntaxErr = doc.err
 		ev.Source = SourceDirectPut
 		return
@@ -307,18 +307,18 @@ func readEvent(ev *Event, text string, doc *parsedEvent, f *findings) {
 		ev.PyErr = doc.pyErr
 	}
 	if e := ev.SyntaxErr; e != nil {
-		code := "json.syntax"
+		code := codeJSONSyntax
 		if e.Type == ErrRecursion {
-			code = "json.depth"
+			code = codeJSONDepth
 		}
-		f.add(code, SevError, e.Offset, e.Offset+1, -1,
+		f.at(code, SevError, inputSpan(e.Offset, e.Offset+1)).say(
 			"The event is not valid JSON: %s (line %d, column %d).", e.Msg, e.Line, e.Column)
 	}
 	checkJSON(&ev.Root, f, -1, "the event")
 	root := &ev.Root
 	if root.Kind != Object {
 		if ev.SyntaxErr == nil {
-			f.add("event.notObject", SevError, root.Start, root.End, -1,
+			f.at(codeEventNotObject, SevError, inputSpan(root.Start, root.End)).say(
 				"A Firehose event is a JSON object with a \"records\" array; this is %s %s.", article(root.Kind), root.Kind)
 		}
 		ev.Source = SourceDirectPut
@@ -328,7 +328,7 @@ func readEvent(ev *Event, text string, doc *parsedEvent, f *findings) {
 	recs, _ := root.Member("records")
 	if recs == nil {
 		if ev.SyntaxErr == nil {
-			fd := f.add("event.records.missing", SevError, root.Start, root.Start+1, -1,
+			fd := f.at(codeEventRecordsMissing, SevError, inputSpan(root.Start, root.Start+1)).say(
 				"The event has no \"records\" key, so a Lambda finds no records (Python raises KeyError: 'records').")
 			if alt := similarKey(root, "records"); alt != nil {
 				fd.Message += fmt.Sprintf(" It has %s: keys are case-sensitive.", quoted(alt.Name))
@@ -338,18 +338,18 @@ func readEvent(ev *Event, text string, doc *parsedEvent, f *findings) {
 		return
 	}
 	if recs.Kind != Array {
-		f.add("event.records.notArray", SevError, recs.Start, recs.End, -1,
+		f.at(codeEventRecordsNotArray, SevError, inputSpan(recs.Start, recs.End)).say(
 			"\"records\" must be an array of records; it is %s %s.", article(recs.Kind), recs.Kind)
 		return
 	}
 	if doc.dropped > 0 && len(recs.Items) == MaxRecords {
 		ev.Skipped = doc.dropped
-		f.add("event.records.tooMany", SevWarning, recs.Start, recs.Start+1, -1,
+		f.at(codeEventRecordsTooMany, SevWarning, inputSpan(recs.Start, recs.Start+1)).say(
 			"The event has %s records; the playground reads the first %s and skips the other %s. A real event is at most 6 MB, which holds fewer than 60,000 records.",
 			thousands(len(recs.Items)+doc.dropped), thousands(MaxRecords), thousands(doc.dropped))
 	}
 	if len(recs.Items) == 0 && ev.SyntaxErr == nil {
-		f.add("event.records.empty", SevInfo, recs.Start, recs.End, -1,
+		f.at(codeEventRecordsEmpty, SevInfo, inputSpan(recs.Start, recs.End)).say(
 			"\"records\" is empty. Firehose never invokes a Lambda with an empty batch.")
 	}
 	ev.Records = make([]EventRecord, len(recs.Items))
@@ -366,7 +366,7 @@ func readEvent(ev *Event, text string, doc *parsedEvent, f *findings) {
 		key := r.ID.Kind.String() + ":" + r.RecordID
 		if first, dup := ids[key]; dup {
 			o := &ev.Records[first]
-			f.add("record.recordId.duplicate", SevWarning, r.ID.Start, r.ID.End, i,
+			f.at(codeRecordIDDuplicate, SevWarning, inputSpan(r.ID.Start, r.ID.End)).rec(i).say(
 				"Records %d and %d share the recordId %s. Firehose gives every record its own id, so the response cannot tell them apart.",
 				first, i, quoted(r.RecordID)).relate(DocInput, o.ID.Start, o.ID.End, "first record with this recordId")
 		} else {
@@ -379,41 +379,41 @@ func readEvent(ev *Event, text string, doc *parsedEvent, f *findings) {
 // readEnvelope reads the event's top-level fields.
 func readEnvelope(ev *Event, f *findings) {
 	root := &ev.Root
-	str := func(name string) (string, *Value) {
+	str := func(name string, code Code) (string, *Value) {
 		v, _ := root.Member(name)
 		if v == nil {
 			return "", nil
 		}
 		if v.Kind != String {
-			f.add("event."+name+".type", SevWarning, v.Start, v.End, -1,
+			f.at(code, SevWarning, inputSpan(v.Start, v.End)).say(
 				"%q should be a string; it is %s %s.", name, article(v.Kind), v.Kind)
 			return "", v
 		}
 		return v.Text, v
 	}
 	var idv, arnv *Value
-	ev.InvocationID, idv = str("invocationId")
-	ev.DeliveryStreamArn, arnv = str("deliveryStreamArn")
-	ev.Region, _ = str("region")
+	ev.InvocationID, idv = str("invocationId", codeEventInvocationIDType)
+	ev.DeliveryStreamArn, arnv = str("deliveryStreamArn", codeEventDeliveryStreamArnType)
+	ev.Region, _ = str("region", codeEventRegionType)
 	if idv == nil && ev.SyntaxErr == nil {
-		f.add("event.invocationId.missing", SevInfo, root.Start, root.Start+1, -1,
+		f.at(codeEventInvocationIDMissing, SevInfo, inputSpan(root.Start, root.Start+1)).say(
 			"The event has no \"invocationId\"; Firehose sends a UUID for every invocation.")
 	}
 	if arnv == nil {
 		if typo, _ := root.Member("deliverySteamArn"); typo != nil {
 			_, i := root.Member("deliverySteamArn")
 			k := root.Keys[i]
-			f.add("event.deliverySteamArn", SevWarning, k.Start, k.End, -1,
+			f.at(codeEventDeliverySteamArn, SevWarning, inputSpan(k.Start, k.End)).say(
 				"\"deliverySteamArn\" is a typo found in sample events: Firehose sends \"deliveryStreamArn\".")
 			if typo.Kind == String {
 				ev.DeliveryStreamArn = typo.Text
 			}
 		} else if ev.SyntaxErr == nil {
-			f.add("event.deliveryStreamArn.missing", SevInfo, root.Start, root.Start+1, -1,
+			f.at(codeEventDeliveryStreamArnMiss, SevInfo, inputSpan(root.Start, root.Start+1)).say(
 				"The event has no \"deliveryStreamArn\"; Firehose always sends the stream's ARN.")
 		}
 	} else if ev.DeliveryStreamArn != "" && !strings.HasPrefix(ev.DeliveryStreamArn, "arn:aws") {
-		f.add("event.deliveryStreamArn.format", SevInfo, arnv.Start, arnv.End, -1,
+		f.at(codeEventDeliveryStreamArnForm, SevInfo, inputSpan(arnv.Start, arnv.End)).say(
 			"Firehose sends an ARN here: arn:aws:firehose:<region>:<account>:deliverystream/<name>.")
 	}
 	ev.Source = SourceDirectPut
@@ -429,11 +429,11 @@ func readEnvelope(ev *Event, f *findings) {
 			first := &recs.Items[0]
 			if m, _ := first.Member("kinesisRecordMetadata"); m != nil {
 				ev.Source = SourceKinesis
-				f.add("event.sourceKinesisStreamArn.missing", SevInfo, root.Start, root.Start+1, -1,
+				f.at(codeEventSourceKinesisArnMiss, SevInfo, inputSpan(root.Start, root.Start+1)).say(
 					"The records carry kinesisRecordMetadata but the event has no \"sourceKinesisStreamArn\"; Firehose sends both.")
 			} else if m, _ := first.Member("kafkaRecordValue"); m != nil {
 				ev.Source = SourceMSK
-				f.add("event.sourceMSKArn.missing", SevInfo, root.Start, root.Start+1, -1,
+				f.at(codeEventSourceMSKArnMiss, SevInfo, inputSpan(root.Start, root.Start+1)).say(
 					"The records carry kafkaRecordValue but the event has no \"sourceMSKArn\"; Firehose sends both.")
 			}
 		}
@@ -451,13 +451,13 @@ func readRecord(ev *Event, r *EventRecord, f *findings) {
 	v, i := r.Value, r.Index
 	r.RecordID = strconv.Itoa(i)
 	if v.Kind != Object {
-		f.add("record.notObject", SevError, v.Start, v.End, i,
+		f.at(codeRecordNotObject, SevError, inputSpan(v.Start, v.End)).rec(i).say(
 			"Record %d is %s %s; a record is an object with \"recordId\" and \"data\".", i, article(v.Kind), v.Kind)
 		r.Invalid = true
 		return
 	}
 	if id, _ := v.Member("recordId"); id == nil {
-		fd := f.add("record.recordId.missing", SevError, v.Start, v.Start+1, i,
+		fd := f.at(codeRecordIDMissing, SevError, inputSpan(v.Start, v.Start+1)).rec(i).say(
 			"Record %d has no \"recordId\" (Python raises KeyError: 'recordId').", i)
 		if alt := similarKey(v, "recordId"); alt != nil {
 			fd.Message += fmt.Sprintf(" It has %s: keys are case-sensitive in Python; Go's encoding/json would accept it.", quoted(alt.Name))
@@ -468,11 +468,11 @@ func readRecord(ev *Event, r *EventRecord, f *findings) {
 		if id.Kind == String {
 			r.RecordID = id.Text
 			if id.Text == "" {
-				f.add("record.recordId.empty", SevWarning, id.Start, id.End, i, "Record %d has an empty recordId.", i)
+				f.at(codeRecordIDEmpty, SevWarning, inputSpan(id.Start, id.End)).rec(i).say("Record %d has an empty recordId.", i)
 			}
 		} else {
 			r.RecordID = string(appendCompact(nil, id))
-			f.add("record.recordId.type", SevWarning, id.Start, id.End, i,
+			f.at(codeRecordIDType, SevWarning, inputSpan(id.Start, id.End)).rec(i).say(
 				"recordId should be a string; record %d has %s %s. Firehose's ids are opaque strings.", i, article(id.Kind), id.Kind)
 		}
 	}
@@ -491,7 +491,7 @@ func readRecord(ev *Event, r *EventRecord, f *findings) {
 	}
 	checkUnknownKeys(v, recordKeys, f, i, fmt.Sprintf("record %d", i))
 	if data == nil {
-		fd := f.add("record.data.missing", SevError, v.Start, v.Start+1, i,
+		fd := f.at(codeRecordDataMissing, SevError, inputSpan(v.Start, v.Start+1)).rec(i).say(
 			"Record %d has no \"data\" (Python raises KeyError: 'data').", i)
 		if alt := similarKey(v, "data"); alt != nil {
 			fd.Message += fmt.Sprintf(" It has %s: keys are case-sensitive.", quoted(alt.Name))
@@ -501,7 +501,7 @@ func readRecord(ev *Event, r *EventRecord, f *findings) {
 		return
 	}
 	if data.Kind != String {
-		f.add("record.data.type", SevError, data.Start, data.End, i,
+		f.at(codeRecordDataType, SevError, inputSpan(data.Start, data.End)).rec(i).say(
 			"%q must be a base64 string; record %d has %s %s.", r.DataField, i, article(data.Kind), data.Kind)
 		r.Invalid = true
 		return
@@ -538,18 +538,18 @@ func (r *EventRecord) decodeInto(f *findings, buf []byte) {
 		e := err.(*Base64Error)
 		s, end := at(e.Offset)
 		if !e.Lenient {
-			f.add(e.Code, SevError, s, end, r.Index, "Record %d: %s.", r.Index, e.Msg)
+			f.at(e.Code, SevError, inputSpan(s, end)).rec(r.Index).say("Record %d: %s.", r.Index, e.Msg)
 			r.Invalid = true
 			return
 		}
-		f.add(e.Code, SevWarning, s, end, r.Index, "Record %d: %s.", r.Index, e.Msg)
+		f.at(e.Code, SevWarning, inputSpan(s, end)).rec(r.Index).say("Record %d: %s.", r.Index, e.Msg)
 	} else {
 		r.Canonical = true
 	}
 	r.Data, r.Payload = b, b
 	if len(b) > MaxRecordSize {
 		s, end := at(0)
-		f.add("record.size", SevWarning, s, end, r.Index,
+		f.at(codeRecordSize, SevWarning, inputSpan(s, end)).rec(r.Index).say(
 			"Record %d is %s; Firehose records are at most 1,000 KiB before base64.", r.Index, sizeText(len(b)))
 	}
 	if IsGzip(b) {
@@ -559,7 +559,7 @@ func (r *EventRecord) decodeInto(f *findings, buf []byte) {
 			e := err.(*GzipError)
 			s, _ := at(0)
 			_, end := at(len(text) - 1)
-			f.add(e.Code, SevError, s, end, r.Index, "Record %d: %s.", r.Index, e.Msg)
+			f.at(e.Code, SevError, inputSpan(s, end)).rec(r.Index).say("Record %d: %s.", r.Index, e.Msg)
 			r.Invalid = true
 			r.Payload = nil
 			return
@@ -584,7 +584,7 @@ func readTimestamp(obj *Value, name string, f *findings, rec int, out *int64, re
 			if err == nil {
 				*out = int64(ms)
 			}
-			f.add("record.timestamp.float", SevWarning, v.Start, v.End, rec,
+			f.at(codeTimestampFloat, SevWarning, inputSpan(v.Start, v.End)).rec(rec).say(
 				"%q is %s: Firehose sends whole epoch milliseconds.", name, v.Text)
 			return
 		}
@@ -595,10 +595,10 @@ func readTimestamp(obj *Value, name string, f *findings, rec int, out *int64, re
 		case digits == 13:
 		case digits == 10:
 			*out = ms * 1000
-			f.add("record.timestamp.seconds", SevWarning, v.Start, v.End, rec,
+			f.at(codeTimestampSeconds, SevWarning, inputSpan(v.Start, v.End)).rec(rec).say(
 				"%q looks like epoch seconds (10 digits); Firehose sends epoch milliseconds (13 digits).", name)
 		default:
-			f.add("record.timestamp.digits", SevWarning, v.Start, v.End, rec,
+			f.at(codeTimestampDigits, SevWarning, inputSpan(v.Start, v.End)).rec(rec).say(
 				"%q has %d digits; epoch milliseconds have 13 (%s is %s).", name, digits, v.Text,
 				time.UnixMilli(ms).UTC().Format("2006-01-02 15:04:05 MST"))
 		}
@@ -610,11 +610,22 @@ func readTimestamp(obj *Value, name string, f *findings, rec int, out *int64, re
 		} else {
 			msg += "."
 		}
-		f.add("record.timestamp.string", SevWarning, v.Start, v.End, rec, "%s", msg)
+		f.at(codeTimestampString, SevWarning, inputSpan(v.Start, v.End)).rec(rec).say("%s", msg)
 	default:
-		f.add("record.timestamp.type", SevWarning, v.Start, v.End, rec,
+		f.at(codeTimestampType, SevWarning, inputSpan(v.Start, v.End)).rec(rec).say(
 			"%q should be a number of epoch milliseconds; it is %s %s.", name, article(v.Kind), v.Kind)
 	}
+}
+
+// kinesisStrings are the string fields of kinesisRecordMetadata, with the
+// codes of their findings.
+var kinesisStrings = []struct {
+	name         string
+	missing, typ Code
+}{
+	{"shardId", codeKinesisShardIDMissing, codeKinesisShardIDType},
+	{"partitionKey", codeKinesisPartitionKeyMissing, codeKinesisPartitionKeyType},
+	{"sequenceNumber", codeKinesisSequenceNumberMiss, codeKinesisSequenceNumberType},
 }
 
 // readKinesisMetadata checks kinesisRecordMetadata.
@@ -622,30 +633,31 @@ func readKinesisMetadata(r *EventRecord, f *findings) {
 	m, _ := r.Value.Member("kinesisRecordMetadata")
 	i := r.Index
 	if m == nil {
-		f.add("kinesis.metadata.missing", SevWarning, r.Value.Start, r.Value.Start+1, i,
+		f.at(codeKinesisMetadataMissing, SevWarning, inputSpan(r.Value.Start, r.Value.Start+1)).rec(i).say(
 			"The source is a Kinesis data stream but record %d has no kinesisRecordMetadata.", i)
 		return
 	}
 	if m.Kind != Object {
-		f.add("kinesis.metadata.type", SevWarning, m.Start, m.End, i, "kinesisRecordMetadata should be an object.")
+		f.at(codeKinesisMetadataType, SevWarning, inputSpan(m.Start, m.End)).rec(i).say("kinesisRecordMetadata should be an object.")
 		return
 	}
-	for _, name := range []string{"shardId", "partitionKey", "sequenceNumber"} {
+	for _, k := range kinesisStrings {
+		name := k.name
 		v, _ := m.Member(name)
 		switch {
 		case v == nil:
-			f.add("kinesis."+name+".missing", SevInfo, m.Start, m.Start+1, i,
+			f.at(k.missing, SevInfo, inputSpan(m.Start, m.Start+1)).rec(i).say(
 				"kinesisRecordMetadata has no %q; Firehose sends it.", name)
 		case v.Kind != String:
-			f.add("kinesis."+name+".type", SevWarning, v.Start, v.End, i,
+			f.at(k.typ, SevWarning, inputSpan(v.Start, v.End)).rec(i).say(
 				"kinesisRecordMetadata.%s should be a string; it is %s %s.", name, article(v.Kind), v.Kind)
 		case name == "shardId" && !strings.HasPrefix(v.Text, "shardId-"):
-			f.add("kinesis.shardId.format", SevInfo, v.Start, v.End, i,
+			f.at(codeKinesisShardIDFormat, SevInfo, inputSpan(v.Start, v.End)).rec(i).say(
 				"Kinesis shard ids look like \"shardId-000000000001\".")
 		}
 	}
 	if v, _ := m.Member("subsequenceNumber"); v != nil && v.Kind != Number {
-		f.add("kinesis.subsequenceNumber.type", SevWarning, v.Start, v.End, i,
+		f.at(codeKinesisSubsequenceNumber, SevWarning, inputSpan(v.Start, v.End)).rec(i).say(
 			"subsequenceNumber should be a number (0 unless the record was KPL-aggregated); it is %s %s. aws-lambda-go fails to decode such an event.",
 			article(v.Kind), v.Kind)
 	}
@@ -659,18 +671,22 @@ func readKinesisMetadata(r *EventRecord, f *findings) {
 func readMSKMetadata(r *EventRecord, f *findings) {
 	i := r.Index
 	if r.DataField != "kafkaRecordValue" {
-		f.add("msk.kafkaRecordValue.missing", SevWarning, r.Value.Start, r.Value.Start+1, i,
+		f.at(codeMSKKafkaRecordValueMissing, SevWarning, inputSpan(r.Value.Start, r.Value.Start+1)).rec(i).say(
 			"The source is Amazon MSK but record %d has no \"kafkaRecordValue\"; MSK records carry their bytes there, not in \"data\".", i)
 	}
 	m, _ := r.Value.Member("mskRecordMetadata")
 	if m == nil {
-		f.add("msk.metadata.missing", SevInfo, r.Value.Start, r.Value.Start+1, i,
+		f.at(codeMSKMetadataMissing, SevInfo, inputSpan(r.Value.Start, r.Value.Start+1)).rec(i).say(
 			"Record %d has no mskRecordMetadata; Firehose sends offset, partitionId and approximateArrivalTimestamp.", i)
 		return
 	}
-	for _, name := range []string{"offset", "partitionId"} {
+	for _, k := range []struct {
+		name string
+		typ  Code
+	}{{"offset", codeMSKOffsetType}, {"partitionId", codeMSKPartitionIDType}} {
+		name := k.name
 		if v, _ := m.Member(name); v != nil && v.Kind != String {
-			f.add("msk."+name+".type", SevWarning, v.Start, v.End, i,
+			f.at(k.typ, SevWarning, inputSpan(v.Start, v.End)).rec(i).say(
 				"mskRecordMetadata.%s should be a string; it is %s %s.", name, article(v.Kind), v.Kind)
 		}
 	}
@@ -683,10 +699,10 @@ func checkEventSize(ev *Event, f *findings) {
 	n := len(ev.Text)
 	switch {
 	case n > LambdaPayloadLimit:
-		f.add("event.size", SevWarning, 0, 0, -1,
+		f.at(codeEventSize, SevWarning, inputSpan(0, 0)).say(
 			"The event is %s, over Lambda's 6 MB request limit (%d bytes): Firehose never sends batches this large.", sizeText(n), LambdaPayloadLimit)
 	case n > LambdaBufferMax:
-		f.add("event.size", SevWarning, 0, 0, -1,
+		f.at(codeEventSize, SevWarning, inputSpan(0, 0)).say(
 			"The event is %s, larger than Firehose's largest Lambda buffer (3 MB): Firehose never sends batches this large.", sizeText(n))
 	}
 }
@@ -697,7 +713,7 @@ func checkJSON(v *Value, f *findings, rec int, where string) {
 	switch v.Kind {
 	case Number:
 		if v.IsNonStandard() {
-			f.add("json.nonstandard", SevWarning, v.Start, v.End, rec,
+			f.at(codeJSONNonstandard, SevWarning, inputSpan(v.Start, v.End)).rec(rec).say(
 				"%s is not JSON (Python accepts it, most parsers do not).", v.Text)
 		}
 	case Array:
@@ -710,7 +726,7 @@ func checkJSON(v *Value, f *findings, rec int, where string) {
 			for i, k := range v.Keys {
 				if j, ok := first[k.Name]; ok {
 					o := v.Keys[j]
-					f.add("json.duplicateKey", SevWarning, k.Start, k.End, rec,
+					f.at(codeJSONDuplicateKey, SevWarning, inputSpan(k.Start, k.End)).rec(rec).say(
 						"The key %s appears twice in %s; parsers keep the last value.", quoted(k.Name), where).
 						relate(DocInput, o.Start, o.End, "first occurrence")
 				} else {
@@ -733,12 +749,12 @@ func checkUnknownKeys(obj *Value, known map[string]bool, f *findings, rec int, w
 		}
 		for name := range known {
 			if strings.EqualFold(name, k.Name) {
-				f.add("event.keyCase", SevWarning, k.Start, k.End, rec,
+				f.at(codeEventKeyCase, SevWarning, inputSpan(k.Start, k.End)).rec(rec).say(
 					"%s in %s: did you mean %q? Keys are case-sensitive.", quoted(k.Name), where, name)
 				goto next
 			}
 		}
-		f.add("event.unknownKey", SevInfo, k.Start, k.End, rec,
+		f.at(codeEventUnknownKey, SevInfo, inputSpan(k.Start, k.End)).rec(rec).say(
 			"Firehose does not send %s in %s; a Lambda ignores it.", quoted(k.Name), where)
 	next:
 	}
@@ -815,7 +831,7 @@ func readBase64Lines(ev *Event, text string, f *findings) {
 		recs[i] = genRecord{start: l.start, end: l.end, data: text[l.start:l.end]}
 	}
 	if len(recs) == 0 {
-		f.add("input.empty", SevInfo, 0, 0, -1, "Paste base64 records, one per line.")
+		f.at(codeInputEmpty, SevInfo, inputSpan(0, 0)).say("Paste base64 records, one per line.")
 	}
 	generateEvent(ev, text, recs, f)
 }
@@ -852,7 +868,7 @@ func readJSONPayloads(ev *Event, text string, f *findings) {
 			pmap: payloadMap{mode: mapExact, base: l.start, start: l.start, end: l.end}})
 	}
 	if len(recs) == 0 {
-		f.add("input.empty", SevInfo, 0, 0, -1, "Paste JSON payloads: one per line, or one document.")
+		f.at(codeInputEmpty, SevInfo, inputSpan(0, 0)).say("Paste JSON payloads: one per line, or one document.")
 	}
 	generateEvent(ev, text, recs, f)
 }
@@ -860,7 +876,7 @@ func readJSONPayloads(ev *Event, text string, f *findings) {
 // generateEvent builds the event Firehose would send for the records.
 func generateEvent(ev *Event, input string, recs []genRecord, f *findings) {
 	if ev.Skipped > 0 {
-		f.add("event.records.tooMany", SevWarning, recs[len(recs)-1].end, recs[len(recs)-1].end, -1,
+		f.at(codeEventRecordsTooMany, SevWarning, inputSpan(recs[len(recs)-1].end, recs[len(recs)-1].end)).say(
 			"The input holds %s records; the playground reads the first %s and skips the other %s. A real event is at most 6 MB, which holds fewer than 60,000 records.",
 			thousands(len(recs)+ev.Skipped), thousands(MaxRecords), thousands(ev.Skipped))
 	}

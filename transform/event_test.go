@@ -12,14 +12,14 @@ import (
 func codes(fs []Finding) []string {
 	out := []string{}
 	for _, f := range fs {
-		out = append(out, f.Code)
+		out = append(out, string(f.Code))
 	}
 	return out
 }
 
 // finding returns the first finding with the code, failing the test when
 // there is none.
-func finding(t *testing.T, fs []Finding, code string) Finding {
+func finding(t *testing.T, fs []Finding, code Code) Finding {
 	t.Helper()
 	for _, f := range fs {
 		if f.Code == code {
@@ -109,8 +109,8 @@ func TestParseEventDefects(t *testing.T) {
 	tests := []struct {
 		name     string
 		input    string
-		code     string
-		severity string
+		code     Code
+		severity Severity
 		wantText string // the text the finding points at
 	}{
 		{"not JSON", `{"records": [}`, "json.syntax", SevError, "}"},

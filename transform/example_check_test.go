@@ -26,10 +26,11 @@ func ExampleCheck() {
 ]}`
 	rep := transform.Check(event, response, transform.FirehoseOptions{})
 	for _, v := range rep.Verdict.Records {
+		outcome := string(v.Outcome)
 		if v.ErrorCode != "" {
-			v.Outcome += " with " + v.ErrorCode
+			outcome += " with " + string(v.ErrorCode)
 		}
-		fmt.Printf("%s: %s (%s)\n", v.RecordID, v.Outcome, v.Confidence)
+		fmt.Printf("%s: %s (%s)\n", v.RecordID, outcome, v.Confidence)
 	}
 	for _, g := range rep.Verdict.Ignored {
 		fmt.Printf("ignored %s: %d row lost\n", g.RecordID, g.Rows)

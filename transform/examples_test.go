@@ -85,7 +85,7 @@ func TestGalleryExamples(t *testing.T) {
 			check("lost rows", e.Lost, s.LostRows)
 			if e.BatchError != nil {
 				require.NotNil(t, rep.Verdict.BatchError)
-				assert.Equal(t, *e.BatchError, rep.Verdict.BatchError.ErrorCode)
+				assert.Equal(t, *e.BatchError, string(rep.Verdict.BatchError.ErrorCode))
 			} else if e.Delivered != nil {
 				assert.Nil(t, rep.Verdict.BatchError)
 			}

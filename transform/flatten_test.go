@@ -90,7 +90,7 @@ func TestNDJSONShapes(t *testing.T) {
 		payload string
 		result  string
 		data    string // decoded
-		code    string // a finding expected about the record
+		code    Code   // a finding expected about the record
 	}{
 		{"one object", `{"a": {"b": 1}}`, "Ok", "{\"a.b\":1}\n", ""},
 		{"array of objects", `[{"a": 1}, {"a": 2}]`, "Ok", "{\"a\":1}\n{\"a\":2}\n", ""},

@@ -35,8 +35,8 @@ func newNDJSON(ev *Event, opts Options, f *findings, body []byte) *ndjsonLambda 
 }
 
 // fail marks the record ProcessingFailed and says why.
-func (l *ndjsonLambda) fail(r *EventRecord, code string, start, end int, format string, args ...any) {
-	l.f.add(code, SevWarning, start, end, r.Index, "ndjson: record %d is returned as ProcessingFailed: %s",
+func (l *ndjsonLambda) fail(r *EventRecord, code Code, start, end int, format string, args ...any) {
+	l.f.at(code, SevWarning, inputSpan(start, end)).rec(r.Index).say("ndjson: record %d is returned as ProcessingFailed: %s",
 		r.Index, fmt.Sprintf(format, args...))
 	l.emit(r, "ProcessingFailed", nil)
 }
@@ -44,19 +44,19 @@ func (l *ndjsonLambda) fail(r *EventRecord, code string, start, end int, format 
 func (l *ndjsonLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]string {
 	switch p.kind {
 	case PayloadInvalid:
-		l.fail(r, "ndjson.undecodable", r.Start, r.End, "its data could not be decoded.")
+		l.fail(r, codeNDJSONUndecodable, r.Start, r.End, "its data could not be decoded.")
 		return nil
 	case PayloadEmpty:
 		l.emit(r, "Dropped", nil)
 		return nil
 	case PayloadBinary:
 		s, e := r.pmap.span(p.utf8.Start, p.utf8.End)
-		l.fail(r, "ndjson.utf8", s, e, "its payload is not UTF-8 text (%s).", p.utf8.Reason)
+		l.fail(r, codeNDJSONUTF8, s, e, "its payload is not UTF-8 text (%s).", p.utf8.Reason)
 		return nil
 	}
 	if p.err != nil {
 		s, e := r.pmap.span(p.err.Offset, p.err.Offset+1)
-		l.fail(r, "ndjson.json", s, e, "its payload is not JSON: %s (line %d, column %d of the payload).",
+		l.fail(r, codeNDJSONJSON, s, e, "its payload is not JSON: %s (line %d, column %d of the payload).",
 			p.err.Msg, p.err.Line, p.err.Column)
 		return nil
 	}
@@ -76,14 +76,14 @@ func (l *ndjsonLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]
 				el := &v.Items[j]
 				if el.Kind != Object {
 					s, e := r.pmap.span(el.Start, el.End)
-					l.fail(r, "ndjson.shape", s, e, "element %d of its array is %s %s, not an object.", j, article(el.Kind), el.Kind)
+					l.fail(r, codeNDJSONShape, s, e, "element %d of its array is %s %s, not an object.", j, article(el.Kind), el.Kind)
 					return nil
 				}
 				objs = append(objs, el)
 			}
 		default:
 			s, e := r.pmap.span(v.Start, v.End)
-			l.fail(r, "ndjson.shape", s, e, "its payload is %s %s; rows are made of JSON objects.", article(v.Kind), v.Kind)
+			l.fail(r, codeNDJSONShape, s, e, "its payload is %s %s; rows are made of JSON objects.", article(v.Kind), v.Kind)
 			return nil
 		}
 	}
@@ -98,7 +98,7 @@ func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Fie
 	for i, obj := range objs {
 		if nonStandard := findNonStandard(obj); nonStandard != nil {
 			s, e := r.pmap.span(nonStandard.Start, nonStandard.End)
-			l.fail(r, "ndjson.nonstandard", s, e, "its payload holds %s, which is not JSON.", nonStandard.Text)
+			l.fail(r, codeNDJSONNonstandard, s, e, "its payload holds %s, which is not JSON.", nonStandard.Text)
 			return nil
 		}
 		l.fl.reset(l.opts)
@@ -112,7 +112,7 @@ func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Fie
 		for _, c := range colls {
 			s1, e1 := r.pmap.span(c.Second.Start, c.Second.End)
 			s0, e0 := r.pmap.span(c.First.Start, c.First.End)
-			l.f.add("ndjson.collision", SevWarning, s1, e1, r.Index,
+			l.f.at(codeNDJSONCollision, SevWarning, inputSpan(s1, e1)).rec(r.Index).say(
 				"Record %d: two fields flatten to the key %s; the row keeps the later value.", r.Index, quoted(c.Key)).
 				relate(DocInput, s0, e0, "the other field with this key")
 		}
@@ -149,7 +149,7 @@ func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *payload, wantRows bool)
 	}
 	events, _ := doc.Member("logEvents")
 	if events == nil || events.Kind != Array {
-		l.fail(r, "ndjson.cloudwatch", r.Start, r.End, "its CloudWatch Logs document has no logEvents array.")
+		l.fail(r, codeNDJSONCloudWatch, r.Start, r.End, "its CloudWatch Logs document has no logEvents array.")
 		return nil
 	}
 	var common []Field
@@ -186,7 +186,7 @@ func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *payload, wantRows bool)
 	}
 	for _, ev := range objs {
 		if ev.Kind != Object {
-			l.fail(r, "ndjson.cloudwatch", r.Start, r.End, "a log event of its CloudWatch Logs document is not an object.")
+			l.fail(r, codeNDJSONCloudWatch, r.Start, r.End, "a log event of its CloudWatch Logs document is not an object.")
 			return nil
 		}
 	}

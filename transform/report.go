@@ -8,23 +8,23 @@ const (
 
 // Severities of a finding.
 const (
-	SevError   = "error"
-	SevWarning = "warning"
-	SevInfo    = "info"
+	SevError   Severity = "error"
+	SevWarning Severity = "warning"
+	SevInfo    Severity = "info"
 )
 
 // How sure we are of a Firehose behaviour (see docs/firehose-contract.md).
 const (
-	Confirmed   = "confirmed"
-	Likely      = "likely"
-	Unconfirmed = "unconfirmed"
+	Confirmed   Confidence = "confirmed"
+	Likely      Confidence = "likely"
+	Unconfirmed Confidence = "unconfirmed"
 )
 
 // Outcomes of an input record.
 const (
-	Delivered = "delivered"
-	Dropped   = "dropped"
-	Failed    = "failed"
+	Delivered Outcome = "delivered"
+	Dropped   Outcome = "dropped"
+	Failed    Outcome = "failed"
 )
 
 // Report is everything Run found out about one request. It is encoded to
@@ -175,10 +175,10 @@ type Verdict struct {
 
 // BatchError is a failure of the whole batch.
 type BatchError struct {
-	ErrorCode    string `json:"errorCode"`
-	ErrorMessage string `json:"errorMessage"`
-	AttemptsMade int    `json:"attemptsMade"`
-	Confidence   string `json:"confidence"`
+	ErrorCode    Code       `json:"errorCode"`
+	ErrorMessage string     `json:"errorMessage"`
+	AttemptsMade int        `json:"attemptsMade"`
+	Confidence   Confidence `json:"confidence"`
 	// Note, when set, says that the code and message are the playground's
 	// stand-in: Firehose's own error for this case is not known.
 	Note string `json:"note,omitempty"`
@@ -186,12 +186,12 @@ type BatchError struct {
 
 // RecordVerdict is what becomes of one input record.
 type RecordVerdict struct {
-	Index        int    `json:"index"` // of the input record
-	RecordID     string `json:"recordId"`
-	Outcome      string `json:"outcome"` // Delivered, Dropped or Failed
-	ErrorCode    string `json:"errorCode"`
-	ErrorMessage string `json:"errorMessage"`
-	Confidence   string `json:"confidence"`
+	Index        int        `json:"index"` // of the input record
+	RecordID     string     `json:"recordId"`
+	Outcome      Outcome    `json:"outcome"` // Delivered, Dropped or Failed
+	ErrorCode    Code       `json:"errorCode"`
+	ErrorMessage string     `json:"errorMessage"`
+	Confidence   Confidence `json:"confidence"`
 	// Output is the response record that decided the outcome, or -1.
 	Output int `json:"output"`
 }
@@ -208,7 +208,7 @@ type Ignored struct {
 
 // Alternative describes one unconfirmed behaviour and its readings.
 type Alternative struct {
-	Code     string    `json:"code"`
+	Code     Code      `json:"code"`
 	Message  string    `json:"message"`
 	Readings []Reading `json:"readings"`
 }
@@ -243,20 +243,19 @@ type S3Object struct {
 type Finding struct {
 	// Code names the finding: a Firehose error code ("Lambda.MissingRecordId")
 	// or one of the playground's ("json.syntax", "base64.padding", …).
-	Code     string `json:"code"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
-	// Doc is the document Start and End point into (DocInput or
-	// DocResponse); offsets are UTF-16 code units.
-	Doc   string `json:"doc"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
+	Code     Code     `json:"code"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	// Span is the range of text the finding concerns: the document its
+	// Start and End point into (DocInput or DocResponse), in UTF-16 code
+	// units.
+	Span
 	// Record is the input record concerned, -1 when none.
 	Record int `json:"record"`
 	// Output is the response record concerned, -1 when none.
 	Output int `json:"output"`
 	// Confidence is set for findings about Firehose behaviour.
-	Confidence string `json:"confidence,omitempty"`
+	Confidence Confidence `json:"confidence,omitempty"`
 	// Related points at other places the finding concerns: the other
 	// occurrence of a duplicate, the input record of a response record.
 	Related []Location `json:"related,omitempty"`
@@ -264,9 +263,7 @@ type Finding struct {
 
 // Location is a range in one of the documents.
 type Location struct {
-	Doc     string `json:"doc"`
-	Start   int    `json:"start"`
-	End     int    `json:"end"`
+	Span
 	Message string `json:"message,omitempty"`
 }
 

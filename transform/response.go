@@ -5,35 +5,6 @@ import (
 	"strings"
 )
 
-// Firehose's error codes for a transformation Lambda and the messages its
-// error objects carry (docs/firehose-contract.md §3). The messages are the real wording:
-// "record Ids", not the docs' "record IDs".
-const (
-	codeProcessingFailed = "Lambda.ProcessingFailedStatus"
-	codeMissingID        = "Lambda.MissingRecordId"
-	codeDuplicatedID     = "Lambda.DuplicatedRecordId"
-	codeJSON             = "Lambda.JsonProcessingException"
-	codeFunctionError    = "Lambda.FunctionError"
-	codeTimedOut         = "Lambda.FunctionTimedOut"
-	codeInvokeLimit      = "Lambda.InvokeLimitExceeded"
-	codeInvalidFormat    = "Lambda.InvalidReturnFormat"
-	codeTooLarge         = "Function.ResponseSizeTooLarge" // Lambda's, not Firehose's
-
-	msgProcessingFailed = "ProcessingFailed status set for record"
-	msgMissingID        = "One or more record Ids were not returned. Ensure that the Lambda function returns all received record Ids."
-	msgDuplicatedID     = "Multiple records were returned with the same record Id. Ensure that the Lambda function returns a unique record Id for each record."
-	msgJSON             = "There was an error parsing returned records from the Lambda function. Ensure that the returned records follow the status model required by Kinesis Data Firehose."
-	msgFunctionError    = "The Lambda function was successfully invoked but it returned an error result."
-	msgTimedOut         = "The Lambda function invocation timed out. Increase the Timeout setting in the Lambda function."
-	msgTooLarge         = "Response payload size exceeded maximum allowed payload size (6291556 bytes)."
-	// From the Firehose developer guide's table of Lambda invocation
-	// errors; docs/firehose-contract.md gives the code but not the message.
-	msgInvokeLimit = "The Lambda concurrent execution limit is exceeded. Increase the concurrent execution limit."
-	// What the playground writes where Firehose's message has never been
-	// captured (the unconfirmed behaviours).
-	msgNotCaptured = "(message not known: Firehose's wording for this case has not been captured)"
-)
-
 // The three results Firehose accepts, case-sensitive.
 const (
 	resultOk               = "Ok"
@@ -221,7 +192,7 @@ func lambdaErrorObject(root *Value) (*LambdaError, *Value) {
 // code and message of the batch failure. A timeout and a throttle have
 // their own codes (docs/firehose-contract.md rows 12 and 14); any other error is a
 // function error (row 11).
-func invocationFailure(le *LambdaError) (code, msg string) {
+func invocationFailure(le *LambdaError) (code Code, msg string) {
 	switch {
 	case le.ErrorType == "Sandbox.Timedout" || strings.Contains(le.ErrorMessage, "Task timed out after"):
 		return codeTimedOut, msgTimedOut

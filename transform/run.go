@@ -132,7 +132,7 @@ func Run(req Request) *Report {
 	var f findings
 	input := req.Input
 	if !utf8.ValidString(input) {
-		f.add("input.utf8", SevWarning, 0, 0, -1,
+		f.at(codeInputUTF8, SevWarning, inputSpan(0, 0)).say(
 			"The input is not valid UTF-8; invalid bytes were replaced with U+FFFD.")
 		input = strings.ToValidUTF8(input, "\ufffd")
 	}
@@ -152,7 +152,7 @@ func Run(req Request) *Report {
 		}
 		newPr = presetMaker(rep.Preset, ev, req.Options)
 		if newPr == nil {
-			f.add("request.preset", SevError, 0, 0, -1, "There is no preset named %s; pick one of %s.",
+			f.at(codeRequestPreset, SevError, inputSpan(0, 0)).say("There is no preset named %s; pick one of %s.",
 				quoted(req.Preset), strings.Join(Presets, ", "))
 			rep.Preset = ""
 		}
@@ -200,7 +200,7 @@ func Run(req Request) *Report {
 		rep.Export = exportS3(rep.S3)
 	case "":
 	default:
-		f.add("request.export", SevError, 0, 0, -1, "There is no export named %s; ask for %s, %s or %s.",
+		f.at(codeRequestExport, SevError, inputSpan(0, 0)).say("There is no export named %s; ask for %s, %s or %s.",
 			quoted(req.Export), ExportEvent, ExportDecoded, ExportS3)
 	}
 
@@ -249,7 +249,7 @@ func presetMaker(name string, ev *Event, opts Options) func(f *findings, body []
 func reportPayload(r *EventRecord, p *payload, f *findings) {
 	if p.kind == PayloadJSON && p.err != nil {
 		s, e := r.pmap.span(p.err.Offset, p.err.Offset+1)
-		f.add("payload.json", SevInfo, s, e, r.Index, "Record %d's payload is not valid JSON: %s (line %d, column %d).",
+		f.at(codePayloadJSON, SevInfo, inputSpan(s, e)).rec(r.Index).say("Record %d's payload is not valid JSON: %s (line %d, column %d).",
 			r.Index, p.err.Msg, p.err.Line, p.err.Column)
 	}
 }

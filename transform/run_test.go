@@ -60,7 +60,7 @@ func TestRunOffsetsAreUTF16(t *testing.T) {
 
 func TestRunUnknownPreset(t *testing.T) {
 	rep := Run(Request{Input: `[{"a": 1}]`, Preset: "nope"})
-	assert.Equal(t, "request.preset", rep.Findings[0].Code)
+	assert.Equal(t, Code("request.preset"), rep.Findings[0].Code)
 	assert.Nil(t, rep.Lambda.Body)
 	assert.Nil(t, rep.Lambda.Error)
 }
@@ -100,22 +100,22 @@ func TestRunWindow(t *testing.T) {
 func TestFindingsCapMergesChunks(t *testing.T) {
 	var f, chunk findings
 	for i := range 250 {
-		f.add("a", SevError, i, i+1, i, "one")
+		f.at("a", SevError, inputSpan(i, i+1)).rec(i).say("one")
 	}
-	f.add("b", SevWarning, 0, 0, -1, "two")
+	f.at("b", SevWarning, inputSpan(0, 0)).say("two")
 	for range 30 {
-		chunk.add("b", SevWarning, 0, 0, -1, "three")
+		chunk.at("b", SevWarning, inputSpan(0, 0)).say("three")
 	}
 	for range 120 {
-		chunk.addDoc(DocResponse, "c", SevWarning, 0, 0, -1, "four").relate(DocInput, 0, 1, "still fine")
+		chunk.at("c", SevWarning, responseSpan(0, 0)).say("four").relate(DocInput, 0, 1, "still fine")
 	}
 	f.merge(&chunk)
 	f.summarize()
 	assert.Equal(t, 100+31+100+2, len(f.list))
 	last := f.list[len(f.list)-2:]
-	assert.Equal(t, "a", last[0].Code)
+	assert.Equal(t, Code("a"), last[0].Code)
 	assert.Contains(t, last[0].Message, "150 more findings")
-	assert.Equal(t, "c", last[1].Code)
+	assert.Equal(t, Code("c"), last[1].Code)
 	assert.Equal(t, DocResponse, last[1].Doc)
 	assert.Contains(t, last[1].Message, "20 more findings")
 }

@@ -95,14 +95,14 @@ func (j *judgement) deliveredObjects(p *S3Preview, c s3Clock) {
 			var missing string
 			gk, missing = partitionOf(parts, or.keys)
 			if missing != "" {
-				j.add(DocResponse, "s3.partitionKey", SevWarning, or.v.Start, or.v.End, i, v.Output, Likely,
+				j.f.at(codeS3PartitionKey, SevWarning, responseSpan(or.v.Start, or.v.End)).rec(i).out(v.Output).say(
 					"Output record %d has no partition key %s, which the prefix uses (!{partitionKeyFromLambda:%s}). Firehose cannot evaluate the prefix for record %d and writes it under the error output prefix instead of delivering it; this preview leaves it out.",
 					v.Output, quoted(missing), missing, i)
 				continue
 			}
 		} else if len(or.keys) > 0 && !hinted {
 			hinted = true
-			j.add(DocResponse, "s3.partitionKeys", SevInfo, or.v.Start, or.v.End, i, v.Output, "",
+			j.f.at(codeS3PartitionKeys, SevInfo, responseSpan(or.v.Start, or.v.End)).rec(i).out(v.Output).say(
 				"Output record %d has metadata.partitionKeys, but the S3 prefix does not use !{partitionKeyFromLambda:…}, so the keys change nothing. Set a prefix such as %s to see the objects partitioned.",
 				v.Output, quoted("key="+"!{partitionKeyFromLambda:"+or.keys[0][0]+"}/"))
 		}
@@ -194,14 +194,14 @@ func (j *judgement) failedLine(b []byte, i int, v *RecordVerdict, attempts int, 
 	if j.st.layout == "2019" {
 		b = num(b, "attemptsMade", int64(attempts))
 		b = num(append(b, ','), "arrivalTimestamp", arrival)
-		b = str(append(b, ','), "errorCode", v.ErrorCode)
+		b = str(append(b, ','), "errorCode", string(v.ErrorCode))
 		b = str(append(b, ','), "errorMessage", v.ErrorMessage)
 		b = num(append(b, ','), "attemptEndingTimestamp", ending)
 		b = raw(append(b, `,"rawData":`...))
 		b = str(append(b, ','), "lambdaArn", j.st.lambdaArn)
 	} else {
 		b = raw(append(b, `"rawData":`...))
-		b = str(append(b, ','), "errorCode", v.ErrorCode)
+		b = str(append(b, ','), "errorCode", string(v.ErrorCode))
 		b = str(append(b, ','), "errorMessage", v.ErrorMessage)
 		b = num(append(b, ','), "attemptsMade", int64(attempts))
 		b = num(append(b, ','), "arrivalTimestamp", arrival)
@@ -222,7 +222,7 @@ func (j *judgement) errorPrefix(t time.Time) string {
 	base := j.st.errorPrefix
 	if base == "" {
 		if hasExpression(parsePrefix(j.st.prefix)) {
-			j.add(DocInput, "s3.errorPrefix", SevInfo, 0, 0, -1, -1, "",
+			j.f.at(codeS3ErrorPrefix, SevInfo, inputSpan(0, 0)).say(
 				"The S3 prefix uses expressions, so Firehose requires an error output prefix (with !{firehose:error-output-type}); the preview puts failed records under processing-failed/ at the top of the bucket.")
 		} else {
 			base = j.st.prefix

@@ -40,7 +40,7 @@ func (s *seedLambda) raise(typ, msg string, rec, start, end int) {
 	if rec >= 0 {
 		where = "on record " + strconv.Itoa(rec)
 	}
-	s.f.add("seed.raised", SevError, start, end, rec,
+	s.f.at(codeSeedRaised, SevError, inputSpan(start, end)).rec(rec).say(
 		"The function raises %s %s: %s. The whole invocation fails.", typ, where, msg)
 }
 

@@ -61,7 +61,7 @@ func (a *adapter) runBytes(request string, input, response []byte) (report strin
 	}()
 	req, err := transform.ParseRequest(request)
 	if err != nil {
-		return failure("request.json", "The request is not valid: "+err.Error())
+		return failure(transform.CodeRequestJSON, "The request is not valid: "+err.Error())
 	}
 	if input != nil {
 		req.Input = text(input)
@@ -90,7 +90,7 @@ func (a *adapter) runBytes(request string, input, response []byte) (report strin
 	}
 	out, err := json.Marshal(Detached{Report: rep, Documents: Documents{Run: a.run, Sizes: sizes}})
 	if err != nil {
-		return failure("engine.encode", "The report could not be encoded: "+err.Error())
+		return failure(transform.CodeEngineEncode, "The report could not be encoded: "+err.Error())
 	}
 	a.docs = docs
 	return string(asciiJSON(out))
@@ -117,7 +117,7 @@ func (a *adapter) document(run int, name string) (string, bool) {
 
 // panicReport is the report of an engine that panicked.
 func panicReport(r any) string {
-	return failure("engine.panic", fmt.Sprintf(
+	return failure(transform.CodeEnginePanic, fmt.Sprintf(
 		"The engine failed on this input (%v). This is a bug in the playground; the page keeps working.\n\n%s",
 		r, trimStack(debug.Stack())))
 }

@@ -43,22 +43,22 @@ func handle(request string) (report string) {
 	}()
 	req, err := transform.ParseRequest(request)
 	if err != nil {
-		return failure("request.json", "The request is not valid: "+err.Error())
+		return failure(transform.CodeRequestJSON, "The request is not valid: "+err.Error())
 	}
 	out, err := json.Marshal(runEngine(req))
 	if err != nil {
-		return failure("engine.encode", "The report could not be encoded: "+err.Error())
+		return failure(transform.CodeEngineEncode, "The report could not be encoded: "+err.Error())
 	}
 	return string(out)
 }
 
 // failure is a report that holds nothing but one error finding.
-func failure(code, msg string) string {
+func failure(code transform.Code, msg string) string {
 	rep := transform.Report{
 		Version:  transform.Version,
 		Records:  []transform.Record{},
 		Verdict:  transform.Verdict{Records: []transform.RecordVerdict{}, Ignored: []transform.Ignored{}, Alternatives: []transform.Alternative{}},
-		Findings: []transform.Finding{{Code: code, Severity: transform.SevError, Message: msg, Doc: transform.DocInput, Record: -1, Output: -1}},
+		Findings: []transform.Finding{{Code: code, Severity: transform.SevError, Message: msg, Span: transform.Span{Doc: transform.DocInput}, Record: -1, Output: -1}},
 	}
 	out, err := json.Marshal(rep)
 	if err != nil { // cannot happen: the report holds only strings and numbers

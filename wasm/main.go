@@ -15,7 +15,7 @@ func main() {
 	api.Set("version", transform.Version)
 	api.Set("run", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) < 1 {
-			return failure("request.type", "firehose.run takes one argument: the request.")
+			return failure(transform.CodeRequestType, "firehose.run takes one argument: the request.")
 		}
 		switch args[0].Type() {
 		case js.TypeString:
@@ -23,7 +23,7 @@ func main() {
 		case js.TypeObject:
 			return a.runObject(args[0])
 		}
-		return failure("request.type", "firehose.run takes the request as a JSON string, or as {request, input, response}.")
+		return failure(transform.CodeRequestType, "firehose.run takes the request as a JSON string, or as {request, input, response}.")
 	}))
 	api.Set("document", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) < 2 || args[0].Type() != js.TypeNumber || args[1].Type() != js.TypeString {
@@ -50,7 +50,7 @@ func (a *adapter) runObject(o js.Value) (report string) {
 	}()
 	req := o.Get("request")
 	if req.Type() != js.TypeString {
-		return failure("request.type", "The request's request field must be the rest of the request as a JSON string.")
+		return failure(transform.CodeRequestType, "The request's request field must be the rest of the request as a JSON string.")
 	}
 	var parts [2][]byte
 	for i, name := range [2]string{"input", "response"} {
@@ -60,7 +60,7 @@ func (a *adapter) runObject(o js.Value) (report string) {
 		}
 		b, ok := bytesOf(v)
 		if !ok {
-			return failure("request.type", "The request's "+name+" must be a Uint8Array of UTF-8 or a string.")
+			return failure(transform.CodeRequestType, "The request's "+name+" must be a Uint8Array of UTF-8 or a string.")
 		}
 		parts[i] = b
 	}

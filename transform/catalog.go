@@ -1,0 +1,376 @@
+package transform
+
+import "slices"
+
+// Code names a finding: a Firehose error code ("Lambda.MissingRecordId"),
+// Lambda's own ("Function.ResponseSizeTooLarge") or one of the
+// playground's ("json.syntax", "base64.padding", …). Every code the engine
+// writes is declared below, with its entry in the catalog.
+//
+// To add a code: declare its constant in the block below and give it one
+// entry in catalog (its words, and for a Firehose behaviour its message,
+// confidence and the row of docs/firehose-contract.md §3 it comes from,
+// with that row in the document). TestCatalogMatchesContract holds the
+// catalog against the document, TestCodesOnlyInCatalog fails when a code is
+// written as a string literal anywhere else in the package.
+type Code string
+
+// Severity is how serious a finding is: SevError, SevWarning or SevInfo.
+type Severity string
+
+// Confidence is how sure the playground is of a Firehose behaviour
+// (docs/firehose-contract.md): Confirmed, Likely or Unconfirmed.
+type Confidence string
+
+// Outcome is what becomes of an input record: Delivered, Dropped or Failed.
+type Outcome string
+
+// Span is a range of one document: DocInput or DocResponse. Offsets are
+// UTF-16 code units in a Report (byte offsets while the engine works).
+type Span struct {
+	Doc   string `json:"doc"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// The codes the wasm adapter writes when the engine could not run.
+const (
+	CodeRequestJSON  Code = "request.json"  // the request is not valid JSON
+	CodeRequestType  Code = "request.type"  // firehose.run was not given a string
+	CodeEnginePanic  Code = "engine.panic"  // the engine panicked: a bug
+	CodeEngineEncode Code = "engine.encode" // the report could not be encoded
+)
+
+// Firehose's error codes for a transformation Lambda (docs/firehose-contract.md §3),
+// and the playground's own codes.
+const (
+	codeProcessingFailed Code = "Lambda.ProcessingFailedStatus"
+	codeMissingID        Code = "Lambda.MissingRecordId"
+	codeDuplicatedID     Code = "Lambda.DuplicatedRecordId"
+	codeJSON             Code = "Lambda.JsonProcessingException"
+	codeFunctionError    Code = "Lambda.FunctionError"
+	codeTimedOut         Code = "Lambda.FunctionTimedOut"
+	codeInvokeLimit      Code = "Lambda.InvokeLimitExceeded"
+	codeInvalidFormat    Code = "Lambda.InvalidReturnFormat"
+	codeTooLarge         Code = "Function.ResponseSizeTooLarge" // Lambda's, not Firehose's
+
+	codeRequestPreset Code = "request.preset"
+	codeRequestExport Code = "request.export"
+
+	codeInputSize  Code = "input.size"
+	codeInputBOM   Code = "input.bom"
+	codeInputEmpty Code = "input.empty"
+	codeInputUTF8  Code = "input.utf8"
+
+	codeJSONSyntax       Code = "json.syntax"
+	codeJSONDepth        Code = "json.depth"
+	codeJSONNonstandard  Code = "json.nonstandard"
+	codeJSONDuplicateKey Code = "json.duplicateKey"
+
+	codeEventNotObject             Code = "event.notObject"
+	codeEventRecordsMissing        Code = "event.records.missing"
+	codeEventRecordsNotArray       Code = "event.records.notArray"
+	codeEventRecordsTooMany        Code = "event.records.tooMany"
+	codeEventRecordsEmpty          Code = "event.records.empty"
+	codeEventInvocationIDType      Code = "event.invocationId.type"
+	codeEventDeliveryStreamArnType Code = "event.deliveryStreamArn.type"
+	codeEventRegionType            Code = "event.region.type"
+	codeEventInvocationIDMissing   Code = "event.invocationId.missing"
+	codeEventDeliverySteamArn      Code = "event.deliverySteamArn"
+	codeEventDeliveryStreamArnMiss Code = "event.deliveryStreamArn.missing"
+	codeEventDeliveryStreamArnForm Code = "event.deliveryStreamArn.format"
+	codeEventSourceKinesisArnMiss  Code = "event.sourceKinesisStreamArn.missing"
+	codeEventSourceMSKArnMiss      Code = "event.sourceMSKArn.missing"
+	codeEventSize                  Code = "event.size"
+	codeEventKeyCase               Code = "event.keyCase"
+	codeEventUnknownKey            Code = "event.unknownKey"
+	codeRecordNotObject            Code = "record.notObject"
+	codeRecordIDDuplicate          Code = "record.recordId.duplicate"
+	codeRecordIDMissing            Code = "record.recordId.missing"
+	codeRecordIDEmpty              Code = "record.recordId.empty"
+	codeRecordIDType               Code = "record.recordId.type"
+	codeRecordDataMissing          Code = "record.data.missing"
+	codeRecordDataType             Code = "record.data.type"
+	codeRecordSize                 Code = "record.size"
+	codeTimestampFloat             Code = "record.timestamp.float"
+	codeTimestampSeconds           Code = "record.timestamp.seconds"
+	codeTimestampDigits            Code = "record.timestamp.digits"
+	codeTimestampString            Code = "record.timestamp.string"
+	codeTimestampType              Code = "record.timestamp.type"
+	codeKinesisMetadataMissing     Code = "kinesis.metadata.missing"
+	codeKinesisMetadataType        Code = "kinesis.metadata.type"
+	codeKinesisShardIDMissing      Code = "kinesis.shardId.missing"
+	codeKinesisShardIDType         Code = "kinesis.shardId.type"
+	codeKinesisShardIDFormat       Code = "kinesis.shardId.format"
+	codeKinesisPartitionKeyMissing Code = "kinesis.partitionKey.missing"
+	codeKinesisPartitionKeyType    Code = "kinesis.partitionKey.type"
+	codeKinesisSequenceNumberMiss  Code = "kinesis.sequenceNumber.missing"
+	codeKinesisSequenceNumberType  Code = "kinesis.sequenceNumber.type"
+	codeKinesisSubsequenceNumber   Code = "kinesis.subsequenceNumber.type"
+	codeMSKKafkaRecordValueMissing Code = "msk.kafkaRecordValue.missing"
+	codeMSKMetadataMissing         Code = "msk.metadata.missing"
+	codeMSKOffsetType              Code = "msk.offset.type"
+	codeMSKPartitionIDType         Code = "msk.partitionId.type"
+	codeBase64Invalid              Code = "base64.invalid"
+	codeBase64Padding              Code = "base64.padding"
+	codeBase64URLSafe              Code = "base64.urlsafe"
+	codeBase64Whitespace           Code = "base64.whitespace"
+	codeGzipBomb                   Code = "gzip.bomb"
+	codeGzipTruncated              Code = "gzip.truncated"
+	codeGzipCorrupt                Code = "gzip.corrupt"
+	codePayloadJSON                Code = "payload.json"
+	codeSeedRaised                 Code = "seed.raised"
+	codeNDJSONUndecodable          Code = "ndjson.undecodable"
+	codeNDJSONUTF8                 Code = "ndjson.utf8"
+	codeNDJSONJSON                 Code = "ndjson.json"
+	codeNDJSONShape                Code = "ndjson.shape"
+	codeNDJSONNonstandard          Code = "ndjson.nonstandard"
+	codeNDJSONCloudWatch           Code = "ndjson.cloudwatch"
+	codeNDJSONCollision            Code = "ndjson.collision"
+	codeResponseSize               Code = "response.size"
+	codeResponseRecords            Code = "response.records"
+	codeResponseResult             Code = "response.result"
+	codeResponseBase64             Code = "response.base64"
+	codeResponseEmptyData          Code = "response.emptyData"
+	codeResponseDelimiter          Code = "response.delimiter"
+	codeResponseMetadata           Code = "response.metadata"
+	codeResponseLostRows           Code = "response.lostRows"
+	codeResponseIgnoredRecordID    Code = "response.ignoredRecordId"
+	codeS3PartitionKey             Code = "s3.partitionKey"
+	codeS3PartitionKeys            Code = "s3.partitionKeys"
+	codeS3ErrorPrefix              Code = "s3.errorPrefix"
+)
+
+// CodeInfo is what the playground knows about a code: its catalog entry.
+type CodeInfo struct {
+	Code Code `json:"code"`
+	// Firehose is true for the codes of Firehose's (and Lambda's) error
+	// objects; the others are the playground's.
+	Firehose bool `json:"firehose"`
+	// Message is the message Firehose's error objects carry for the code
+	// (its real wording), or "" when it has never been captured or the
+	// code is not Firehose's.
+	Message string `json:"message,omitempty"`
+	// Confidence is the confidence of the behaviour the code describes,
+	// and of the findings written with it unless a rule says otherwise for
+	// its case ("" for findings that are not about Firehose behaviour).
+	Confidence Confidence `json:"confidence,omitempty"`
+	// Doubt says what is not known when the behaviour is not confirmed.
+	Doubt string `json:"doubt,omitempty"`
+	// Words say in plain words what the code means.
+	Words string `json:"words"`
+	// Next says what Firehose does next, when the code is about Firehose.
+	Next string `json:"next,omitempty"`
+	// Row is the row of docs/firehose-contract.md §3 the behaviour comes
+	// from, 0 when none.
+	Row int `json:"row,omitempty"`
+}
+
+// Firehose's messages for its codes (docs/firehose-contract.md §3). They
+// are the real wording: "record Ids", not the docs' "record IDs".
+const (
+	msgProcessingFailed = "ProcessingFailed status set for record"
+	msgMissingID        = "One or more record Ids were not returned. Ensure that the Lambda function returns all received record Ids."
+	msgDuplicatedID     = "Multiple records were returned with the same record Id. Ensure that the Lambda function returns a unique record Id for each record."
+	msgJSON             = "There was an error parsing returned records from the Lambda function. Ensure that the returned records follow the status model required by Kinesis Data Firehose."
+	msgFunctionError    = "The Lambda function was successfully invoked but it returned an error result."
+	msgTimedOut         = "The Lambda function invocation timed out. Increase the Timeout setting in the Lambda function."
+	msgTooLarge         = "Response payload size exceeded maximum allowed payload size (6291556 bytes)."
+	// From the Firehose developer guide's table of Lambda invocation
+	// errors; docs/firehose-contract.md gives the code but not the message.
+	msgInvokeLimit = "The Lambda concurrent execution limit is exceeded. Increase the concurrent execution limit."
+	// What the playground writes where Firehose's message has never been
+	// captured (the unconfirmed behaviours).
+	msgNotCaptured = "(message not known: Firehose's wording for this case has not been captured)"
+)
+
+// What Firehose does next, shared by several codes.
+const (
+	nextRetried = "Firehose retries the whole batch NumberOfRetries more times (the verdict's attemptsMade counts every attempt), then writes every record of the batch to processing-failed/: nothing is delivered."
+	nextFinal   = "The whole batch goes to processing-failed/ on the first attempt: a response that was read is never retried."
+)
+
+// catalog holds every code the engine writes, in the order of the pipeline.
+var catalog = []CodeInfo{
+	// Firehose's codes (docs/firehose-contract.md §3).
+	{Code: codeProcessingFailed, Firehose: true, Message: msgProcessingFailed, Confidence: Confirmed, Row: 2,
+		Words: `The function itself marked this record result: "ProcessingFailed".`,
+		Next:  "Firehose does not retry it: the original input bytes go to the processing-failed/ prefix."},
+	{Code: codeMissingID, Firehose: true, Message: msgMissingID, Confidence: Confirmed, Row: 3,
+		Words: "The function's response did not return this record's recordId (it was left out, or its id was changed).",
+		Next:  "Firehose marks the record as failed and writes it to the processing-failed/ prefix; the other records are delivered."},
+	{Code: codeDuplicatedID, Firehose: true, Message: msgDuplicatedID, Confidence: Unconfirmed, Row: 5,
+		Doubt: "The code is confirmed; whether Firehose fails only the repeated id or the whole batch is not.",
+		Words: "The response returned the same recordId more than once. Firehose needs exactly one output record per input record; to turn one record into several rows, put the rows newline-delimited inside that record's single data.",
+		Next:  "Firehose fails the repeated record (or, in the other reading, the whole batch), without retrying."},
+	{Code: codeInvalidFormat, Firehose: true, Confidence: Unconfirmed, Row: 8,
+		Doubt: "Seen in one probe of real AWS, per record.",
+		Words: `The record is returned as "Ok" but without a base64 data string, so there is nothing to deliver.`,
+		Next:  "Firehose fails that record, without retrying."},
+	{Code: codeJSON, Firehose: true, Message: msgJSON, Confidence: Confirmed, Row: 10,
+		Words: `Firehose could not read the response: it is not JSON, or not shaped {"records": [...]} with string recordIds.`,
+		Next:  nextFinal},
+	{Code: codeFunctionError, Firehose: true, Message: msgFunctionError, Confidence: Confirmed, Row: 11,
+		Words: "The function raised an error (or Lambda refused its answer), so the whole batch failed.",
+		Next:  nextRetried},
+	{Code: codeTimedOut, Firehose: true, Message: msgTimedOut, Confidence: Confirmed, Row: 12,
+		Words: "The function ran longer than its timeout.",
+		Next:  nextRetried},
+	{Code: codeTooLarge, Firehose: true, Message: msgTooLarge, Confidence: Likely, Row: 13,
+		Doubt: "Lambda's limit and its error are documented; that Firehose then reports Lambda.FunctionError is known from emulators, not from AWS's documentation.",
+		Words: "The response body is larger than Lambda's 6 MB response limit (6,291,556 bytes). Lambda fails the call before Firehose sees it, which Firehose treats as Lambda.FunctionError.",
+		Next:  nextRetried},
+	{Code: codeInvokeLimit, Firehose: true, Message: msgInvokeLimit, Confidence: Confirmed, Row: 14,
+		Words: "Lambda throttled the invocation.",
+		Next:  nextRetried},
+
+	// The request.
+	{Code: codeRequestPreset, Words: "The request names a preset the engine does not have."},
+	{Code: codeRequestExport, Words: "The request asks for an export the engine does not have."},
+	{Code: CodeRequestJSON, Words: "The request handed to the engine is not valid JSON."},
+	{Code: CodeRequestType, Words: "firehose.run was called with something other than the request's JSON text."},
+	{Code: CodeEnginePanic, Words: "The engine failed on this input: a bug in the playground."},
+	{Code: CodeEngineEncode, Words: "The engine's report could not be encoded: a bug in the playground."},
+
+	// The input as text.
+	{Code: codeInputSize, Words: "The input is larger than the engine reads; the rest was not read."},
+	{Code: codeInputBOM, Words: "The input starts with a byte order mark, which Firehose never sends."},
+	{Code: codeInputEmpty, Words: "There is nothing to read yet."},
+	{Code: codeInputUTF8, Words: "The input is not valid UTF-8 text; the bad bytes were replaced."},
+	{Code: codeJSONSyntax, Words: "The text is not valid JSON."},
+	{Code: codeJSONDepth, Words: "The JSON nests deeper than the engine (and Python's json module) reads."},
+	{Code: codeJSONNonstandard, Words: "The JSON holds NaN or Infinity, which Python reads but JSON does not allow."},
+	{Code: codeJSONDuplicateKey, Words: "An object has the same key twice; the last one wins."},
+
+	// The event.
+	{Code: codeEventNotObject, Words: `The event is not a JSON object {"records": [...]}.`},
+	{Code: codeEventRecordsMissing, Words: `The event has no "records" array.`},
+	{Code: codeEventRecordsNotArray, Words: `The event's "records" is not an array.`},
+	{Code: codeEventRecordsTooMany, Words: "The input holds more records than the engine reads; the rest were skipped."},
+	{Code: codeEventRecordsEmpty, Words: "The event has no records: Firehose never invokes a function with none."},
+	{Code: codeEventInvocationIDType, Words: "invocationId should be a string."},
+	{Code: codeEventDeliveryStreamArnType, Words: "deliveryStreamArn should be a string."},
+	{Code: codeEventRegionType, Words: "region should be a string."},
+	{Code: codeEventInvocationIDMissing, Words: "The event has no invocationId; Firehose sends one with every invocation."},
+	{Code: codeEventDeliverySteamArn, Words: `"deliverySteamArn" is a typo found in published sample events: Firehose sends "deliveryStreamArn".`},
+	{Code: codeEventDeliveryStreamArnMiss, Words: "The event has no deliveryStreamArn; Firehose always sends the stream's ARN."},
+	{Code: codeEventDeliveryStreamArnForm, Words: "deliveryStreamArn is not an ARN."},
+	{Code: codeEventSourceKinesisArnMiss, Words: "The records carry Kinesis metadata but the event has no sourceKinesisStreamArn."},
+	{Code: codeEventSourceMSKArnMiss, Words: "The records carry kafkaRecordValue but the event has no sourceMSKArn."},
+	{Code: codeEventSize, Words: "The event is larger than Firehose ever sends a function."},
+	{Code: codeEventKeyCase, Words: "A key differs from Firehose's only in case: a function reading Firehose's key would not find it."},
+	{Code: codeEventUnknownKey, Words: "A key Firehose does not send."},
+	{Code: codeRecordNotObject, Words: "A record is not a JSON object."},
+	{Code: codeRecordIDDuplicate, Words: "Two records of the event share one recordId; Firehose never sends that."},
+	{Code: codeRecordIDMissing, Words: "A record has no recordId."},
+	{Code: codeRecordIDEmpty, Words: "A record's recordId is empty."},
+	{Code: codeRecordIDType, Words: "A record's recordId is not a string."},
+	{Code: codeRecordDataMissing, Words: "A record has no data."},
+	{Code: codeRecordDataType, Words: "A record's data is not a base64 string."},
+	{Code: codeRecordSize, Words: "A record is larger than Firehose's record limit."},
+	{Code: codeTimestampFloat, Words: "A timestamp has a fraction; Firehose sends whole epoch milliseconds."},
+	{Code: codeTimestampSeconds, Words: "A timestamp looks like epoch seconds; Firehose sends epoch milliseconds."},
+	{Code: codeTimestampDigits, Words: "A timestamp does not have the 13 digits of epoch milliseconds."},
+	{Code: codeTimestampString, Words: "A timestamp is a string (often ISO 8601); Firehose sends a number of epoch milliseconds."},
+	{Code: codeTimestampType, Words: "A timestamp is not a number of epoch milliseconds."},
+	{Code: codeKinesisMetadataMissing, Words: "The source is a Kinesis data stream but a record has no kinesisRecordMetadata."},
+	{Code: codeKinesisMetadataType, Words: "kinesisRecordMetadata is not an object."},
+	{Code: codeKinesisShardIDMissing, Words: "kinesisRecordMetadata has no shardId."},
+	{Code: codeKinesisShardIDType, Words: "kinesisRecordMetadata.shardId is not a string."},
+	{Code: codeKinesisShardIDFormat, Words: `A shard id that does not look like "shardId-000000000001".`},
+	{Code: codeKinesisPartitionKeyMissing, Words: "kinesisRecordMetadata has no partitionKey."},
+	{Code: codeKinesisPartitionKeyType, Words: "kinesisRecordMetadata.partitionKey is not a string."},
+	{Code: codeKinesisSequenceNumberMiss, Words: "kinesisRecordMetadata has no sequenceNumber."},
+	{Code: codeKinesisSequenceNumberType, Words: "kinesisRecordMetadata.sequenceNumber is not a string."},
+	{Code: codeKinesisSubsequenceNumber, Words: "subsequenceNumber is not a number; aws-lambda-go fails to decode such an event."},
+	{Code: codeMSKKafkaRecordValueMissing, Words: "The source is Amazon MSK but a record carries no kafkaRecordValue."},
+	{Code: codeMSKMetadataMissing, Words: "A record has no mskRecordMetadata."},
+	{Code: codeMSKOffsetType, Words: "mskRecordMetadata.offset is not a string."},
+	{Code: codeMSKPartitionIDType, Words: "mskRecordMetadata.partitionId is not a string."},
+
+	// A record's data.
+	{Code: codeBase64Invalid, Words: "A record's data is not base64."},
+	{Code: codeBase64Padding, Words: "A record's base64 lacks its = padding; Firehose sends padded base64."},
+	{Code: codeBase64URLSafe, Words: "A record's base64 uses the URL-safe alphabet (- and _); Firehose sends standard base64."},
+	{Code: codeBase64Whitespace, Words: "A record's base64 holds whitespace or line breaks."},
+	{Code: codeGzipBomb, Words: "A record's gzip data inflates past the engine's limit."},
+	{Code: codeGzipTruncated, Words: "A record's gzip data ends before its stream does."},
+	{Code: codeGzipCorrupt, Words: "A record's gzip data is corrupt."},
+	{Code: codePayloadJSON, Words: "A record's payload is not JSON, so it is not flattened."},
+
+	// The presets.
+	{Code: codeSeedRaised, Words: "The seed Lambda raises an exception on this record, so the invocation fails."},
+	{Code: codeNDJSONUndecodable, Words: "The ndjson transform returns this record as ProcessingFailed: its data could not be decoded."},
+	{Code: codeNDJSONUTF8, Words: "The ndjson transform returns this record as ProcessingFailed: its payload is not UTF-8 text."},
+	{Code: codeNDJSONJSON, Words: "The ndjson transform returns this record as ProcessingFailed: its payload is not JSON."},
+	{Code: codeNDJSONShape, Words: "The ndjson transform returns this record as ProcessingFailed: its payload is not made of JSON objects."},
+	{Code: codeNDJSONNonstandard, Words: "The ndjson transform returns this record as ProcessingFailed: its payload holds NaN or Infinity."},
+	{Code: codeNDJSONCloudWatch, Words: "The ndjson transform returns this record as ProcessingFailed: its CloudWatch Logs document is malformed."},
+	{Code: codeNDJSONCollision, Words: "Two keys of a record flatten to the same column; the later one wins."},
+
+	// The response.
+	{Code: codeResponseSize, Row: 13,
+		Words: "How much of Lambda's 6 MB response limit the response uses, and what a full batch would produce."},
+	{Code: codeResponseRecords, Confidence: Unconfirmed, Row: 6,
+		Doubt: "One probe saw every record fail with Lambda.MissingRecordId, an emulator fails the whole batch with Lambda.FunctionError.",
+		Words: `The response's "records" is empty, missing or not an array.`,
+		Next:  "Every record fails: each with Lambda.MissingRecordId, or the whole batch with Lambda.FunctionError."},
+	{Code: codeResponseResult, Confidence: Unconfirmed, Row: 7,
+		Doubt: `Firehose's error for this case is only known as "make sure the output is in required format".`,
+		Words: "A record's result is not exactly Ok, Dropped or ProcessingFailed (the words are case-sensitive).",
+		Next:  "The whole batch fails, or only that record."},
+	{Code: codeResponseBase64, Confidence: Unconfirmed, Row: 9,
+		Doubt: "Probably a function error for the whole batch; not captured.",
+		Words: "A record's data is not the padded standard base64 Firehose reads.",
+		Next:  "Probably the whole batch fails with Lambda.FunctionError."},
+	{Code: codeResponseEmptyData, Confidence: Confirmed,
+		Words: "A record is delivered with empty data: nothing of it lands in S3."},
+	{Code: codeResponseDelimiter, Confidence: Confirmed,
+		Words: "Delivered records are concatenated with nothing in between unless the data ends with a newline (or the stream appends one)."},
+	{Code: codeResponseMetadata,
+		Words: "A record's metadata is not what Firehose reads (partitionKeys: an object of strings)."},
+	{Code: codeResponseLostRows, Confidence: Likely, Row: 4,
+		Doubt: "No error appears anywhere, so this is known from captures and emulators, not from AWS's documentation.",
+		Words: "Rows inside outputs whose recordId Firehose ignores are lost, without any error.",
+		Next:  "Firehose delivers the outputs it matched and drops the rest silently."},
+	{Code: codeResponseIgnoredRecordID, Confidence: Likely, Row: 4,
+		Doubt: "No error appears anywhere, so this is known from captures and emulators, not from AWS's documentation.",
+		Words: "This output's recordId was not in the input. Firehose ignores it without any error: its data is lost, silently.",
+		Next:  "Nothing: no error object, no retry, no trace in S3."},
+
+	// What lands in S3.
+	{Code: codeS3PartitionKey, Confidence: Likely,
+		Doubt: "Firehose's documentation says such a record goes under the error output prefix; its error code there has not been captured.",
+		Words: "The S3 prefix uses a partition key the record's metadata does not carry.",
+		Next:  "Firehose cannot evaluate the prefix for the record and writes it under the error output prefix instead of delivering it."},
+	{Code: codeS3PartitionKeys, Words: "The record carries partition keys the S3 prefix does not use."},
+	{Code: codeS3ErrorPrefix, Words: "Where the stream's failed records go, given its prefixes."},
+}
+
+// catalogIndex finds a code's entry.
+var catalogIndex = func() map[Code]int {
+	m := make(map[Code]int, len(catalog))
+	for i, c := range catalog {
+		if _, dup := m[c.Code]; dup {
+			panic("transform: code " + string(c.Code) + " is in the catalog twice")
+		}
+		m[c.Code] = i
+	}
+	return m
+}()
+
+// Info returns the catalog's entry for a code; ok is false for a code the
+// engine never writes.
+func (c Code) Info() (info CodeInfo, ok bool) {
+	i, ok := catalogIndex[c]
+	if !ok {
+		return CodeInfo{Code: c}, false
+	}
+	return catalog[i], true
+}
+
+// Catalog returns every code the engine writes, with what the playground
+// knows about it, Firehose's codes first.
+func Catalog() []CodeInfo {
+	return slices.Clone(catalog)
+}
