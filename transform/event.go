@@ -440,6 +440,7 @@ func readEnvelope(ev *Event, f *findings) {
 	known := map[string]bool{"invocationId": true, "deliveryStreamArn": true, "region": true, "records": true,
 		"sourceKinesisStreamArn": true, "sourceMSKArn": true, "deliverySteamArn": true}
 	checkUnknownKeys(root, known, f, -1, "the event")
+	checkEnvelopeFidelity(ev, f)
 }
 
 var recordKeys = map[string]bool{"recordId": true, "approximateArrivalTimestamp": true, "data": true,

@@ -260,7 +260,7 @@ func writeText(w io.Writer, rep *transform.Report, c *config, event, response st
 		for _, a := range rep.Verdict.Alternatives {
 			fmt.Fprintf(w, "  %s: %s\n", a.Code, a.Message)
 			for _, r := range a.Readings {
-				fmt.Fprintf(w, "    - %s: %s fail\n", r.Label, count(r.FailedCount, "record"))
+				fmt.Fprintf(w, "    - %s (records failing: %d)\n", r.Label, r.FailedCount)
 			}
 		}
 	}
