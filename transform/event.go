@@ -182,6 +182,8 @@ func readInput(text, kind string, f *findings) *Event {
 		readBase64Lines(ev, text, f)
 	case KindJSON:
 		readJSONPayloads(ev, text, f)
+	case KindPrinted, KindFailed, KindCLI, KindKinesis:
+		readOtherKind(ev, text, f)
 	default:
 		ev.Kind = KindEvent
 		if doc == nil {
@@ -227,11 +229,18 @@ func detectKind(text string) (string, *parsedEvent) {
 		return KindEvent, nil
 	case t[0] == '{':
 		doc := parseEventText(text)
+		if k := otherKind(text, doc); k != "" {
+			return k, nil
+		}
 		if looksLikeEvent(doc, t) {
 			return KindEvent, doc
 		}
 		return KindJSON, nil
-	case t[0] == '[':
+	}
+	if k := otherKind(text, nil); k != "" {
+		return k, nil
+	}
+	if t[0] == '[' {
 		return KindJSON, nil
 	}
 	allJSON := true

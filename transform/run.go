@@ -167,6 +167,7 @@ func Run(req Request) *Report {
 
 	var body *string
 	var origins []int
+	logAt, logEnd := -1, -1 // the answer's place in a response pasted with log lines
 	if newPr != nil {
 		b, lerr := joinChunks(chunks, sep, end, &f)
 		origins = joinOrigins(chunks)
@@ -182,6 +183,10 @@ func Run(req Request) *Report {
 		}
 		if checking {
 			body = &req.Response
+			if s, e, ok := responseInLog(req.Response); ok {
+				answer := req.Response[s:e]
+				body, logAt, logEnd = &answer, s, e
+			}
 			rep.Lambda.Body = body
 		}
 	}
@@ -191,6 +196,11 @@ func Run(req Request) *Report {
 		respText = *body
 	}
 	judge(rep, ev, req, respText, checking, origins, &f)
+	if logAt >= 0 {
+		shiftResponse(rep, &f, logAt)
+		reportLogLines(&f, req.Response, logAt, logEnd)
+		respText = req.Response
+	}
 	switch req.Export {
 	case ExportEvent:
 		rep.Export = ev.Text
@@ -198,10 +208,12 @@ func Run(req Request) *Report {
 		rep.Export = exportDecoded(chunks)
 	case ExportS3:
 		rep.Export = exportS3(rep.S3)
+	case ExportRedrive:
+		rep.Export = exportRedrive(ev, req.Firehose.StreamName)
 	case "":
 	default:
-		f.add("request.export", SevError, 0, 0, -1, "There is no export named %s; ask for %s, %s or %s.",
-			quoted(req.Export), ExportEvent, ExportDecoded, ExportS3)
+		f.add("request.export", SevError, 0, 0, -1, "There is no export named %s; ask for %s, %s, %s or %s.",
+			quoted(req.Export), ExportEvent, ExportDecoded, ExportS3, ExportRedrive)
 	}
 
 	f.summarize()
