@@ -40,9 +40,9 @@ const (
 // Event is a Firehose invocation event as read from what the user pasted,
 // keeping where each part of it is in that text.
 type Event struct {
-	Kind      string // KindEvent, KindBase64 or KindJSON
+	Kind      string // KindEvent, KindBase64, KindJSON, KindPrinted, KindFailed, KindCLI or KindKinesis
 	Detected  bool   // Kind was detected, not requested
-	Generated bool   // built from base64 lines or JSON payloads
+	Generated bool   // built by the playground from what was pasted (any kind but KindEvent)
 	Source    string // SourceDirectPut, SourceKinesis or SourceMSK
 
 	// Text is the event as JSON text: the input itself for KindEvent, the
@@ -143,7 +143,8 @@ func (m payloadMap) span(from, to int) (int, int) {
 }
 
 // ParseEvent reads what the user pasted as an event. kind is KindEvent,
-// KindBase64, KindJSON, or "" / "auto" to detect it. It never fails: every
+// KindBase64, KindJSON, KindPrinted, KindFailed, KindCLI, KindKinesis, or
+// "" / "auto" to detect it. It never fails: every
 // problem is a finding, with UTF-16 offsets into text.
 func ParseEvent(text, kind string) (*Event, []Finding) {
 	var f findings
