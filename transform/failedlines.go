@@ -54,6 +54,10 @@ func isFailedLines(text string) bool {
 	if t == "" || t[0] != '{' {
 		return false
 	}
+	first, _, _ := strings.Cut(t, "\n")
+	if !strings.Contains(first, `"rawData"`) || !strings.Contains(first, `"errorCode"`) {
+		return false
+	}
 	_, ok, _ := readFailedObjects(text)
 	return ok
 }

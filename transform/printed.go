@@ -427,6 +427,10 @@ type printedEvent struct {
 	framing string // how it was logged, for the finding
 }
 
+// printedHead is how far into a printed event its "records" key must be:
+// the envelope's few keys come before it.
+const printedHead = 8 << 10
+
 // findPrinted looks for a printed event that is the whole input: bare, after
 // a log prefix, or as the message of a JSON log line. doc is the input
 // parsed as JSON when it is.
@@ -472,6 +476,9 @@ func findPrinted(text string, doc *parsedEvent) *printedEvent {
 	}
 	if framing == "" && doc != nil && doc.err == nil {
 		return nil // plain JSON is an event, not a printed one
+	}
+	if !strings.Contains(text[from:min(len(text), from+printedHead)], "records") {
+		return nil // the envelope's keys come first: not an event
 	}
 	from, label := skipLabel(text, from)
 	if from < 0 {
@@ -670,4 +677,29 @@ func readPrinted(ev *Event, text string, f *findings) {
 		}
 		f.add(codeKindPrintedCut, SevWarning, c.start, c.end, rec, "%s", msg)
 	}
+	dropCutMissing(f, pe.p.cuts)
+}
+
+// dropCutMissing removes the findings about keys missing from an object the
+// printer cut to [Object]: the cut's own finding says what was lost.
+func dropCutMissing(f *findings, cuts []printCut) {
+	if len(cuts) == 0 {
+		return
+	}
+	at := make(map[int]bool, len(cuts)) // where each cut object starts
+	for _, c := range cuts {
+		if c.what == "object" {
+			at[c.start] = true
+		}
+	}
+	kept := f.list[:0]
+	for _, fd := range f.list {
+		if fd.Doc == DocInput && strings.HasSuffix(fd.Code, ".missing") && at[fd.Start] &&
+			(strings.HasPrefix(fd.Code, "kinesis.") || strings.HasPrefix(fd.Code, "msk.")) {
+			f.counts[fd.Code]--
+			continue
+		}
+		kept = append(kept, fd)
+	}
+	f.list = kept
 }

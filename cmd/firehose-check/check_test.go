@@ -162,3 +162,40 @@ func TestExitStatus(t *testing.T) {
 		})
 	}
 }
+
+// TestInputKinds runs the command on what people hold instead of a clean
+// event (the engine's samples in transform/testdata/inputs): a printed
+// event, processing-failed lines, a response among test-invocation logs.
+func TestInputKinds(t *testing.T) {
+	testdata, err := filepath.Abs("testdata")
+	require.NoError(t, err)
+	samples, err := filepath.Abs("../../transform/testdata/inputs")
+	require.NoError(t, err)
+	for _, c := range []struct {
+		name   string
+		args   []string
+		status int
+	}{
+		{"printed-node", []string{"node-console-log.txt", "--preset", "ndjson"}, exitOK},
+		{"processing-failed", []string{"processing-failed.txt", "--preset", "ndjson"}, exitFail}, // one rawData is not JSON
+		{"response-in-logs", []string{"python-print.txt", "sam-local-invoke.txt"}, exitFail},
+		{"error-in-console-output", []string{"python-print.txt", "console-test-result.txt"}, exitFail},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, a := range c.args {
+				if strings.HasSuffix(a, ".txt") {
+					buf, err := os.ReadFile(filepath.Join(samples, a))
+					require.NoError(t, err)
+					require.NoError(t, os.WriteFile(filepath.Join(dir, a), buf, 0o644))
+				}
+			}
+			t.Chdir(dir)
+			var out, errOut bytes.Buffer
+			status := run(c.args, strings.NewReader(""), &out, &errOut)
+			assert.Empty(t, errOut.String())
+			assert.Equal(t, c.status, status)
+			golden(t, testdata, "kinds-"+c.name+".txt", out.String())
+		})
+	}
+}
