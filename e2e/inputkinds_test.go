@@ -37,6 +37,17 @@ func TestOtherInputKinds(t *testing.T) {
 			t.Errorf("%s: the event the playground built is not shown", c.file)
 		}
 	}
+	// The re-drive of the processing-failed lines.
+	buf, err := os.ReadFile(filepath.Join("..", "transform", "testdata", "inputs", "processing-failed.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := p.runs()
+	p.paste(inputLabel, string(buf))
+	p.waitRuns(runs)
+	p.click(`#exports li[data-export="redrive"] button[data-action="copy"]`)
+	p.poll(`document.querySelector("#exports .export-status").textContent.startsWith("Copied")`)
+
 	for _, kind := range []string{"printed", "processing-failed", "cli", "kinesis-lambda"} {
 		if !p.evalBool(fmt.Sprintf(`[...document.querySelectorAll("select option")].some((o) => o.value === %q)`, kind)) {
 			t.Errorf(`"Input is" does not offer %s`, kind)

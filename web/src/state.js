@@ -77,7 +77,7 @@ export function toRequest(s) {
 
 /**
  * toExportRequest is the request for an export (see transform.Request's
- * Export): "event", "decoded" or "s3". It describes one record only: the
+ * Export): "event", "decoded", "s3" or "redrive". It describes one record only: the
  * export holds everything.
  */
 export function toExportRequest(s, kind) {
