@@ -382,6 +382,9 @@ func readKinesisConsumer(ev *Event, text string, f *findings) {
 		if data.Kind == String {
 			r.data = data.Text
 			r.dataStart, r.dataEnd = dataSpan(data)
+		} else {
+			f.add(codeKindKinesisBad, SevError, data.Start, data.End, i,
+				"Record %d's kinesis.data is %s %s; Lambda hands a Kinesis consumer base64 strings.", i, article(data.Kind), data.Kind)
 		}
 		shard := "shardId-000000000000"
 		if id := str(it, "eventID"); strings.HasPrefix(id, "shardId-") {
