@@ -139,6 +139,29 @@ const (
 	codeS3PartitionKey             Code = "s3.partitionKey"
 	codeS3PartitionKeys            Code = "s3.partitionKeys"
 	codeS3ErrorPrefix              Code = "s3.errorPrefix"
+
+	// What people hold instead of an event (inputkinds.go, printed.go,
+	// failedlines.go, logresponse.go).
+	codeKindPrinted      Code = "input.printed"          // a printed event was recognised
+	codeKindPrintedCut   Code = "input.printed.cut"      // what the printer left out
+	codeKindPrintedBad   Code = "input.printed.invalid"  // forced, but not a printed event
+	codeKindFailed       Code = "input.failed"           // processing-failed lines were recognised
+	codeKindFailedGroup  Code = "input.failed.errorCode" // the lines of one errorCode
+	codeKindFailedBad    Code = "input.failed.invalid"   // a line that is not a processing-failed object
+	codeKindRedrive      Code = "input.failed.redrive"   // how to put them back
+	codeKindCLI          Code = "input.cli"              // CLI records were recognised
+	codeKindCLIBad       Code = "input.cli.invalid"      // forced, but not CLI records; or a bad field
+	codeKindKinesis      Code = "input.kinesisLambda"    // a Kinesis consumer's event was recognised
+	codeKindKinesisBad   Code = "input.kinesisLambda.invalid"
+	codeResponseLogLines Code = "response.logLines" // log lines around a pasted response
+
+	// Where the playground would claim too much (fidelity.go).
+	codeFidEventRepeatsID    Code = "event.recordId.repeated"         // real Firehose never repeats an id
+	codeFidResponseRepeatsID Code = "response.recordId.repeated"      // real Firehose would answer DuplicatedRecordId
+	codeFidBOM               Code = "response.bom"                    // a byte order mark before the response
+	codeFidArnService        Code = "event.deliveryStreamArn.service" // another service's ARN
+	codeFidArnEmpty          Code = "event.arn.empty"                 // an empty ARN
+	codeFidPlaceholder       Code = "event.placeholder"               // an unrendered template placeholder
 )
 
 // CodeInfo is what the playground knows about a code: its catalog entry.
@@ -345,6 +368,27 @@ var catalog = []CodeInfo{
 		Next:  "Firehose cannot evaluate the prefix for the record and writes it under the error output prefix instead of delivering it."},
 	{Code: codeS3PartitionKeys, Words: "The record carries partition keys the S3 prefix does not use."},
 	{Code: codeS3ErrorPrefix, Words: "Where the stream's failed records go, given its prefixes."},
+	// What people hold instead of an event.
+	{Code: codeKindPrinted, Words: "The input is an event as a function printed it (Python's print, Node.js's console.log, with or without CloudWatch's log prefix); the playground read it back into the event it stands for."},
+	{Code: codeKindPrintedCut, Words: "The printer left part of the event out ([Object], [Array], … more items, a cut string): what it stood for is not in the event the playground built."},
+	{Code: codeKindPrintedBad, Words: "The input was to be read as a printed event, but it is not one."},
+	{Code: codeKindFailed, Words: "The input is the lines of a processing-failed/ object from S3; the playground built the event a re-drive would hand the function."},
+	{Code: codeKindFailedGroup, Words: "These processing-failed lines share one errorCode: why Firehose wrote them."},
+	{Code: codeKindFailedBad, Words: "A line that is not a processing-failed object (one JSON object with rawData, errorCode, errorMessage, attemptsMade…)."},
+	{Code: codeKindRedrive, Words: "Firehose never sends failed records again: a re-drive puts them back with put-record-batch."},
+	{Code: codeKindCLI, Words: "The input is AWS CLI records (put-record-batch input or kinesis get-records output); the playground built the event they would make."},
+	{Code: codeKindCLIBad, Words: "AWS CLI records that cannot be read: not the shape the CLI writes, or a field of the wrong type."},
+	{Code: codeKindKinesis, Words: "The input is a Kinesis Data Streams event for a Lambda consumer (Records[].kinesis), not a Firehose event; the playground built the Firehose event the same data would make."},
+	{Code: codeKindKinesisBad, Words: "A Kinesis consumer's event that cannot be read."},
+	{Code: codeResponseLogLines, Words: "The response was pasted with log lines around it (a test invocation's output): the last JSON value that is a response or an error object is checked, the rest ignored."},
+
+	// Where the playground would claim too much.
+	{Code: codeFidEventRepeatsID, Words: "The event repeats a recordId, which real Firehose never sends: the verdicts are computed, but no real batch looks like this."},
+	{Code: codeFidResponseRepeatsID, Words: "The response returns a recordId the event repeats; against a real event, Firehose would answer Lambda.DuplicatedRecordId."},
+	{Code: codeFidBOM, Words: "The response starts with a byte order mark; what Firehose does with one has never been captured."},
+	{Code: codeFidArnService, Words: "deliveryStreamArn holds another service's ARN: real events carry the delivery stream's (arn:aws:firehose:…:deliverystream/name)."},
+	{Code: codeFidArnEmpty, Words: "An ARN of the envelope is an empty string; real events always carry one."},
+	{Code: codeFidPlaceholder, Words: "A field of the envelope holds a template placeholder that was never filled in ({region}, ${AWS::Region}, <account>)."},
 }
 
 // catalogIndex finds a code's entry.

@@ -139,6 +139,7 @@ func judge(rep *Report, ev *Event, req Request, text string, pasted bool, origin
 	}
 	j.outputs = make([][]int, len(ev.Records))
 	j.decide(pasted)
+	j.repeatedIDs()
 	j.finish()
 	j.window()
 }
@@ -161,7 +162,13 @@ func (j *judgement) decide(pasted bool) {
 		j.tooLarge()
 		return
 	}
-	j.resp = readResponse(j.text, j.field)
+	// A leading BOM is read as white space (which keeps every offset);
+	// bomReading then says what is known of it.
+	body, bom := j.text, strings.HasPrefix(j.text, "\ufeff")
+	if bom {
+		body = "   " + body[3:]
+	}
+	j.resp = readResponse(body, j.field)
 	if le, at := lambdaErrorObject(&j.resp.root); pasted && le != nil && j.resp.err == nil {
 		// The user pasted the error object of a failed invocation.
 		rep.Lambda.Error, rep.Lambda.Body, rep.Response = le, nil, nil
@@ -171,6 +178,9 @@ func (j *judgement) decide(pasted bool) {
 	}
 	j.sizeFinding()
 	j.judgeResponse()
+	if bom && j.resp.err == nil && len(j.resp.shape) == 0 {
+		j.bomReading()
+	}
 }
 
 // failBatch fails every record with one code: the whole batch fails.
@@ -548,6 +558,8 @@ func (j *judgement) judgeRecords() {
 			Readings: []Reading{
 				{Label: "The whole batch fails with Lambda.FunctionError and is retried (probably)",
 					BatchError: j.batchError(codeFunctionError, msgFunctionError), Failed: all},
+				{Label: "Firehose cannot parse the records: Lambda.JsonProcessingException for the whole batch (not retried)",
+					BatchError: j.batchError(codeJSON, msgJSON), Failed: all},
 				{Label: "Only those records fail", Failed: j.inputsOf(badData)},
 			}})
 	}
@@ -706,8 +718,8 @@ func (j *judgement) reportBase64(o int) {
 	}
 	i := j.inputOf(o)
 	fd := j.f.at(codeResponseBase64, SevError, responseSpan(start, end)).rec(i).out(o).say(
-		"Output record %d's %s is not the padded standard base64 Firehose reads: %s. Firehose probably fails the whole batch with %s (unconfirmed); in no reading is the record delivered.",
-		o, j.field, e.Msg, codeFunctionError)
+		"Output record %d's %s is not the padded standard base64 Firehose reads: %s. Firehose probably fails the whole batch with %s, retried (unconfirmed); failing to parse the records, it may as well fail it with %s, not retried; in no reading is the record delivered.",
+		o, j.field, e.Msg, codeFunctionError, codeJSON)
 	if t := strings.TrimSpace(d.Text); t != "" && (t[0] == '{' || t[0] == '[' || t[0] == '"') {
 		fd.Message += " It looks like the payload itself: base64-encode it."
 	}

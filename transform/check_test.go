@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -699,4 +700,121 @@ func TestDoubleEncodedResponse(t *testing.T) {
 	require.Len(t, jpe, 1)
 	assert.Contains(t, jpe[0].Message, "JSON encoded twice")
 	assert.Contains(t, jpe[0].Message, `"There was an error parsing returned records from the Lambda function.`)
+}
+
+// TestFidelity covers the cases where the playground would claim more than
+// is known (issue: a BOM, an event that repeats a recordId, data that is
+// not base64, an envelope Firehose never sends): each row gives the
+// verdict, its confidence, the readings, and the findings with their
+// confidence and the text they point at.
+func TestFidelity(t *testing.T) {
+	repeatsID := testEvent([2]string{"r0", `{"a":1}`}, [2]string{"r0", `{"b":2}`}, [2]string{"r2", `{"c":3}`})
+	envelope := func(arn, extra string) string {
+		return `{"invocationId":"00000000-0000-4000-8000-000000000001","deliveryStreamArn":` + arn + extra +
+			`,"region":"us-east-1","records":[{"recordId":"r0","approximateArrivalTimestamp":1767225600000,"data":"eyJhIjoxfQ=="}]}`
+	}
+	type found struct {
+		code Code
+		conf Confidence
+		text string
+	}
+	cases := []struct {
+		name     string
+		event    string // threeRecords when empty
+		response string
+		batch    string // the batch error's code and confidence: "Lambda.X (unconfirmed)"
+		outcomes []string
+		alts     []Code
+		readings []int // records failing under each reading of the first alternative
+		findings []found
+	}{
+		{name: "a response starting with a BOM", response: "\ufeff" + records(ok("r0", "A\n"), ok("r1", "B\n"), dropped("r2")),
+			batch: "Lambda.JsonProcessingException (unconfirmed)", outcomes: []string{"failed Lambda.JsonProcessingException (unconfirmed)",
+				"failed Lambda.JsonProcessingException (unconfirmed)", "failed Lambda.JsonProcessingException (unconfirmed)"},
+			alts: []Code{codeFidBOM}, readings: []int{3, 0},
+			findings: []found{{codeFidBOM, Unconfirmed, "\ufeff"}}},
+		{name: "a BOM and a missing record", response: "\ufeff" + records(ok("r0", "A\n"), ok("r2", "C\n")),
+			batch: "Lambda.JsonProcessingException (unconfirmed)", outcomes: []string{"failed Lambda.JsonProcessingException (unconfirmed)",
+				"failed Lambda.JsonProcessingException (unconfirmed)", "failed Lambda.JsonProcessingException (unconfirmed)"},
+			alts: []Code{codeFidBOM}, readings: []int{3, 1},
+			findings: []found{{codeFidBOM, Unconfirmed, "\ufeff"}, {codeMissingID, Confirmed, `"r1"`}}},
+		{name: "a BOM before a body that is not JSON stays confirmed", response: "\ufeff{\"records\": [",
+			batch: "Lambda.JsonProcessingException (confirmed)", outcomes: []string{"failed Lambda.JsonProcessingException (confirmed)",
+				"failed Lambda.JsonProcessingException (confirmed)", "failed Lambda.JsonProcessingException (confirmed)"},
+			findings: []found{{codeJSON, Confirmed, ""}}},
+		{name: "an event repeating a recordId, answered once each", event: repeatsID,
+			response: records(ok("r0", "A\n"), ok("r0", "B\n"), ok("r2", "C\n")),
+			outcomes: []string{"delivered (unconfirmed)", "delivered (unconfirmed)", "delivered (unconfirmed)"},
+			alts:     []Code{codeFidEventRepeatsID}, readings: []int{0, 2},
+			findings: []found{{"record.recordId.duplicate", "", `"r0"`}, {codeFidEventRepeatsID, Unconfirmed, `"r0"`},
+				{codeFidResponseRepeatsID, Unconfirmed, `"r0"`}}},
+		{name: "an event repeating a recordId, the response missing one", event: repeatsID,
+			response: records(ok("r0", "A\n"), ok("r2", "C\n")),
+			outcomes: []string{"delivered (unconfirmed)", "failed Lambda.MissingRecordId (unconfirmed)", "delivered (unconfirmed)"},
+			findings: []found{{codeFidEventRepeatsID, Unconfirmed, `"r0"`}, {codeMissingID, Confirmed, `"r0"`}}},
+		{name: "data with = in the middle: both readings", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"Ok","data":"Qg=o"}`, ok("r2", "C\n")),
+			batch: "Lambda.FunctionError (unconfirmed)", outcomes: []string{"failed Lambda.FunctionError (unconfirmed)",
+				"failed Lambda.FunctionError (unconfirmed)", "failed Lambda.FunctionError (unconfirmed)"},
+			alts: []Code{"response.base64"}, readings: []int{3, 3, 1},
+			findings: []found{{"response.base64", Unconfirmed, "="}}},
+		{name: "a Kinesis stream's ARN as deliveryStreamArn", event: envelope(`"arn:aws:kinesis:us-east-1:123456789012:stream/clicks"`, ""),
+			response: records(ok("r0", "A\n")), outcomes: []string{"delivered (confirmed)"},
+			findings: []found{{codeFidArnService, "", `"arn:aws:kinesis:us-east-1:123456789012:stream/clicks"`}}},
+		{name: "an empty deliveryStreamArn", event: envelope(`""`, ""),
+			response: records(ok("r0", "A\n")), outcomes: []string{"delivered (confirmed)"},
+			findings: []found{{codeFidArnEmpty, "", `""`}}},
+		{name: "an empty sourceMSKArn", event: envelope(`"arn:aws:firehose:us-east-1:123456789012:deliverystream/s"`, `,"sourceMSKArn":""`),
+			response: `{"records":[{"recordId":"r0","result":"Ok","kafkaRecordValue":"QQo="}]}`, outcomes: []string{"delivered (confirmed)"},
+			findings: []found{{codeFidArnEmpty, "", `""`}}},
+		{name: "placeholders left in the envelope", event: envelope(`"arn:aws:firehose:{region}:<account>:deliverystream/${AWS::StackName}"`, ""),
+			response: records(ok("r0", "A\n")), outcomes: []string{"delivered (confirmed)"},
+			findings: []found{{codeFidPlaceholder, "", "{region}"}, {codeFidPlaceholder, "", "<account>"}, {codeFidPlaceholder, "", "${AWS::StackName}"}}},
+		{name: "a real envelope has none of these", response: records(ok("r0", "A\n"), ok("r1", "B\n"), ok("r2", "C\n")),
+			outcomes: []string{"delivered (confirmed)", "delivered (confirmed)", "delivered (confirmed)"}},
+	}
+	ours := []Code{codeFidBOM, codeFidEventRepeatsID, codeFidResponseRepeatsID, codeFidArnService, codeFidArnEmpty, codeFidPlaceholder}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			event := c.event
+			if event == "" {
+				event = threeRecords
+			}
+			rep := Check(event, c.response, FirehoseOptions{})
+			checkInvariants(t, rep, event, c.response)
+			assert.Equal(t, c.outcomes, outcomes(rep))
+			if c.batch == "" {
+				assert.Nil(t, rep.Verdict.BatchError)
+			} else if assert.NotNil(t, rep.Verdict.BatchError) {
+				assert.Equal(t, c.batch, string(rep.Verdict.BatchError.ErrorCode)+" ("+string(rep.Verdict.BatchError.Confidence)+")")
+			}
+			var alts []Code
+			for _, a := range rep.Verdict.Alternatives {
+				alts = append(alts, a.Code)
+			}
+			assert.Equal(t, c.alts, alts, "alternatives")
+			if len(c.readings) > 0 && len(rep.Verdict.Alternatives) > 0 {
+				var failing []int
+				for _, r := range rep.Verdict.Alternatives[0].Readings {
+					failing = append(failing, r.FailedCount)
+				}
+				assert.Equal(t, c.readings, failing, "records failing under each reading")
+			}
+			var got []found
+			for _, f := range rep.Findings {
+				doc := event
+				if f.Doc == DocResponse {
+					doc = c.response
+				}
+				got = append(got, found{f.Code, f.Confidence, at(doc, f.Start, f.End)})
+			}
+			for _, want := range c.findings {
+				assert.Contains(t, got, want)
+			}
+			for _, g := range got { // no finding of these codes but those listed
+				if slices.Contains(ours, g.code) {
+					assert.Contains(t, c.findings, g)
+				}
+			}
+		})
+	}
 }

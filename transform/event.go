@@ -41,9 +41,9 @@ const (
 // Event is a Firehose invocation event as read from what the user pasted,
 // keeping where each part of it is in that text.
 type Event struct {
-	Kind      string // KindEvent, KindBase64 or KindJSON
+	Kind      string // KindEvent, KindBase64, KindJSON, KindPrinted, KindFailed, KindCLI or KindKinesis
 	Detected  bool   // Kind was detected, not requested
-	Generated bool   // built from base64 lines or JSON payloads
+	Generated bool   // built by the playground from what was pasted (any kind but KindEvent)
 	Source    string // SourceDirectPut, SourceKinesis or SourceMSK
 
 	// Text is the event as JSON text: the input itself for KindEvent, the
@@ -144,7 +144,8 @@ func (m payloadMap) span(from, to int) (int, int) {
 }
 
 // ParseEvent reads what the user pasted as an event. kind is KindEvent,
-// KindBase64, KindJSON, or "" / "auto" to detect it. It never fails: every
+// KindBase64, KindJSON, KindPrinted, KindFailed, KindCLI, KindKinesis, or
+// "" / "auto" to detect it. It never fails: every
 // problem is a finding, with UTF-16 offsets into text.
 func ParseEvent(text, kind string) (*Event, []Finding) {
 	var f findings
@@ -183,6 +184,8 @@ func readInput(text, kind string, f *findings) *Event {
 		readBase64Lines(ev, text, f)
 	case KindJSON:
 		readJSONPayloads(ev, text, f)
+	case KindPrinted, KindFailed, KindCLI, KindKinesis:
+		readOtherKind(ev, text, f)
 	default:
 		ev.Kind = KindEvent
 		if doc == nil {
@@ -228,11 +231,18 @@ func detectKind(text string) (string, *parsedEvent) {
 		return KindEvent, nil
 	case t[0] == '{':
 		doc := parseEventText(text)
+		if k := otherKind(text, doc); k != "" {
+			return k, nil
+		}
 		if looksLikeEvent(doc, t) {
 			return KindEvent, doc
 		}
 		return KindJSON, nil
-	case t[0] == '[':
+	}
+	if k := otherKind(text, nil); k != "" {
+		return k, nil
+	}
+	if t[0] == '[' {
 		return KindJSON, nil
 	}
 	allJSON := true
@@ -441,6 +451,7 @@ func readEnvelope(ev *Event, f *findings) {
 	known := map[string]bool{"invocationId": true, "deliveryStreamArn": true, "region": true, "records": true,
 		"sourceKinesisStreamArn": true, "sourceMSKArn": true, "deliverySteamArn": true}
 	checkUnknownKeys(root, known, f, -1, "the event")
+	checkEnvelopeFidelity(ev, f)
 }
 
 var recordKeys = map[string]bool{"recordId": true, "approximateArrivalTimestamp": true, "data": true,

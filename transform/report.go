@@ -31,7 +31,8 @@ const (
 // JSON for the page; the field names are a contract (see the README).
 type Report struct {
 	Version string `json:"version"`
-	// InputKind is how the input was read: "event", "base64" or "json".
+	// InputKind is how the input was read: "event", "base64", "json",
+	// "printed", "processing-failed", "cli" or "kinesis-lambda".
 	InputKind string `json:"inputKind"`
 	// Detected is true when InputKind was detected rather than requested.
 	Detected bool `json:"detected"`
@@ -39,7 +40,9 @@ type Report struct {
 	// "kinesis" (a Kinesis Data Stream) or "msk" (Amazon MSK).
 	Source string `json:"source"`
 	// Generated is true when the event was built by the playground from
-	// base64 lines or JSON payloads; Event then holds its text.
+	// what was pasted (base64 lines, JSON payloads, a printed event,
+	// processing-failed lines, CLI records, a Kinesis consumer's event);
+	// Event then holds its text.
 	Generated bool   `json:"generated"`
 	Event     string `json:"event,omitempty"`
 	// Preset is the transform that ran; empty when a response was checked.

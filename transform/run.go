@@ -25,7 +25,7 @@ var Presets = []string{PresetSeed, PresetSeedV1, PresetNDJSON, PresetIdentity}
 type Request struct {
 	// Input is the text the user pasted.
 	Input string `json:"input"`
-	// InputKind is KindEvent, KindBase64, KindJSON, or "auto"/"" to detect.
+	// InputKind is one of the Kind constants, or "auto"/"" to detect.
 	InputKind string `json:"inputKind"`
 	// Preset is the transform to run (default PresetSeed).
 	Preset string `json:"preset"`
@@ -33,6 +33,9 @@ type Request struct {
 	Options Options `json:"options"`
 	// Response, when not blank, is a Lambda response (or a Lambda error
 	// object) to check against the event instead of running the preset.
+	// Log lines around it (test-invocation output) are ignored: the last
+	// JSON value that starts a line and is a response or an error object
+	// is the function's answer.
 	Response string `json:"response"`
 	// Firehose describes the delivery stream, for the verdict and the S3
 	// preview.
@@ -41,14 +44,14 @@ type Request struct {
 	// outputs in the report.
 	Detail Detail `json:"detail"`
 	// Export, when set, asks for one whole document in Report.Export:
-	// ExportEvent, ExportDecoded or ExportS3.
+	// ExportEvent, ExportDecoded, ExportS3 or ExportRedrive.
 	Export string `json:"export"`
 }
 
 // What a request can export (Request.Export).
 const (
 	// ExportEvent is the event as JSON text, for sam local invoke -e: the
-	// pasted one, or the one built from base64 lines or JSON payloads.
+	// pasted one, or the one the playground built from what was pasted.
 	ExportEvent = "event"
 	// ExportDecoded is every record's payload as NDJSON, one line per
 	// record: {"recordId": …, "payload": …} with the payload as JSON when it
@@ -167,6 +170,7 @@ func Run(req Request) *Report {
 
 	var body *string
 	var origins []int
+	logAt, logEnd := -1, -1 // the answer's place in a response pasted with log lines
 	if newPr != nil {
 		b, lerr := joinChunks(chunks, sep, end, &f)
 		origins = joinOrigins(chunks)
@@ -182,6 +186,10 @@ func Run(req Request) *Report {
 		}
 		if checking {
 			body = &req.Response
+			if s, e, ok := responseInLog(req.Response); ok {
+				answer := req.Response[s:e]
+				body, logAt, logEnd = &answer, s, e
+			}
 			rep.Lambda.Body = body
 		}
 	}
@@ -191,6 +199,11 @@ func Run(req Request) *Report {
 		respText = *body
 	}
 	judge(rep, ev, req, respText, checking, origins, &f)
+	if logAt >= 0 {
+		shiftResponse(rep, &f, logAt)
+		reportLogLines(&f, req.Response, logAt, logEnd)
+		respText = req.Response
+	}
 	switch req.Export {
 	case ExportEvent:
 		rep.Export = ev.Text
@@ -198,10 +211,12 @@ func Run(req Request) *Report {
 		rep.Export = exportDecoded(chunks)
 	case ExportS3:
 		rep.Export = exportS3(rep.S3)
+	case ExportRedrive:
+		rep.Export = exportRedrive(ev, req.Firehose.StreamName)
 	case "":
 	default:
-		f.at(codeRequestExport, SevError, inputSpan(0, 0)).say("There is no export named %s; ask for %s, %s or %s.",
-			quoted(req.Export), ExportEvent, ExportDecoded, ExportS3)
+		f.at(codeRequestExport, SevError, inputSpan(0, 0)).say("There is no export named %s; ask for %s, %s, %s or %s.",
+			quoted(req.Export), ExportEvent, ExportDecoded, ExportS3, ExportRedrive)
 	}
 
 	f.summarize()

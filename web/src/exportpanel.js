@@ -39,6 +39,10 @@ const EXPORTS = [
     empty: "no record fails, so Firehose writes none",
     make: (text) => processingFailedLines(JSON.parse(text)),
   },
+  {
+    name: "redrive", label: "The re-drive", file: "put-record-batch.json", type: "application/json", kind: "redrive",
+    hint: "aws firehose put-record-batch input that puts every record back, 500 records / 4 MiB a call",
+  },
 ];
 
 /**

@@ -14,6 +14,10 @@ export const INPUT_KINDS = [
   { name: "event", label: "Firehose event" },
   { name: "base64", label: "base64 lines" },
   { name: "json", label: "JSON payloads" },
+  { name: "printed", label: "printed event (print, console.log)" },
+  { name: "processing-failed", label: "processing-failed lines" },
+  { name: "cli", label: "AWS CLI records" },
+  { name: "kinesis-lambda", label: "Kinesis consumer event" },
 ];
 
 /** How many records one report describes in full (a page of the list). */
@@ -73,7 +77,7 @@ export function toRequest(s) {
 
 /**
  * toExportRequest is the request for an export (see transform.Request's
- * Export): "event", "decoded" or "s3". It describes one record only: the
+ * Export): "event", "decoded", "s3" or "redrive". It describes one record only: the
  * export holds everything.
  */
 export function toExportRequest(s, kind) {

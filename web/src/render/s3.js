@@ -4,6 +4,7 @@ import { documentText } from "../documents.js";
 import { h, replace } from "../dom.js";
 import { bytes, plural } from "../format.js";
 import { clip, copyButton, pre } from "./common.js";
+import { INPUT_KINDS } from "../state.js";
 
 const MAX_OBJECTS = 50;
 
@@ -29,11 +30,17 @@ export function renderS3(el, report) {
   );
 }
 
-/** renderEvent shows the event the playground built from base64 lines or JSON payloads. */
+/** kindLabel names an input kind as the "Input is" select does. */
+function kindLabel(name) {
+  const k = INPUT_KINDS.find((k) => k.name === name);
+  return k ? k.label : name;
+}
+
+/** renderEvent shows the event the playground built from what was pasted (base64 lines, JSON payloads, a printed event…). */
 export function renderEvent(panel, el, report, doc) {
   panel.hidden = !report.generated;
   if (!report.generated) return;
-  const head = h("p", { class: "hint" }, "Your input was read as ", report.inputKind === "base64" ? "base64 lines" : "JSON payloads",
+  const head = h("p", { class: "hint" }, "Your input was read as ", kindLabel(report.inputKind),
     "; this is the Firehose event made of it. ", copyButton(() => documentText(report, "event", doc), "Copy the event"));
   replace(el, head);
   documentText(report, "event", doc).then((text) => {

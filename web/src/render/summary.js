@@ -14,7 +14,10 @@ function stat(name, label, value, extra, cls = "", attrs = {}) {
   );
 }
 
-const kinds = { event: "a Firehose event", base64: "base64 lines", json: "JSON payloads" };
+const kinds = {
+  event: "a Firehose event", base64: "base64 lines", json: "JSON payloads", printed: "a printed event",
+  "processing-failed": "processing-failed lines", cli: "AWS CLI records", "kinesis-lambda": "a Kinesis consumer event",
+};
 const sources = { "direct-put": "Direct PUT", kinesis: "Kinesis Data Stream", msk: "Amazon MSK" };
 
 /**

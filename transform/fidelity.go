@@ -1,0 +1,200 @@
+package transform
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Where the playground would otherwise claim more than is known: an event
+// real Firehose never sends, an envelope that is not what Firehose sends,
+// a response Firehose might read two ways.
+
+// placeholder matches the template placeholders sample events are
+// published with: {region}, ${AWS::Region}, {{account}}, <account-id>.
+var placeholder = regexp.MustCompile(`\$\{[^{}]*\}|\{\{[^{}]*\}\}|\{[A-Za-z_][A-Za-z0-9_:.-]*\}|<[A-Za-z_][A-Za-z0-9_ :.-]*>`)
+
+// checkEnvelopeFidelity reports envelope values that real Firehose never
+// sends: another service's ARN as deliveryStreamArn, an empty ARN, and
+// template placeholders that were never rendered.
+func checkEnvelopeFidelity(ev *Event, f *findings) {
+	root := &ev.Root
+	for k := range root.Keys {
+		v, name := &root.Items[k], root.Keys[k].Name
+		if v.Kind != String {
+			continue
+		}
+		switch name {
+		case "deliveryStreamArn", "sourceKinesisStreamArn", "sourceMSKArn":
+			if v.Text == "" {
+				f.at(codeFidArnEmpty, SevWarning, inputSpan(v.Start, v.End)).say("%q is empty; Firehose always sends the ARN here%s.", name, arnShape(name))
+				continue
+			}
+		}
+		if name == "deliveryStreamArn" {
+			if parts := strings.SplitN(v.Text, ":", 6); len(parts) == 6 && parts[0] == "arn" && parts[2] != "firehose" {
+				f.at(codeFidArnService, SevWarning, inputSpan(v.Start, v.End)).say("\"deliveryStreamArn\" is an ARN of %s, not of a Firehose stream%s. Firehose sends its own stream's ARN here: arn:aws:firehose:<region>:<account>:deliverystream/<name>.",
+					serviceName(parts[2]), pick(parts[2] == "kinesis", " (a Kinesis data stream's ARN goes in \"sourceKinesisStreamArn\")", ""))
+			}
+		}
+		for _, m := range placeholder.FindAllStringIndex(v.Text, -1) {
+			s, e := v.Start, v.End
+			if v.End-v.Start == len(v.Text)+2 { // no escapes: point at the placeholder
+				s, e = v.Start+1+m[0], v.Start+1+m[1]
+			}
+			f.at(codeFidPlaceholder, SevWarning, inputSpan(s, e)).say("%q holds %s, a template placeholder that was never rendered: real events carry the value there (aws, a region such as us-east-1, a 12-digit account id, a name).",
+				name, quoted(v.Text[m[0]:m[1]]))
+		}
+	}
+}
+
+// arnShape says what an ARN field holds, for a message.
+func arnShape(name string) string {
+	switch name {
+	case "deliveryStreamArn":
+		return " (arn:aws:firehose:<region>:<account>:deliverystream/<name>)"
+	case "sourceKinesisStreamArn":
+		return " (arn:aws:kinesis:<region>:<account>:stream/<name>)"
+	}
+	return " (arn:aws:kafka:<region>:<account>:cluster/<name>/<uuid>)"
+}
+
+// serviceName names the service of an ARN for a message.
+func serviceName(s string) string {
+	switch s {
+	case "kinesis":
+		return "a Kinesis data stream"
+	case "kafka":
+		return "an Amazon MSK cluster"
+	case "lambda":
+		return "a Lambda function"
+	case "s3":
+		return "an S3 bucket"
+	case "":
+		return "no service"
+	}
+	return "the service " + quoted(s)
+}
+
+// repeatedIDs handles an event that repeats a recordId (sample events do;
+// real Firehose never sends one): the verdict is computed as for any event,
+// outputs matched to the records in order, but it is unconfirmed, and a
+// response that repeats such an id is what real Firehose would answer with
+// Lambda.DuplicatedRecordId. It runs after the records are judged.
+func (j *judgement) repeatedIDs() {
+	if j.byID == nil {
+		j.indexInputs()
+	}
+	var repeated []int // input records whose recordId another record has
+	for i := range j.ev.Records {
+		if id := j.ev.Records[i].ID; id != nil && len(j.byID[idKey(id)]) > 1 {
+			repeated = append(repeated, i)
+		}
+	}
+	if len(repeated) == 0 {
+		return
+	}
+	rep := j.rep
+	first := &j.ev.Records[repeated[0]]
+	second := first
+	for _, i := range repeated[1:] {
+		if r := &j.ev.Records[i]; idKey(r.ID) == idKey(first.ID) {
+			second = r
+			break
+		}
+	}
+	j.f.at(codeFidEventRepeatsID, SevWarning, Span{DocInput, second.ID.Start, second.ID.End}).rec(second.Index).sure(Unconfirmed).say("%s of this event share a recordId with another record (records %d and %d share %s). Real Firehose never sends such an event: every record it sends has its own id. The verdict matches the response's records to these in order, but no real batch behaves like this, so every verdict is unconfirmed.",
+		plural(len(repeated), "record"), first.Index, second.Index, quoted(first.RecordID)).
+		relate(DocInput, first.ID.Start, first.ID.End, fmt.Sprintf("record %d, the first with this recordId", first.Index))
+	for i := range rep.Verdict.Records {
+		rep.Verdict.Records[i].Confidence = Unconfirmed
+	}
+	if b := rep.Verdict.BatchError; b != nil {
+		b.Confidence = Unconfirmed
+	}
+	if j.resp == nil || j.rep.Response == nil {
+		return
+	}
+	// The response's repeated ids: outputs matched to a second input
+	// record with the same id.
+	var dupFailed []int
+	seen := map[string]int{}
+	marked := map[int]bool{}
+	for o := range j.rep.Response.Records {
+		out := &j.rep.Response.Records[o]
+		if out.Input < 0 || len(j.byID[idKey(j.resp.outs[o].id)]) < 2 {
+			continue
+		}
+		k := idKey(j.resp.outs[o].id)
+		prev, again := seen[k]
+		if !again {
+			seen[k] = o
+			continue
+		}
+		s, e := j.idRange(o)
+		ps, pe := j.idRange(prev)
+		j.f.at(codeFidResponseRepeatsID, SevWarning, Span{DocResponse, s, e}).rec(out.Input).out(o).sure(Unconfirmed).say("Output record %d repeats the recordId %s of output record %d. The event repeats it too, so the playground matches each to one of those records; real Firehose, which never repeats an id in an event, answers a response that repeats one with %s, %q",
+			o, quoted(out.RecordID), prev, codeDuplicatedID, msgDuplicatedID).
+			relate(DocResponse, ps, pe, fmt.Sprintf("output record %d, the first with this recordId", prev))
+		for _, i := range j.byID[k] {
+			if !marked[i] {
+				marked[i] = true
+				dupFailed = append(dupFailed, i)
+			}
+		}
+	}
+	var failed []int
+	for i := range rep.Verdict.Records {
+		if rep.Verdict.Records[i].Outcome == Failed {
+			failed = append(failed, i)
+		}
+	}
+	if len(dupFailed) == 0 {
+		return
+	}
+	rep.Verdict.Alternatives = append(rep.Verdict.Alternatives, Alternative{Code: codeFidEventRepeatsID,
+		Message: "The event repeats recordIds, which real Firehose never does: what it would make of the response is unconfirmed.",
+		Readings: []Reading{
+			{Label: "As the playground reads it: each returned copy of a repeated recordId answers one of the records that share it",
+				BatchError: rep.Verdict.BatchError, Failed: nonNil(failed)},
+			{Label: "As real Firehose answers a response that repeats a recordId: Lambda.DuplicatedRecordId for those records",
+				Failed: dupFailed},
+		}})
+}
+
+// nonNil returns s, or an empty slice for nil (the report says [], not null).
+func nonNil(s []int) []int {
+	if s == nil {
+		return []int{}
+	}
+	return s
+}
+
+// bomReading handles a response that starts with a byte order mark and
+// otherwise parses: nothing shows what Firehose does with a BOM. The main
+// reading keeps the batch failing with Lambda.JsonProcessingException, as
+// a strict JSON parser would, but unconfirmed; the other reading is the
+// verdict of the body without its BOM (Jackson, for one, skips a UTF-8 BOM
+// when it reads bytes). It runs after the body was judged as if the BOM
+// were white space.
+func (j *judgement) bomReading() {
+	rep := j.rep
+	var failed []int
+	for i := range rep.Verdict.Records {
+		if rep.Verdict.Records[i].Outcome == Failed {
+			failed = append(failed, i)
+		}
+	}
+	other := Reading{Label: "Firehose skips the BOM and reads the records",
+		BatchError: rep.Verdict.BatchError, Failed: nonNil(failed)}
+	rep.Verdict.Alternatives = append(rep.Verdict.Alternatives, Alternative{Code: codeFidBOM,
+		Message: "The response starts with a byte order mark (U+FEFF): what Firehose does with it is unconfirmed.",
+		Readings: []Reading{
+			{Label: "Firehose cannot parse it: Lambda.JsonProcessingException for the whole batch",
+				BatchError: j.batchError(codeJSON, msgJSON), Failed: allRecords(len(rep.Verdict.Records))},
+			other,
+		}})
+	j.failBatch(codeJSON, msgJSON, Unconfirmed)
+	j.f.at(codeFidBOM, SevError, Span{DocResponse, 0, 3}).sure(Unconfirmed).say("The response starts with a byte order mark (U+FEFF), which is not JSON. What Firehose does with it is unconfirmed: a strict parser fails the whole batch with %s, %q (read so here); a parser that skips a BOM reads the records, and then %s. Return the JSON without a BOM (a .NET UTF8Encoding or Python's utf-8-sig writes one).",
+		codeJSON, msgJSON, pick(len(failed) == 0, "no record fails", plural(len(failed), "record")+" fail all the same"))
+}

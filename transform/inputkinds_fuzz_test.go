@@ -1,0 +1,121 @@
+package transform
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzParseLiteral feeds the printed-event parser anything: it never
+// panics, and what it accepts is laid out as JSON the engine's parser reads
+// back, with every position inside the text.
+func FuzzParseLiteral(f *testing.F) {
+	for _, s := range []string{
+		`{'records': [{'recordId': 'r0', 'data': 'eyJhIjoxfQ=='}], 'ok': True, 'n': None}`,
+		"{\n  records: [ { recordId: 'r0', data: 'QQ==', meta: [Object] }, ... 3 more items ]\n}",
+		`{a: 'xx'... 12 more characters, b: "it's", c: ` + "`t`" + `, d: -0, e: 1e+16, f: NaN, g: [Array]}`,
+		`{'u': '\u00e9\U0001f600\x41\n', "k": [1, 2.5, -3]}`,
+		`{"j": "\ud83d\ude00", "n": null, "t": true}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		v, p, ok := parseLiteral(s, 0)
+		if !ok {
+			return
+		}
+		var walk func(v *Value)
+		walk = func(v *Value) {
+			if v.Start < 0 || v.End < v.Start || v.End > len(s) {
+				t.Fatalf("value %s at [%d,%d) in %d bytes", v.Kind, v.Start, v.End, len(s))
+			}
+			for i := range v.Items {
+				walk(&v.Items[i])
+			}
+		}
+		walk(&v)
+		for _, c := range p.cuts {
+			if c.start < 0 || c.end < c.start || c.end > len(s) {
+				t.Fatalf("cut %s at [%d,%d) in %d bytes", c.what, c.start, c.end, len(s))
+			}
+		}
+		out := string(appendIndented(nil, &v, ""))
+		back, err := ParseJSON(out)
+		if err != nil {
+			t.Fatalf("the built JSON does not parse: %v\n%s", err, out)
+		}
+		if string(appendCompact(nil, &back)) != string(appendCompact(nil, &v)) {
+			t.Fatalf("the built JSON reads back differently:\n%s", out)
+		}
+	})
+}
+
+// FuzzOtherKinds runs every new input kind, detected and forced, on
+// anything: no panic, every range inside its document, and a built event
+// that reads back as an event.
+func FuzzOtherKinds(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "inputs", "*.txt"))
+	for _, p := range files {
+		if b, err := os.ReadFile(p); err == nil && len(b) < 4096 {
+			f.Add(string(b), "auto")
+		}
+	}
+	f.Add(`{"Records":[{"kinesis":{"data":"QQ==","sequenceNumber":"1","approximateArrivalTimestamp":"x"}}]}`, KindKinesis)
+	f.Add(`[{"Data":1}]`, KindCLI)
+	f.Add("{\"rawData\":\"Q\",\"errorCode\":\"X\",\"errorMessage\":\"m\",\"attemptsMade\":1,\"arrivalTimestamp\":1}\nnope", KindFailed)
+	f.Add("[INFO]\t2026-12-07T10:00:00.123Z\t3f8e2c1a-5b7d-4e9f-a0c2-6d1b8e4f7a93\tevent: {'records': [{'recordId': 'r', 'data': 'Q'}]}", KindPrinted)
+	f.Fuzz(func(t *testing.T, text, kind string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		for _, k := range []string{kind, KindPrinted, KindFailed, KindCLI, KindKinesis} {
+			rep := Run(Request{Input: text, InputKind: k, Preset: PresetIdentity})
+			checkRanges(t, rep.Findings, text, derefOr(rep.Lambda.Body))
+			for _, r := range rep.Records {
+				if n := utf16Len(text); r.Start < 0 || r.End < r.Start || r.End > n || r.DataStart < 0 || r.DataEnd > n {
+					t.Fatalf("kind %s: record %d at [%d,%d) data [%d,%d) in %d units", k, r.Index, r.Start, r.End, r.DataStart, r.DataEnd, n)
+				}
+			}
+			if rep.Generated && rep.InputKind != KindBase64 && rep.InputKind != KindJSON {
+				again := Run(Request{Input: rep.Event, InputKind: KindEvent, Preset: PresetIdentity})
+				if again.Stats.Records != rep.Stats.Records {
+					t.Fatalf("kind %s: the built event reads back with %d records, not %d:\n%s", k, again.Stats.Records, rep.Stats.Records, rep.Event)
+				}
+			}
+		}
+	})
+}
+
+// FuzzResponseInLog checks a response pasted with anything around it: no
+// panic, ranges inside the pasted text.
+func FuzzResponseInLog(f *testing.F) {
+	f.Add("START RequestId: x\n{\"records\": [{\"recordId\": \"r0\", \"result\": \"Ok\", \"data\": \"QQo=\"}]}\nEND\n")
+	f.Add("Response\n{\n  \"errorMessage\": \"boom\",\n  \"errorType\": \"Error\"\n}\n\nFunction Logs\n{")
+	f.Fuzz(func(t *testing.T, resp string) {
+		if !utf8.ValidString(resp) || strings.TrimSpace(resp) == "" {
+			return
+		}
+		rep := Check(threeRecords, resp, FirehoseOptions{})
+		checkRanges(t, rep.Findings, threeRecords, resp)
+		if rep.Response != nil {
+			for _, o := range rep.Response.Records {
+				if o.Start < 0 || o.End < o.Start || o.End > utf16Len(resp) {
+					t.Fatalf("output %d at [%d,%d) in %d units", o.Index, o.Start, o.End, utf16Len(resp))
+				}
+			}
+		}
+	})
+}
+
+// derefOr returns *s, or "" for nil.
+func derefOr(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,90 @@
+package transform
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// A response pasted with log lines around it: the output of sam local
+// invoke, or the console's execution result ("Response", the JSON, then
+// "Function Logs"). The last JSON value that starts a line and is a
+// response or a Lambda error object is the function's answer; the rest is
+// ignored.
+
+// responseInLog returns where the function's answer is in a pasted text
+// that is not JSON by itself, and whether there is one.
+func responseInLog(text string) (start, end int, ok bool) {
+	if strings.TrimSpace(text) == "" {
+		return 0, 0, false
+	}
+	if _, err := ParseJSON(text); err == nil {
+		return 0, 0, false
+	}
+	for c := len(text); c > 0; {
+		c = strings.LastIndexByte(text[:c], '{')
+		if c < 0 {
+			break
+		}
+		if c > 0 && text[c-1] != '\n' { // only a value that starts a line
+			continue
+		}
+		dec := json.NewDecoder(strings.NewReader(text[c:]))
+		var raw json.RawMessage
+		if dec.Decode(&raw) != nil {
+			continue
+		}
+		e := c + int(dec.InputOffset())
+		v, err := ParseJSON(text[c:e])
+		if err != nil || v.Kind != Object {
+			continue
+		}
+		if recs, _ := v.Member("records"); recs != nil {
+			return c, e, true
+		}
+		if le, _ := lambdaErrorObject(&v); le != nil {
+			return c, e, true
+		}
+	}
+	return 0, 0, false
+}
+
+// shiftResponse moves every range of the response document by off: the
+// report's ranges are in the pasted text, the judging was done on the part
+// of it that is the function's answer.
+func shiftResponse(rep *Report, f *findings, off int) {
+	for i := range f.list {
+		fd := &f.list[i]
+		if fd.Doc == DocResponse {
+			fd.Start += off
+			fd.End += off
+		}
+		for k := range fd.Related {
+			if l := &fd.Related[k]; l.Doc == DocResponse {
+				l.Start += off
+				l.End += off
+			}
+		}
+	}
+	if rep.Response != nil {
+		for i := range rep.Response.Records {
+			rep.Response.Records[i].Start += off
+			rep.Response.Records[i].End += off
+		}
+	}
+	for i := range rep.Verdict.Ignored {
+		rep.Verdict.Ignored[i].Start += off
+		rep.Verdict.Ignored[i].End += off
+	}
+}
+
+// reportLogLines says that the answer was taken from log output.
+func reportLogLines(f *findings, text string, start, end int) {
+	what := "the response object"
+	if v, err := ParseJSON(text[start:end]); err == nil {
+		if le, _ := lambdaErrorObject(&v); le != nil {
+			what = "the error object of a failed invocation"
+		}
+	}
+	f.at(codeResponseLogLines, SevInfo, Span{DocResponse, start, start + 1}).say("The response holds log lines around the function's answer (the output of sam local invoke or of the console's test): the playground took %s on lines %d–%d, the last JSON value that is a response or an error object, and ignored the rest. Its size is that JSON's, %s.",
+		what, strings.Count(text[:start], "\n")+1, strings.Count(text[:end], "\n")+1, sizeText(end-start))
+}

@@ -1,0 +1,703 @@
+package transform
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The event as a function printed it to CloudWatch Logs: Python's
+// print(event) (a dict repr: single quotes, True/False/None), Node.js's
+// console.log(event) (util.inspect: unquoted keys, single quotes, what is
+// deeper than two levels cut to [Object]), or JSON, with or without the log
+// line's prefix, or inside the runtimes' JSON log format.
+
+// Dialects of a printed event.
+const (
+	dialectPython = "python"
+	dialectNode   = "node"
+	dialectJSON   = "json"
+)
+
+// Log line prefixes: Python's logging ([INFO]\t<time>\t<request id>\t)
+// and Node.js's console (<time>\t<request id>\tINFO\t).
+var (
+	pyLogPrefix   = regexp.MustCompile(`^\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\][\t ]+\S+[\t ]+[0-9A-Fa-f-]{36}[\t ]+`)
+	nodeLogPrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T[0-9:.]+Z[\t ]+[0-9A-Fa-f-]{36}[\t ]+(?:INFO|WARN|ERROR|DEBUG|TRACE|FATAL)[\t ]+`)
+)
+
+// printCut is something the printer left out, at its place in the input.
+type printCut struct {
+	start, end int
+	what       string // "object", "array", "items", "characters"
+	n          int    // how many items or characters
+	key        string // the key it was under, if any
+	shown      int    // the items printed before "... N more items"
+}
+
+// litParser parses a Python repr, Node.js util.inspect output, or JSON, into
+// a Value with the positions of the text it parses.
+type litParser struct {
+	s      string
+	cuts   []printCut
+	python bool // True/False/None, or a quoted key: Python's repr
+	node   bool // an unquoted key, or a cut only util.inspect writes
+	quoted bool // a single-quoted string
+	depth  int
+	failed bool
+	key    string // the key whose value is being parsed
+}
+
+// parseLiteral parses s[from:] as one printed value followed only by white
+// space; ok is false when it is not one.
+func parseLiteral(s string, from int) (v Value, p *litParser, ok bool) {
+	p = &litParser{s: s}
+	v, i := p.value(p.space(from))
+	if p.failed || p.space(i) != len(s) {
+		return v, p, false
+	}
+	return v, p, true
+}
+
+func (p *litParser) space(i int) int {
+	for i < len(p.s) && (p.s[i] == ' ' || p.s[i] == '\t' || p.s[i] == '\n' || p.s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+func (p *litParser) fail(i int) (Value, int) {
+	p.failed = true
+	return Value{Start: i, End: i}, i
+}
+
+// value parses one value at i.
+func (p *litParser) value(i int) (Value, int) {
+	if p.failed || i >= len(p.s) {
+		return p.fail(i)
+	}
+	switch c := p.s[i]; {
+	case c == '{':
+		return p.object(i)
+	case c == '[':
+		for _, m := range []struct{ text, what string }{{"[Object]", "object"}, {"[Array]", "array"}} {
+			if strings.HasPrefix(p.s[i:], m.text) {
+				p.node = true
+				p.cuts = append(p.cuts, printCut{start: i, end: i + len(m.text), what: m.what, key: p.key})
+				k := Object
+				if m.what == "array" {
+					k = Array
+				}
+				return Value{Kind: k, Start: i, End: i + len(m.text)}, i + len(m.text)
+			}
+		}
+		return p.array(i)
+	case c == '\'' || c == '"' || c == '`':
+		return p.str(i)
+	case c == '-' || c == '+' || c >= '0' && c <= '9':
+		return p.number(i)
+	}
+	j := i
+	for j < len(p.s) && isIdentByte(p.s[j], j > i) {
+		j++
+	}
+	word := p.s[i:j]
+	v := Value{Start: i, End: j, Text: word}
+	switch word {
+	case "True", "False":
+		p.python = true
+		v.Kind, v.Text = Bool, strings.ToLower(word)
+	case "None":
+		p.python = true
+		v.Kind, v.Text = Null, "null"
+	case "true", "false":
+		v.Kind = Bool
+	case "null", "undefined":
+		v.Kind, v.Text = Null, "null"
+	case "NaN", "Infinity", "nan", "inf":
+		v.Kind, v.Text = Number, map[string]string{"NaN": "NaN", "nan": "NaN", "Infinity": "Infinity", "inf": "Infinity"}[word]
+	default:
+		return p.fail(i)
+	}
+	return v, j
+}
+
+// isIdentByte reports whether c may be in a JavaScript identifier (ASCII).
+func isIdentByte(c byte, notFirst bool) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' || notFirst && c >= '0' && c <= '9'
+}
+
+// number parses a number as Python and Node.js print them.
+func (p *litParser) number(i int) (Value, int) {
+	j := i
+	if p.s[j] == '-' || p.s[j] == '+' {
+		j++
+	}
+	if strings.HasPrefix(p.s[j:], "Infinity") || strings.HasPrefix(p.s[j:], "inf") {
+		n := 8
+		if p.s[j] == 'i' {
+			n = 3
+		}
+		text := "Infinity"
+		if p.s[i] == '-' {
+			text = "-Infinity"
+		}
+		return Value{Kind: Number, Start: i, End: j + n, Text: text}, j + n
+	}
+	start := j
+	for j < len(p.s) && (isDigit(p.s[j]) || p.s[j] == '.' || p.s[j] == 'e' || p.s[j] == 'E' ||
+		(p.s[j] == '+' || p.s[j] == '-') && (p.s[j-1] == 'e' || p.s[j-1] == 'E')) {
+		j++
+	}
+	text := strings.TrimPrefix(p.s[i:j], "+")
+	if j == start {
+		return p.fail(i)
+	}
+	// Keep it a JSON number: 1. and .5 are not.
+	if _, err := strconv.ParseFloat(text, 64); err != nil && !strings.Contains(err.Error(), "range") {
+		return p.fail(i)
+	}
+	if v, err := ParseJSON(text); err != nil || v.Kind != Number {
+		return p.fail(i)
+	}
+	return Value{Kind: Number, Start: i, End: j, Text: text}, j
+}
+
+// str parses a quoted string with Python's or JavaScript's escapes, and
+// the note util.inspect writes after a string it cut.
+func (p *litParser) str(i int) (Value, int) {
+	q := p.s[i]
+	if q == '\'' {
+		p.quoted = true
+	}
+	var b []byte
+	j := i + 1
+	for {
+		if j >= len(p.s) {
+			return p.fail(j)
+		}
+		c := p.s[j]
+		if c == q {
+			break
+		}
+		if c == '\n' || c == '\r' && q != '`' {
+			return p.fail(j)
+		}
+		if c != '\\' {
+			b = append(b, c)
+			j++
+			continue
+		}
+		if j+1 >= len(p.s) {
+			return p.fail(j)
+		}
+		e := p.s[j+1]
+		j += 2
+		switch e {
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'v':
+			b = append(b, '\v')
+		case '0':
+			b = append(b, 0)
+		case '\\', '\'', '"', '`', '/':
+			b = append(b, e)
+		case 'x', 'u', 'U':
+			n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
+			if e == 'u' && j < len(p.s) && p.s[j] == '{' { // \u{1F600}
+				end := strings.IndexByte(p.s[j:], '}')
+				if end < 2 || end > 7 {
+					return p.fail(j)
+				}
+				r, err := strconv.ParseUint(p.s[j+1:j+end], 16, 32)
+				if err != nil || r > utf8.MaxRune {
+					return p.fail(j)
+				}
+				b = appendWTF8(b, rune(r))
+				j += end + 1
+				continue
+			}
+			if j+n > len(p.s) {
+				return p.fail(j)
+			}
+			r, err := strconv.ParseUint(p.s[j:j+n], 16, 32)
+			if err != nil || r > utf8.MaxRune {
+				return p.fail(j)
+			}
+			j += n
+			// A JSON-style surrogate pair: \ud83d\ude00.
+			if r >= 0xd800 && r < 0xdc00 && j+6 <= len(p.s) && p.s[j] == '\\' && p.s[j+1] == 'u' {
+				if lo, err := strconv.ParseUint(p.s[j+2:j+6], 16, 32); err == nil && lo >= 0xdc00 && lo < 0xe000 {
+					r = 0x10000 + (r-0xd800)<<10 + (lo - 0xdc00)
+					j += 6
+				}
+			}
+			b = appendWTF8(b, rune(r))
+		default:
+			return p.fail(j - 1)
+		}
+	}
+	v := Value{Kind: String, Start: i, End: j + 1, Text: string(b)}
+	j++
+	// util.inspect: 'aaaa'... 1234 more characters
+	if rest := p.s[j:]; strings.HasPrefix(rest, "... ") {
+		k := 4
+		for k < len(rest) && isDigit(rest[k]) {
+			k++
+		}
+		if n, err := strconv.Atoi(rest[4:k]); err == nil && strings.HasPrefix(rest[k:], " more character") {
+			k += len(" more character")
+			if strings.HasPrefix(rest[k:], "s") {
+				k++
+			}
+			p.node = true
+			p.cuts = append(p.cuts, printCut{start: i, end: j + k, what: "characters", n: n, key: p.key})
+			j += k
+		}
+	}
+	return v, j
+}
+
+// litMaxDepth is how deeply a printed event may nest: an event nests four
+// levels (its payloads are base64), util.inspect prints two, and a deeper
+// text is not a printed event. The bound keeps the recursion far from the
+// stack's limits.
+const litMaxDepth = 64
+
+// enter counts a level of nesting, failing past litMaxDepth.
+func (p *litParser) enter() bool {
+	p.depth++
+	return p.depth <= litMaxDepth
+}
+
+// array parses [a, b, … N more items].
+func (p *litParser) array(i int) (Value, int) {
+	if !p.enter() {
+		return p.fail(i)
+	}
+	defer func() { p.depth-- }()
+	v := Value{Kind: Array, Start: i}
+	key := p.key
+	j := p.space(i + 1)
+	for first := true; ; first = false {
+		if j < len(p.s) && p.s[j] == ']' {
+			v.End = j + 1
+			return v, j + 1
+		}
+		if !first {
+			if j >= len(p.s) || p.s[j] != ',' {
+				return p.fail(j)
+			}
+			j = p.space(j + 1)
+			if j < len(p.s) && p.s[j] == ']' { // a trailing comma
+				v.End = j + 1
+				return v, j + 1
+			}
+		}
+		if rest := p.s[j:]; strings.HasPrefix(rest, "... ") {
+			k := 4
+			for k < len(rest) && isDigit(rest[k]) {
+				k++
+			}
+			if n, err := strconv.Atoi(rest[4:k]); err == nil && strings.HasPrefix(rest[k:], " more item") {
+				k += len(" more item")
+				if strings.HasPrefix(rest[k:], "s") {
+					k++
+				}
+				p.node = true
+				p.cuts = append(p.cuts, printCut{start: j, end: j + k, what: "items", n: n, key: key, shown: len(v.Items)})
+				j = p.space(j + k)
+				if j >= len(p.s) || p.s[j] != ']' {
+					return p.fail(j)
+				}
+				v.End = j + 1
+				return v, j + 1
+			}
+		}
+		p.key = key
+		item, next := p.value(j)
+		if p.failed {
+			return item, next
+		}
+		v.Items = append(v.Items, item)
+		j = p.space(next)
+	}
+}
+
+// object parses {key: value, …} with quoted keys (Python, JSON) or
+// identifiers (Node.js).
+func (p *litParser) object(i int) (Value, int) {
+	if !p.enter() {
+		return p.fail(i)
+	}
+	defer func() { p.depth-- }()
+	v := Value{Kind: Object, Start: i}
+	j := p.space(i + 1)
+	for first := true; ; first = false {
+		if j < len(p.s) && p.s[j] == '}' {
+			v.End = j + 1
+			return v, j + 1
+		}
+		if !first {
+			if j >= len(p.s) || p.s[j] != ',' {
+				return p.fail(j)
+			}
+			j = p.space(j + 1)
+			if j < len(p.s) && p.s[j] == '}' {
+				v.End = j + 1
+				return v, j + 1
+			}
+		}
+		if j >= len(p.s) {
+			return p.fail(j)
+		}
+		var k Key
+		switch c := p.s[j]; {
+		case c == '\'' || c == '"':
+			if c == '\'' {
+				p.python = true // Node.js quotes only keys that are not identifiers
+			}
+			kv, next := p.str(j)
+			if p.failed {
+				return kv, next
+			}
+			k, j = Key{Name: kv.Text, Start: kv.Start, End: kv.End}, next
+		case isIdentByte(c, false):
+			e := j
+			for e < len(p.s) && isIdentByte(p.s[e], e > j) {
+				e++
+			}
+			p.node = true
+			k, j = Key{Name: p.s[j:e], Start: j, End: e}, e
+		default:
+			return p.fail(j)
+		}
+		j = p.space(j)
+		if j >= len(p.s) || p.s[j] != ':' {
+			return p.fail(j)
+		}
+		p.key = k.Name
+		item, next := p.value(p.space(j + 1))
+		if p.failed {
+			return item, next
+		}
+		v.Keys = append(v.Keys, k)
+		v.Items = append(v.Items, item)
+		j = p.space(next)
+	}
+}
+
+// dialect names the printer the parse saw.
+func (p *litParser) dialect() string {
+	switch {
+	case p.node && !p.python:
+		return dialectNode
+	case p.python || p.quoted:
+		return dialectPython
+	}
+	return dialectJSON
+}
+
+// isEventShape reports whether a value has the full shape of a Firehose
+// event: an object whose records are objects with a recordId and data.
+func isEventShape(v *Value) bool {
+	if v.Kind != Object {
+		return false
+	}
+	recs, _ := v.Member("records")
+	return everyItem(recs, func(it *Value) bool {
+		return hasKeys(it, "recordId") && (hasKeys(it, "data") || hasKeys(it, "kafkaRecordValue"))
+	})
+}
+
+// printedEvent is a printed event found in the input.
+type printedEvent struct {
+	root    Value
+	p       *litParser
+	framing string // how it was logged, for the finding
+}
+
+// printedHead is how far into a printed event its "records" key must be:
+// the envelope's few keys come before it.
+const printedHead = 8 << 10
+
+// findPrinted looks for a printed event that is the whole input: bare, after
+// a log prefix, or as the message of a JSON log line. doc is the input
+// parsed as JSON when it is.
+func findPrinted(text string, doc *parsedEvent) *printedEvent {
+	if doc != nil && doc.err == nil && !doc.bom && doc.root.Kind == Object {
+		root := &doc.root
+		msg, _ := root.Member("message")
+		if msg == nil || !hasKeys(root, "level") || !hasKeys(root, "timestamp") {
+			return nil
+		}
+		framing := "in the Lambda runtime's JSON log format"
+		if msg.Kind == Object && isEventShape(msg) {
+			return &printedEvent{root: *msg, p: &litParser{}, framing: framing}
+		}
+		if msg.Kind != String {
+			return nil
+		}
+		decoded, pos := jsonStringMap(text, msg)
+		from, label := skipLabel(decoded, 0)
+		if from < 0 {
+			return nil
+		}
+		if label != "" {
+			framing += ", after the words " + quoted(label)
+		}
+		v, p, ok := parseLiteral(decoded, from)
+		if !ok || !isEventShape(&v) {
+			return nil
+		}
+		remap(&v, pos)
+		for k := range p.cuts {
+			p.cuts[k].start, p.cuts[k].end = pos[p.cuts[k].start], pos[p.cuts[k].end]
+		}
+		return &printedEvent{root: v, p: p, framing: framing}
+	}
+	t := strings.TrimLeft(text, " \t\r\n")
+	from := len(text) - len(t)
+	framing := ""
+	if m := pyLogPrefix.FindStringIndex(t); m != nil {
+		from, framing = from+m[1], "after the CloudWatch Logs prefix of Python's logging"
+	} else if m := nodeLogPrefix.FindStringIndex(t); m != nil {
+		from, framing = from+m[1], "after the CloudWatch Logs prefix of Node.js's console"
+	}
+	if framing == "" && doc != nil && doc.err == nil {
+		return nil // plain JSON is an event, not a printed one
+	}
+	if !strings.Contains(text[from:min(len(text), from+printedHead)], "records") {
+		return nil // the envelope's keys come first: not an event
+	}
+	from, label := skipLabel(text, from)
+	if from < 0 {
+		return nil
+	}
+	if label != "" {
+		framing = strings.TrimPrefix(framing+", after the words "+quoted(label), ", ")
+	}
+	v, p, ok := parseLiteral(text, from)
+	if !ok || !isEventShape(&v) {
+		return nil
+	}
+	return &printedEvent{root: v, p: p, framing: framing}
+}
+
+// maxLabel is the longest text a printed event may follow on its line, as
+// in print("event:", event).
+const maxLabel = 200
+
+// skipLabel returns where the printed value starts in s from from: at from,
+// or after a few words on the same line (print("event:", event)), with
+// those words; -1 when there is no printed object there.
+func skipLabel(s string, from int) (int, string) {
+	end := min(len(s), from+maxLabel+1)
+	i := strings.IndexByte(s[from:end], '{')
+	if i < 0 {
+		return -1, ""
+	}
+	label := s[from : from+i]
+	if strings.ContainsAny(label, "\n\r[]{}'\"`") {
+		return -1, ""
+	}
+	return from + i, strings.TrimSpace(label)
+}
+
+// jsonStringMap decodes the JSON string v of text, and gives for every
+// byte of the result (and one past its end) the offset in text it came from.
+func jsonStringMap(text string, v *Value) (string, []int) {
+	if v.End-v.Start < 2 || v.Start < 0 || v.End > len(text) || text[v.Start] != '"' {
+		return "", nil
+	}
+	var b []byte
+	var pos []int
+	for j := v.Start + 1; j < v.End-1; {
+		start := j
+		c := text[j]
+		if c != '\\' {
+			b = append(b, c)
+			pos = append(pos, start)
+			j++
+			continue
+		}
+		if j+1 >= v.End-1 {
+			return "", nil
+		}
+		e := text[j+1]
+		j += 2
+		var out []byte
+		switch e {
+		case 'n':
+			out = []byte{'\n'}
+		case 'r':
+			out = []byte{'\r'}
+		case 't':
+			out = []byte{'\t'}
+		case 'b':
+			out = []byte{'\b'}
+		case 'f':
+			out = []byte{'\f'}
+		case '"', '\\', '/':
+			out = []byte{e}
+		case 'u':
+			if j+4 > v.End-1 {
+				return "", nil
+			}
+			r, ok := hex4(text[j:])
+			if !ok {
+				return "", nil
+			}
+			j += 4
+			if r >= 0xd800 && r < 0xdc00 && j+6 <= v.End-1 && text[j] == '\\' && text[j+1] == 'u' {
+				if lo, ok := hex4(text[j+2:]); ok && lo >= 0xdc00 && lo < 0xe000 {
+					r = 0x10000 + (r-0xd800)<<10 + (lo - 0xdc00)
+					j += 6
+				}
+			}
+			out = appendWTF8(nil, r)
+		default:
+			return "", nil
+		}
+		for range out {
+			pos = append(pos, start)
+		}
+		b = append(b, out...)
+	}
+	pos = append(pos, v.End-1)
+	return string(b), pos
+}
+
+// remap moves a value parsed from a decoded string to the positions of the
+// text it was decoded from.
+func remap(v *Value, pos []int) {
+	v.Start, v.End = pos[v.Start], pos[v.End]
+	for i := range v.Keys {
+		v.Keys[i].Start, v.Keys[i].End = pos[v.Keys[i].Start], pos[v.Keys[i].End]
+	}
+	for i := range v.Items {
+		remap(&v.Items[i], pos)
+	}
+}
+
+// appendIndented appends v as JSON indented by two spaces.
+func appendIndented(b []byte, v *Value, indent string) []byte {
+	if (v.Kind != Object && v.Kind != Array) || len(v.Items) == 0 {
+		return appendCompact(b, v)
+	}
+	open, close := byte('['), byte(']')
+	if v.Kind == Object {
+		open, close = '{', '}'
+	}
+	b = append(b, open)
+	inner := indent + "  "
+	for i := range v.Items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '\n')
+		b = append(b, inner...)
+		if v.Kind == Object {
+			b = appendJSONString(b, v.Keys[i].Name)
+			b = append(b, ": "...)
+		}
+		b = appendIndented(b, &v.Items[i], inner)
+	}
+	b = append(b, '\n')
+	b = append(b, indent...)
+	return append(b, close)
+}
+
+// readPrinted reads a printed event into the JSON event it stands for.
+func readPrinted(ev *Event, text string, f *findings) {
+	var doc *parsedEvent
+	if t := strings.TrimLeft(text, " \t\r\n"); t != "" && t[0] == '{' {
+		doc = parseEventText(text)
+	}
+	pe := findPrinted(text, doc)
+	if pe == nil {
+		f.at(codeKindPrintedBad, SevError, inputSpan(0, min(len(text), 1))).say(`This is not a printed Firehose event: the whole text must be one event as Python's print(event) or Node.js's console.log(event) writes it ({'records': [{'recordId': …, 'data': …}]}), bare or after its CloudWatch Logs prefix. Choose "detect" in "Input is" to read it as what it is.`)
+		buildEvent(ev, text, builtEnvelope{source: SourceDirectPut}, nil, f)
+		return
+	}
+	kind := ev.Kind
+	b := appendIndented(nil, &pe.root, "")
+	built := string(append(b, '\n'))
+	readEvent(ev, built, &parsedEvent{body: built, root: pe.root}, f)
+	ev.Kind, ev.Generated = kind, true
+	who := map[string]string{
+		dialectPython: "Python's print(event) wrote it (a dict repr)",
+		dialectNode:   "Node.js's console.log(event) wrote it (util.inspect)",
+		dialectJSON:   "it was logged as JSON",
+	}[pe.p.dialect()]
+	if pe.framing != "" {
+		who += ", " + pe.framing
+	}
+	f.at(codeKindPrinted, SevInfo, inputSpan(pe.root.Start, pe.root.Start+1)).say("This is a Firehose event as %s: the playground read it into the JSON event it stands for, under \"The event the playground built\".%s", who, forceHint)
+	for _, c := range pe.p.cuts {
+		where := ""
+		if c.key != "" {
+			where = " " + quoted(c.key)
+		}
+		var msg string
+		switch c.what {
+		case "object", "array":
+			msg = fmt.Sprintf("console.log printed%s as [%s]: util.inspect shows two levels of nesting and cuts what is deeper, so what it held is lost. The built event has an empty %s here. Log JSON.stringify(event) to keep everything.",
+				where, map[string]string{"object": "Object", "array": "Array"}[c.what], c.what)
+		case "items":
+			if c.key == "records" {
+				msg = fmt.Sprintf("console.log printed the first %s and left out %s (util.inspect shows at most 100 items of an array): the built event holds only the records shown. Log JSON.stringify(event) to keep everything.",
+					plural(c.shown, "record"), plural(c.n, "more record"))
+				break
+			}
+			msg = fmt.Sprintf("console.log printed the first %s of%s and left out %s (util.inspect shows at most 100 items of an array): the built event holds only the items shown. Log JSON.stringify(event) to keep everything.",
+				plural(c.shown, "item"), pick(where == "", " an array", where), plural(c.n, "more item"))
+		default:
+			msg = fmt.Sprintf("console.log cut this string%s after 10,000 characters and left out %s: the built event holds the part shown, so this value is incomplete. Log JSON.stringify(event) to keep everything.",
+				pick(where == "", "", " ("+strings.TrimSpace(where)+")"), plural(c.n, "more character"))
+		}
+		rec := -1
+		for i := range ev.Records {
+			if r := &ev.Records[i]; r.Start <= c.start && c.start < r.End {
+				rec = i
+				break
+			}
+		}
+		f.at(codeKindPrintedCut, SevWarning, inputSpan(c.start, c.end)).rec(rec).say("%s", msg)
+	}
+	dropCutMissing(f, pe.p.cuts)
+}
+
+// dropCutMissing removes the findings about keys missing from an object the
+// printer cut to [Object]: the cut's own finding says what was lost.
+func dropCutMissing(f *findings, cuts []printCut) {
+	if len(cuts) == 0 {
+		return
+	}
+	at := make(map[int]bool, len(cuts)) // where each cut object starts
+	for _, c := range cuts {
+		if c.what == "object" {
+			at[c.start] = true
+		}
+	}
+	kept := f.list[:0]
+	for _, fd := range f.list {
+		if fd.Doc == DocInput && strings.HasSuffix(string(fd.Code), ".missing") && at[fd.Start] &&
+			(strings.HasPrefix(string(fd.Code), "kinesis.") || strings.HasPrefix(string(fd.Code), "msk.")) {
+			f.counts[fd.Code]--
+			continue
+		}
+		kept = append(kept, fd)
+	}
+	f.list = kept
+}
