@@ -39,6 +39,9 @@ const theme = EditorView.theme({
     { backgroundColor: "var(--selection)" },
   ".cm-tooltip": { backgroundColor: "var(--panel)", color: "var(--fg)", border: "1px solid var(--line)" },
   ".cm-tooltip-lint": { maxWidth: "min(40rem, 90vw)", whiteSpace: "pre-wrap" },
+  // Each finding in a hover card is cut to a few lines: the list of
+  // findings holds it whole.
+  ".cm-tooltip-lint .cm-diagnostic": { display: "-webkit-box", WebkitBoxOrient: "vertical", WebkitLineClamp: "3", overflow: "hidden" },
   ".cm-tooltip-hover": { maxWidth: "min(32rem, 90vw)" },
   ".field-doc": { padding: "4px 8px", fontFamily: "var(--sans)", fontSize: "13px", lineHeight: "1.4" },
   ".field-doc p": { margin: "0.2em 0" },
@@ -84,7 +87,8 @@ const plainNote = showPanel.of(() => ({
  *   placeholder  text shown while the editor is empty
  *   docs       "event" or "response": hovering a key of that document shows its doc
  *   docsWhen() whether the text is that document now (default: always)
- *   onChange({paste})   the user changed the text (paste: it was a paste or drop)
+ *   onChange({paste, whole})  the user changed the text (paste: it was a paste or
+ *              drop; whole: it replaced all of a text that was not empty)
  *   onRun()    Ctrl/Cmd+Enter
  * A text over PLAIN_OVER characters is shown plain, and says so.
  */
@@ -131,7 +135,14 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
     onChange ? EditorView.updateListener.of((u) => {
       if (!u.docChanged || quiet) return;
       const paste = u.transactions.some((tr) => tr.isUserEvent("input.paste") || tr.isUserEvent("input.drop"));
-      onChange({ paste });
+      // whole: the change replaced all of a text that was not empty (a
+      // paste over everything, or clearing it): a new input, not an edit.
+      let whole = false;
+      for (const tr of u.transactions) {
+        const len = tr.startState.doc.length;
+        tr.changes.iterChangedRanges((from, to) => { if (len > 0 && from === 0 && to === len) whole = true; });
+      }
+      onChange({ paste, whole });
     }) : [],
   ];
   const view = new EditorView({ parent, state: EditorState.create({ doc, extensions: extensions(doc.length) }) });
