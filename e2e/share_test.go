@@ -268,7 +268,7 @@ func TestReproFileRoundTrips(t *testing.T) {
 func TestTooLongForALinkOffersAReproFile(t *testing.T) {
 	p := openTab(t)
 	dir := p.allowDownloads()
-	p.loadExample("10-response-over-6mb.json") // 4.5 MB: its link would be far over 32,000 characters
+	p.loadExample("10-response-over-6mb.json") // 3 MB: its link would be far over 32,000 characters
 	want := p.verdict()
 	p.click(`#share`)
 	p.poll(`!!document.querySelector('#share-result [data-kind="too-long"]')`)
