@@ -474,3 +474,61 @@ func TestFlattenedValuesKeepTheirTokens(t *testing.T) {
 		t.Errorf("values broken mid-token: %q", broken)
 	}
 }
+
+// TestNumbersAndWordsAgree checks that a size reads the same on the summary
+// and in the findings, that the limit is named exactly, that the attempts
+// follow NumberOfRetries, and that counts take the right number.
+func TestNumbersAndWordsAgree(t *testing.T) {
+	p := openTab(t)
+	t.Run("sizes", func(t *testing.T) {
+		p.t = t
+		p.loadExample("10-response-over-6mb.json")
+		card := p.evalString(`document.querySelector('#summary [data-stat="response-size"] .n').textContent`)
+		label := p.evalString(`document.querySelector('#summary [data-stat="response-size"] .label').textContent`)
+		if !p.hasFinding("Function.ResponseSizeTooLarge") {
+			t.Fatal("no Function.ResponseSizeTooLarge finding")
+		}
+		msg := p.evalString(`document.querySelector('#findings li.finding[data-code="Function.ResponseSizeTooLarge"] .finding-message').textContent`)
+		if !strings.Contains(msg, "The response is "+card+",") {
+			t.Errorf("the summary says the response is %q, the finding says %q", card, msg)
+		}
+		if !strings.Contains(label, "6,291,556 bytes") {
+			t.Errorf("the limit is named %q, want 6,291,556 bytes", label)
+		}
+	})
+	t.Run("attempts", func(t *testing.T) {
+		p.t = t
+		p.loadExample("04-empty-payload-poisons-batch.json")
+		runs := p.runs()
+		p.setField("#fh-retries", "5")
+		p.waitRuns(runs)
+		p.poll(`document.querySelector('#problems [data-kind="batch-error"] .attempts') !== null`)
+		banner := p.evalString(`document.querySelector('#problems [data-kind="batch-error"]').textContent`)
+		if !strings.Contains(banner, "after 6 attempts") || strings.Contains(banner, "4 attempts") {
+			t.Errorf("with NumberOfRetries 5 the banner says %q", banner)
+		}
+	})
+	t.Run("plurals", func(t *testing.T) {
+		p.t = t
+		runs := p.runs()
+		p.setPreset("seed-v1")
+		p.waitRuns(runs)
+		runs = p.runs()
+		p.paste(inputLabel, `{"records": [
+			{"recordId": "one", "approximateArrivalTimestamp": 1700000000000, "data": "`+b64(`[{"a": 1}, {"a": 2}]`)+`"},
+			{"recordId": "two", "approximateArrivalTimestamp": 1700000000001, "data": "`+b64(`[{"b": 1}]`)+`"}]}`)
+		p.waitRuns(runs)
+		alts := p.evalString(`(document.querySelector('#problems [data-kind="alternatives"]') || {textContent: ""}).textContent`)
+		if !strings.Contains(alts, "1 record fails") || strings.Contains(alts, "1 record fail ") || strings.Contains(alts, "1 record fail\n") {
+			t.Errorf("the readings say %q, want 1 record fails", alts)
+		}
+	})
+	t.Run("identity", func(t *testing.T) {
+		p.t = t
+		p.loadExample("13-sample-event-defects.json")
+		rows := p.evalString(`document.getElementById("record").textContent`)
+		if strings.Contains(rows, "made no rows") {
+			t.Errorf("identity's record says the transform made no rows: %q", rows)
+		}
+	})
+}

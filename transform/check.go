@@ -752,7 +752,7 @@ func (j *judgement) checkDelimiter(i, o int) {
 	b := or.bytes
 	if len(b) == 0 {
 		j.add(DocResponse, "response.emptyData", SevInfo, or.data.Start, or.data.End, i, o, Confirmed,
-			"Output record %d is Ok with empty data: nothing reaches S3 for record %d. \"Dropped\" says that explicitly.", o, i)
+			"Output record %d is Ok with empty data: record %d is delivered but adds 0 bytes to S3 (an object made only of such records is empty). \"Dropped\" says that nothing is meant to arrive.", o, i)
 		return
 	}
 	ends := b[len(b)-1] == '\n'
