@@ -424,6 +424,16 @@ func TestTheFirstScreen(t *testing.T) {
 	if p.evalBool(`document.getElementById("repro-save").checkVisibility()`) {
 		t.Errorf("the repro file button is in the top bar, not in its menu")
 	}
+	// From the top of the page, a few Tabs reach the input editor.
+	tabs := p.evalInt(`(() => {
+		const target = document.querySelector('#input-editor .cm-content');
+		return [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]')]
+			.filter((el) => el.tabIndex >= 0 && !el.disabled && el.checkVisibility() &&
+				(target.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING)).length;
+	})()`)
+	if tabs > 12 {
+		t.Errorf("%d Tabs lead from the top of the page to the input editor", tabs)
+	}
 	p.setViewport(390, 844, true, "light")
 	if y := top("#input-editor .cm-content"); y > 844 {
 		t.Errorf("at 390 px the input editor starts at y=%.0f", y)

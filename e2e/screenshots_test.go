@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // screenshotDir is where TestScreenshots writes its images (git-ignored;
@@ -44,8 +45,8 @@ func (p *tab) setViewport(width, height int64, mobile bool, scheme string) {
 	p.poll(fmt.Sprintf(`window.innerWidth === %d && matchMedia("(prefers-color-scheme: %s)").matches`, width, scheme))
 }
 
-// screenshot writes what the viewport shows (or the whole page) to
-// screenshotDir/name.png.
+// screenshot writes what the viewport shows (or, with full, the whole
+// page) to screenshotDir/name.png.
 func (p *tab) screenshot(name string, full bool) {
 	p.t.Helper()
 	act := chromedp.CaptureScreenshot()
@@ -65,7 +66,7 @@ func (p *tab) screenshot(name string, full bool) {
 }
 
 // TestScreenshots writes the first screen and a failing example at each
-// width, light and dark, into e2e/screenshots/, so the page can be seen
+// width, light and dark (and the empty state, light), into e2e/screenshots/, so the page can be seen
 // without clicking through it. It checks only that the page fits the width.
 func TestScreenshots(t *testing.T) {
 	p := openTab(t)
@@ -79,12 +80,27 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 	}
+	runs := p.runs()
+	if err := chromedp.Do(p.ctx,
+		chromedp.Focus(chromedp.CSS(editor(inputLabel))),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.KeyEvent(kb.Delete),
+	); err != nil {
+		t.Fatal(err)
+	}
+	p.waitRuns(runs)
+	for _, vp := range viewports {
+		p.setViewport(vp.width, vp.height, vp.mobile, "light")
+		p.eval(`(document.getElementById("empty-state").scrollIntoView({block: "center"}), true)`, new(any))
+		p.screenshot(fmt.Sprintf("empty-%s-light", vp.name), false)
+	}
 	p.loadExample("04-empty-payload-poisons-batch.json")
 	for _, vp := range viewports {
 		for _, scheme := range []string{"light", "dark"} {
 			p.setViewport(vp.width, vp.height, vp.mobile, scheme)
-			p.eval(`window.scrollTo(0, 0)`, new(any))
-			p.screenshot(fmt.Sprintf("failing-example-%s-%s", vp.name, scheme), true)
+			// The verdict: at the top at 1400 px, below the input on a phone.
+			p.eval(`(document.getElementById("results").getBoundingClientRect().top > innerHeight ? document.getElementById("results").scrollIntoView() : window.scrollTo(0, 0), true)`, new(any))
+			p.screenshot(fmt.Sprintf("failing-example-%s-%s", vp.name, scheme), false)
 		}
 	}
 }
