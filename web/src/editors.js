@@ -10,7 +10,7 @@ import {
   foldGutter, foldKeymap, indentOnInput, bracketMatching, syntaxHighlighting, HighlightStyle,
 } from "@codemirror/language";
 import { json } from "@codemirror/lang-json";
-import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
+import { linter, lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { tags as t } from "@lezer/highlight";
 import { fieldDocs } from "./fielddocs.js";
@@ -125,6 +125,10 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
     highlightSelectionMatches(),
     search({ top: true }),
     lintGutter(),
+    // The hover card shows one finding, the one closest to the pointer (the
+    // narrowest range, errors first), cut to a few lines: stacked whole
+    // findings would cover the editor. The list of findings holds them all.
+    linter(null, { tooltipFilter: oneFinding }),
     theme,
     dark.of(EditorView.darkTheme.of(darkQuery.matches)),
     EditorView.contentAttributes.of({ "aria-label": label }),
@@ -213,6 +217,18 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
       view.focus();
     },
   };
+}
+
+const severityRank = { error: 0, warning: 1, info: 2, hint: 3 };
+
+function oneFinding(diagnostics) {
+  if (diagnostics.length <= 1) return diagnostics;
+  let best = diagnostics[0];
+  for (const d of diagnostics) {
+    const rank = severityRank[d.severity] - severityRank[best.severity];
+    if (rank < 0 || (rank === 0 && d.to - d.from < best.to - best.from)) best = d;
+  }
+  return [best];
 }
 
 function clamp(x, lo, hi) {

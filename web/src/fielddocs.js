@@ -7,7 +7,6 @@
 // payloads never do.
 import { hoverTooltip } from "@codemirror/view";
 import { syntaxTree } from "@codemirror/language";
-import { forEachDiagnostic } from "@codemirror/lint";
 import { h } from "./dom.js";
 
 // Each entry: what it is, its type and units, the common mistake (optional).
@@ -223,11 +222,6 @@ export function fieldDocs(docKind, when = () => true) {
     if (!key) return null;
     const doc = fieldDoc(docKind, key.path);
     if (!doc) return null;
-    // A finding on the key says more than its doc, and its own card is
-    // already shown there: one card, not two stacked over the editor.
-    let marked = false;
-    forEachDiagnostic(view.state, (d, from, to) => { if (from <= key.to && to >= key.from) marked = true; });
-    if (marked) return null;
     return {
       pos: key.from,
       end: key.to,
