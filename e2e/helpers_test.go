@@ -23,9 +23,18 @@ func (p *tab) editorText(label string) string {
 	return p.evalString(fmt.Sprintf(`[...document.querySelectorAll('%s .cm-line')].map(l => l.querySelector(".cm-placeholder") ? "" : l.textContent).join("\n")`, editor(label)))
 }
 
-// click clicks the element a CSS selector finds (after scrolling it into view).
+// click clicks the element a CSS selector finds (after scrolling it into
+// view), opening first the closed menus (<details>) it is in, as a user
+// does.
 func (p *tab) click(sel string) {
 	p.t.Helper()
+	p.evalBool(fmt.Sprintf(`(() => {
+		const el = document.querySelector(%q);
+		for (let d = el && el.parentElement && el.parentElement.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) {
+			if (!(el.tagName === "SUMMARY" && el.parentElement === d)) d.open = true;
+		}
+		return true;
+	})()`, sel))
 	if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
 		p.shot("click-failed")
 		p.t.Fatalf("click %s: %v", sel, err)

@@ -16,7 +16,7 @@ import (
 // TestAFullSessionStaysOnTheOrigin records every request of a whole session,
 // as the Network domain (the page) and the Fetch domain (the page and its
 // workers) see them, and every download: load, run, Share, the link opened
-// in a fresh browser, three examples (the 4.5 MB one among them), every
+// in a fresh browser, three examples (the 3 MB one among them), every
 // export and a repro file. Each is a GET of the page's own origin (blob:
 // downloads made in the page included), and none carries what the user
 // typed.

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // smallEvent is a Direct PUT event short enough for every line to be drawn.
@@ -102,8 +103,12 @@ func TestShareLinkOpensInAFreshBrowser(t *testing.T) {
 
 func TestGalleryExamples(t *testing.T) {
 	p := openTab(t)
-	if !p.evalBool(`document.getElementById("gallery-box").open`) {
-		t.Errorf("the gallery is closed on a first visit")
+	// One click away, not in the way: closed, its opener on the first screen.
+	if p.evalBool(`document.getElementById("gallery-box").open`) || !p.evalBool(`(() => {
+		const b = document.querySelector("#gallery-box > summary").getBoundingClientRect();
+		return b.height > 0 && b.bottom <= innerHeight;
+	})()`) {
+		t.Errorf("on a first visit the gallery is open, or its opener is not on the first screen")
 	}
 	index := readGallery(t)
 	if n := p.evalInt(`document.querySelectorAll("#gallery button.gallery-load").length`); n != len(index) {
@@ -263,7 +268,7 @@ func TestReproFileRoundTrips(t *testing.T) {
 func TestTooLongForALinkOffersAReproFile(t *testing.T) {
 	p := openTab(t)
 	dir := p.allowDownloads()
-	p.loadExample("10-response-over-6mb.json") // 4.5 MB: its link would be far over 32,000 characters
+	p.loadExample("10-response-over-6mb.json") // 3 MB: its link would be far over 32,000 characters
 	want := p.verdict()
 	p.click(`#share`)
 	p.poll(`!!document.querySelector('#share-result [data-kind="too-long"]')`)
@@ -486,13 +491,26 @@ func TestAnEditedExampleSaysSo(t *testing.T) {
 		t.Errorf("a loaded example's note says %q", got)
 	}
 	runs := p.runs()
-	p.typeText(inputLabel, `[{"a": 1}]`)
+	if err := chromedp.Do(p.ctx, // a space before the event: an edit, not a new input
+		chromedp.Focus(chromedp.CSS(editor(inputLabel))),
+		chromedp.KeyEvent(kb.Home, chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.KeyEvent(" "),
+	); err != nil {
+		t.Fatal(err)
+	}
 	p.waitRuns(runs)
 	if got := p.evalString(`document.querySelector("#example-note .example-title").textContent`); !strings.HasPrefix(got, "Changed from the example: ") {
 		t.Errorf("after an edit the note says %q", got)
 	}
 	if n := p.evalInt(`document.querySelectorAll('#gallery [aria-current="true"]').length`); n != 0 {
 		t.Errorf("the gallery still marks %d example as shown", n)
+	}
+	// A whole new input is no longer the example: the note goes.
+	runs = p.runs()
+	p.typeText(inputLabel, `[{"a": 1}]`)
+	p.waitRuns(runs)
+	if !p.evalBool(`document.getElementById("example-note").hidden`) {
+		t.Errorf("after the whole input was replaced the note says %q", p.evalString(`document.getElementById("example-note").textContent`))
 	}
 	// Loading an example again shows it as it is.
 	p.loadExample("05-the-fix-ndjson.json")

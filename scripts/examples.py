@@ -68,11 +68,12 @@ def cwl(message_type, events, group="/aws/lambda/checkout", stream="2026/01/01/[
 
 
 def big_event():
-    """About 4.5 MB of bulk records: the seed's response grows past 6 MB."""
-    payload = json.dumps([{"event": "screen_view", "user": {"id": 1000 + k, "locale": "ko-KR"},
-                           "device": {"os": "Android", "model": "SM-S918N"},
-                           "props": {"screen": "home", "scroll": 0.75, "items": [1, 2, 3]}} for k in range(12)])
-    return event([payload] * 1500)
+    """Just under 3 MiB (Firehose's largest Lambda buffer) of Korean bulk
+    records: the seed's escaped response grows past Lambda's 6 MB limit."""
+    payload = json.dumps([{"event": "화면_보기", "user": {"id": 1000 + k, "이름": "홍길동", "지역": "서울특별시 강남구"},
+                           "props": {"화면": "홈", "메모": "배송 전에 전화 주세요", "scroll": 0.75}} for k in range(12)],
+                         ensure_ascii=False)
+    return event([payload] * 900)
 
 
 EXAMPLES = [
@@ -161,8 +162,9 @@ EXAMPLES = [
     }),
     ("response-missing-record", {
         "title": "Your response: a record is missing",
-        "description": "A Lambda response pasted in the second editor, checked against the event. It answers two of the "
-                       "three records; Firehose fails the third with Lambda.MissingRecordId and delivers the others.",
+        "description": "A Lambda response pasted in the second editor, checked against the event. It answers the first "
+                       "and the third of three records but leaves out the second: Firehose fails the second with "
+                       "Lambda.MissingRecordId and delivers the other two.",
         "input": event([dumps({"n": 1}), dumps({"n": 2}), dumps({"n": 3})]),
         "response": {"records": [
             {"recordId": rid(0), "result": "Ok", "data": b64('{"n":1}\n')},
@@ -185,12 +187,13 @@ EXAMPLES = [
     }),
     ("response-over-6mb", {
         "title": "A response over Lambda's 6 MB limit",
-        "description": "About 4.5 MB of batched records. The seed's output is half again as large as its input, so its "
-                       "response passes Lambda's 6,291,556-byte limit: Lambda refuses it "
-                       "(Function.ResponseSizeTooLarge), Firehose sees a function error and fails the whole batch.",
+        "description": "A batch as large as Firehose sends a Lambda (just under its 3 MiB buffer) of Korean events. "
+                       "The seed's json.dumps escapes every Korean character, so its response is more than twice the "
+                       "size of the event and passes Lambda's limit of 6,291,556 bytes (its \"6 MB\"): Lambda refuses "
+                       "it (Function.ResponseSizeTooLarge), Firehose sees a function error and fails all 900 records.",
         "preset": "seed",
         "input": big_event(),
-        "expect": {"delivered": 0, "dropped": 0, "failed": 1500, "ignored": 0, "lost": 0, "batchError": "Lambda.FunctionError",
+        "expect": {"delivered": 0, "dropped": 0, "failed": 900, "ignored": 0, "lost": 0, "batchError": "Lambda.FunctionError",
                    "codes": ["Function.ResponseSizeTooLarge"]},
     }),
     ("korean-and-emoji", {
@@ -206,8 +209,8 @@ EXAMPLES = [
     ("dynamic-partitioning", {
         "title": "Dynamic partitioning keys",
         "description": "A response whose records carry metadata.partitionKeys. With the S3 prefix "
-                       "customer=!{partitionKeyFromLambda:customer}/, Firehose writes one object per customer: see the "
-                       "S3 preview.",
+                       "events/customer=!{partitionKeyFromLambda:customer}/!{timestamp:yyyy/MM/dd}/, Firehose writes one "
+                       "object per customer, 2 objects for the three records: see the S3 preview.",
         "input": event([dumps({"customer": "acme", "n": 1}), dumps({"customer": "globex", "n": 2}),
                         dumps({"customer": "acme", "n": 3})]),
         "response": {"records": [
@@ -222,7 +225,9 @@ EXAMPLES = [
         "description": "Sample events copied from SDKs and blog posts carry mistakes real Firehose never makes: an "
                        "ISO-8601 string or a 12-digit number for approximateArrivalTimestamp, subsequenceNumber as a "
                        "string (aws-lambda-go cannot decode it), the deliverySteamArn typo, two records sharing a "
-                       "recordId. The playground flags each one where it is.",
+                       "recordId. The playground flags each one where it is. With the shared recordId, the identity "
+                       "response repeats it too: the playground pairs the two outputs with the two records in order, so "
+                       "its mapping shows no duplicate and both are delivered, but real Firehose never sends such a batch.",
         "preset": "identity",
         "input": {
             "invocationId": "invocationIdExample",

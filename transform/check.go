@@ -756,7 +756,7 @@ func (j *judgement) checkDelimiter(i, o int) {
 	b := or.bytes
 	if len(b) == 0 {
 		j.f.at(codeResponseEmptyData, SevInfo, responseSpan(or.data.Start, or.data.End)).rec(i).out(o).say(
-			"Output record %d is Ok with empty data: nothing reaches S3 for record %d. \"Dropped\" says that explicitly.", o, i)
+			"Output record %d is Ok with empty data: record %d is delivered but adds 0 bytes to S3 (an object made only of such records is empty). \"Dropped\" says that nothing is meant to arrive.", o, i)
 		return
 	}
 	ends := b[len(b)-1] == '\n'
@@ -822,7 +822,11 @@ func (j *judgement) listIgnored() {
 		lostRows += rows
 		lostBytes += lost
 		rep.Verdict.Ignored = append(rep.Verdict.Ignored, Ignored{RecordID: out.RecordID, Start: out.Start, End: out.End, Output: o, Rows: rows})
-		j.reportIgnored(o, rows, lost)
+		if i := j.reportIgnored(o, rows, lost); i >= 0 && i < len(rep.Verdict.Records) {
+			v := &rep.Verdict.Records[i]
+			v.LostOutputs++
+			v.LostRows += rows
+		}
 	}
 	rep.Stats.LostRows = lostRows
 	if n > 0 {
@@ -837,8 +841,10 @@ func (j *judgement) listIgnored() {
 	}
 }
 
-// reportIgnored reports one ignored output record.
-func (j *judgement) reportIgnored(o, rows, lost int) {
+// reportIgnored reports one ignored output record and returns the input
+// record it was made of: the one the preset was processing, or the one
+// whose recordId it extends; -1 when not known.
+func (j *judgement) reportIgnored(o, rows, lost int) int {
 	or := &j.resp.outs[o]
 	s, e := j.idRange(o)
 	what := fmt.Sprintf("Output record %d has the recordId %s, which is not in the event", o, quoted(idText(or.id)))
@@ -851,15 +857,20 @@ func (j *judgement) reportIgnored(o, rows, lost int) {
 	}
 	fd := j.f.at(codeResponseIgnoredRecordID, sev, responseSpan(s, e)).out(o).say(
 		"%s. Firehose ignores it without any error, metric or processing-failed/ object, %s.", what, tail)
+	from := j.rep.Response.Records[o].From
 	if or.id == nil || or.id.Kind != String {
-		return
+		return from
 	}
 	if i, suffix := j.derivedFrom(or.id.Text); i >= 0 {
 		fd.Record = i
 		fd.Message += fmt.Sprintf(" Its recordId is record %d's (%s) with %q appended, the way the seed Lambda names every object after the first: one input record cannot become several output records. Put all of a record's rows in its one output record's data, newline-delimited.",
 			i, quoted(j.ev.Records[i].RecordID), suffix)
 		j.relateInput(fd, i)
+		if from < 0 {
+			from = i
+		}
 	}
+	return from
 }
 
 // derivedFrom finds the input record whose recordId is id without a

@@ -573,6 +573,53 @@ func TestSeedLessons(t *testing.T) {
 	})
 }
 
+// TestLostOutputsPerRecord checks that each record's verdict counts the
+// outputs made of it that Firehose ignores, and their rows.
+func TestLostOutputsPerRecord(t *testing.T) {
+	three := testEvent([2]string{"R", `[{"n": 1}, {"n": 2}, {"n": 3}]`}, [2]string{"S", `[{"m": 1}]`})
+	lost := func(rep *Report) [][2]int {
+		var out [][2]int
+		for _, v := range rep.Verdict.Records {
+			out = append(out, [2]int{v.LostOutputs, v.LostRows})
+		}
+		return out
+	}
+	tests := []struct {
+		name     string
+		req      Request
+		want     [][2]int
+		outcomes []string
+	}{
+		{"the seed keeps the first object", Request{Input: three, Preset: PresetSeed},
+			[][2]int{{2, 2}, {0, 0}}, []string{"delivered (confirmed)", "delivered (confirmed)"}},
+		{"the fix loses nothing", Request{Input: three, Preset: PresetNDJSON},
+			[][2]int{{0, 0}, {0, 0}}, []string{"delivered (confirmed)", "delivered (confirmed)"}},
+		{"a pasted response: ids with a number appended", Request{Input: three, Response: `{"records": [
+			{"recordId": "R", "result": "Ok", "data": "` + b64("a\nb") + `"},
+			{"recordId": "R7", "result": "Ok", "data": "` + b64("c\nd\ne") + `"},
+			{"recordId": "S", "result": "Ok", "data": "` + b64("f") + `"},
+			{"recordId": "elsewhere", "result": "Ok", "data": "` + b64("g") + `"}]}`},
+			[][2]int{{1, 3}, {0, 0}}, []string{"delivered (confirmed)", "delivered (confirmed)"}},
+		{"an ignored output without data loses no row", Request{Input: three, Response: `{"records": [
+			{"recordId": "R", "result": "Ok", "data": "` + b64("a") + `"},
+			{"recordId": "R1", "result": "Dropped"},
+			{"recordId": "S", "result": "Ok", "data": "` + b64("f") + `"}]}`},
+			[][2]int{{1, 0}, {0, 0}}, []string{"delivered (confirmed)", "delivered (confirmed)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := Run(tt.req)
+			assert.Equal(t, tt.outcomes, outcomes(rep))
+			assert.Equal(t, tt.want, lost(rep))
+			sum := 0
+			for _, v := range rep.Verdict.Records {
+				sum += v.LostRows
+			}
+			assert.LessOrEqual(t, sum, rep.Stats.LostRows, "a record's lost rows are counted in the stats")
+		})
+	}
+}
+
 // TestPresetsAreJudged checks that every preset's answer is judged.
 func TestPresetsAreJudged(t *testing.T) {
 	event := testEvent([2]string{"r0", `[{"a": 1}]`}, [2]string{"r1", `[{"b": {"c": 2}}]`}, [2]string{"r2", `[]`})

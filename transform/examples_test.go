@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -100,6 +103,109 @@ func TestGalleryExamples(t *testing.T) {
 					}
 				}
 				assert.Equal(t, *e.S3Objects, n, "delivered S3 objects")
+			}
+		})
+	}
+}
+
+// TestGalleryDescriptionsSayWhatTheEngineReports checks the words of every
+// example's description against the engine's report: the codes it names,
+// the counts (records, attempts, S3 objects, which record fails), the S3
+// prefix, the size it claims, and that its event is one Firehose sends.
+func TestGalleryDescriptionsSayWhatTheEngineReports(t *testing.T) {
+	files, err := filepath.Glob("../web/examples/[0-9]*.json")
+	require.NoError(t, err)
+	words := map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+	ordinals := map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3}
+	var (
+		codeRe     = regexp.MustCompile(`\b(?:Lambda|Function)\.[A-Za-z]+`)
+		recordsRe  = regexp.MustCompile(`\b(one|two|three|four|five) records\b`)
+		attemptsRe = regexp.MustCompile(`after (\d+) attempts`)
+		failsAllRe = regexp.MustCompile(`fails all ([\d,]+) records`)
+		failsRe    = regexp.MustCompile(`fails the (first|second|third|fourth)\b`)
+		emptyRe    = regexp.MustCompile(`(first|second|third|fourth) record's data is empty`)
+		objectsRe  = regexp.MustCompile(`\b(\d+) objects`)
+		prefixRe   = regexp.MustCompile(`S3 prefix (\S+?),? `)
+	)
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			buf, err := os.ReadFile(path)
+			require.NoError(t, err)
+			var ex example
+			require.NoError(t, json.Unmarshal(buf, &ex))
+			input := text(ex.Input)
+			rep := Run(Request{Input: input, InputKind: ex.InputKind, Preset: ex.Preset,
+				Options: ex.Options, Response: text(ex.Response), Firehose: ex.Firehose})
+			d := ex.Description
+
+			reported := codes(rep.Findings)
+			if be := rep.Verdict.BatchError; be != nil {
+				reported = append(reported, string(be.ErrorCode))
+			}
+			for _, v := range rep.Verdict.Records {
+				reported = append(reported, string(v.ErrorCode))
+			}
+			for _, c := range codeRe.FindAllString(d, -1) {
+				assert.Contains(t, reported, c, "the description names %s", c)
+			}
+			for _, m := range recordsRe.FindAllStringSubmatch(d, -1) {
+				assert.Equal(t, words[m[1]], rep.Stats.Records, "the description says %q", m[0])
+			}
+			for _, m := range attemptsRe.FindAllStringSubmatch(d, -1) {
+				require.NotNil(t, rep.Verdict.BatchError, "the description says %q", m[0])
+				assert.Equal(t, m[1], strconv.Itoa(rep.Verdict.BatchError.AttemptsMade), "the description says %q", m[0])
+			}
+			for _, m := range failsAllRe.FindAllStringSubmatch(d, -1) {
+				assert.Equal(t, strings.ReplaceAll(m[1], ",", ""), strconv.Itoa(rep.Stats.Failed), "the description says %q", m[0])
+				assert.Equal(t, rep.Stats.Records, rep.Stats.Failed, "the description says %q", m[0])
+			}
+			if m := failsRe.FindAllStringSubmatch(d, -1); m != nil {
+				var want, got []int
+				for _, o := range m {
+					want = append(want, ordinals[o[1]])
+				}
+				for _, v := range rep.Verdict.Records {
+					if v.Outcome == Failed {
+						got = append(got, v.Index)
+					}
+				}
+				assert.Equal(t, want, got, "the records the description says fail")
+			}
+			for _, m := range emptyRe.FindAllStringSubmatch(d, -1) {
+				i := ordinals[m[1]]
+				require.Greater(t, len(rep.Records), i)
+				assert.Equal(t, "empty", rep.Records[i].Payload, "the description says %q", m[0])
+			}
+			for _, m := range objectsRe.FindAllStringSubmatch(d, -1) {
+				n := 0
+				for _, o := range rep.S3.Objects {
+					if o.Kind == ObjectDelivered {
+						n++
+					}
+				}
+				assert.Equal(t, m[1], strconv.Itoa(n), "the description says %q", m[0])
+			}
+			for _, m := range prefixRe.FindAllStringSubmatch(d, -1) {
+				assert.Equal(t, ex.Firehose.Prefix, m[1], "the prefix the description names is the one loaded")
+			}
+			if strings.Contains(d, "more than twice the size of the event") {
+				assert.Greater(t, rep.Stats.ResponseBytes, 2*len(input), "the description says the response is more than twice the event")
+			}
+			if strings.Contains(d, "half again as large") {
+				r := float64(rep.Stats.ResponseBytes) / float64(len(input))
+				assert.InDelta(t, 1.5, r, 0.1, "the description says the response is half again as large as the event")
+			}
+			if strings.Contains(d, "shows no duplicate") {
+				for _, o := range rep.Response.Records {
+					assert.NotEqual(t, statusDuplicate, o.Status, "the description says the mapping shows no duplicate")
+				}
+			}
+			if strings.Contains(d, "both are delivered") {
+				assert.Equal(t, 2, rep.Stats.Delivered, "the description says both are delivered")
+			}
+			// An example teaches with events Firehose sends, unless that is its point.
+			if !slices.Contains(ex.Expect.Codes, "event.size") {
+				assert.NotContains(t, codes(rep.Findings), "event.size", "the example's event is larger than Firehose sends")
 			}
 		})
 	}

@@ -197,6 +197,13 @@ type RecordVerdict struct {
 	Confidence   Confidence `json:"confidence"`
 	// Output is the response record that decided the outcome, or -1.
 	Output int `json:"output"`
+	// LostOutputs counts the outputs made of this record whose recordId
+	// Firehose ignores, and LostRows the rows of data they held: a record
+	// delivered with LostOutputs > 0 lost part of itself silently. An
+	// output's record is known when a preset wrote it, or when its id is
+	// this record's with a number appended (R1 from R).
+	LostOutputs int `json:"lostOutputs,omitempty"`
+	LostRows    int `json:"lostRows,omitempty"`
 }
 
 // Ignored is a response record whose recordId was not in the input:

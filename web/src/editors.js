@@ -10,7 +10,7 @@ import {
   foldGutter, foldKeymap, indentOnInput, bracketMatching, syntaxHighlighting, HighlightStyle,
 } from "@codemirror/language";
 import { json } from "@codemirror/lang-json";
-import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
+import { linter, lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { tags as t } from "@lezer/highlight";
 import { fieldDocs } from "./fielddocs.js";
@@ -39,6 +39,9 @@ const theme = EditorView.theme({
     { backgroundColor: "var(--selection)" },
   ".cm-tooltip": { backgroundColor: "var(--panel)", color: "var(--fg)", border: "1px solid var(--line)" },
   ".cm-tooltip-lint": { maxWidth: "min(40rem, 90vw)", whiteSpace: "pre-wrap" },
+  // Each finding in a hover card is cut to a few lines: the list of
+  // findings holds it whole.
+  ".cm-tooltip-lint .cm-diagnostic": { display: "-webkit-box", WebkitBoxOrient: "vertical", WebkitLineClamp: "3", overflow: "hidden" },
   ".cm-tooltip-hover": { maxWidth: "min(32rem, 90vw)" },
   ".field-doc": { padding: "4px 8px", fontFamily: "var(--sans)", fontSize: "13px", lineHeight: "1.4" },
   ".field-doc p": { margin: "0.2em 0" },
@@ -84,7 +87,8 @@ const plainNote = showPanel.of(() => ({
  *   placeholder  text shown while the editor is empty
  *   docs       "event" or "response": hovering a key of that document shows its doc
  *   docsWhen() whether the text is that document now (default: always)
- *   onChange({paste})   the user changed the text (paste: it was a paste or drop)
+ *   onChange({paste, whole})  the user changed the text (paste: it was a paste or
+ *              drop; whole: it replaced all of a text that was not empty)
  *   onRun()    Ctrl/Cmd+Enter
  * A text over PLAIN_OVER characters is shown plain, and says so.
  */
@@ -121,6 +125,10 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
     highlightSelectionMatches(),
     search({ top: true }),
     lintGutter(),
+    // The hover card shows one finding, the one closest to the pointer (the
+    // narrowest range, errors first), cut to a few lines: stacked whole
+    // findings would cover the editor. The list of findings holds them all.
+    linter(null, { tooltipFilter: oneFinding }),
     theme,
     dark.of(EditorView.darkTheme.of(darkQuery.matches)),
     EditorView.contentAttributes.of({ "aria-label": label }),
@@ -131,7 +139,14 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
     onChange ? EditorView.updateListener.of((u) => {
       if (!u.docChanged || quiet) return;
       const paste = u.transactions.some((tr) => tr.isUserEvent("input.paste") || tr.isUserEvent("input.drop"));
-      onChange({ paste });
+      // whole: the change replaced all of a text that was not empty (a
+      // paste over everything, or clearing it): a new input, not an edit.
+      let whole = false;
+      for (const tr of u.transactions) {
+        const len = tr.startState.doc.length;
+        tr.changes.iterChangedRanges((from, to) => { if (len > 0 && from === 0 && to === len) whole = true; });
+      }
+      onChange({ paste, whole });
     }) : [],
   ];
   const view = new EditorView({ parent, state: EditorState.create({ doc, extensions: extensions(doc.length) }) });
@@ -202,6 +217,18 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
       view.focus();
     },
   };
+}
+
+const severityRank = { error: 0, warning: 1, info: 2, hint: 3 };
+
+function oneFinding(diagnostics) {
+  if (diagnostics.length <= 1) return diagnostics;
+  let best = diagnostics[0];
+  for (const d of diagnostics) {
+    const rank = severityRank[d.severity] - severityRank[best.severity];
+    if (rank < 0 || (rank === 0 && d.to - d.from < best.to - best.from)) best = d;
+  }
+  return [best];
 }
 
 function clamp(x, lo, hi) {

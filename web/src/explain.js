@@ -12,7 +12,7 @@ const codes = {
     "the original input bytes go to the processing-failed/ prefix.",
   "Lambda.FunctionError":
     "The function raised an error (or Lambda refused its answer), so the whole batch failed. " +
-    "Firehose retries the invocation (4 attempts by default) and then writes every record of the batch to processing-failed/.",
+    "Firehose retries the invocation (NumberOfRetries times: 3 by default) and then writes every record of the batch to processing-failed/.",
   "Lambda.JsonProcessingException":
     "Firehose could not read the response: it is not JSON, or not shaped {\"records\": [...]} with string recordIds. " +
     "The whole batch fails.",

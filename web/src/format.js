@@ -7,12 +7,16 @@ export function n(x) {
   return nf.format(x || 0);
 }
 
-/** bytes formats a size: 512 B, 12.3 KB, 6.29 MB (decimal units, like Lambda's limit). */
+/**
+ * bytes formats a size: 512 B, 12.3 KiB, 7.3 MiB. Binary units, one
+ * decimal, as the engine writes sizes in its findings, so a figure reads
+ * the same on a card and in a message.
+ */
 export function bytes(x) {
   x = x || 0;
-  if (x < 1000) return `${x} B`;
-  if (x < 1e6) return `${(x / 1e3).toFixed(1)} KB`;
-  return `${(x / 1e6).toFixed(2)} MB`;
+  if (x < 1024) return `${x} B`;
+  if (x < 1024 * 1024) return `${(x / 1024).toFixed(1)} KiB`;
+  return `${(x / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
 /** ms formats microseconds as milliseconds. */

@@ -1,7 +1,7 @@
 // The example gallery: each example of web/examples, with its title and
 // what it shows, loadable with one click. The list (index.json) is part of
 // the page; an example's file is fetched from the page's own origin only
-// when it is chosen (one is 4.5 MB).
+// when it is chosen (one is 3 MB).
 import { h, replace } from "./dom.js";
 import { fromShared } from "./share.js";
 import examples from "../examples/index.json";

@@ -13,6 +13,8 @@ import { renderBodyHead, renderMapping } from "./render/response.js";
 import { renderS3, renderEvent } from "./render/s3.js";
 import { failureOf, renderError } from "./render/error.js";
 import { windowOf } from "./render/links.js";
+import { isEmptyState, renderEmpty } from "./render/empty.js";
+import { seedLimit } from "./render/hints.js";
 import { examples, exampleState, loadExample, renderGallery, markCurrent } from "./gallery.js";
 import { bindStream } from "./stream.js";
 import { bindSharing } from "./sharebar.js";
@@ -35,7 +37,7 @@ const session = createSession({
 // session, which wins over the default example. The first two are decoded
 // asynchronously: the page starts empty and shows them when they are read.
 const pending = isShareFragment(location.hash) ? "link" : session.hasSaved() && session.remember() ? "session" : "";
-const store = createStore(pending ? defaultState("") : exampleState(defaultExample));
+const store = createStore(pending ? defaultState("") : withExample(exampleState(defaultExample), examples.find((e) => e.file === DEFAULT_EXAMPLE)));
 let report = null; // the last report shown
 let bodyView = null; // the pretty body shown, with its offset map
 let shownBody = null; // the pretty body text shown
@@ -99,7 +101,7 @@ const inputEd = createEditor({
   parent: $("input-editor"), label: "Firehose input", doc: store.get().input,
   docs: "event", docsWhen: () => !report || report.inputKind === "event",
   placeholder: "Paste a Firehose event, base64 records (one a line) or JSON payloads",
-  onChange: ({ paste }) => { userEdit(); runSoon(paste ? 0 : debounceFor(inputEd.view.state.doc.length)); },
+  onChange: ({ paste, whole }) => { userEdit({ whole }); runSoon(paste ? 0 : debounceFor(inputEd.view.state.doc.length)); },
   onRun: () => runSoon(0),
 });
 const responseEd = createEditor({
@@ -122,8 +124,7 @@ const status = $("status");
 const results = $("results");
 const errorPanel = $("engine-error");
 const cancelBtn = $("cancel");
-const CANCEL_AFTER_MS = 400; // a run going longer than this can be cancelled
-let cancelTimer = 0;
+const staleNote = $("stale-note");
 
 function setStatus(text, cls = "") {
   status.textContent = text;
@@ -138,14 +139,18 @@ const engine = createEngine({
   },
   onBusy: (busy) => {
     results.setAttribute("aria-busy", busy ? "true" : "false");
+    // A run can be stopped as soon as it starts; the results shown until
+    // it ends are the previous input's, and look it.
+    cancelBtn.hidden = !busy;
+    const stale = busy && !!report && results.dataset.empty !== "true";
+    staleNote.hidden = !stale;
+    staleNote.textContent = stale ? "Running on the new input: the results below are the previous input's." : "";
+    if (stale) results.dataset.stale = "true";
+    else delete results.dataset.stale;
     if (busy) {
       setStatus("Running…", "busy");
-      if (!cancelTimer && cancelBtn.hidden) cancelTimer = setTimeout(() => { cancelBtn.hidden = false; }, CANCEL_AFTER_MS);
-    } else {
-      clearTimeout(cancelTimer);
-      cancelTimer = 0;
-      cancelBtn.hidden = true;
-      if (status.classList.contains("busy")) setStatus("");
+    } else if (status.classList.contains("busy")) {
+      setStatus("");
     }
   },
 });
@@ -153,6 +158,11 @@ const engine = createEngine({
 /** cancel stops the run going, if any; the engine keeps a fresh worker ready. */
 function cancel() {
   if (!engine.cancel()) return false;
+  // The controls go back to what the results shown were made with.
+  if (shownState) {
+    store.set({ preset: shownState.preset, inputKind: shownState.inputKind, options: shownState.options, firehose: shownState.firehose });
+    syncControls(store.get());
+  }
   setStatus("Cancelled: the results shown are from the run before. The engine is ready for the next run.", "cancelled");
   return true;
 }
@@ -172,9 +182,12 @@ function runSoon(ms) {
   engine.schedule(() => {
     requested = edits;
     store.set({ input: inputEd.getText(), response: responseEd.getText() });
-    return toRequest(store.get());
+    requestedState = store.get();
+    return toRequest(requestedState);
   }, ms);
 }
+let requestedState = null; // the state of the last run asked for
+let shownState = null; // the state of the report shown
 
 // ---- results ---------------------------------------------------------------
 
@@ -192,6 +205,11 @@ function show({ report: rep, body, elapsed, doc }) {
   if (requested !== edits) return; // stale: see edits
   report = rep;
   reportDoc = doc;
+  shownState = requestedState;
+  if (showEmpty(isEmptyState(store.get()))) {
+    document.documentElement.dataset.runs = String(Number(document.documentElement.dataset.runs || 0) + 1);
+    return;
+  }
   document.documentElement.dataset.version = engine.version();
   $("version").textContent = engine.version() ? `— engine ${engine.version()}` : "";
   const s = store.get();
@@ -211,6 +229,8 @@ function show({ report: rep, body, elapsed, doc }) {
 
   renderSummary(views.summary, rep, elapsed);
   renderProblems(views.problems, rep);
+  const limit = seedLimit(rep, { onPreset: choosePreset, onResponse: goToResponse });
+  if (limit) views.problems.prepend(limit);
   const marks = withRelated(findings);
   inputEd.setFindings(marks.filter((f) => f.doc !== "response"));
   responseEd.setFindings(pasted() ? marks.filter((f) => f.doc === "response") : []);
@@ -326,36 +346,48 @@ async function pickExample(file) {
     if (mine === picking && status.textContent === "Loading the example…") setStatus("");
   }
   if (mine !== picking) return;
+  galleryBox.open = false; // out of the way of what it loaded
   applyState(loaded.state, { example: loaded.entry });
 }
 
-/** showExample shows which example the page holds, and what it teaches (or hides the note). */
-function showExample(entry) {
+/** withExample is state s marked as coming from a gallery entry (unedited). */
+function withExample(s, entry) {
+  return { ...s, example: entry ? { file: entry.file, title: entry.title, description: entry.description, edited: false } : null };
+}
+
+/**
+ * showExample shows which example the page holds and what it teaches, or
+ * that it was changed from it; or hides the note.
+ */
+function showExample(ex) {
   const note = $("example-note");
-  note.hidden = !entry;
-  delete note.dataset.edited;
-  note.querySelector(".example-title .hint").textContent = "Example: ";
-  if (entry) {
-    note.dataset.example = entry.file;
-    $("example-title").textContent = entry.title;
-    $("example-desc").textContent = entry.description;
+  note.hidden = !ex;
+  if (ex) {
+    note.dataset.example = ex.file;
+    if (ex.edited) note.dataset.edited = "true";
+    else delete note.dataset.edited;
+    note.querySelector(".example-title .hint").textContent = ex.edited ? "Changed from the example: " : "Example: ";
+    $("example-title").textContent = ex.title;
+    $("example-desc").textContent = ex.description;
   } else {
     delete note.dataset.example;
+    delete note.dataset.edited;
   }
-  markCurrent(gallery, entry ? entry.file : null);
+  markCurrent(gallery, ex && !ex.edited ? ex.file : null);
 }
 
 /**
  * userEdit counts a change the user made to an editor; the example the page
- * held is then only where the text came from.
+ * held is then only where the text came from, and once the whole input is
+ * replaced, not even that: its note goes, and the records list starts over.
  */
-function userEdit() {
+function userEdit({ whole = false } = {}) {
   edits++;
-  const note = $("example-note");
-  if (note.hidden || note.dataset.edited) return;
-  note.dataset.edited = "true";
-  note.querySelector(".example-title .hint").textContent = "Changed from the example: ";
-  markCurrent(gallery, null);
+  if (whole) store.set({ page: 0, selected: 0 });
+  const ex = store.get().example;
+  if (!ex || (ex.edited && !whole)) return;
+  store.set({ example: whole ? null : { ...ex, edited: true } });
+  showExample(store.get().example);
 }
 
 /**
@@ -366,6 +398,7 @@ function userEdit() {
 function applyState(s, { example = null, source = "" } = {}) {
   picking++;
   edits++;
+  if (example) s = withExample(s, example);
   if (source === "link") sharing.linked(s); // before the change, which would drop the fragment
   store.set({ ...s });
   const now = store.get();
@@ -374,7 +407,7 @@ function applyState(s, { example = null, source = "" } = {}) {
   inputEd.replaceText(now.input);
   responseEd.replaceText(now.response);
   if (now.response.trim() !== "") $("response-box").open = true;
-  showExample(example);
+  showExample(now.example);
   sharing.restored(source);
   runSoon(0);
 }
@@ -383,7 +416,7 @@ function applyState(s, { example = null, source = "" } = {}) {
 function dropText(el, text) {
   const ed = responseEd.view.dom.contains(el) ? responseEd : inputEd.view.dom.contains(el) ? inputEd : null;
   if (!ed) return;
-  edits++;
+  userEdit({ whole: ed === inputEd });
   ed.replaceText(text);
   runSoon(0);
 }
@@ -444,7 +477,52 @@ if (pending === "link") {
     else applyState(exampleState(defaultExample), { example: examples.find((e) => e.file === DEFAULT_EXAMPLE) });
   });
 } else {
-  showExample(examples.find((e) => e.file === DEFAULT_EXAMPLE));
-  galleryBox.open = true; // a first visit: the gallery is where to start
+  showExample(store.get().example);
+  runSoon(0);
+}
+
+// ---- the empty state and the ways in ------------------------------------------
+
+const emptyBox = $("empty-state");
+renderEmpty(emptyBox, {
+  onExample: () => {
+    galleryBox.open = true;
+    galleryBox.scrollIntoView({ block: "start" });
+    const first = gallery.querySelector("button.gallery-load");
+    if (first) first.focus();
+  },
+  onEvent: () => { inputEd.view.focus(); inputEd.view.dom.scrollIntoView({ block: "center" }); },
+  onResponse: goToResponse,
+});
+
+/**
+ * showEmpty shows the empty state instead of the results when empty is
+ * true (nothing is judged, so nothing is marked in the editors); it
+ * returns empty.
+ */
+function showEmpty(empty) {
+  emptyBox.hidden = !empty;
+  if (empty) {
+    results.dataset.empty = "true";
+    inputEd.setFindings([]);
+    responseEd.setFindings([]);
+    renderError(errorPanel, null, { version: engine.version() });
+  } else {
+    delete results.dataset.empty;
+  }
+  return empty;
+}
+
+/** goToResponse opens the response editor and puts the cursor in it. */
+function goToResponse() {
+  $("response-box").open = true;
+  responseEd.view.dom.scrollIntoView({ block: "center" });
+  responseEd.view.focus();
+}
+
+/** choosePreset switches the transform, as the select does. */
+function choosePreset(name) {
+  store.set({ preset: name });
+  syncControls(store.get());
   runSoon(0);
 }

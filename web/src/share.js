@@ -45,6 +45,7 @@ export function shareable(s) {
     options: { ...s.options },
     firehose: { ...s.firehose },
     selected: s.selected,
+    ...(s.example ? { example: { ...s.example } } : {}),
   };
 }
 
@@ -125,7 +126,10 @@ export function readRepro(text) {
 
 // ---- validation ------------------------------------------------------------
 
-const LIMITS = { separator: 8, maxDepth: 64, prefix: 1024, streamName: 64, lambdaArn: 2048, retries: 300, selected: 100_000_000 };
+const LIMITS = {
+  separator: 8, maxDepth: 64, prefix: 1024, streamName: 64, lambdaArn: 2048, retries: 300, selected: 100_000_000,
+  exampleFile: 200, exampleTitle: 200, exampleDescription: 2000,
+};
 const ARRAYS = ["json", "index"];
 const VALUES = ["json", "string"];
 
@@ -165,6 +169,20 @@ export function fromShared(x) {
     }
   }
   if (has(x, "selected")) s.selected = int(x.selected, "selected", 0, LIMITS.selected);
+  if (has(x, "example") && x.example !== null) {
+    const e = x.example;
+    if (!isObject(e)) throw invalid("example must be an object or null");
+    s.example = {
+      file: str(e.file, "example.file", LIMITS.exampleFile),
+      title: str(e.title, "example.title", LIMITS.exampleTitle),
+      description: str(e.description, "example.description", LIMITS.exampleDescription),
+      edited: false,
+    };
+    if (has(e, "edited")) {
+      if (typeof e.edited !== "boolean") throw invalid("example.edited must be true or false");
+      s.example.edited = e.edited;
+    }
+  }
   s.page = Math.floor(s.selected / PAGE_SIZE);
   return s;
 }

@@ -51,6 +51,9 @@ export function defaultState(input = "") {
     firehose: { ...DEFAULT_FIREHOSE },
     page: 0, // which PAGE_SIZE records the report describes
     selected: 0, // the record shown in detail (index in the input)
+    // The gallery example the text comes from: {file, title, description,
+    // edited}, or null once the user replaced the whole input.
+    example: null,
   };
 }
 

@@ -1,7 +1,7 @@
 // Small pieces shared by the result views.
 import { h } from "../dom.js";
 import { explain, codeInfo, codeTitle, confidenceText, outcomeText } from "../explain.js";
-import { n } from "../format.js";
+import { n, plural } from "../format.js";
 
 /** How much of a user's text a view shows: in lists, and elsewhere. */
 export const CLIP_SHORT = 200;
@@ -22,9 +22,26 @@ export function clip(text, max = CLIP) {
   return [s.slice(0, end), h("span", { class: "clipped", "data-more": s.length - end }, `… (${n(s.length - end)} more characters)`)];
 }
 
-/** outcome is a badge for delivered / dropped / failed. */
-export function outcome(o) {
-  return h("span", { class: `badge outcome-${o || "none"}`, title: outcomeText(o) }, o || "no verdict");
+/**
+ * outcome is a badge for delivered / dropped / failed. Given the record's
+ * verdict, a record delivered while outputs made of it were ignored (the
+ * engine's lostOutputs) is not drawn as a plain delivered.
+ */
+export function outcome(o, verdict = null) {
+  const partial = o === "delivered" && verdict && verdict.lostOutputs > 0;
+  return h("span", { class: `badge outcome-${o || "none"}${partial ? " outcome-partial" : ""}`, "data-outcome": o || "none", title: outcomeText(o) }, o || "no verdict");
+}
+
+/**
+ * lostBadge says how much of a record Firehose lost silently, as the
+ * engine counts it (the verdict's lostOutputs and lostRows), or null.
+ */
+export function lostBadge(v) {
+  if (!v || !(v.lostOutputs > 0)) return null;
+  const rows = v.lostRows || 0;
+  const text = rows ? `${plural(rows, "row")} lost` : `${plural(v.lostOutputs, "output")} ignored`;
+  return h("span", { class: "badge lost", "data-lost-outputs": v.lostOutputs, "data-lost-rows": rows,
+    title: `${plural(v.lostOutputs, "output")} made of this record carry a recordId Firehose ignores: ${rows ? `${plural(rows, "row")} of data lost without any error` : "they held no rows"}.` }, text);
 }
 
 /**

@@ -1,9 +1,9 @@
 // One record in detail: its id and verdict, the decoded payload, the rows
 // the transform flattened it into, and the output records carrying its id.
 import { h, replace } from "../dom.js";
-import { bytes, n, timestamp } from "../format.js";
+import { bytes, n, plural, timestamp } from "../format.js";
 import { confidenceText, explain } from "../explain.js";
-import { clip, confidence, errorBlock, outcome, pre, status, CLIP } from "./common.js";
+import { clip, confidence, errorBlock, lostBadge, outcome, pre, status, CLIP } from "./common.js";
 import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.js";
 
 const MAX_ROWS = 200; // table rows shown; the rest is counted
@@ -51,8 +51,11 @@ function verdictPart(report, v) {
   }
   return h("div", { class: "verdict", "data-outcome": v.outcome },
     h("h5", null, "Firehose's verdict"),
-    h("p", null, outcome(v.outcome), v.output >= 0 ? ` decided by output #${v.output}` : "",
+    h("p", null, outcome(v.outcome, v), " ", lostBadge(v), v.output >= 0 ? ` decided by output #${v.output}` : "",
       v.errorCode ? null : [" ", confidence(v.confidence)]),
+    v.lostOutputs > 0 ? h("p", { class: "bad-text lost-note" },
+      `${plural(v.lostOutputs, "other output")} made of this record ${v.lostOutputs === 1 ? "carries" : "carry"} a recordId Firehose never sent: `,
+      v.lostRows ? `${plural(v.lostRows, "row")} of it ${v.lostRows === 1 ? "is" : "are"} lost without any error.` : "they held no rows.") : null,
     v.errorCode ? errorBlock(v) : null,
     !v.errorCode && v.confidence && v.confidence !== "confirmed" ? h("p", { class: "explain confidence-note" }, confidenceText(v.confidence)) : null,
   );
@@ -62,9 +65,11 @@ function rowsPart(report, rec) {
   const rows = rec.rows || [];
   if (!rec.detail) return null;
   if (!rows.length) {
-    return h("div", null, h("h5", null, "Flattened rows"), h("p", { class: "hint" }, report.preset
-      ? "The transform made no rows of this record."
-      : "No transform ran: the page checks the response you pasted."));
+    return h("div", null, h("h5", null, "Flattened rows"), h("p", { class: "hint" }, report.preset === "identity"
+      ? "identity does not flatten: it returns the record's data unchanged, in one output."
+      : report.preset
+        ? "The transform made no rows of this record."
+        : "No transform ran: the page checks the response you pasted."));
   }
   const cols = [];
   const seen = new Map();

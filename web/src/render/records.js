@@ -3,7 +3,8 @@
 // hundred thousand records never reach the DOM at once.
 import { h, replace } from "../dom.js";
 import { bytes, n } from "../format.js";
-import { clip, code, confidence, outcome, pager, CLIP_SHORT } from "./common.js";
+import { code, confidence, lostBadge, outcome, pager } from "./common.js";
+import { shortId } from "./ids.js";
 import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.js";
 
 /**
@@ -35,12 +36,15 @@ export function renderRecords(el, countEl, report, { selected, pageSize, onSelec
         onclick: () => onSelect(r.index),
       },
       h("span", { class: "rec-index" }, `#${r.index}`),
-      h("span", { class: "rec-id" }, clip(r.recordId, CLIP_SHORT)),
+      shortId(r.recordId, "rec-id"),
+      h("span", { class: "rec-badges" },
+        v ? outcome(v.outcome, v) : null,
+        v ? lostBadge(v) : null,
+        v ? confidence(v.confidence) : null,
+      ),
       h("span", { class: "rec-meta" }, `${r.payload}, ${bytes(r.size)}${r.detail && rows ? `, ${rows} row${rows === 1 ? "" : "s"}` : ""}`,
-        outputsText(links.get(r.index) || [], outs, report.response)),
-      v ? outcome(v.outcome) : null,
-      v && v.errorCode ? code(v.errorCode, "rec-code", v.confidence) : null,
-      v ? confidence(v.confidence) : null,
+        outputsText(links.get(r.index) || [], outs, report.response),
+        v && v.errorCode ? [" ", code(v.errorCode, "rec-code", v.confidence)] : null),
       ),
     ));
   }

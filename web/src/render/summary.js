@@ -54,9 +54,9 @@ export function renderSummary(el, report, elapsed) {
         { "data-rows": s.lostRows || 0 }),
       h("div", { class: `stat size ${over ? "bad" : ""}`, "data-stat": "response-size" },
         h("span", { class: "n" }, bytes(size)),
-        h("span", { class: "label" }, `response, limit ${bytes(limit)}`),
+        h("span", { class: "label" }, `response; limit ${n(limit)} bytes (Lambda's "6 MB")`),
         h("meter", { min: 0, max: limit, value: Math.min(size, limit), low: limit * 0.66, high: limit * 0.9, optimum: 0,
-          "aria-label": `response size: ${bytes(size)} of ${bytes(limit)}` }),
+          "aria-label": `response size: ${bytes(size)} of ${n(limit)} bytes` }),
       ),
       h("div", { class: "stat time", "data-stat": "time" },
         h("span", { class: "n" }, ms(s.micros)),
@@ -101,7 +101,7 @@ export function renderProblems(el, report) {
         h("ul", null, (a.readings || []).map((r) => h("li", null,
           h("strong", null, r.label), ": ",
           r.batchError ? `the whole batch fails with ${r.batchError.errorCode}` :
-            (r.failedCount ? `${plural(r.failedCount, "record")} fail` : "nothing fails"),
+            (r.failedCount ? `${plural(r.failedCount, "record")} ${r.failedCount === 1 ? "fails" : "fail"}` : "nothing fails"),
         ))),
       )),
     ));
