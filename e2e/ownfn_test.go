@@ -8,6 +8,8 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -300,5 +302,25 @@ func TestALinkWithCodeWaitsForRun(t *testing.T) {
 	}
 	if got := p.evalString(`document.getElementById("fn-note").textContent`); got != "" {
 		t.Errorf("after Run, the note still says %q", got)
+	}
+}
+
+func TestAMissingRuntimeSaysSo(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(envOr("FIREHOSE_DIST", "../dist"), "runtime-python.js")); err == nil {
+		t.Skip("this build has the Python runtime")
+	}
+	p := openTab(t)
+	p.expectProblem("runtime-python.js") // the browser logs the failed load
+	p.chooseFunction("python")
+	p.poll(`document.documentElement.dataset.runtime === "failed"`)
+	if got := p.evalString(`document.getElementById("fn-note").textContent`); !strings.Contains(got, "The Python runtime could not load") {
+		t.Errorf("the note says %q, want that the Python runtime could not load", got)
+	}
+	// The built-in transforms still work.
+	runs := p.runs()
+	p.setPreset("identity")
+	p.waitRuns(runs)
+	if v := p.verdict(); v.Delivered != 3 {
+		t.Errorf("identity after the failed runtime: %+v, want 3 delivered", v)
 	}
 }

@@ -5,7 +5,6 @@
 // against the protocol (anything else is dropped), and builds the context
 // object Lambda would pass. See README.md, "Your own function", for the
 // protocol.
-import { LANGUAGES } from "./starters.js";
 
 /** The largest body (characters) a runtime may return; the engine reads no more anyway. */
 export const MAX_BODY = 32 * 1024 * 1024;
@@ -43,9 +42,9 @@ const isText = (v, max) => typeof v === "string" && v.length <= max;
  * validReady, validLog and validDone say whether a worker's message is one
  * of the protocol's, with fields of the right types and sizes.
  */
-export function validReady(msg, language) {
+export function validReady(msg, emulates) {
   return isObj(msg) && msg.type === "ready" && isText(msg.runtime, 200) && msg.runtime !== "" &&
-    msg.emulates === LANGUAGES[language].emulates && isCount(msg.loadMs);
+    msg.emulates === emulates && isCount(msg.loadMs);
 }
 
 export function validLog(msg, id) {
@@ -124,10 +123,11 @@ export function timeoutBody(requestId, timeoutMs, at = new Date()) {
  *       One invocation runs at a time per language; the latest waiting one runs next.
  *   info(language) → {runtime, emulates, loadMs} once loaded, else null.
  *   cancel(language) → ends the invocation going, if any (its worker is replaced).
+ * languages describes each language (see languages.js: label, worker, emulates).
  * onState(language, state, detail): "loading", "ready", "failed" (detail: why), and
  * "spare" when a spare worker is loaded too.
  */
-export function createRuntimes({ base = "", onState } = {}) {
+export function createRuntimes({ languages: LANGUAGES, base = "", onState } = {}) {
   const pools = {};
 
   function pool(language) {
@@ -162,7 +162,7 @@ export function createRuntimes({ base = "", onState } = {}) {
       const msg = ev.data;
       if (entry.dead) return;
       if (!entry.ready.settled) {
-        if (validReady(msg, language)) {
+        if (validReady(msg, LANGUAGES[language].emulates)) {
           entry.ready.settled = true;
           clearTimeout(entry.loadTimer);
           p.info = { runtime: msg.runtime, emulates: msg.emulates, loadMs: msg.loadMs };

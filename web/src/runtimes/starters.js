@@ -1,5 +1,5 @@
-// The code a function editor starts with, per language, and the handler
-// each runtime calls by default.
+// The code a function editor starts with, per language. Loaded only when a
+// function is chosen (a chunk of its own).
 
 /**
  * PYTHON_STARTER is the seed Lambda's code (the project keeps the reference
@@ -76,24 +76,5 @@ export const handler = async (event, context) => {
 };
 `;
 
-/** LANGUAGES describes the function languages the page runs. */
-export const LANGUAGES = {
-  python: {
-    label: "Python",
-    starter: PYTHON_STARTER,
-    handler: "lambda_function.lambda_handler",
-    file: "lambda_function.py",
-    worker: "runtime-python.js",
-    emulates: "python3.13",
-    about: "CPython 3.14 compiled to WebAssembly (Pyodide), standing in for Lambda's python3.13 runtime",
-  },
-  nodejs: {
-    label: "Node.js",
-    starter: NODEJS_STARTER,
-    handler: "index.handler",
-    file: "index.mjs",
-    worker: "runtime-nodejs.js",
-    emulates: "nodejs22.x",
-    about: "QuickJS compiled to WebAssembly, standing in for Lambda's nodejs22.x runtime (the parts of Node.js that transforms use)",
-  },
-};
+/** STARTERS maps a language to its starter. */
+export const STARTERS = { python: PYTHON_STARTER, nodejs: NODEJS_STARTER };
