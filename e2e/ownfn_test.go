@@ -324,3 +324,31 @@ func TestAMissingRuntimeSaysSo(t *testing.T) {
 		t.Errorf("identity after the failed runtime: %+v, want 3 delivered", v)
 	}
 }
+
+func TestSessionCodeRunsOnlyWhenItRanHere(t *testing.T) {
+	// Code that ran in this browser runs again when the session is restored…
+	p := openTab(t)
+	const savedState = `(JSON.parse(localStorage.getItem("firehose-playground") || "{}").state || "")`
+	saved := p.evalString(savedState)
+	p.chooseFunction("nodejs")
+	p.invoked(0)
+	p.poll(`(JSON.parse(localStorage.getItem("firehose-playground") || "{}").ran || "").startsWith("nodejs:")`)
+	p.poll(fmt.Sprintf(`%s !== %q`, savedState, saved)) // the function's state is saved
+	p.navigate(baseURL)
+	p.invoked(0)
+	if got := p.evalString(`document.getElementById("fn-note").textContent`); got != "" {
+		t.Errorf("restored code that ran here: the note says %q", got)
+	}
+	// …code from a link that never ran does not.
+	state, _ := json.Marshal(map[string]any{"input": directPutEvent(`{"a":1}`), "preset": "nodejs",
+		"fn": map[string]any{"language": "nodejs", "code": "exports.handler = async () => ({ records: [] });\n"}})
+	p.navigate(baseURL + fragment("v1", string(state)))
+	p.poll(`document.getElementById("fn-note").textContent.includes("does not run until you press Run")`)
+	saved = p.evalString(savedState)
+	p.poll(fmt.Sprintf(`%s !== %q`, savedState, saved)) // the link's state is saved
+	p.navigate(baseURL)
+	p.poll(`document.getElementById("fn-note").textContent.includes("came from your saved session")`)
+	if n := p.invocations(); n != 0 {
+		t.Errorf("the link's code, restored from the session, ran %d times before Run", n)
+	}
+}

@@ -60,7 +60,7 @@ function syncControls(s) {
 }
 const own = createOwnFunction({
   store, presetSel, onRun: (ms) => runSoon(ms), onEdit: () => userEdit(),
-  engineRun: (req) => engine.run(req),
+  engineRun: (req) => engine.run(req), session,
 });
 syncControls(store.get());
 
@@ -398,7 +398,7 @@ function applyState(s, { example = null, source = "" } = {}) {
   store.set({ ...s });
   const now = store.get();
   // Code from a link, a repro file or a saved session waits for Run.
-  if (isOwn(now.preset) && ["link", "repro", "session"].includes(source)) own.disarm(source);
+  if (isOwn(now.preset) && ["link", "repro", "session"].includes(source)) own.disarm(source, now);
   else own.arm();
   syncControls(now);
   syncStream(now.firehose, { open: true });

@@ -16,18 +16,20 @@ export const PASTED = "pasted";
 /**
  * createOwnFunction wires it. store is the page's store, presetSel the
  * transform select; onRun(ms) asks the page to run; engineRun(request) runs
- * the engine; onEdit() counts a user's edit.
+ * the engine; onEdit() counts a user's edit; session keeps the fingerprint of
+ * the code that ran last (see session.js).
  * Returns
  *   active(state)   whether the state runs the user's function (no response is pasted)
  *   request(state, toRequest) → Promise of the engine request with the function's
  *                   body as its response, or null when the function does not run now
  *   arm()           the user pressed Run: code from elsewhere may run from now on
- *   disarm(source)  code from "link", "repro" or "session" arrived: it waits for Run
+ *   disarm(source, state)  code from "link", "repro" or "session" arrived: it waits for Run
+ *                   (from the session, unless it is the code that ran last in this browser)
  *   sync(state)     shows a state: the select's source, the panel
  *   choose(preset)  the user chose a transform in the select
  *   text(), lastBody(), cancel(), hideLogs()
  */
-export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit }) {
+export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, session }) {
   let panel = null;
   let loading = null;
   let armed = true;
@@ -89,10 +91,15 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit }
     active: (s) => isOwn(s.preset) && s.response.trim() === "",
     async request(s, toRequest) {
       if (!armed) return null;
-      return (await load()).request(s, toRequest);
+      const p = await load();
+      const req = await p.request(s, toRequest);
+      if (req && req.response !== undefined && session) session.setRan(fingerprint(s.preset, p.text() ?? s.fn.code));
+      return req;
     },
     arm,
-    disarm(from) {
+    disarm(from, s) {
+      // Code restored from the session runs when it is the code that ran last.
+      if (from === "session" && session && s && session.ran() === fingerprint(s.preset, s.fn.code)) return;
       armed = false;
       source = from;
       showWhy();
@@ -116,4 +123,15 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit }
     hideLogs: () => { $("logs-panel").hidden = true; },
     PASTED,
   };
+}
+
+/** fingerprint is a short hash (FNV-1a) of a function's language and code. */
+function fingerprint(language, code) {
+  let h = 0x811c9dc5;
+  const text = `${language}\n${code}`;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${language}:${text.length}:${h.toString(16)}`;
 }

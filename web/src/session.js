@@ -58,7 +58,8 @@ export function createSession({ delay = 400 } = {}) {
       return; // too large to keep: the previous save stays
     }
     if (gen !== generation || !remember()) return;
-    if (!write({ remember: true, state: fragment })) {
+    const ran = read().ran; // see ran(): kept with the state
+    if (!write(typeof ran === "string" ? { remember: true, state: fragment, ran } : { remember: true, state: fragment })) {
       // Over the quota: a stale state would be worse than none.
       write({ remember: true });
     }
@@ -92,6 +93,18 @@ export function createSession({ delay = 400 } = {}) {
     },
     hasSaved() {
       return typeof read().state === "string";
+    },
+    /**
+     * ran() is the fingerprint of the last function code that ran in this
+     * browser (code restored from the session runs at once only when it is
+     * that code); setRan(fp) records it, when remembering.
+     */
+    ran() {
+      const v = read().ran;
+      return typeof v === "string" ? v : "";
+    },
+    setRan(fp) {
+      if (remember() && read().ran !== fp) write({ ...read(), ran: fp });
     },
   };
 }

@@ -174,6 +174,8 @@ export function createRuntimes({ languages: LANGUAGES, base = "", onState } = {}
         return;
       }
       if (entry.job) entry.job.receive(msg);
+      // A runtime that can no longer run code (after answering): the spare takes over.
+      if (isObj(msg) && msg.type === "failed" && !entry.job) retire(p, entry);
     };
     entry.w.onerror = (ev) => {
       if (ev.preventDefault) ev.preventDefault();
@@ -182,6 +184,15 @@ export function createRuntimes({ languages: LANGUAGES, base = "", onState } = {}
     };
     entry.w.onmessageerror = () => {};
     return entry;
+  }
+
+  // retire ends a worker that is not running anything, and lets the spare take over.
+  function retire(p, entry) {
+    entry.dead = true;
+    clearTimeout(entry.loadTimer);
+    entry.w.terminate();
+    if (p.active === entry) promote(p, entry.language);
+    else if (p.spare === entry) p.spare = null;
   }
 
   // promote makes the spare the worker in use, and starts a new spare.

@@ -37,10 +37,18 @@ function lockdown() {
 }
 
 let QuickJS = null;
+let aborted = ""; // what QuickJS's module printed when it aborted
 
 async function load() {
   const started = performance.now();
-  const variant = newVariant(releaseSync, { wasmLocation: new URL("runtime-nodejs.wasm", self.location.href).href });
+  const variant = newVariant(releaseSync, {
+    wasmLocation: new URL("runtime-nodejs.wasm", self.location.href).href,
+    // QuickJS's own assertions print here. One (gc_obj_list not empty when a
+    // runtime is freed) fires after some large async invocations: the answer
+    // given is right, but the module is not to be trusted after it, so the
+    // worker asks to be replaced (see retire).
+    emscriptenModule: { printErr: (text) => { if (/Aborted|Assertion failed/.test(String(text))) aborted = String(text); } },
+  });
   QuickJS = await newQuickJSWASMModuleFromVariant(variant);
   lockdown();
   post({ type: "ready", runtime: QUICKJS_VERSION, emulates: "nodejs22.x", loadMs: performance.now() - started });
@@ -155,7 +163,9 @@ function invoke(msg) {
     }
     if (interrupted) return timedOut();
     const outcome = vm.getProp(vm.global, "__outcome");
-    const state = vm.getString(vm.getProp(outcome, "state"));
+    const stateH = vm.getProp(outcome, "state");
+    const state = vm.getString(stateH);
+    stateH.dispose();
     if (state === "ok") {
       const bodyH = vm.getProp(outcome, "body");
       const body = vm.getString(bodyH);
@@ -254,4 +264,12 @@ self.onmessage = async (ev) => {
     return;
   }
   invoke(msg);
+  if (aborted) retire();
 };
+
+// retire tells the page this worker can no longer run code: the page ends
+// it and its spare takes over (the protocol's "failed", after "ready").
+function retire() {
+  post({ type: "failed", error: `QuickJS stopped: ${aborted.slice(0, 500)}` });
+  self.onmessage = null;
+}
