@@ -7,7 +7,7 @@ WASMDIR  := $(GOROOT)/lib/wasm
 DIST     ?= dist
 ADDR     ?= 127.0.0.1:8080
 
-.PHONY: build serve test test-go test-wasm test-e2e vet bench fuzz fuzz-corpus clean
+.PHONY: build serve test test-go test-wasm test-web test-e2e vet bench fuzz fuzz-corpus clean
 
 ## build: the static site in $(DIST)/, ready for any static host
 build: web/node_modules
@@ -27,7 +27,7 @@ serve: build
 	$(GO) run serve.go -addr $(ADDR) -dir $(DIST)
 
 ## test: vet and every test: the engine natively and under wasm, the server, the page in Chromium
-test: vet test-go test-wasm test-e2e
+test: vet test-go test-wasm test-web test-e2e
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
@@ -40,6 +40,11 @@ test-go:
 ## test-wasm: the engine's tests compiled to WebAssembly, run by Node
 test-wasm:
 	PATH="$(WASMDIR):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./transform ./wasm
+
+## test-web: the page's pure modules under Node's test runner (the Node.js
+## runtime's Buffer encodings against Node's own)
+test-web: web/node_modules
+	cd web && node --test test/
 
 ## test-e2e: the page in headless Chromium
 test-e2e: build

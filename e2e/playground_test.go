@@ -54,8 +54,8 @@ func TestEngineBecomesReady(t *testing.T) {
 			t.Errorf("no editor content element with aria-label %q", label)
 		}
 	}
-	if got := p.evalStrings(`[...document.querySelectorAll('select[name="preset"] option')].map(o => o.value)`); strings.Join(got, " ") != "seed seed-v1 ndjson identity" {
-		t.Errorf("preset options are %q, want seed seed-v1 ndjson identity", got)
+	if got := p.evalStrings(`[...document.querySelectorAll('select[name="preset"] option')].map(o => o.value)`); strings.Join(got, " ") != "seed seed-v1 ndjson identity python nodejs" {
+		t.Errorf("preset options are %q, want seed seed-v1 ndjson identity python nodejs", got)
 	}
 	p.shot("ready")
 }

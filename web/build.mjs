@@ -46,9 +46,15 @@ const common = {
 };
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ["src/main.js"], outfile: join(out, "app.js"), format: "esm" }),
+  // app.js, and the chunks it loads only when needed (the function editor
+  // and its language modes): esbuild's code splitting.
+  esbuild.build({ ...common, entryPoints: { app: "src/main.js" }, outdir: out, format: "esm", splitting: true, chunkNames: "chunk-[hash]" }),
   esbuild.build({ ...common, entryPoints: ["src/worker.js"], outfile: join(out, "worker.js"), format: "iife" }),
+  // The runtimes of the user's function: workers of their own, loaded only when chosen.
+  esbuild.build({ ...common, entryPoints: ["src/runtimes/nodejs-worker.js"], outfile: join(out, "runtime-nodejs.js"), format: "iife" }),
 ]);
+// QuickJS's WebAssembly, next to its worker.
+await cp(join(here, "node_modules/@jitl/quickjs-wasmfile-release-sync/dist/emscripten-module.wasm"), join(out, "runtime-nodejs.wasm"));
 
 for (const f of ["index.html", "style.css", "favicon.svg"]) {
   await cp(join(here, f), join(out, f));

@@ -304,11 +304,18 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
     });
   }
 
+  let scheduled = 0; // the latest scheduled run; an earlier one still making its request is dropped
+
   function schedule(makeRequest, ms) {
     clearTimeout(timer);
     const fire = () => {
-      run(makeRequest()).then(
-        (result) => onResult && onResult(result),
+      const mine = ++scheduled;
+      // makeRequest may return a Promise (the user's function runs first),
+      // or null: nothing to run now.
+      const go = (req) => (mine !== scheduled || req == null ? null : run(req));
+      const req = makeRequest();
+      (req && typeof req.then === "function" ? req.then(go) : go(req) || Promise.resolve(null)).then(
+        (result) => result && onResult && onResult(result),
         (e) => { if (!(e instanceof StaleRun) && !(e instanceof Cancelled)) onError && onError(e); },
       );
     };
@@ -319,6 +326,7 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
   function cancel() {
     if (!busy) return false;
     clearTimeout(timer); // and a run scheduled meanwhile
+    scheduled++;
     seq++; // a run still waiting for the engine to start is dropped
     if (worker && worker.job) replace(worker, new Cancelled());
     setBusy(false);

@@ -1,7 +1,7 @@
 // Wiring: the state, the editors, the engine and the views. The page only
 // renders what the engine reports.
 import { $ } from "./dom.js";
-import { createStore, defaultState, toRequest, PRESETS, INPUT_KINDS, PAGE_SIZE } from "./state.js";
+import { createStore, defaultState, toRequest, isOwn, PRESETS, INPUT_KINDS, PAGE_SIZE } from "./state.js";
 import { createEngine } from "./engine.js";
 import { createEditor } from "./editors.js";
 import { mapOffset } from "./pretty.js";
@@ -23,6 +23,7 @@ import { createExportPanel } from "./exportpanel.js";
 import { hasDocument } from "./documents.js";
 import { showNow, whenVisible } from "./visible.js";
 import { decodeFragment, isShareFragment, shareable } from "./share.js";
+import { createOwnFunction } from "./ownfn.js";
 import defaultExample from "../examples/02-seed-loses-rows.json";
 
 const DEFAULT_EXAMPLE = "02-seed-loses-rows.json";
@@ -65,10 +66,25 @@ function syncControls(s) {
   opt.values.value = s.options.values;
   $("ndjson-options").hidden = s.preset !== "ndjson";
   syncStream(s.firehose);
+  own.sync(s);
 }
+const own = createOwnFunction({
+  store, presetSel, onRun: (ms) => runSoon(ms), onEdit: () => userEdit(),
+  engineRun: (req) => engine.run(req), session,
+});
 syncControls(store.get());
 
-presetSel.addEventListener("change", () => { store.set({ preset: presetSel.value }); syncControls(store.get()); runSoon(0); });
+presetSel.addEventListener("change", () => {
+  if (presetSel.value === own.PASTED) return;
+  if (store.get().response.trim() !== "") {
+    // Choosing a transform sets the pasted response aside (Ctrl/Cmd+Z in its editor brings it back).
+    responseEd.replaceText("");
+    store.set({ response: "" });
+  }
+  own.choose(presetSel.value);
+  syncControls(store.get());
+  runSoon(0);
+});
 kindSel.addEventListener("change", () => { store.set({ inputKind: kindSel.value }); runSoon(0); });
 for (const [key, el] of Object.entries(opt)) {
   el.addEventListener(el.tagName === "SELECT" ? "change" : "input", () => {
@@ -77,14 +93,14 @@ for (const [key, el] of Object.entries(opt)) {
     runSoon(el.tagName === "SELECT" ? 0 : 250);
   });
 }
-$("controls").addEventListener("submit", (ev) => { ev.preventDefault(); runSoon(0); });
+$("controls").addEventListener("submit", (ev) => { ev.preventDefault(); runNow(); });
 
 const isMac = /Mac|iPhone|iPad/.test((navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || "");
 $("run-shortcut").textContent = isMac ? "⌘+Enter" : "Ctrl+Enter";
 document.addEventListener("keydown", (ev) => {
   if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey) && !ev.defaultPrevented) {
     ev.preventDefault();
-    runSoon(0);
+    runNow();
   }
 });
 
@@ -102,17 +118,27 @@ const inputEd = createEditor({
   docs: "event", docsWhen: () => !report || report.inputKind === "event",
   placeholder: "Paste a Firehose event, base64 records (one a line) or JSON payloads",
   onChange: ({ paste, whole }) => { userEdit({ whole }); runSoon(paste ? 0 : debounceFor(inputEd.view.state.doc.length)); },
-  onRun: () => runSoon(0),
+  onRun: () => runNow(),
 });
 const responseEd = createEditor({
   parent: $("response-editor"), label: "Lambda response", doc: store.get().response, docs: "response",
   placeholder: 'Paste your function\'s response: {"records": [{"recordId": "…", "result": "Ok", "data": "…"}]}',
-  onChange: ({ paste }) => { userEdit(); runSoon(paste ? 0 : debounceFor(responseEd.view.state.doc.length)); },
+  onChange: ({ paste }) => { userEdit(); syncSource(); runSoon(paste ? 0 : debounceFor(responseEd.view.state.doc.length)); },
   onRun: () => runSoon(0),
 });
 const bodyEd = createEditor({ parent: $("body-editor"), label: "Lambda response body (read-only)", readOnly: true, docs: "response", onRun: () => runSoon(0) });
 if (store.get().response) $("response-box").open = true;
 $("response-clear").addEventListener("click", () => { userEdit(); responseEd.setText(""); runSoon(0); });
+
+/** syncSource shows at once, in the select, whether a pasted response is what the page checks. */
+function syncSource() {
+  const d = responseEd.view.state.doc;
+  const pasted = /\S/.test(d.sliceString(0, Math.min(d.length, 4096))) || (d.length > 4096 && responseEd.getText().trim() !== "");
+  if (pasted !== (store.get().response.trim() !== "")) {
+    store.set({ response: pasted ? responseEd.getText() : "" });
+    own.sync(store.get());
+  }
+}
 
 function debounceFor(length) {
   return length > 1_000_000 ? 600 : length > 100_000 ? 400 : 250;
@@ -157,7 +183,8 @@ const engine = createEngine({
 
 /** cancel stops the run going, if any; the engine keeps a fresh worker ready. */
 function cancel() {
-  if (!engine.cancel()) return false;
+  const fn = own.cancel();
+  if (!engine.cancel() && !fn) return false;
   // The controls go back to what the results shown were made with.
   if (shownState) {
     store.set({ preset: shownState.preset, inputKind: shownState.inputKind, options: shownState.options, firehose: shownState.firehose });
@@ -177,17 +204,27 @@ document.addEventListener("keydown", (ev) => {
   }
 });
 
-/** runSoon runs the engine on the current state after ms of quiet. */
+/**
+ * runSoon runs the engine on the current state after ms of quiet; with the
+ * user's function as the transform, the function runs first.
+ */
 function runSoon(ms) {
   engine.schedule(() => {
     requested = edits;
     store.set({ input: inputEd.getText(), response: responseEd.getText() });
     requestedState = store.get();
-    return toRequest(requestedState);
+    own.sync(requestedState);
+    return own.active(requestedState) ? own.request(requestedState, toRequest) : toRequest(requestedState);
   }, ms);
 }
 let requestedState = null; // the state of the last run asked for
 let shownState = null; // the state of the report shown
+
+/** runNow is Run: code that came from elsewhere may run from now on. */
+function runNow() {
+  own.arm();
+  runSoon(0);
+}
 
 // ---- results ---------------------------------------------------------------
 
@@ -210,6 +247,7 @@ function show({ report: rep, body, elapsed, doc }) {
     document.documentElement.dataset.runs = String(Number(document.documentElement.dataset.runs || 0) + 1);
     return;
   }
+  if (!own.active(store.get())) own.hideLogs();
   document.documentElement.dataset.version = engine.version();
   $("version").textContent = engine.version() ? `— engine ${engine.version()}` : "";
   const s = store.get();
@@ -402,6 +440,9 @@ function applyState(s, { example = null, source = "" } = {}) {
   if (source === "link") sharing.linked(s); // before the change, which would drop the fragment
   store.set({ ...s });
   const now = store.get();
+  // Code from a link, a repro file or a saved session waits for Run.
+  if (isOwn(now.preset) && ["link", "repro", "session"].includes(source)) own.disarm(source, now);
+  else own.arm();
   syncControls(now);
   syncStream(now.firehose, { open: true });
   inputEd.replaceText(now.input);
@@ -424,6 +465,8 @@ function dropText(el, text) {
 /** currentState is the state with the editors' text as it is now (a run may not have taken it yet). */
 function currentState() {
   store.set({ input: inputEd.getText(), response: responseEd.getText() });
+  const code = own.text();
+  if (code !== null && isOwn(store.get().preset)) store.set({ fn: { code } });
   return store.get();
 }
 
@@ -433,7 +476,8 @@ createExportPanel($("exports"), {
   getReport: () => report,
   getDoc: () => reportDoc,
   getState: currentState,
-  exportRun: (req) => engine.exportRun(req),
+  // With the user's function, exports judge the body it returned last.
+  exportRun: (req) => engine.exportRun(own.active(store.get()) && own.lastBody() !== null ? { ...req, response: own.lastBody() } : req),
 });
 
 // After a refused link the page is empty: that emptiness is not saved over

@@ -95,7 +95,11 @@ export function createSession({ delay = 400, onDropped } = {}) {
     }
     if (gen !== generation || !remember()) return;
     if (dropped && onDropped) onDropped(dropped);
-    if (!write(dropped ? { remember: true, state: fragment, dropped } : { remember: true, state: fragment })) {
+    const kept = { remember: true, state: fragment };
+    if (dropped) kept.dropped = dropped;
+    const ran = read().ran; // see ran(): kept with the state
+    if (typeof ran === "string") kept.ran = ran;
+    if (!write(kept)) {
       // Over the quota: a stale state would be worse than none.
       write({ remember: true });
     }
@@ -137,6 +141,18 @@ export function createSession({ delay = 400, onDropped } = {}) {
     dropped() {
       const d = read().dropped;
       return typeof d === "number" && d > 0 ? d : 0;
+    },
+    /**
+     * ran() is the fingerprint of the last function code that ran in this
+     * browser (code restored from the session runs at once only when it is
+     * that code); setRan(fp) records it, when remembering.
+     */
+    ran() {
+      const v = read().ran;
+      return typeof v === "string" ? v : "";
+    },
+    setRan(fp) {
+      if (remember() && read().ran !== fp) write({ ...read(), ran: fp });
     },
   };
 }

@@ -9,7 +9,7 @@
 // anyone, so its size is capped while it is inflated, and every known key
 // is checked for its type and size (unknown keys are ignored). Pure
 // functions, no DOM: the page decides what to show.
-import { defaultState, ERROR_LAYOUTS, INPUT_KINDS, PAGE_SIZE, PRESETS } from "./state.js";
+import { defaultState, ERROR_LAYOUTS, INPUT_KINDS, isOwn, PAGE_SIZE, PRESETS } from "./state.js";
 
 /** Above this many characters a link may be cut by chat apps. */
 export const LINK_NOTE_AT = 2_000;
@@ -37,7 +37,7 @@ export class ShareError extends Error {
 
 /** shareable is the part of a state a link carries. */
 export function shareable(s) {
-  return {
+  const out = {
     input: s.input,
     inputKind: s.inputKind,
     response: s.response,
@@ -47,6 +47,9 @@ export function shareable(s) {
     selected: s.selected,
     ...(s.example ? { example: { ...s.example } } : {}),
   };
+  // The user's function travels only when it is the transform chosen.
+  if (isOwn(s.preset) && s.fn) out.fn = { ...s.fn };
+  return out;
 }
 
 /** isShareFragment says whether a location.hash looks like a share link ("#v…"). */
@@ -127,6 +130,7 @@ export function readRepro(text) {
 // ---- validation ------------------------------------------------------------
 
 const LIMITS = {
+  code: 1_000_000, handler: 256, timeout: 900, memory: 10_240,
   separator: 8, maxDepth: 64, prefix: 1024, streamName: 64, lambdaArn: 2048, retries: 300, selected: 100_000_000,
   exampleFile: 200, exampleTitle: 200, exampleDescription: 2000,
 };
@@ -167,6 +171,15 @@ export function fromShared(x) {
       if (typeof f.appendDelimiter !== "boolean") throw invalid("firehose.appendDelimiter must be true or false");
       s.firehose.appendDelimiter = f.appendDelimiter;
     }
+  }
+  if (has(x, "fn")) {
+    const f = x.fn;
+    if (!isObject(f)) throw invalid("fn must be an object");
+    if (has(f, "language")) s.fn.language = oneOf(f.language, "fn.language", ["", "python", "nodejs"]);
+    if (has(f, "code")) s.fn.code = str(f.code, "fn.code", LIMITS.code);
+    if (has(f, "handler")) s.fn.handler = str(f.handler, "fn.handler", LIMITS.handler);
+    if (has(f, "timeout")) s.fn.timeout = int(f.timeout, "fn.timeout", 1, LIMITS.timeout);
+    if (has(f, "memory")) s.fn.memory = int(f.memory, "fn.memory", 128, LIMITS.memory);
   }
   if (has(x, "selected")) s.selected = int(x.selected, "selected", 0, LIMITS.selected);
   if (has(x, "example") && x.example !== null) {

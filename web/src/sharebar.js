@@ -187,5 +187,5 @@ export function bindSharing({ getState, applyState, dropText, session }) {
 function sameShared(a, b) {
   return a.input === b.input && a.response === b.response && a.inputKind === b.inputKind && a.preset === b.preset &&
     a.selected === b.selected && JSON.stringify(a.options) === JSON.stringify(b.options) &&
-    JSON.stringify(a.firehose) === JSON.stringify(b.firehose);
+    JSON.stringify(a.firehose) === JSON.stringify(b.firehose) && JSON.stringify(a.fn) === JSON.stringify(b.fn);
 }

@@ -7,7 +7,21 @@ export const PRESETS = [
   { name: "seed-v1", label: "seed-v1 — its first version (ids repeated)" },
   { name: "ndjson", label: "ndjson — one output per record, rows newline-delimited" },
   { name: "identity", label: "identity — data returned unchanged" },
+  { name: "python", label: "Your Python function", own: true },
+  { name: "nodejs", label: "Your Node.js function", own: true },
 ];
+
+/** isOwn says whether a preset runs the user's own function (python, nodejs). */
+export function isOwn(preset) {
+  return preset === "python" || preset === "nodejs";
+}
+
+/**
+ * The user's function: its code and language, the handler the runtime
+ * calls ("" for the language's default), and Lambda's timeout (seconds)
+ * and memory size (MB). code "" is the language's starter.
+ */
+export const DEFAULT_FN = Object.freeze({ language: "", code: "", handler: "", timeout: 3, memory: 128 });
 
 export const INPUT_KINDS = [
   { name: "auto", label: "detect" },
@@ -49,6 +63,7 @@ export function defaultState(input = "") {
     preset: "seed",
     options: { separator: ".", maxDepth: 0, arrays: "json", values: "json" },
     firehose: { ...DEFAULT_FIREHOSE },
+    fn: { ...DEFAULT_FN },
     page: 0, // which PAGE_SIZE records the report describes
     selected: 0, // the record shown in detail (index in the input)
     // The gallery example the text comes from: {file, title, description,
@@ -62,7 +77,9 @@ export function toRequest(s) {
   const req = {
     input: s.input,
     inputKind: s.inputKind,
-    preset: s.preset,
+    // The user's function is judged like a pasted response: the page adds
+    // its body as req.response (the engine then runs no preset).
+    preset: isOwn(s.preset) ? "identity" : s.preset,
     firehose: firehoseRequest(s.firehose),
     detail: { from: s.page * PAGE_SIZE, count: PAGE_SIZE },
   };
