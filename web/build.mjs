@@ -10,6 +10,7 @@ import * as esbuild from "esbuild";
 import { cp, mkdir, readdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildPython } from "./build-python.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = resolve(process.argv[2] ?? join(here, "..", "dist"));
@@ -48,6 +49,7 @@ const common = {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ["src/main.js"], outfile: join(out, "app.js"), format: "esm" }),
   esbuild.build({ ...common, entryPoints: ["src/worker.js"], outfile: join(out, "worker.js"), format: "iife" }),
+  buildPython(esbuild, common, out),
 ]);
 
 for (const f of ["index.html", "style.css", "favicon.svg"]) {
