@@ -9,6 +9,7 @@
 import base64
 import builtins
 import decimal
+import gc
 import importlib
 import importlib.abc
 import json
@@ -64,11 +65,31 @@ def _guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
     return _import(name, globals, locals, fromlist, level)
 
 
+def _no_event_loop(*args, **kwargs):
+    raise RuntimeError("this page's Python has no event loop")
+
+
 def _lockdown():
     for name in list(sys.modules):
         top = name.partition(".")[0]
         if top in ("js", "pyodide_js", "micropip", "pyodide_http") or name.startswith("pyodide.http"):
             del sys.modules[name]
+    # Pyodide's finder for "js" modules holds the JavaScript objects behind
+    # "js" and "pyodide_js", and so do the loaders of those modules.
+    hook = sys.modules.get("_pyodide._importhook")
+    if hook is not None and hasattr(hook, "jsfinder"):
+        hook.jsfinder.jsproxies.clear()
+    for o in gc.get_objects():
+        if type(o).__name__ == "JsLoader" and hasattr(o, "jsproxy"):
+            o.jsproxy = None
+    # The last JavaScript objects left in Pyodide's modules' globals.
+    webloop = sys.modules.get("pyodide.webloop")
+    if webloop is not None and hasattr(webloop, "scheduleCallback"):
+        webloop.scheduleCallback = _no_event_loop
+    loader = sys.modules.get("pyodide._package_loader")
+    if loader is not None and hasattr(loader, "loadedPackages"):
+        loader.loadedPackages = {}
+    gc.collect()
     sys.meta_path.insert(0, _Refuse())
     sys.meta_path[:] = [f for f in sys.meta_path if type(f).__module__.partition(".")[0] not in ("pyodide", "_pyodide")]
     sys.meta_path.append(_NotFound())
