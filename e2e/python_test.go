@@ -68,17 +68,17 @@ func startPython(t *testing.T, p *tab, name string) (*pyWorker, pyReady) {
 		w.onmessage = (e) => {
 			const m = e.data;
 			st.types.push(m && m.type);
-			if (m.type === "ready") st.ready = m;
+			if (m.type === "ready") { st.ready = m; st.readyAt = performance.now(); }
 			else if (m.type === "failed") st.failed = String(m.error);
 			else if (m.type === "log") (st.logs[m.id] = st.logs[m.id] || []).push(m.text);
-			else if (m.type === "done") st.done[m.id] = m;
+			else if (m.type === "done") { st.done[m.id] = m; st.doneAt = performance.now(); }
 		};
 		w.onerror = (e) => { st.failed = "error event: " + e.message; };
 		self.__py[%q] = st;
 		return true;
 	})()`, name))
 	w := &pyWorker{p: p, name: name}
-	p.pollLong(fmt.Sprintf(`__py[%q].ready || __py[%[1]q].failed`, name))
+	p.pollLong(fmt.Sprintf(`!!(__py[%q].ready || __py[%[1]q].failed)`, name))
 	if f := p.evalString(fmt.Sprintf(`__py[%q].failed || ""`, name)); f != "" {
 		t.Fatalf("the Python runtime did not load: %s", f)
 	}
@@ -143,8 +143,8 @@ func (w *pyWorker) invoke(code, handler, event string) pyDone {
 	if err != nil {
 		w.p.t.Fatal(err)
 	}
-	w.p.evalBool(fmt.Sprintf(`(() => { const m = %s; m.context.deadlineMs = Date.now() + 60000; __py[%q].worker.postMessage(m); return true; })()`, buf, w.name))
-	w.p.pollLong(fmt.Sprintf(`__py[%q].done[%q] || __py[%[1]q].failed`, w.name, id))
+	w.p.evalBool(fmt.Sprintf(`(() => { const m = %s; m.context.deadlineMs = Date.now() + 60000; __py[%q].sentAt = performance.now(); __py[%[2]q].worker.postMessage(m); return true; })()`, buf, w.name))
+	w.p.pollLong(fmt.Sprintf(`!!(__py[%q].done[%q] || __py[%[1]q].failed)`, w.name, id))
 	if f := w.p.evalString(fmt.Sprintf(`__py[%q].failed || ""`, w.name)); f != "" {
 		w.p.t.Fatalf("the Python runtime failed: %s", f)
 	}

@@ -298,19 +298,26 @@ def _forget_user_modules():
     importlib.invalidate_caches()
 
 
-def _get_handler(handler, code):
+def _module_of(handler):
+    """The handler's module, function and file: "lambda_function.f", or a bare
+    "f" for lambda_function's f."""
     if "." not in handler:
         handler = "lambda_function." + handler
     modname, fname = handler.rsplit(".", 1)
-    path = os.path.join(TASK_ROOT, *modname.split("/")[-1].split(".")) + ".py"
+    return modname, fname, os.path.join(TASK_ROOT, *modname.replace("/", ".").split(".")) + ".py"
+
+
+def _get_handler(handler, code):
+    modname, fname, path = _module_of(handler)
     _forget_user_modules()
-    if modname and modname.split(".")[0] not in sys.builtin_module_names:
+    builtin = modname.split(".")[0] in sys.builtin_module_names
+    if modname and not builtin:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             f.write(code)
         _loaded.add(path)
     try:
-        if modname.split(".")[0] in sys.builtin_module_names:
+        if builtin:
             raise _Fault("Runtime.BuiltInModuleConflict", "Cannot use built-in module {} as a handler module".format(modname))
         m = importlib.import_module(modname.replace("/", "."))
     except ImportError as e:
@@ -320,7 +327,7 @@ def _get_handler(handler, code):
         raise _Fault("Runtime.UserCodeSyntaxError", "Syntax error in module '{}': {}".format(modname, e), trace,
                      e.lineno if e.filename == path else None)
     try:
-        return getattr(m, fname), path
+        return getattr(m, fname)
     except AttributeError:
         raise _Fault("Runtime.HandlerNotFound", "Handler '{}' missing on module '{}'".format(fname, modname))
 
@@ -345,30 +352,39 @@ def _environ(c, handler, memory):
     })
 
 
-def invoke(request_text):
-    """Runs one invocation; request_text is the invoke message's JSON (code,
-    handler, memoryMB, event text, context). Returns JSON text:
-    {"ok", "body", "error", "line", "durationMs"}."""
+_body = ""  # the last invocation's response body, for take_body
+
+
+def invoke(request_text, code, event_text):
+    """Runs one invocation of code on the event's JSON text; request_text is
+    JSON: {handler, memoryMB, context}. Returns JSON text: {"ok", "error",
+    "line", "durationMs"}; take_body() then returns the body (not copied into
+    that JSON: it may be megabytes)."""
     global _request_id
     req = json.loads(request_text)
+    req["code"] = code
+    req["event"] = event_text
     c = req["context"]
     _request_id = c["awsRequestId"]
     _environ(c, req["handler"], req["memoryMB"])
-    user_file = None
+    user_file = _module_of(req["handler"])[2]
     start = time.perf_counter()
     try:
         try:
             event = json.loads(req["event"])
         except Exception as e:
             raise _Fault("Runtime.UnmarshalError", "Unable to unmarshal input: {}".format(e))
+        parsed = time.perf_counter() - start
         try:
-            fn, user_file = _get_handler(req["handler"], req["code"])
+            fn = _get_handler(req["handler"], req["code"])
         except _Fault:
             raise
         except Exception as e:  # raised while importing the module: an init error
-            err, line = _fault_result(e, "", TASK_ROOT + "/" + req["handler"].rsplit(".", 1)[0].replace(".", "/") + ".py")
+            err, line = _fault_result(e, "", user_file)
             return _out(False, None, err, line, start)
-        start = time.perf_counter()
+        # Lambda's duration covers the event's unmarshalling, the handler and
+        # the marshalling, not the module's import (an init phase).
+        start = time.perf_counter() - parsed
         body = _marshal(fn(event, LambdaContext(c)))
         return _out(True, body, None, None, start)
     except _Fault as f:
@@ -387,10 +403,17 @@ def invoke(request_text):
 
 
 def _out(ok, body, error, line, start):
+    global _body
     ms = (time.perf_counter() - start) * 1000
-    if not ok:
-        body = json.dumps(error)
-    return json.dumps({"ok": ok, "body": body, "error": error, "line": line, "durationMs": ms})
+    _body = body if ok else json.dumps(error)
+    return json.dumps({"ok": ok, "error": error, "line": line, "durationMs": ms})
+
+
+def take_body():
+    """Returns the last invocation's body, once."""
+    global _body
+    body, _body = _body, ""
+    return body
 
 
 def start():

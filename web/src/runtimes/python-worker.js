@@ -43,7 +43,8 @@ const maxLogBytes = 1 << 20;
 const post = self.postMessage.bind(self);
 
 let current = null; // the invocation running: {id, logBytes}
-let invoke = null; // python-runtime.py's invoke(request_text)
+let invoke = null; // python-runtime.py's invoke(request_text, code, event_text)
+let takeBody = null; // and its take_body()
 let memoryBytes = () => null; // the size of Pyodide's WebAssembly memory
 let dead = ""; // why Python can no longer run
 
@@ -114,6 +115,7 @@ async function load() {
   py.runPython(runtimeSource, { globals: ns, filename: "/var/runtime/bootstrap.py" });
   const version = py.runPython("import sys; sys.version.split()[0]");
   invoke = ns.get("invoke");
+  takeBody = ns.get("take_body");
   ns.get("start")();
   lockdown();
   return `CPython ${version} (Pyodide ${py.version || PYODIDE_PACKAGE_VERSION})`;
@@ -150,7 +152,7 @@ function run(m) {
   }
   const c = m.context;
   const request = JSON.stringify({
-    code: m.code, handler: m.handler, memoryMB: m.memoryMB, event: m.event,
+    handler: m.handler, memoryMB: m.memoryMB,
     context: {
       awsRequestId: c.awsRequestId, functionName: c.functionName, functionVersion: c.functionVersion,
       invokedFunctionArn: c.invokedFunctionArn, memoryLimitInMB: c.memoryLimitInMB, logGroupName: c.logGroupName,
@@ -160,7 +162,8 @@ function run(m) {
   current = { id: m.id, logBytes: 0 };
   let out;
   try {
-    out = JSON.parse(invoke(request));
+    out = JSON.parse(invoke(request, m.code, m.event));
+    out.body = takeBody();
   } catch (e) {
     // Pyodide itself failed (the WebAssembly stack overflowed, say): the
     // interpreter is not safe to use again.
