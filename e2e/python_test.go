@@ -409,6 +409,17 @@ func TestPythonRunsAUsersFunctionAsLambdaDoes(t *testing.T) {
 		}
 	})
 
+	t.Run("memory beyond the memory size", func(t *testing.T) {
+		d := w.invoke("def lambda_handler(event, context):\n    return len(bytearray(200 * 1024 * 1024))\n", "lambda_function.lambda_handler", `{}`)
+		if d.OK || d.Error == nil || d.Error.ErrorType != "Runtime.OutOfMemory" || d.MemoryMB == nil || *d.MemoryMB <= 128 {
+			t.Errorf("200 MB in a 128 MB function: %s %+v, memory %v MB; want Runtime.OutOfMemory", d.Body, d.Error, d.MemoryMB)
+		}
+		d = w.invoke("def lambda_handler(event, context):\n    return 1\n", "lambda_function.lambda_handler", `{}`)
+		if !d.OK || d.Body != "1" {
+			t.Errorf("the next invocation: %s %+v", d.Body, d.Error)
+		}
+	})
+
 	t.Run("the context object, logging and print", func(t *testing.T) {
 		d := w.invoke(pyCode(t, "context.py"), "lambda_function.lambda_handler", `{"n": 7}`)
 		if !d.OK {

@@ -160,6 +160,7 @@ function run(m) {
     },
   });
   current = { id: m.id, logBytes: 0 };
+  const before = memoryBytes();
   let out;
   try {
     out = JSON.parse(invoke(request, m.code, m.event));
@@ -174,6 +175,15 @@ function run(m) {
     return;
   }
   current = null;
+  const after = memoryBytes();
+  if (before != null && after > before && after > m.memoryMB * (1 << 20)) {
+    // The function grew Python's memory past the memory size: Lambda would
+    // have killed it. (WebAssembly memory never shrinks, so only growth
+    // during this invocation counts.)
+    const error = { errorType: "Runtime.OutOfMemory", errorMessage: `RequestId: ${c.awsRequestId} Error: Runtime exited with error: signal: killed` };
+    post({ type: "done", id: m.id, ok: false, error, body: JSON.stringify(error), line: null, durationMs: out.durationMs, memoryMB: memoryMB() });
+    return;
+  }
   if (out.ok) {
     post({ type: "done", id: m.id, ok: true, body: out.body, durationMs: out.durationMs, memoryMB: memoryMB() });
   } else {
