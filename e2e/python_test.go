@@ -10,11 +10,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/chromedp"
 )
 
@@ -26,9 +24,6 @@ type pyWorker struct {
 	p    *tab
 	name string // its key in the page's self.__py
 	next int    // the next invocation id
-
-	mu   sync.Mutex
-	logs []string // the worker's browser-log entries (CSP violations among them)
 }
 
 // pyReady is the worker's "ready" message.
@@ -84,46 +79,36 @@ func startPython(t *testing.T, p *tab, name string) (*pyWorker, pyReady) {
 	}
 	var r pyReady
 	p.eval(fmt.Sprintf(`__py[%q].ready`, name), &r)
-	w.watchLog()
 	return w, r
 }
 
-// watchLog records the worker's browser-log entries, those it logged
-// before too (Log.enable sends them again): a CSP violation in the worker
-// is one.
-func (w *pyWorker) watchLog() {
+// watchViolationsInWorker is put before runtime-python.js when the test
+// serves it (see TestPythonCannotReachOut): it notes every
+// securitypolicyviolation event of the worker, from its first line on.
+const watchViolationsInWorker = `self.__violations = [];
+self.addEventListener("securitypolicyviolation", (e) => self.__violations.push(e.effectiveDirective + " blocked " + (e.blockedURI || "inline")));
+`
+
+// violations returns the policy violations the worker noted (with
+// watchViolationsInWorker), or fails the test when it cannot read them.
+func (w *pyWorker) violations() []string {
 	t := w.p.t
 	t.Helper()
 	url := strings.TrimSuffix(baseURL, "/") + "/runtime-python.js"
 	for _, info := range mustTargets(t, w.p) {
-		if info.Type != "worker" || info.URL != url || w.p.evalBool(fmt.Sprintf(`!!__py[%q].watched`, w.name)) {
+		if info.Type != "worker" || info.URL != url {
 			continue
 		}
-		wctx, _ := chromedp.NewContext(browserCtx, chromedp.WithTargetID(info.TargetID), chromedp.WithDetachOnCancel())
-		if err := chromedp.Listen(wctx, func(ev any) {
-			if e, ok := ev.(*log.EventEntryAdded); ok {
-				w.mu.Lock()
-				w.logs = append(w.logs, fmt.Sprintf("%s %s: %s %s", e.Entry.Level, e.Entry.Source, e.Entry.Text, e.Entry.URL))
-				w.mu.Unlock()
-			}
-		}); err != nil {
-			t.Logf("worker %s: %v", info.URL, err)
-			continue
+		wctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithTargetID(info.TargetID), chromedp.WithDetachOnCancel())
+		v, err := chromedp.Run(wctx, chromedp.Evaluate[[]string](`self.__violations`))
+		cancel()
+		if err != nil {
+			t.Fatalf("read the worker's violations: %v", err)
 		}
-		if _, err := chromedp.Call(wctx, log.Enable, struct{}{}); err != nil {
-			t.Logf("worker %s: %v", info.URL, err)
-			continue
-		}
-		w.p.evalBool(fmt.Sprintf(`__py[%q].watched = true`, w.name))
-		return
+		return v
 	}
-}
-
-// browserLog returns the worker's browser-log entries so far.
-func (w *pyWorker) browserLog() []string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return append([]string(nil), w.logs...)
+	t.Fatalf("no worker runs %s", url)
+	return nil
 }
 
 // invoke runs code on the event text and waits for its "done".
@@ -269,9 +254,6 @@ func TestPythonRunsTheSeedLikeThePresets(t *testing.T) {
 		}
 	}
 	t.Logf("%d results compared (%d events left out: %v)", compared, len(seedDiffers), seedDiffers)
-	for _, l := range w.browserLog() {
-		t.Errorf("the worker logged %s", l)
-	}
 }
 
 // pyCode reads a function's code from testdata/python.
@@ -312,9 +294,6 @@ func TestPythonRunsAUsersFunctionAsLambdaDoes(t *testing.T) {
 	w, r := startPython(t, p, "fn")
 	if !regexp.MustCompile(`^CPython 3\.14\.\d+ \(Pyodide 314\.0\.8\)$`).MatchString(r.Runtime) || r.Emulates != "python3.13" || r.LoadMs <= 0 {
 		t.Errorf("ready says %+v, want CPython 3.14.x (Pyodide 314.0.8) emulating python3.13, and its load time", r)
-	}
-	for _, l := range w.browserLog() {
-		t.Errorf("the worker logged %s", l)
 	}
 
 	t.Run("the fixed seed delivers every row", func(t *testing.T) {
@@ -448,15 +427,17 @@ func TestPythonRunsAUsersFunctionAsLambdaDoes(t *testing.T) {
 // TestPythonCannotReachOut runs code that tries every way out of the page's
 // Python while the test records every request of the tab and its workers
 // (same-origin ones included): once Python is ready, none is made. The
-// only policy violation allowed is eval refused, where code reached a
-// JavaScript function's constructor; the runtime loads without any.
+// worker is served with a first line that notes its policy violations:
+// it loads without any, and the only one the attempts cause is eval
+// refused, where code reached a JavaScript function's constructor.
 func TestPythonCannotReachOut(t *testing.T) {
 	p := newTab(t, nil)
-	p.intercept(false, "*")
+	in := p.intercept(false, "*")
+	in.serve("/runtime-python.js", "text/javascript; charset=utf-8", append([]byte(watchViolationsInWorker), builtFile(t, "runtime-python.js")...))
 	p.open(baseURL)
 	w, _ := startPython(t, p, "escape")
-	if l := w.browserLog(); len(l) > 0 {
-		t.Errorf("the runtime's load logged %q", l)
+	if v := w.violations(); len(v) > 0 {
+		t.Errorf("the runtime broke the page's policy while it loaded: %q", v)
 	}
 	before := len(p.sentRequests())
 	p.expectProblem("unsafe-eval")
@@ -493,10 +474,9 @@ func TestPythonCannotReachOut(t *testing.T) {
 	for _, r := range after {
 		t.Errorf("a request after Python was ready: %s %s (%s, seen by %s)", r.Method, r.URL, r.Type, r.Seen)
 	}
-	for _, l := range w.browserLog() {
-		if !strings.Contains(l, "unsafe-eval") {
-			t.Errorf("the worker logged %s", l)
-		}
+	v := w.violations()
+	if len(v) != 1 || !strings.HasPrefix(v[0], "script-src blocked eval") {
+		t.Errorf("the attempts caused the violations %q, want the one eval refused", v)
 	}
 	if got := p.evalString(`__py.escape.types.filter(t => t !== "ready" && t !== "log" && t !== "done").join(" ")`); got != "" {
 		t.Errorf("the worker sent messages of types %q", got)
