@@ -10,6 +10,7 @@ import * as esbuild from "esbuild";
 import { cp, mkdir, readdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildPython } from "./build-python.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = resolve(process.argv[2] ?? join(here, "..", "dist"));
@@ -52,6 +53,7 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ["src/worker.js"], outfile: join(out, "worker.js"), format: "iife" }),
   // The runtimes of the user's function: workers of their own, loaded only when chosen.
   esbuild.build({ ...common, entryPoints: ["src/runtimes/nodejs-worker.js"], outfile: join(out, "runtime-nodejs.js"), format: "iife" }),
+  buildPython(esbuild, common, out),
 ]);
 // QuickJS's WebAssembly, next to its worker.
 await cp(join(here, "node_modules/@jitl/quickjs-wasmfile-release-sync/dist/emscripten-module.wasm"), join(out, "runtime-nodejs.wasm"));
