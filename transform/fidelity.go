@@ -2,17 +2,12 @@ package transform
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
 // Where the playground would otherwise claim more than is known: an event
 // real Firehose never sends, an envelope that is not what Firehose sends,
 // a response Firehose might read two ways.
-
-// placeholder matches the template placeholders sample events are
-// published with: {region}, ${AWS::Region}, {{account}}, <account-id>.
-var placeholder = regexp.MustCompile(`\$\{[^{}]*\}|\{\{[^{}]*\}\}|\{[A-Za-z_][A-Za-z0-9_:.-]*\}|<[A-Za-z_][A-Za-z0-9_ :.-]*>`)
 
 // checkEnvelopeFidelity reports envelope values that real Firehose never
 // sends: another service's ARN as deliveryStreamArn, an empty ARN, and
@@ -37,7 +32,7 @@ func checkEnvelopeFidelity(ev *Event, f *findings) {
 					serviceName(parts[2]), pick(parts[2] == "kinesis", " (a Kinesis data stream's ARN goes in \"sourceKinesisStreamArn\")", ""))
 			}
 		}
-		for _, m := range placeholder.FindAllStringIndex(v.Text, -1) {
+		for _, m := range placeholders(v.Text) {
 			s, e := v.Start, v.End
 			if v.End-v.Start == len(v.Text)+2 { // no escapes: point at the placeholder
 				s, e = v.Start+1+m[0], v.Start+1+m[1]

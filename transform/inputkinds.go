@@ -1,12 +1,13 @@
 package transform
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/firehose-playground/firehose-playground/internal/sha256"
 )
 
 // What people hold instead of a clean invocation event: the event as their

@@ -2,7 +2,6 @@ package transform
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -19,13 +18,6 @@ const (
 	dialectPython = "python"
 	dialectNode   = "node"
 	dialectJSON   = "json"
-)
-
-// Log line prefixes: Python's logging ([INFO]\t<time>\t<request id>\t)
-// and Node.js's console (<time>\t<request id>\tINFO\t).
-var (
-	pyLogPrefix   = regexp.MustCompile(`^\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\][\t ]+\S+[\t ]+[0-9A-Fa-f-]{36}[\t ]+`)
-	nodeLogPrefix = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T[0-9:.]+Z[\t ]+[0-9A-Fa-f-]{36}[\t ]+(?:INFO|WARN|ERROR|DEBUG|TRACE|FATAL)[\t ]+`)
 )
 
 // printCut is something the printer left out, at its place in the input.
@@ -469,10 +461,10 @@ func findPrinted(text string, doc *parsedEvent) *printedEvent {
 	t := strings.TrimLeft(text, " \t\r\n")
 	from := len(text) - len(t)
 	framing := ""
-	if m := pyLogPrefix.FindStringIndex(t); m != nil {
-		from, framing = from+m[1], "after the CloudWatch Logs prefix of Python's logging"
-	} else if m := nodeLogPrefix.FindStringIndex(t); m != nil {
-		from, framing = from+m[1], "after the CloudWatch Logs prefix of Node.js's console"
+	if n := pyLogPrefix(t); n >= 0 {
+		from, framing = from+n, "after the CloudWatch Logs prefix of Python's logging"
+	} else if n := nodeLogPrefix(t); n >= 0 {
+		from, framing = from+n, "after the CloudWatch Logs prefix of Node.js's console"
 	}
 	if framing == "" && doc != nil && doc.err == nil {
 		return nil // plain JSON is an event, not a printed one
