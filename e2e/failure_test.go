@@ -76,7 +76,7 @@ func panicReport(t *testing.T) string {
 		Version:  transform.Version,
 		Records:  []transform.Record{},
 		Verdict:  transform.Verdict{Records: []transform.RecordVerdict{}, Ignored: []transform.Ignored{}, Alternatives: []transform.Alternative{}},
-		Findings: []transform.Finding{{Code: "engine.panic", Severity: transform.SevError, Message: panicMessage, Doc: transform.DocInput, Record: -1, Output: -1}},
+		Findings: []transform.Finding{{Code: "engine.panic", Severity: transform.SevError, Message: panicMessage, Span: transform.Span{Doc: transform.DocInput}, Record: -1, Output: -1}},
 	}
 	out, err := json.Marshal(rep)
 	if err != nil {
