@@ -33,6 +33,7 @@ vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./transform
+	$(GO) vet -tags e2e ./e2e
 
 test-go:
 	$(GO) test ./...
