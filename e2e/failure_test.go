@@ -35,6 +35,7 @@ const workerWrapper = `// e2e/failure_test.go: firehose.run answers the magic wo
 	const PANIC = %s;
 	const wrapped = {
 		get version() { return real.version; },
+		describe() { return real.describe(); },
 		run(request) {
 			if (request.includes("MAGIC-PANIC")) return PANIC;
 			if (request.includes("MAGIC-THROW")) throw new Error("Go program has already exited");
@@ -73,7 +74,7 @@ func panicReport(t *testing.T) string {
 		Version:  transform.Version,
 		Records:  []transform.Record{},
 		Verdict:  transform.Verdict{Records: []transform.RecordVerdict{}, Ignored: []transform.Ignored{}, Alternatives: []transform.Alternative{}},
-		Findings: []transform.Finding{{Code: "engine.panic", Severity: transform.SevError, Message: panicMessage, Doc: transform.DocInput, Record: -1, Output: -1}},
+		Findings: []transform.Finding{{Code: "engine.panic", Severity: transform.SevError, Message: panicMessage, Span: transform.Span{Doc: transform.DocInput}, Record: -1, Output: -1}},
 	}
 	out, err := json.Marshal(rep)
 	if err != nil {

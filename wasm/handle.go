@@ -3,6 +3,8 @@
 //
 //	firehose.version            the engine's version
 //	firehose.run(request)       request JSON text in, report JSON text out
+//	firehose.describe()         the engine's description (transform.Describe) as JSON text:
+//	                            every finding code with its words, the presets, input kinds, limits
 //
 // run never throws: a request that is not JSON, and even a panic inside the
 // engine, come back as a report with a finding that says what happened.
@@ -37,6 +39,15 @@ func handle(request string) (report string) {
 	out, err := json.Marshal(runEngine(req))
 	if err != nil {
 		return failure(transform.CodeEngineEncode, "The report could not be encoded: "+err.Error())
+	}
+	return string(out)
+}
+
+// describe is the engine's description as JSON text.
+func describe() string {
+	out, err := json.Marshal(transform.Describe())
+	if err != nil { // cannot happen: the description holds only strings and numbers
+		panic(err)
 	}
 	return string(out)
 }

@@ -17,6 +17,8 @@ func main() {
 		}
 		return handle(args[0].String())
 	}))
+	desc := describe()
+	api.Set("describe", js.FuncOf(func(js.Value, []js.Value) any { return desc }))
 	js.Global().Set("firehose", api)
 	select {} // keep the functions alive
 }

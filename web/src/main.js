@@ -1,7 +1,8 @@
 // Wiring: the state, the editors, the engine and the views. The page only
 // renders what the engine reports.
 import { $ } from "./dom.js";
-import { createStore, defaultState, toRequest, PRESETS, INPUT_KINDS, PAGE_SIZE } from "./state.js";
+import { createStore, defaultState, toRequest, PAGE_SIZE } from "./state.js";
+import { setCatalog, termsOf, whenCatalog } from "./catalog.js";
 import { createEngine } from "./engine.js";
 import { createEditor } from "./editors.js";
 import { mapOffset } from "./pretty.js";
@@ -36,9 +37,13 @@ let shownBody = null; // the body text it was made of
 // ---- controls ------------------------------------------------------------
 
 const presetSel = $("preset");
-for (const p of PRESETS) presetSel.append(new Option(p.label, p.name));
 const kindSel = $("input-kind");
-for (const k of INPUT_KINDS) kindSel.append(new Option(k.label, k.name));
+// fillChoices offers the presets and input kinds the engine describes.
+function fillChoices() {
+  presetSel.replaceChildren(...termsOf("presets").map((p) => new Option(p.label, p.name)));
+  kindSel.replaceChildren(...termsOf("inputKinds").map((k) => new Option(k.label, k.name)));
+  syncControls(store.get());
+}
 const opt = {
   separator: $("opt-separator"), maxDepth: $("opt-depth"), arrays: $("opt-arrays"), values: $("opt-values"),
 };
@@ -123,6 +128,7 @@ function setStatus(text, cls = "") {
 }
 
 const engine = createEngine({
+  onCatalog: (d) => { setCatalog(d); if (d) fillChoices(); },
   onResult: show,
   onError: (e) => {
     setStatus("The engine failed on this run: see the error panel.", "bad");
@@ -409,6 +415,7 @@ store.subscribe((s) => {
 async function openLink(hash) {
   let s;
   try {
+    await whenCatalog();
     s = await decodeFragment(hash);
   } catch (e) {
     holdSession = true;
@@ -427,7 +434,7 @@ window.addEventListener("hashchange", () => {
 if (pending === "link") {
   openLink(location.hash);
 } else if (pending === "session") {
-  session.load().then((s) => {
+  whenCatalog().then(() => session.load()).then((s) => {
     if (s) applyState(s, { source: "session" });
     else applyState(exampleState(defaultExample), { example: examples.find((e) => e.file === DEFAULT_EXAMPLE) });
   });

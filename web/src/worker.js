@@ -6,7 +6,8 @@
 // Messages in:  {type: "init", module: WebAssembly.Module}
 //               {type: "run", id, request}
 //               {type: "export", id, request}  a request with "export" set
-// Messages out: {type: "ready", version} | {type: "failed", error}
+// Messages out: {type: "ready", version, catalog}  catalog: firehose.describe(), parsed
+//               {type: "failed", error}
 //               {type: "report", id, report, hasBody, memory}  the engine's report, parsed, and
 //                                                the bytes of WebAssembly memory the engine holds
 //               {type: "body", id, view}         the Lambda body, pretty, with its offset map
@@ -31,7 +32,7 @@ async function init(module) {
   if (!self.firehose || typeof self.firehose.run !== "function") {
     throw new Error("the engine did not register firehose.run");
   }
-  return String(self.firehose.version);
+  return { version: String(self.firehose.version), catalog: JSON.parse(self.firehose.describe()) };
 }
 
 function run(id, request) {
@@ -60,8 +61,8 @@ self.onmessage = async (ev) => {
   const msg = ev.data || {};
   if (msg.type === "init") {
     try {
-      const version = await init(msg.module);
-      self.postMessage({ type: "ready", version });
+      const { version, catalog } = await init(msg.module);
+      self.postMessage({ type: "ready", version, catalog });
     } catch (e) {
       dead = errorText(e);
       self.postMessage({ type: "failed", error: dead });
