@@ -29,10 +29,15 @@ serve: build
 ## test: vet and every test: the engine natively and under wasm, the server, the page in Chromium
 test: vet test-go test-wasm test-e2e
 
+## vet: gofmt, go vet (natively and for GOOS=js) and staticcheck, fetched
+## through the Go module proxy at the version pinned here
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
+	$(GO) vet -tags e2e ./e2e
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./transform
+	$(GO) run $(STATICCHECK) -tags e2e ./...
 
 test-go:
 	$(GO) test ./...
