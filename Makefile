@@ -7,7 +7,7 @@ WASMDIR  := $(GOROOT)/lib/wasm
 DIST     ?= dist
 ADDR     ?= 127.0.0.1:8080
 
-.PHONY: build serve test test-go test-wasm test-e2e vet bench fuzz fuzz-corpus clean
+.PHONY: build serve test test-go test-wasm test-web test-e2e vet bench fuzz fuzz-corpus clean
 
 ## build: the static site in $(DIST)/, ready for any static host
 build: web/node_modules
@@ -26,8 +26,9 @@ web/node_modules: web/package.json web/package-lock.json
 serve: build
 	$(GO) run serve.go -addr $(ADDR) -dir $(DIST)
 
-## test: vet and every test: the engine natively and under wasm, the server, the page in Chromium
-test: vet test-go test-wasm test-e2e
+## test: vet and every test: the engine natively and under wasm, the server, the page's
+## modules in Node, the page in Chromium
+test: vet test-go test-wasm test-web test-e2e
 
 ## vet: gofmt, go vet (natively and for GOOS=js) and staticcheck, fetched
 ## through the Go module proxy at the version pinned here
@@ -45,6 +46,10 @@ test-go:
 ## test-wasm: the engine's tests compiled to WebAssembly, run by Node
 test-wasm:
 	PATH="$(WASMDIR):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./transform
+
+## test-web: the page's pure modules (web/test/*.test.js) with Node's own test runner
+test-web:
+	cd web && node --test test/
 
 ## test-e2e: the page in headless Chromium
 test-e2e: build
