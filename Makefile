@@ -7,7 +7,7 @@ WASMDIR  := $(GOROOT)/lib/wasm
 DIST     ?= dist
 ADDR     ?= 127.0.0.1:8080
 
-.PHONY: build serve test test-go test-wasm test-web test-e2e vet bench fuzz fuzz-corpus clean
+.PHONY: build serve test test-go test-wasm test-web test-e2e vet bench fuzz fuzz-cache clean
 
 ## build: the static site in $(DIST)/, ready for any static host
 build: web/node_modules
@@ -26,14 +26,19 @@ web/node_modules: web/package.json web/package-lock.json
 serve: build
 	$(GO) run serve.go -addr $(ADDR) -dir $(DIST)
 
-## test: vet and every test: the engine natively and under wasm, the server, the page in Chromium
+## test: vet and every test: the engine natively and under wasm, the server, the page's
+## modules in Node, the page in Chromium
 test: vet test-go test-wasm test-web test-e2e
 
+## vet: gofmt, go vet (natively and for GOOS=js) and staticcheck, fetched
+## through the Go module proxy at the version pinned here
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./transform
 	$(GO) vet -tags e2e ./e2e
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm ./transform
+	$(GO) run $(STATICCHECK) -tags e2e ./...
 
 test-go:
 	$(GO) test ./...
@@ -42,8 +47,9 @@ test-go:
 test-wasm:
 	PATH="$(WASMDIR):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./transform ./wasm
 
-## test-web: the page's pure modules under Node's test runner (the Node.js
-## runtime's Buffer encodings against Node's own)
+## test-web: the page's pure modules (web/test/*.test.js, *.test.mjs) under
+## Node's own test runner: the catalog reader, state, share links, the
+## session, the Node.js runtime's Buffer encodings against Node's own
 test-web: web/node_modules
 	cd web && node --test test/
 
@@ -72,16 +78,19 @@ fuzz:
 		done; \
 	done
 
-## fuzz-corpus: copy the inputs fuzzing found (kept in the Go cache) into
-## testdata/fuzz, where every go test replays them
-fuzz-corpus:
-	@cache=$$($(GO) env GOCACHE)/fuzz/$$($(GO) list -m); \
+## fuzz-cache: put the full corpus fuzzing found so far (7,995 inputs, kept in
+## the history at FUZZ_CORPUS) into Go's fuzz cache, where make fuzz starts
+## from and adds to. testdata/fuzz keeps only a seed set per target and the
+## inputs that reproduce a fixed bug (go test -fuzz writes those there).
+FUZZ_CORPUS ?= db3a4f4
+fuzz-cache:
+	@cache=$$($(GO) env GOCACHE)/fuzz/$$($(GO) list -m); tmp=$$(mktemp -d); \
+	git archive $(FUZZ_CORPUS) transform/testdata/fuzz wasm/testdata/fuzz | tar -x -C $$tmp; \
 	for pkg in transform wasm; do \
-		for d in $$cache/$$pkg/Fuzz*; do \
-			[ -d "$$d" ] || continue; \
-			mkdir -p $$pkg/testdata/fuzz/$${d##*/} && cp $$d/* $$pkg/testdata/fuzz/$${d##*/}/; \
+		for d in $$tmp/$$pkg/testdata/fuzz/Fuzz*; do \
+			mkdir -p $$cache/$$pkg/$${d##*/} && cp $$d/* $$cache/$$pkg/$${d##*/}/; \
 		done; \
-	done
+	done; rm -rf $$tmp; echo "the corpus of $(FUZZ_CORPUS) is in $$cache"
 
 clean:
 	rm -rf $(DIST) web/node_modules

@@ -36,6 +36,7 @@ const workerWrapper = `// e2e/failure_test.go: firehose.run answers the magic wo
 	const wrapped = {
 		get version() { return real.version; },
 		document(run, name) { return real.document(run, name); },
+		describe() { return real.describe(); },
 		run(request) {
 			const text = typeof request === "string" ? request
 				: request.request + (request.input instanceof Uint8Array ? new TextDecoder().decode(request.input) : "");

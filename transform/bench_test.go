@@ -27,8 +27,7 @@ func analyticsEvent(size int, seed uint64) string {
 	names := []string{"screen_view", "add_to_cart", "purchase", "search", "login", "장바구니_담기"}
 	cities := []string{"서울", "부산", "Incheon", "대구", "Seoul", "제주"}
 	words := []string{"할인", "신상품", "무료배송", "promo", "new", "이벤트", "한정판", "best"}
-	var payload func() string
-	payload = func() string {
+	payload := func() string {
 		n := 5 + rng.IntN(25)
 		objs := make([]string, n)
 		for i := range objs {

@@ -354,12 +354,10 @@ var catalog = []CodeInfo{
 		Words: "A record's metadata is not what Firehose reads (partitionKeys: an object of strings)."},
 	{Code: codeResponseLostRows, Confidence: Likely, Row: 4,
 		Doubt: "No error appears anywhere, so this is known from captures and emulators, not from AWS's documentation.",
-		Words: "Rows inside outputs whose recordId Firehose ignores are lost, without any error.",
-		Next:  "Firehose delivers the outputs it matched and drops the rest silently."},
+		Words: "Rows inside outputs whose recordId Firehose ignores are lost, without any error."},
 	{Code: codeResponseIgnoredRecordID, Confidence: Likely, Row: 4,
 		Doubt: "No error appears anywhere, so this is known from captures and emulators, not from AWS's documentation.",
-		Words: "This output's recordId was not in the input. Firehose ignores it without any error: its data is lost, silently.",
-		Next:  "Nothing: no error object, no retry, no trace in S3."},
+		Words: "This output's recordId was not in the input. Firehose ignores it without any error: its data is lost, silently."},
 
 	// What lands in S3.
 	{Code: codeS3PartitionKey, Confidence: Likely,

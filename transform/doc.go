@@ -23,7 +23,9 @@
 // A few verbs are available on their own: ParseEvent reads an input into
 // an Event, ParseJSON parses JSON keeping key order, number text and byte
 // offsets, Flatten turns an object into one row, DecodeBase64, Gunzip and
-// CheckUTF8 decode record data.
+// CheckUTF8 decode record data. Describe tells a user interface what the
+// engine knows: every code with its words, the presets, input kinds and
+// limits (the page gets it through firehose.describe()).
 //
 // Every finding's Code is in the catalog (catalog.go): Catalog lists them
 // and Code.Info says, for each, Firehose's message, its confidence, what it

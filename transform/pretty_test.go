@@ -46,9 +46,7 @@ func TestPrettyMatchesTidwall(t *testing.T) {
 		key := `"` + strings.Repeat("k", width-14) + `"`
 		cases = append(cases, `{`+key+`: {}, "z": []}`, `{`+key+`: [{}, 1]}`, `{"a": {`+key+`: [[], {}]}}`)
 	}
-	for _, p := range benchPayloads()[:5] {
-		cases = append(cases, p)
-	}
+	cases = append(cases, benchPayloads()[:5]...)
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 3000 {
 		var b strings.Builder

@@ -14,15 +14,6 @@ import (
 
 const hexDigits = "0123456789abcdef"
 
-// appendPyStr appends Python's str(v): a string is itself, anything else
-// is its repr.
-func appendPyStr(b []byte, v *Value) []byte {
-	if v.Kind == String {
-		return append(b, v.Text...)
-	}
-	return appendPyRepr(b, v)
-}
-
 // appendPyRepr appends Python's repr(v).
 func appendPyRepr(b []byte, v *Value) []byte { return appendPy(b, v, pyRepr, nil) }
 

@@ -10,6 +10,9 @@
 //	                                 pure ASCII JSON without its large documents
 //	firehose.document(run, name)     one of those documents, as a Uint8Array, or
 //	                                 null once a later run replaced it
+//	firehose.describe()              the engine's description (transform.Describe)
+//	                                 as JSON text: every finding code with its
+//	                                 words, the presets, input kinds, limits
 //
 // The first form is the plain contract: the whole report, Lambda body
 // inline. The second is what the page uses: a 6 MB event's report would
@@ -48,6 +51,15 @@ func handle(request string) (report string) {
 	out, err := json.Marshal(runEngine(req))
 	if err != nil {
 		return failure(transform.CodeEngineEncode, "The report could not be encoded: "+err.Error())
+	}
+	return string(out)
+}
+
+// describe is the engine's description as JSON text.
+func describe() string {
+	out, err := json.Marshal(transform.Describe())
+	if err != nil { // cannot happen: the description holds only strings and numbers
+		panic(err)
 	}
 	return string(out)
 }

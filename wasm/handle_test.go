@@ -64,6 +64,7 @@ func TestHandleTurnsAPanicIntoAReport(t *testing.T) {
 	defer func(orig func(transform.Request) *transform.Report) { runEngine = orig }(runEngine)
 	runEngine = func(transform.Request) *transform.Report {
 		var m map[string]int
+		//lint:ignore SA5000 the engine is made to panic with a runtime error
 		m["boom"]++ // assignment to entry in nil map
 		return nil
 	}
@@ -99,4 +100,13 @@ func FuzzHandle(f *testing.F) {
 			t.Fatalf("no findings list: %.200s", out)
 		}
 	})
+}
+
+func TestDescribe(t *testing.T) {
+	var d transform.Description
+	require.NoError(t, json.Unmarshal([]byte(describe()), &d))
+	assert.Equal(t, transform.Describe(), d)
+	info, ok := transform.CodeEnginePanic.Info()
+	require.True(t, ok)
+	assert.Contains(t, d.Codes, info, "the codes the adapter writes are in the catalog")
 }

@@ -35,6 +35,8 @@ func main() {
 		}
 		return toUint8Array(text)
 	}))
+	desc := describe()
+	api.Set("describe", js.FuncOf(func(js.Value, []js.Value) any { return desc }))
 	js.Global().Set("firehose", api)
 	select {} // keep the functions alive
 }

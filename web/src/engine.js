@@ -106,11 +106,13 @@ if (early) early.catch(() => {});
  *                               a new export replaces one still going (StaleRun).
  *   version()                 → the engine's version, once ready.
  * listeners: onResult({report, body, elapsed}), onError(error) (an EngineError, for
- * scheduled runs; cancelled and replaced runs are not errors), onBusy(bool).
+ * scheduled runs; cancelled and replaced runs are not errors), onBusy(bool),
+ * onCatalog(description) once: the engine's firehose.describe(), or null when
+ * the engine could not be loaded.
  *
  * When firehose.wasm cannot be loaded, the next run (or export) loads it again.
  */
-export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js", onResult, onError, onBusy } = {}) {
+export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js", onResult, onError, onBusy, onCatalog } = {}) {
   setEngineState("loading");
   let module = null; // Promise of the compiled engine
   let moduleFailed = false;
@@ -168,6 +170,7 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
         version = msg.version;
         if (!everReady) {
           everReady = true;
+          onCatalog && onCatalog(msg.catalog || null);
           setEngineState("ready");
         }
         entry.readyResolve(msg.version);
@@ -273,7 +276,10 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
     const current = worker === entry;
     const job = stop(entry, err);
     if (job) setBusy(false);
-    if (!everReady) setEngineState("failed", message);
+    if (!everReady) {
+      onCatalog && onCatalog(null);
+      setEngineState("failed", message);
+    }
     if (job && current && everReady) worker = spawn();
   }
 

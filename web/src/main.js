@@ -1,7 +1,9 @@
 // Wiring: the state, the editors, the engine and the views. The page only
 // renders what the engine reports.
 import { $ } from "./dom.js";
-import { createStore, defaultState, toRequest, isOwn, PRESETS, INPUT_KINDS, PAGE_SIZE } from "./state.js";
+import { createStore, defaultState, toRequest, isOwn, PAGE_SIZE } from "./state.js";
+import { setCatalog, termsOf, whenCatalog } from "./catalog.js";
+import { LANGUAGES } from "./runtimes/languages.js";
 import { createEngine } from "./engine.js";
 import { createEditor } from "./editors.js";
 import { mapOffset } from "./pretty.js";
@@ -47,9 +49,15 @@ let reportDoc = null; // doc(name) of the report shown: its documents (see engin
 // ---- controls ------------------------------------------------------------
 
 const presetSel = $("preset");
-for (const p of PRESETS) presetSel.append(new Option(p.label, p.name));
 const kindSel = $("input-kind");
-for (const k of INPUT_KINDS) kindSel.append(new Option(k.label, k.name));
+// fillChoices offers the presets and input kinds the engine describes, and
+// the languages the page runs the user's own function in.
+function fillChoices() {
+  presetSel.replaceChildren(...termsOf("presets").map((p) => new Option(p.label, p.name)),
+    ...Object.entries(LANGUAGES).map(([name, l]) => new Option(`Your ${l.label} function`, name)));
+  kindSel.replaceChildren(...termsOf("inputKinds").map((k) => new Option(k.label, k.name)));
+  syncControls(store.get());
+}
 const opt = {
   separator: $("opt-separator"), maxDepth: $("opt-depth"), arrays: $("opt-arrays"), values: $("opt-values"),
 };
@@ -158,6 +166,7 @@ function setStatus(text, cls = "") {
 }
 
 const engine = createEngine({
+  onCatalog: (d) => { setCatalog(d); if (d) fillChoices(); },
   onResult: show,
   onError: (e) => {
     setStatus("The engine failed on this run: see the error panel.", "bad");
@@ -498,6 +507,7 @@ store.subscribe((s) => {
 async function openLink(hash) {
   let s;
   try {
+    await whenCatalog();
     s = await decodeFragment(hash);
   } catch (e) {
     holdSession = true;
@@ -516,7 +526,7 @@ window.addEventListener("hashchange", () => {
 if (pending === "link") {
   openLink(location.hash);
 } else if (pending === "session") {
-  session.load().then((s) => {
+  whenCatalog().then(() => session.load()).then((s) => {
     if (s) applyState(s, { source: "session" });
     else applyState(exampleState(defaultExample), { example: examples.find((e) => e.file === DEFAULT_EXAMPLE) });
   });

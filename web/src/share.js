@@ -8,8 +8,13 @@
 // too large for a link. Both are decoded strictly: a link can come from
 // anyone, so its size is capped while it is inflated, and every known key
 // is checked for its type and size (unknown keys are ignored). Pure
-// functions, no DOM: the page decides what to show.
-import { defaultState, ERROR_LAYOUTS, INPUT_KINDS, isOwn, PAGE_SIZE, PRESETS } from "./state.js";
+// functions, no DOM: the page decides what to show. The names a field may
+// take (presets, input kinds, option values) are the engine's (catalog.js):
+// decode once the engine is ready (whenCatalog); without an engine, any
+// short name passes, and the engine reports a name it does not know. The
+// user's own function (python, nodejs) is the page's, not the engine's.
+import { defaultState, isOwn, PAGE_SIZE } from "./state.js";
+import { names } from "./catalog.js";
 
 /** Above this many characters a link may be cut by chat apps. */
 export const LINK_NOTE_AT = 2_000;
@@ -129,13 +134,12 @@ export function readRepro(text) {
 
 // ---- validation ------------------------------------------------------------
 
+const NAME_MAX = 64; // a name's length when the engine's names are not known
 const LIMITS = {
   code: 1_000_000, handler: 256, timeout: 900, memory: 10_240,
   separator: 8, maxDepth: 64, prefix: 1024, streamName: 64, lambdaArn: 2048, retries: 300, selected: 100_000_000,
   exampleFile: 200, exampleTitle: 200, exampleDescription: 2000,
 };
-const ARRAYS = ["json", "index"];
-const VALUES = ["json", "string"];
 
 /**
  * fromShared checks a decoded shareable state and returns a complete state.
@@ -146,16 +150,19 @@ export function fromShared(x) {
   if (!isObject(x)) throw invalid("it is not an object");
   const s = defaultState("");
   if (has(x, "input")) s.input = str(x.input, "input", MAX_STATE_BYTES);
-  if (has(x, "inputKind")) s.inputKind = oneOf(x.inputKind, "inputKind", INPUT_KINDS.map((k) => k.name));
+  if (has(x, "inputKind")) s.inputKind = oneOf(x.inputKind, "inputKind", names("inputKinds"));
   if (has(x, "response")) s.response = str(x.response, "response", MAX_STATE_BYTES);
-  if (has(x, "preset")) s.preset = oneOf(x.preset, "preset", PRESETS.map((p) => p.name));
+  if (has(x, "preset")) {
+    const engine = names("presets");
+    s.preset = oneOf(x.preset, "preset", engine && [...engine, "python", "nodejs"]);
+  }
   if (has(x, "options")) {
     const o = x.options;
     if (!isObject(o)) throw invalid("options must be an object");
     if (has(o, "separator")) s.options.separator = str(o.separator, "options.separator", LIMITS.separator);
     if (has(o, "maxDepth")) s.options.maxDepth = int(o.maxDepth, "options.maxDepth", 0, LIMITS.maxDepth);
-    if (has(o, "arrays")) s.options.arrays = oneOf(o.arrays, "options.arrays", ARRAYS);
-    if (has(o, "values")) s.options.values = oneOf(o.values, "options.values", VALUES);
+    if (has(o, "arrays")) s.options.arrays = oneOf(o.arrays, "options.arrays", names("arrays"));
+    if (has(o, "values")) s.options.values = oneOf(o.values, "options.values", names("values"));
   }
   if (has(x, "firehose")) {
     const f = x.firehose;
@@ -166,7 +173,7 @@ export function fromShared(x) {
     if (has(f, "streamName")) s.firehose.streamName = str(f.streamName, "firehose.streamName", LIMITS.streamName);
     if (has(f, "lambdaArn")) s.firehose.lambdaArn = str(f.lambdaArn, "firehose.lambdaArn", LIMITS.lambdaArn);
     if (has(f, "retries") && f.retries !== null) s.firehose.retries = int(f.retries, "firehose.retries", 0, LIMITS.retries);
-    if (has(f, "errorLayout")) s.firehose.errorLayout = oneOf(f.errorLayout, "firehose.errorLayout", ERROR_LAYOUTS);
+    if (has(f, "errorLayout")) s.firehose.errorLayout = oneOf(f.errorLayout, "firehose.errorLayout", names("errorLayouts"));
     if (has(f, "appendDelimiter")) {
       if (typeof f.appendDelimiter !== "boolean") throw invalid("firehose.appendDelimiter must be true or false");
       s.firehose.appendDelimiter = f.appendDelimiter;
@@ -223,7 +230,10 @@ function int(v, name, lo, hi) {
   return v;
 }
 
+// oneOf checks a name against the names allowed (null: the engine's names
+// are not known, so any short name passes).
 function oneOf(v, name, allowed) {
+  if (!allowed) return str(v, name, NAME_MAX);
   if (typeof v !== "string" || !allowed.includes(v)) {
     throw invalid(`${name} must be one of ${allowed.join(", ")}`);
   }

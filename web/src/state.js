@@ -2,16 +2,7 @@
 // examples gallery and session restore carry it whole), and a tiny store
 // that tells subscribers what changed.
 
-export const PRESETS = [
-  { name: "seed", label: "seed — the blog's Lambda (ids R, R1, R2…)" },
-  { name: "seed-v1", label: "seed-v1 — its first version (ids repeated)" },
-  { name: "ndjson", label: "ndjson — one output per record, rows newline-delimited" },
-  { name: "identity", label: "identity — data returned unchanged" },
-  { name: "python", label: "Your Python function", own: true },
-  { name: "nodejs", label: "Your Node.js function", own: true },
-];
-
-/** isOwn says whether a preset runs the user's own function (python, nodejs). */
+/** isOwn says whether a preset runs the user's own function (python, nodejs: see runtimes/languages.js). */
 export function isOwn(preset) {
   return preset === "python" || preset === "nodejs";
 }
@@ -22,17 +13,6 @@ export function isOwn(preset) {
  * and memory size (MB). code "" is the language's starter.
  */
 export const DEFAULT_FN = Object.freeze({ language: "", code: "", handler: "", timeout: 3, memory: 128 });
-
-export const INPUT_KINDS = [
-  { name: "auto", label: "detect" },
-  { name: "event", label: "Firehose event" },
-  { name: "base64", label: "base64 lines" },
-  { name: "json", label: "JSON payloads" },
-  { name: "printed", label: "printed event (print, console.log)" },
-  { name: "processing-failed", label: "processing-failed lines" },
-  { name: "cli", label: "AWS CLI records" },
-  { name: "kinesis-lambda", label: "Kinesis consumer event" },
-];
 
 /** How many records one report describes in full (a page of the list). */
 export const PAGE_SIZE = 100;
@@ -50,9 +30,6 @@ export const DEFAULT_FIREHOSE = Object.freeze({
   errorLayout: "2025", // the layout of processing-failed lines: "2025" or "2019"
   appendDelimiter: false, // the AppendDelimiterToRecord processor
 });
-
-/** ERROR_LAYOUTS are the processing-failed layouts the engine writes. */
-export const ERROR_LAYOUTS = ["2025", "2019"];
 
 /** defaultState is the state of a fresh page with the given input. */
 export function defaultState(input = "") {

@@ -8,7 +8,8 @@
 //               {type: "run", id, request}
 //               {type: "export", id, request}  a request with "export" set
 //               {type: "document", id, run, name}  a document of a run (see below)
-// Messages out: {type: "ready", version} | {type: "failed", error}
+// Messages out: {type: "ready", version, catalog}  catalog: firehose.describe(), parsed
+//               {type: "failed", error}
 //               {type: "report", id, report, hasBody, memory}  the engine's report, parsed, and
 //                                                the bytes of WebAssembly memory the engine holds
 //               {type: "body", id, view}         the Lambda body, pretty, with its offset map;
@@ -43,7 +44,7 @@ async function init(module) {
   if (!self.firehose || typeof self.firehose.run !== "function") {
     throw new Error("the engine did not register firehose.run");
   }
-  return String(self.firehose.version);
+  return { version: String(self.firehose.version), catalog: JSON.parse(self.firehose.describe()) };
 }
 
 // The buffer the input and the response are encoded into, reused from run
@@ -158,8 +159,8 @@ self.onmessage = async (ev) => {
   const msg = ev.data || {};
   if (msg.type === "init") {
     try {
-      const version = await init(msg.module);
-      self.postMessage({ type: "ready", version });
+      const { version, catalog } = await init(msg.module);
+      self.postMessage({ type: "ready", version, catalog });
       warm = !!msg.warm;
     } catch (e) {
       dead = errorText(e);

@@ -2,7 +2,7 @@
 // the transform flattened it into, and the output records carrying its id.
 import { h, replace } from "../dom.js";
 import { bytes, n, plural, timestamp } from "../format.js";
-import { confidenceText, explain } from "../explain.js";
+import { confidenceText, explain } from "../catalog.js";
 import { clip, confidence, errorBlock, lostBadge, outcome, pre, status, CLIP } from "./common.js";
 import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.js";
 
@@ -117,7 +117,7 @@ function outputsPart(report, rec, outs, onShow) {
   const ignored = all.filter((i) => (outs.get(i) || {}).status === "ignored");
   if (ignored.length) {
     notes.push(h("p", { class: "bad-text" }, `${ignored.length} output${ignored.length === 1 ? "" : "s"} made of this record carry ids Firehose never sent: `,
-      h("span", { class: "explain" }, explain("ignored"))));
+      h("span", { class: "explain" }, explain("response.ignoredRecordId"))));
   }
   return h("div", { class: "outputs" }, head,
     h("table", { class: "idmap", "aria-label": "recordId mapping of this record" },

@@ -4,7 +4,7 @@
 // ids Firehose ignores standing out.
 import { h, replace } from "../dom.js";
 import { bytes, n, plural } from "../format.js";
-import { explain } from "../explain.js";
+import { explain } from "../catalog.js";
 import { clip, copyButton, pager, status, CLIP_SHORT } from "./common.js";
 import { windowOf } from "./links.js";
 import { documentSize, documentText, hasDocument } from "../documents.js";
@@ -79,9 +79,9 @@ export function renderMapping(el, report, { onShow, onSelect }) {
     ? h("p", null, `${plural(total, "output record")}, ${n(report.stats.ignored)} of them ignored. Listed here: the ${n(outs.length)} that concern records #${w.from}–#${w.from + w.count - 1} and the first others: `, ...tally)
     : h("p", null, `${plural(total, "output record")}: `, ...tally);
   const notes = [];
-  if (counts.ignored) notes.push(h("p", { class: "explain bad-text" }, explain("ignored")));
+  if (counts.ignored) notes.push(h("p", { class: "explain bad-text" }, explain("response.ignoredRecordId")));
   if (counts.duplicate) notes.push(h("p", { class: "explain warn-text" }, explain("Lambda.DuplicatedRecordId")));
-  if (ignored.length && !counts.ignored) notes.push(h("p", { class: "explain bad-text" }, `${plural(ignored.length, "output")} ignored. ${explain("ignored")}`));
+  if (ignored.length && !counts.ignored) notes.push(h("p", { class: "explain bad-text" }, `${plural(ignored.length, "output")} ignored. ${explain("response.ignoredRecordId")}`));
 
   const filter = h("select", { id: "mapping-filter" },
     h("option", { value: "all" }, "all outputs"),

@@ -1,0 +1,105 @@
+package transform
+
+// Description is what the engine tells a user interface about itself, so
+// that the interface repeats none of it: every code with its words (the
+// catalog), the presets and input kinds it offers, the words for
+// confidences and outcomes, and its limits. The page gets it once, from
+// firehose.describe(), when the engine is ready.
+type Description struct {
+	Version string     `json:"version"`
+	Codes   []CodeInfo `json:"codes"`
+	// Presets are the transforms a request may name, in the order to offer
+	// them; InputKinds the ways an input may be read, "auto" first.
+	Presets    []Term `json:"presets"`
+	InputKinds []Term `json:"inputKinds"`
+	// Options are the values the ndjson preset's options take.
+	Options OptionValues `json:"options"`
+	// ErrorLayouts are the layouts of processing-failed lines, the default
+	// first.
+	ErrorLayouts []string `json:"errorLayouts"`
+	Confidences  []Term   `json:"confidences"`
+	Outcomes     []Term   `json:"outcomes"`
+	Limits       Limits   `json:"limits"`
+}
+
+// Term is one value a field may take, with its label and what it means.
+type Term struct {
+	Name  string `json:"name"`
+	Label string `json:"label"`
+	Words string `json:"words,omitempty"`
+}
+
+// OptionValues are the values of the ndjson preset's options (Options).
+type OptionValues struct {
+	Arrays []string `json:"arrays"`
+	Values []string `json:"values"`
+}
+
+// Limits are the engine's limits and Firehose's, in bytes or counts.
+type Limits struct {
+	MaxInput           int `json:"maxInput"`
+	MaxRecords         int `json:"maxRecords"`
+	MaxDepth           int `json:"maxDepth"`
+	MaxInflated        int `json:"maxInflated"`
+	MaxFindingsPerCode int `json:"maxFindingsPerCode"`
+	LambdaPayload      int `json:"lambdaPayload"`
+	MaxRecordSize      int `json:"maxRecordSize"`
+	DefaultRetries     int `json:"defaultRetries"`
+	MaxRetries         int `json:"maxRetries"`
+}
+
+// presetTerms describe the presets, in the order of Presets.
+var presetTerms = []Term{
+	{PresetSeed, "seed — the blog's Lambda (ids R, R1, R2…)", "The blog post's Lambda, byte for byte: each record split into outputs with made-up ids."},
+	{PresetSeedV1, "seed-v1 — its first version (ids repeated)", "The blog post's first version: every output repeats the record's id."},
+	{PresetNDJSON, "ndjson — one output per record, rows newline-delimited", "The correct shape: one output per record with its own recordId, the rows newline-delimited in its data."},
+	{PresetIdentity, "identity — data returned unchanged", "Every record returned Ok with its data unchanged, as AWS's blueprint does."},
+}
+
+// inputKindTerms describe the input kinds.
+var inputKindTerms = []Term{
+	{"auto", "detect", "Read the input as whichever kind it looks like."},
+	{KindEvent, "Firehose event", "A Firehose invocation event."},
+	{KindBase64, "base64 lines", "Base64 records, one a line."},
+	{KindJSON, "JSON payloads", "JSON payloads: one a line, or one document."},
+	{KindPrinted, "printed event (print, console.log)", "The event as a function printed it: Python's print (a dict repr) or Node.js's console.log, with or without CloudWatch's log prefix."},
+	{KindFailed, "processing-failed lines", "The lines of a processing-failed/ object from S3: read into the event a re-drive would hand the function."},
+	{KindCLI, "AWS CLI records", "put-record-batch records or kinesis get-records output, read into the event they would make."},
+	{KindKinesis, "Kinesis consumer event", "A Kinesis Data Streams event for a Lambda consumer (Records[].kinesis), read into the Firehose event the same data would make."},
+}
+
+// Describe returns the engine's description.
+func Describe() Description {
+	return Description{
+		Version:    Version,
+		Codes:      Catalog(),
+		Presets:    append([]Term(nil), presetTerms...),
+		InputKinds: append([]Term(nil), inputKindTerms...),
+		Options: OptionValues{
+			Arrays: []string{"json", "index"},
+			Values: []string{"json", "string"},
+		},
+		ErrorLayouts: []string{"2025", "2019"},
+		Confidences: []Term{
+			{string(Confirmed), "confirmed", "AWS documentation or real error objects agree on this."},
+			{string(Likely), "likely", "Seen in one real capture or a probing emulator, not documented by AWS."},
+			{string(Unconfirmed), "unconfirmed", "Sources disagree or only guesses exist: Firehose may behave differently."},
+		},
+		Outcomes: []Term{
+			{string(Delivered), "delivered", "delivered to the destination"},
+			{string(Dropped), "dropped", `dropped on purpose (result "Dropped"): no error`},
+			{string(Failed), "failed", "failed: written to processing-failed/"},
+		},
+		Limits: Limits{
+			MaxInput:           MaxInput,
+			MaxRecords:         MaxRecords,
+			MaxDepth:           MaxDepth,
+			MaxInflated:        MaxInflated,
+			MaxFindingsPerCode: maxFindingsPerCode,
+			LambdaPayload:      LambdaPayloadLimit,
+			MaxRecordSize:      MaxRecordSize,
+			DefaultRetries:     defaultRetries,
+			MaxRetries:         maxNumberOfRetries,
+		},
+	}
+}

@@ -1,0 +1,107 @@
+// The engine's description of itself (firehose.describe(), transform.Describe):
+// every finding code with what Firehose does and how sure the playground is,
+// the presets, input kinds and option values the engine takes, and its
+// limits. The page holds no copy of its own: the engine's worker hands the
+// description over once, when it is ready, and every view reads it here.
+
+let desc = null;
+let settle;
+const ready = new Promise((resolve) => { settle = resolve; });
+let codes = new Map();
+let terms = { confidences: new Map(), outcomes: new Map() };
+
+/**
+ * setCatalog takes the engine's description (parsed JSON), or null when
+ * the engine could not be loaded; the first call wins.
+ */
+export function setCatalog(d) {
+  if (desc) return;
+  if (d && typeof d === "object") {
+    desc = d;
+    codes = new Map((d.codes || []).map((c) => [c.code, c]));
+    terms = {
+      confidences: new Map((d.confidences || []).map((t) => [t.name, t])),
+      outcomes: new Map((d.outcomes || []).map((t) => [t.name, t])),
+    };
+  }
+  settle(desc);
+}
+
+/** whenCatalog resolves with the description once the engine gave it (null if it could not). */
+export function whenCatalog() {
+  return ready;
+}
+
+/** catalog returns the description, or null before the engine is ready. */
+export function catalog() {
+  return desc;
+}
+
+/**
+ * names lists the names a field may take ("presets", "inputKinds",
+ * "errorLayouts", "arrays", "values"), or null before the engine is ready.
+ */
+export function names(field) {
+  if (!desc) return null;
+  if (field === "arrays" || field === "values") return desc.options[field].slice();
+  const list = desc[field] || [];
+  return list.map((t) => (typeof t === "string" ? t : t.name));
+}
+
+/** terms lists {name, label, words} of "presets" or "inputKinds" ([] before the engine is ready). */
+export function termsOf(field) {
+  return desc ? desc[field].slice() : [];
+}
+
+/** codeEntry is the catalog's entry for a code, or null. */
+export function codeEntry(code) {
+  return codes.get(code) || null;
+}
+
+/** explain returns what a code means and what Firehose does next, in plain words, or "". */
+export function explain(code) {
+  const c = codes.get(code);
+  if (!c) return "";
+  return c.next ? `${c.words} ${c.next}` : c.words;
+}
+
+/**
+ * codeInfo says what Firehose does for one of its codes and how sure the
+ * playground is: {words, confidence, why}, or null for codes that are not
+ * Firehose's. A verdict's own confidence (the engine's, for this case),
+ * when given, wins over the code's usual one: Lambda.FunctionError is
+ * confirmed for a function that raised, but only likely for a response
+ * over 6 MB.
+ */
+export function codeInfo(code, verdictConfidence) {
+  const c = codes.get(code);
+  if (!c || !c.firehose) return null;
+  const words = explain(code);
+  const usual = c.confidence || "unconfirmed";
+  if (verdictConfidence && verdictConfidence !== usual) {
+    return { words, confidence: verdictConfidence, why: `${confidenceText(verdictConfidence)} (This verdict; the code is usually ${usual}.)` };
+  }
+  return { words, confidence: usual, why: c.doubt || confidenceText(usual) };
+}
+
+/**
+ * codeTitle is the hover text of a code: what Firehose does and how sure
+ * we are, of this verdict when its confidence is given ("" for other codes).
+ */
+export function codeTitle(code, verdictConfidence) {
+  const info = codeInfo(code, verdictConfidence);
+  if (!info) return "";
+  return `${code}: ${info.words}\nConfidence: ${info.confidence}. ${info.why}`;
+}
+
+/** confidenceText explains a confidence level ("likely", "unconfirmed", …). */
+export function confidenceText(c) {
+  const t = terms.confidences.get(c);
+  return t ? t.words : "";
+}
+
+/** outcomeText says what an outcome means. */
+export function outcomeText(o) {
+  const t = terms.outcomes.get(o);
+  return t ? t.words : o;
+}
