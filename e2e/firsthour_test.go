@@ -42,7 +42,7 @@ func (p *tab) recordItems() []recordItem {
 		const meta = b.querySelector(".rec-meta"), lost = b.querySelector(".badge.lost");
 		const lh = parseFloat(getComputedStyle(meta).lineHeight) || 16;
 		return {
-			ID: id.textContent, FullID: id.getAttribute("title") || id.textContent,
+			ID: (id.querySelector(".id-drawn") || id).textContent, FullID: id.getAttribute("title") || id.textContent,
 			IDBox: r(id), Outcome: r(out), Conf: r(conf), Meta: r(meta),
 			IDCut: id.scrollWidth > id.clientWidth + 1,
 			OutcomeClass: out ? out.className : "",
