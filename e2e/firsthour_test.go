@@ -42,7 +42,7 @@ func (p *tab) recordItems() []recordItem {
 		const meta = b.querySelector(".rec-meta"), lost = b.querySelector(".badge.lost");
 		const lh = parseFloat(getComputedStyle(meta).lineHeight) || 16;
 		return {
-			ID: id.textContent, FullID: id.getAttribute("title") || id.textContent,
+			ID: (id.querySelector(".id-drawn") || id).textContent, FullID: id.getAttribute("title") || id.textContent,
 			IDBox: r(id), Outcome: r(out), Conf: r(conf), Meta: r(meta),
 			IDCut: id.scrollWidth > id.clientWidth + 1,
 			OutcomeClass: out ? out.className : "",
@@ -412,6 +412,8 @@ func TestTheFirstScreen(t *testing.T) {
 		return y
 	}
 	p.setViewport(1400, 900, false, "light")
+	t.Logf("1400×900: input editor at y=%.0f, verdict at y=%.0f, response editor's opener at y=%.0f",
+		top("#input-editor .cm-content"), top("#summary .stats"), top("#response-box > summary"))
 	if y := top("#input-editor .cm-content"); y > 900-200 {
 		t.Errorf("at 1400×900 the input editor starts at y=%.0f", y)
 	}
@@ -435,6 +437,8 @@ func TestTheFirstScreen(t *testing.T) {
 		t.Errorf("%d Tabs lead from the top of the page to the input editor", tabs)
 	}
 	p.setViewport(390, 844, true, "light")
+	t.Logf("390×844: input editor at y=%.0f, verdict at y=%.0f; %d Tabs to the input editor",
+		top("#input-editor .cm-content"), top("#summary .stats"), tabs)
 	if y := top("#input-editor .cm-content"); y > 844 {
 		t.Errorf("at 390 px the input editor starts at y=%.0f", y)
 	}

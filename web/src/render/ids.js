@@ -3,6 +3,7 @@
 // number and its 000000 suffix), so a long id is cut in the middle: the
 // start says what kind of id it is, the end tells the records apart.
 import { h } from "../dom.js";
+import { clip, CLIP_SHORT } from "./common.js";
 
 /** ID_HEAD and ID_TAIL are the characters kept before and after the ellipsis. */
 export const ID_HEAD = 8;
@@ -26,12 +27,16 @@ function isHigh(c) { return c >= 0xd800 && c < 0xdc00; }
 function isLow(c) { return c >= 0xdc00 && c < 0xe000; }
 
 /**
- * shortId shows an id in a list: its middle cut when long, the whole id
- * in the title (hover) and kept for screen readers.
+ * shortId shows an id in a list: its middle cut when long (drawn, hidden
+ * from screen readers), and the id itself, up to CLIP_SHORT characters,
+ * as text for screen readers and in the title (hover).
  */
 export function shortId(id, cls = "") {
   const s = String(id);
   const short = midEllipsis(s);
-  if (short === s) return h("span", { class: `${cls} short-id`.trim() }, s);
-  return h("span", { class: `${cls} short-id`.trim(), title: s.length > 10_000 ? `${s.slice(0, 10_000)}…` : s, "aria-label": s.length > 200 ? `${s.slice(0, 200)}…` : s }, short);
+  const klass = `${cls} short-id`.trim();
+  if (short === s) return h("span", { class: klass }, h("span", { class: "id-drawn" }, s));
+  return h("span", { class: klass, title: s.length > CLIP_SHORT ? `${s.slice(0, CLIP_SHORT)}…` : s },
+    h("span", { class: "id-drawn", "aria-hidden": "true" }, short),
+    h("span", { class: "visually-hidden" }, clip(s, CLIP_SHORT)));
 }
