@@ -48,7 +48,7 @@ test-web: web/node_modules
 
 ## test-e2e: the page in headless Chromium
 test-e2e: build
-	$(GO) test -count=1 -tags e2e ./e2e
+	$(GO) test -count=1 -timeout 30m -tags e2e ./e2e
 
 ## bench: engine benchmarks
 bench:
