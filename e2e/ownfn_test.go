@@ -352,3 +352,39 @@ func TestSessionCodeRunsOnlyWhenItRanHere(t *testing.T) {
 		t.Errorf("the link's code, restored from the session, ran %d times before Run", n)
 	}
 }
+
+func TestAPastedResponseWinsAndTheSelectSaysSo(t *testing.T) {
+	p := openTab(t)
+	p.paste("Firehose input", directPutEvent(`{"a":1}`))
+	p.waitRuns(0)
+	p.chooseFunction("nodejs")
+	p.invoked(0)
+	if !p.evalBool(`document.getElementById("response-box").open`) {
+		p.click(`#response-box > summary`)
+	}
+	runs := p.runs()
+	n := p.invocations()
+	p.paste(responseLabel, `{"records": []}`)
+	p.waitRuns(runs)
+	if got := p.evalString(`document.querySelector('select[name="preset"]').value`); got != "pasted" {
+		t.Errorf("with a pasted response the select shows %q, want pasted", got)
+	}
+	if got := p.evalString(`document.querySelector('select[name="preset"]').selectedOptions[0].textContent`); !strings.Contains(got, "pasted response") {
+		t.Errorf("the select reads %q, want that the pasted response is checked", got)
+	}
+	if p.invocations() != n {
+		t.Errorf("the function ran while a pasted response was checked")
+	}
+	if v := p.verdict(); v.BatchError != "" || v.Delivered != 0 {
+		t.Errorf("the pasted empty response: %+v, want its record missing from the answer", v)
+	}
+	// Choosing the function again sets the pasted response aside, and runs the function.
+	p.setPreset("nodejs")
+	p.invoked(n)
+	if got := p.editorText(responseLabel); got != "" {
+		t.Errorf("after choosing the function, the response editor holds %q", got)
+	}
+	if v := p.verdict(); v.Delivered != 1 {
+		t.Errorf("the function after the pasted response: %+v, want its record delivered", v)
+	}
+}

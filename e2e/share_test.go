@@ -307,6 +307,9 @@ func TestHostileFragmentsAreRefused(t *testing.T) {
 		{"deflate of text that is not JSON", fragment("v1", "<html>this is not JSON"), "not JSON"},
 		{"JSON with wrong types", fragment("v1", `{"input": 42, "preset": ["seed"], "selected": "all"}`), "input must be a string"},
 		{"an unknown preset", fragment("v1", `{"input": "", "preset": "rm -rf"}`), "preset must be one of"},
+		{"code that is not text", fragment("v1", `{"input": "", "preset": "nodejs", "fn": {"code": {"x": 1}}}`), "fn.code must be a string"},
+		{"a timeout past Lambda's", fragment("v1", `{"input": "", "preset": "python", "fn": {"timeout": 901}}`), "fn.timeout must be a whole number from 1 to 900"},
+		{"an unknown language", fragment("v1", `{"input": "", "preset": "nodejs", "fn": {"language": "go"}}`), "fn.language must be one of"},
 		{"a decompression bomb", bomb, "more than 40"},
 		{"an unknown version", "#v9." + strings.TrimPrefix(good, "#v1."), "format v9"},
 	} {

@@ -107,7 +107,8 @@ func (p *tab) onlyOwnFiles() {
 			continue // CodeMirror's lint icons, from its stylesheet
 		}
 		u, err := url.Parse(r.URL)
-		if err != nil || originOf(r.URL) != originOf(baseURL) || !own[u.Path] && !strings.HasPrefix(u.Path, "/examples/") {
+		chunk := err == nil && strings.HasPrefix(u.Path, "/chunk-") && strings.HasSuffix(u.Path, ".js") // esbuild's chunks of app.js
+		if err != nil || originOf(r.URL) != originOf(baseURL) || !own[u.Path] && !chunk && !strings.HasPrefix(u.Path, "/examples/") {
 			p.t.Errorf("the page requested %s %.200s", r.Method, r.URL)
 		}
 	}

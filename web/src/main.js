@@ -274,7 +274,7 @@ function show({ report: rep, body, elapsed, doc }) {
   if (failure) setStatus("The engine failed on this run: see the error panel.", "bad");
   else if (status.classList.contains("bad") || status.classList.contains("cancelled")) setStatus("");
 
-  renderSummary(views.summary, rep, elapsed);
+  renderSummary(views.summary, rep, elapsed, own.active(s) ? `the response of your ${s.preset === "python" ? "Python" : "Node.js"} function` : undefined);
   renderProblems(views.problems, rep);
   const limit = seedLimit(rep, { onPreset: choosePreset, onResponse: goToResponse });
   if (limit) views.problems.prepend(limit);

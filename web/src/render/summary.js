@@ -22,9 +22,10 @@ const sources = { "direct-put": "Direct PUT", kinesis: "Kinesis Data Stream", ms
 
 /**
  * renderSummary fills the summary bar from a report; elapsed is how long
- * the run took as the page saw it (milliseconds).
+ * the run took as the page saw it (milliseconds); checked says whose
+ * response was checked when no transform ran (default: the pasted one).
  */
-export function renderSummary(el, report, elapsed) {
+export function renderSummary(el, report, elapsed, checked = "the pasted response") {
   const s = report.stats || {};
   const limit = s.responseLimit || 6291556;
   const size = s.responseBytes || 0;
@@ -37,7 +38,7 @@ export function renderSummary(el, report, elapsed) {
     `Read ${kinds[report.inputKind] || report.inputKind || "nothing"}`,
     report.detected ? " (detected)" : "",
     report.source ? `, source ${sources[report.source] || report.source}` : "",
-    report.preset ? `; transform ${report.preset}` : "; checking the pasted response",
+    report.preset ? `; transform ${report.preset}` : `; checking ${checked}`,
     ".",
   ].join("");
   replace(el,

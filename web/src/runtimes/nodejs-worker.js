@@ -73,8 +73,10 @@ function lineOf(stack, file) {
   return m ? Number(m[1]) : null;
 }
 
+// traceOf is the trace Lambda's Node.js runtime reports: the error, then
+// its stack (without the frames of this runtime's own prelude).
 function traceOf(name, message, stack) {
-  return [`${name}: ${message}`, ...String(stack || "").split("\n").filter((l) => l.trim() !== "")];
+  return [`${name}: ${message}`, ...String(stack || "").split("\n").filter((l) => l.trim() !== "" && !l.includes("prelude.js"))];
 }
 
 function invoke(msg) {
