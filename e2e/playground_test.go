@@ -136,6 +136,12 @@ func TestBrokenRecordGetsADiagnosticOnItsCharacters(t *testing.T) {
 			}
 			p.poll(`[...document.querySelectorAll(".cm-tooltip-lint")].some(e => e.textContent.includes("base64"))`)
 
+			// The pointer leaves the underline, and the hover card closes.
+			if err := chromedp.Do(p.ctx, chromedp.MouseEvent(chromedp.MouseMoved, 1, 1)); err != nil {
+				t.Fatal(err)
+			}
+			p.poll(`!document.querySelector(".cm-tooltip-lint")`)
+
 			// Choosing the finding selects that character in the editor.
 			if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS(`#findings [data-code="base64.invalid"] button`))); err != nil {
 				t.Fatal(err)

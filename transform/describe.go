@@ -62,10 +62,10 @@ var inputKindTerms = []Term{
 	{KindEvent, "Firehose event", "A Firehose invocation event."},
 	{KindBase64, "base64 lines", "Base64 records, one a line."},
 	{KindJSON, "JSON payloads", "JSON payloads: one a line, or one document."},
-	{KindPrinted, "printed event (print, console.log)", "The event as a function printed it: Python's print (a dict repr) or Node.js's console.log, with or without CloudWatch's log prefix."},
-	{KindFailed, "processing-failed lines", "The lines of a processing-failed/ object from S3: read into the event a re-drive would hand the function."},
+	{KindPrinted, "printed event", "The event as a function printed it: Python's print (a dict repr) or Node.js's console.log, with or without CloudWatch's log prefix."},
+	{KindFailed, "processing-failed", "The lines of a processing-failed/ object from S3: read into the event a re-drive would hand the function."},
 	{KindCLI, "AWS CLI records", "put-record-batch records or kinesis get-records output, read into the event they would make."},
-	{KindKinesis, "Kinesis consumer event", "A Kinesis Data Streams event for a Lambda consumer (Records[].kinesis), read into the Firehose event the same data would make."},
+	{KindKinesis, "Kinesis consumer", "A Kinesis Data Streams event for a Lambda consumer (Records[].kinesis), read into the Firehose event the same data would make."},
 }
 
 // Describe returns the engine's description.

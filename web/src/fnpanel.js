@@ -1,6 +1,7 @@
 // The function panel: its fields and code editor, the invocation through
 // the runtime manager, and the logs as CloudWatch shows them. Loaded with
 // the first function chosen (ownfn.js is what the page's first load holds).
+import { documentText } from "./documents.js";
 import { LANGUAGES } from "./runtimes/languages.js";
 
 import { createRuntimes, RuntimeLoadError, Superseded } from "./runtimes/manager.js";
@@ -131,7 +132,8 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm }) {
     // The event the function gets is the event the page shows: the input
     // when it is an event, else the event the engine builds from it.
     const exp = await engineRun({ ...toRequest(s), detail: { from: 0, count: 1 }, export: "event" });
-    const event = exp.report && typeof exp.report.export === "string" ? exp.report.export : null;
+    // The export is a document of that run (see documents.js), fetched now.
+    const event = await documentText(exp.report, "export", exp.doc);
     if (event === null) {
       body = null;
       return toRequest(s); // nothing to invoke with: the engine says why

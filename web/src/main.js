@@ -23,7 +23,6 @@ import { bindSharing } from "./sharebar.js";
 import { createSession } from "./session.js";
 import { createExportPanel } from "./exportpanel.js";
 import { hasDocument } from "./documents.js";
-import { showNow, whenVisible } from "./visible.js";
 import { decodeFragment, isShareFragment, shareable } from "./share.js";
 import { createOwnFunction } from "./ownfn.js";
 import defaultExample from "../examples/02-seed-loses-rows.json";
@@ -160,6 +159,14 @@ const errorPanel = $("engine-error");
 const cancelBtn = $("cancel");
 const staleNote = $("stale-note");
 
+// markStale says whether the results shown are the previous input's.
+function markStale(stale) {
+  staleNote.hidden = !stale;
+  staleNote.textContent = stale ? "Running on the new input: the results below are the previous input's." : "";
+  if (stale) results.dataset.stale = "true";
+  else delete results.dataset.stale;
+}
+
 function setStatus(text, cls = "") {
   status.textContent = text;
   status.className = `status ${cls}`.trim();
@@ -177,11 +184,7 @@ const engine = createEngine({
     // A run can be stopped as soon as it starts; the results shown until
     // it ends are the previous input's, and look it.
     cancelBtn.hidden = !busy;
-    const stale = busy && !!report && results.dataset.empty !== "true";
-    staleNote.hidden = !stale;
-    staleNote.textContent = stale ? "Running on the new input: the results below are the previous input's." : "";
-    if (stale) results.dataset.stale = "true";
-    else delete results.dataset.stale;
+    markStale(busy && !!report && results.dataset.empty !== "true");
     if (busy) {
       setStatus("Running…", "busy");
     } else if (status.classList.contains("busy")) {
@@ -250,6 +253,9 @@ function pasted() {
 function show({ report: rep, body, elapsed, doc }) {
   if (requested !== edits) return; // stale: see edits
   report = rep;
+  // The results are the new input's from here on, while the body may
+  // still be laid out (the run is busy until it is).
+  markStale(false);
   reportDoc = doc;
   shownState = requestedState;
   if (showEmpty(isEmptyState(store.get()))) {
@@ -291,8 +297,7 @@ function show({ report: rep, body, elapsed, doc }) {
   renderEvent(views.eventPanel, views.event, rep, doc);
   document.documentElement.dataset.runs = String(Number(document.documentElement.dataset.runs || 0) + 1);
 
-  // The body is laid out in its editor once it is near the viewport.
-  body.then((view) => whenVisible($("body-editor"), () => {
+  body.then((view) => {
     if (report !== rep) return;
     const text = view ? view.text : null;
     if (text !== shownBody) {
@@ -301,7 +306,7 @@ function show({ report: rep, body, elapsed, doc }) {
       bodyEd.setText(view ? view.text : "");
     }
     bodyEd.setFindings(bodyView ? marks.filter((f) => f.doc === "response") : [], (o) => mapOffset(bodyView, o));
-  }));
+  });
 }
 
 /**
@@ -351,7 +356,6 @@ function showRange(doc, start, end) {
     $("response-box").open = true;
     responseEd.select(start, end);
   } else {
-    showNow($("body-editor")); // the body may still wait to be laid out
     if (bodyView) bodyEd.select(mapOffset(bodyView, start), mapOffset(bodyView, end));
   }
 }
