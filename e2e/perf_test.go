@@ -175,6 +175,35 @@ func TestPerf(t *testing.T) {
 		runs = append(runs, r)
 	}
 
+	// 5. On that input, each page of 100 records: the click → the page's
+	// records listed and painted; for ndjson (the last run) and the seed.
+	paging := map[string][]float64{"ndjson": p.pageThrough()}
+	n := p.runs()
+	p.setPreset("seed")
+	p.waitRuns(n)
+	paging["seed"] = p.pageThrough()
+
+	// 6. A 24 MB input: one keystroke → the summary painted again.
+	n = p.runs()
+	p.paste(inputLabel, bigEvent(24_000_000)) // the cursor ends after it: a space there keeps it valid
+	p.waitRuns(n)
+	time.Sleep(time.Second)
+	var keystroke []float64
+	for range 2 {
+		n = p.runs()
+		var at float64
+		p.eval(`(() => { __perf.summaries.length = 0; return performance.now(); })()`, &at)
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(" ")); err != nil {
+			t.Fatal(err)
+		}
+		p.waitRuns(n)
+		p.poll(`__perf.summaries.length > 0`)
+		var summaryAt float64
+		p.eval(`__perf.summaries[__perf.summaries.length - 1]`, &summaryAt)
+		keystroke = append(keystroke, summaryAt-at)
+		time.Sleep(time.Second)
+	}
+
 	sort.Slice(resources, func(i, j int) bool { return resources[i].Transfer > resources[j].Transfer })
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nFirehose Playground speed (%s)\n", baseURL)
@@ -189,7 +218,51 @@ func TestPerf(t *testing.T) {
 		fmt.Fprintf(&b, "    %-12s %s records: paste → summary painted %5.0f ms (paste handling %3.0f ms, engine %4.0f ms); longest task %4.0f ms; long tasks %v\n",
 			r.preset, r.records, r.summary, r.paste, r.idle, r.longest, r.tasks)
 	}
+	for _, preset := range []string{"ndjson", "seed"} {
+		fmt.Fprintf(&b, "  6 MB event, %s: next page → records painted, pages 2, 3, 4, then 1: %.0f ms\n", preset, paging[preset])
+	}
+	fmt.Fprintf(&b, "  24 MB input, seed: a keystroke → summary painted: %.0f ms\n", keystroke)
 	t.Log(b.String())
+}
+
+// pageThrough opens the next page of records three times, then the first
+// again, and returns how long each took from the click to the new page's
+// records painted.
+func (p *tab) pageThrough() []float64 {
+	p.t.Helper()
+	var took []float64
+	for _, to := range []string{"101", "201", "301", "1"} {
+		n := p.runs()
+		var ms float64
+		p.eval(fmt.Sprintf(`new Promise((resolve) => {
+			const nav = document.querySelector('#records nav.pager');
+			const at = performance.now();
+			const want = %q;
+			const button = want === "1" ? nav.querySelector("button") : nav.querySelectorAll("button")[1];
+			if (want === "1") {
+				// back to the first page: the previous button until there
+				const back = () => {
+					const pos = document.querySelector('#records .pager-pos');
+					if (pos && pos.textContent.startsWith("1–")) return requestAnimationFrame(() => resolve(performance.now() - at));
+					const prev = document.querySelector('#records nav.pager button');
+					if (prev && !prev.disabled && !document.getElementById("results").matches('[aria-busy="true"]')) prev.click();
+					setTimeout(back, 5);
+				};
+				return back();
+			}
+			button.click();
+			const check = () => {
+				const pos = document.querySelector('#records .pager-pos');
+				if (pos && pos.textContent.startsWith(want + "–")) requestAnimationFrame(() => resolve(performance.now() - at));
+				else setTimeout(check, 2);
+			};
+			check();
+		})`, to), &ms)
+		p.waitRuns(n)
+		took = append(took, ms)
+		time.Sleep(300 * time.Millisecond)
+	}
+	return took
 }
 
 // startProfile starts the JavaScript sampling profiler of the page.

@@ -123,7 +123,9 @@ type judgement struct {
 // lands in S3. text is the response body (empty when the function failed);
 // pasted tells that it came from the user rather than from a preset, and
 // origins, when the preset wrote it, gives each output's input record.
-func judge(rep *Report, ev *Event, req Request, text string, pasted bool, origins []int, f *findings) {
+// The verdict covers every record: a Result cuts it to a window. judge
+// returns nil when there was nothing to judge.
+func judge(rep *Report, ev *Event, req Request, text string, pasted bool, origins []int, f *findings) *judgement {
 	j := &judgement{rep: rep, ev: ev, f: f, st: newStream(ev, req.Firehose, rep.Preset), text: text,
 		field: "data", origins: origins, fullBodies: req.Export == ExportS3}
 	if ev.Source == SourceMSK {
@@ -131,7 +133,7 @@ func judge(rep *Report, ev *Event, req Request, text string, pasted bool, origin
 	}
 	rep.Verdict = Verdict{Records: []RecordVerdict{}, Ignored: []Ignored{}, Alternatives: []Alternative{}}
 	if rep.Lambda.Error == nil && rep.Lambda.Body == nil {
-		return // nothing ran: there is nothing to judge
+		return nil // nothing ran: there is nothing to judge
 	}
 	rep.Verdict.Records = make([]RecordVerdict, len(ev.Records))
 	for i := range ev.Records {
@@ -141,7 +143,7 @@ func judge(rep *Report, ev *Event, req Request, text string, pasted bool, origin
 	j.decide(pasted)
 	j.repeatedIDs()
 	j.finish()
-	j.window()
+	return j
 }
 
 // decide fills the verdict.
@@ -322,16 +324,6 @@ func (j *judgement) indexInputs() {
 	}
 }
 
-// record returns input record i's Record when it is in the report's
-// window, else nil.
-func (j *judgement) record(i int) *Record {
-	w := j.rep.Window
-	if i < w.From || i >= w.From+w.Count {
-		return nil
-	}
-	return &j.rep.Records[i-w.From]
-}
-
 // inputOf returns the input record a response record carries, or -1.
 func (j *judgement) inputOf(out int) int {
 	if out < 0 || j.rep.Response == nil || out >= len(j.rep.Response.Records) {
@@ -345,11 +337,11 @@ func (j *judgement) inputOf(out int) int {
 // with a recordId is matched to the first input record with it, a second
 // to the second (if the event repeats the id), and any more are
 // duplicates. Outputs whose recordId is in no input record are ignored.
+// Their decoded data is the Result's to add, for the records of a window.
 func (j *judgement) listOutputs() {
 	r, rep := j.resp, j.rep
 	out := make([]OutRecord, len(r.outs))
 	used := make(map[string]int)
-	budget, ignoredShown := outDecodedBudget, 0
 	for o := range r.outs {
 		or := &r.outs[o]
 		rec := &out[o]
@@ -371,19 +363,8 @@ func (j *judgement) listOutputs() {
 				rec.Input, rec.Status = ins[0], statusDuplicate
 			}
 		}
-		show := false
 		if rec.Input >= 0 {
 			j.outputs[rec.Input] = append(j.outputs[rec.Input], o)
-			if r := j.record(rec.Input); r != nil {
-				show = r.Detail
-			}
-		} else {
-			show = ignoredShown < maxIgnoredDecoded
-			ignoredShown++
-		}
-		if show && budget > 0 && len(or.bytes) > 0 {
-			rec.Decoded, rec.Truncated = decodedOutput(or.bytes)
-			budget -= len(rec.Decoded)
 		}
 	}
 	rep.Response.Records = out
@@ -904,23 +885,18 @@ func (j *judgement) finish() {
 	}
 	rep.Stats.Ignored = len(rep.Verdict.Ignored)
 	rep.S3 = j.previewS3()
+	j.capLists()
 }
 
 // maxListed is how many ignored response records the report lists, and
 // how many response records it lists beyond those of its window.
 const maxListed = 1000
 
-// window keeps in the verdict and the response only what concerns the
-// records of the report's window (and the first ignored records): the
-// report stays small whatever the number of records; Stats count them all.
-func (j *judgement) window() {
-	rep, w := j.rep, j.rep.Window
-	for i := range rep.Records {
-		if outs := j.outputs[w.From+i]; outs != nil {
-			rep.Records[i].Outputs = outs
-		}
-	}
-	rep.Verdict.Records = rep.Verdict.Records[w.From : w.From+w.Count]
+// capLists keeps the report's lists of ignored records and of the records
+// an unconfirmed reading fails to the first thousand (the counts stay):
+// the report stays small whatever the number of records.
+func (j *judgement) capLists() {
+	rep := j.rep
 	for a := range rep.Verdict.Alternatives {
 		for k := range rep.Verdict.Alternatives[a].Readings {
 			r := &rep.Verdict.Alternatives[a].Readings[k]
@@ -931,22 +907,6 @@ func (j *judgement) window() {
 	if len(rep.Verdict.Ignored) > maxListed {
 		rep.Verdict.Ignored = rep.Verdict.Ignored[:maxListed]
 	}
-	if rep.Response == nil || len(rep.Response.Records) <= w.Count+maxListed {
-		return
-	}
-	kept := rep.Response.Records[:0]
-	others := 0
-	for _, o := range rep.Response.Records {
-		in := o.Input >= w.From && o.Input < w.From+w.Count || o.From >= w.From && o.From < w.From+w.Count
-		if !in {
-			if others == maxListed {
-				continue
-			}
-			others++
-		}
-		kept = append(kept, o)
-	}
-	rep.Response.Records = kept
 }
 
 // percent writes n as a share of of: "0.4%", "139%".

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -131,6 +132,13 @@ type preset interface {
 // and judges the result the way Firehose would. It never panics on bad
 // input: every problem is reported in the report.
 func Run(req Request) *Report {
+	return Evaluate(req).Report(req.Detail)
+}
+
+// Evaluate does what Run does and keeps the result whole, so that the
+// report of another window of records (Request.Detail) is made from it
+// without running the transform again: see Result.
+func Evaluate(req Request) *Result {
 	started := time.Now()
 	var f findings
 	input := req.Input
@@ -166,7 +174,10 @@ func Run(req Request) *Report {
 		d.Count = defaultDetailCount
 	}
 	open, sep, end := presetFrame(rep.Preset)
+	res := &Result{ev: ev, fresh: slices.Clone(ev.Records), newPr: newPr, raisedAt: len(ev.Records)}
 	chunks := processRecords(rep, ev, newPr, open, d, req.Export)
+	res.window, res.records = rep.Window, rep.Records
+	rep.Records = nil
 
 	var body *string
 	var origins []int
@@ -176,6 +187,9 @@ func Run(req Request) *Report {
 		origins = joinOrigins(chunks)
 		if lerr != nil {
 			rep.Lambda.Error = lerr
+			if lerr.Record >= 0 {
+				res.raisedAt = lerr.Record
+			}
 		} else {
 			body = &b
 			rep.Lambda.Body = body
@@ -198,7 +212,15 @@ func Run(req Request) *Report {
 	if body != nil {
 		respText = *body
 	}
-	judge(rep, ev, req, respText, checking, origins, &f)
+	if j := judge(rep, ev, req, respText, checking, origins, &f); j != nil {
+		res.outputs = j.outputs
+		if j.resp != nil {
+			res.outData = make([][]byte, len(j.resp.outs))
+			for o := range j.resp.outs {
+				res.outData[o] = j.resp.outs[o].bytes
+			}
+		}
+	}
 	if logAt >= 0 {
 		shiftResponse(rep, &f, logAt)
 		reportLogLines(&f, req.Response, logAt, logEnd)
@@ -227,9 +249,11 @@ func Run(req Request) *Report {
 	rep.Stats.Records = len(ev.Records)
 	rep.Stats.SkippedRecords = ev.Skipped
 	rep.Stats.ResponseLimit = LambdaPayloadLimit
-	toUTF16(rep, newUTF16Index(input), newUTF16Index(respText))
-	rep.Stats.Micros = time.Since(started).Microseconds()
-	return rep
+	res.in = newUTF16Index(input)
+	toUTF16(rep, res.in, newUTF16Index(respText))
+	res.rep = rep
+	res.micros = time.Since(started).Microseconds()
+	return res
 }
 
 // presetFrame returns how the named preset's response body opens,
@@ -269,13 +293,9 @@ func reportPayload(r *EventRecord, p *payload, f *findings) {
 	}
 }
 
-// toUTF16 converts every offset of the report from bytes to UTF-16 units.
+// toUTF16 converts the offsets of the report from bytes to UTF-16 units.
+// The records of a window are converted when a Result's report is made.
 func toUTF16(rep *Report, in, resp *utf16Index) {
-	for i := range rep.Records {
-		r := &rep.Records[i]
-		r.Start, r.End = in.at(r.Start), in.at(r.End)
-		r.DataStart, r.DataEnd = in.at(r.DataStart), in.at(r.DataEnd)
-	}
 	if rep.Response != nil {
 		for i := range rep.Response.Records {
 			o := &rep.Response.Records[i]

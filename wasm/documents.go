@@ -38,10 +38,17 @@ type Documents struct {
 	Sizes map[string]int `json:"sizes"`
 }
 
-// adapter runs requests and keeps the documents of the latest one.
+// adapter runs requests and keeps the documents of the latest one, and
+// the run itself: a request that differs from it only in its window of
+// records (Request.Detail: the page opening another page of records) is
+// answered from the kept run without running the transform again, with
+// the same run number and documents.
 type adapter struct {
-	run  int
-	docs map[string]string
+	run   int
+	docs  map[string]string
+	last  *transform.Result // nil when the latest run is not kept
+	req   transform.Request // the latest run's request
+	sizes map[string]int
 }
 
 // runBytes runs a request whose input and response arrived as bytes, next
@@ -51,25 +58,34 @@ type adapter struct {
 // one in the request text, if any (text with lone surrogates, which UTF-8
 // cannot carry, crosses that way). It never panics.
 func (a *adapter) runBytes(request string, input, response []byte) (report string) {
-	a.run++
-	a.docs = nil
 	defer func() {
 		if r := recover(); r != nil {
-			a.docs = nil
+			a.run++
+			a.docs, a.last = nil, nil
 			report = panicReport(r)
 		}
 	}()
 	req, err := transform.ParseRequest(request)
+	if err == nil {
+		if input != nil {
+			req.Input = text(input)
+		}
+		if response != nil {
+			req.Response = text(response)
+		}
+		if a.last != nil && sameRun(a.req, req) {
+			return a.encode(a.last.Report(req.Detail), a.sizes)
+		}
+	}
+	// A new run: the kept one goes first, so that the two never hold
+	// memory at the same time.
+	a.run++
+	a.docs, a.last = nil, nil
 	if err != nil {
 		return failure(transform.CodeRequestJSON, "The request is not valid: "+err.Error())
 	}
-	if input != nil {
-		req.Input = text(input)
-	}
-	if response != nil {
-		req.Response = text(response)
-	}
-	rep := runEngine(req)
+	res := evaluate(req)
+	rep := res.Report(req.Detail)
 	docs := map[string]string{}
 	sizes := map[string]int{}
 	keep := func(name string, text string) {
@@ -88,12 +104,37 @@ func (a *adapter) runBytes(request string, input, response []byte) (report strin
 		keep(docExport, rep.Export)
 		rep.Export = ""
 	}
+	report = a.encode(rep, sizes)
+	a.docs = docs
+	if req.Export == "" {
+		a.last, a.req, a.sizes = res, req, sizes
+	}
+	return report
+}
+
+// encode writes the report of the latest run, its documents kept aside.
+func (a *adapter) encode(rep *transform.Report, sizes map[string]int) string {
 	out, err := json.Marshal(Detached{Report: rep, Documents: Documents{Run: a.run, Sizes: sizes}})
 	if err != nil {
 		return failure(transform.CodeEngineEncode, "The report could not be encoded: "+err.Error())
 	}
-	a.docs = docs
 	return string(asciiJSON(out))
+}
+
+// sameRun tells whether two requests ask for the same run, whatever
+// window of records each describes: the same input, response, transform
+// and stream, and no export.
+func sameRun(a, b transform.Request) bool {
+	if a.Export != "" || b.Export != "" {
+		return false
+	}
+	ra, rb := a.Firehose.Retries, b.Firehose.Retries
+	if (ra == nil) != (rb == nil) || ra != nil && *ra != *rb {
+		return false
+	}
+	a.Firehose.Retries, b.Firehose.Retries = nil, nil
+	a.Detail, b.Detail = transform.Detail{}, transform.Detail{}
+	return a == b
 }
 
 // text is b as a string without copying it: b is the caller's own copy,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -142,14 +143,72 @@ func TestRunBytesReportsBadRequestsAndPanics(t *testing.T) {
 	require.Len(t, r.Findings, 1)
 	assert.Equal(t, "request.json", r.Findings[0].Code)
 
-	defer func(orig func(transform.Request) *transform.Report) { runEngine = orig }(runEngine)
-	runEngine = func(transform.Request) *transform.Report { panic("boom") }
+	defer func(orig func(transform.Request) *transform.Result) { evaluate = orig }(evaluate)
+	evaluate = func(transform.Request) *transform.Result { panic("boom") }
 	out := a.runBytes(`{}`, []byte("[]"), nil)
 	require.NoError(t, json.Unmarshal([]byte(out), &r))
 	require.Len(t, r.Findings, 1)
 	assert.Equal(t, "engine.panic", r.Findings[0].Code)
 	_, ok := a.document(a.run, docBody)
 	assert.False(t, ok)
+	assert.Nil(t, a.last, "a run that panicked is not kept")
+}
+
+// TestRunBytesKeepsTheRun checks that a request for another window of the
+// same run is answered from the kept run: the same run number and
+// documents, the report Run gives for that window; and that anything else
+// is a new run.
+func TestRunBytesKeepsTheRun(t *testing.T) {
+	input := []byte(benchInput()[:600_000])
+	input = append(input[:bytes.LastIndexByte(input, '}')+1], "]}"...)
+	a := &adapter{}
+	const page1, page2 = `{"preset":"seed","detail":{"from":0,"count":3}}`, `{"preset":"seed","detail":{"from":3,"count":3}}`
+	first := decodeWhole(t, a.runBytes(page1, input, nil))
+	body, ok := a.document(first.Documents.Run, docBody)
+	require.True(t, ok)
+
+	evaluated := 0
+	defer func(orig func(transform.Request) *transform.Result) { evaluate = orig }(evaluate)
+	evaluate = func(req transform.Request) *transform.Result { evaluated++; return transform.Evaluate(req) }
+
+	// The page's next page: the input arrives again, as a new copy.
+	again := bytes.Clone(input)
+	second := a.runBytes(page2, again, nil)
+	assert.Zero(t, evaluated, "the transform did not run again")
+	var got Detached
+	require.NoError(t, json.Unmarshal([]byte(second), &got))
+	assert.Equal(t, first.Documents.Run, got.Documents.Run, "the same run")
+	assert.Equal(t, first.Documents.Sizes, got.Documents.Sizes, "the same documents")
+	assert.Equal(t, 3, got.Window.From)
+	kept, ok := a.document(got.Documents.Run, docBody)
+	require.True(t, ok)
+	assert.Equal(t, body, kept)
+	want := transform.Run(transform.Request{Input: string(input), Preset: "seed", Detail: transform.Detail{From: 3, Count: 3}})
+	round, err := json.Marshal(want)
+	require.NoError(t, err)
+	want = &transform.Report{}
+	require.NoError(t, json.Unmarshal(round, want))
+	assert.Equal(t, want.Records, got.Records)
+	assert.Equal(t, want.Verdict, got.Verdict)
+	assert.Equal(t, want.Response, got.Response)
+
+	for name, request := range map[string]string{
+		"another preset":   `{"preset":"ndjson","detail":{"from":3,"count":3}}`,
+		"another stream":   `{"preset":"seed","firehose":{"retries":5},"detail":{"from":3,"count":3}}`,
+		"an export":        `{"preset":"seed","export":"decoded"}`,
+		"another response": `{"preset":"seed","response":"{}"}`,
+	} {
+		before := evaluated
+		a.runBytes(request, bytes.Clone(input), nil)
+		assert.Equal(t, before+1, evaluated, name)
+	}
+	before := evaluated
+	edited := bytes.Clone(input)
+	edited[len(edited)-3] = ' '
+	a.runBytes(page2, edited, nil)
+	assert.Equal(t, before+1, evaluated, "another input")
+	a.runBytes(page1, edited, nil)
+	assert.Equal(t, before+1, evaluated, "then its first page again")
 }
 
 func decodeWhole(t *testing.T, s string) detached {

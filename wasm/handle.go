@@ -33,9 +33,12 @@ import (
 	"github.com/firehose-playground/firehose-playground/transform"
 )
 
-// runEngine is the engine entry point; tests replace it to check that a
-// panic becomes a report.
-var runEngine = transform.Run
+// runEngine and evaluate are the engine's entry points; tests replace
+// them to check that a panic becomes a report.
+var (
+	runEngine = transform.Run
+	evaluate  = transform.Evaluate
+)
 
 // handle runs one request and returns the report as JSON text.
 func handle(request string) (report string) {

@@ -198,7 +198,8 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
       case "body": {
         const job = entry.job;
         if (!job || job.id !== msg.id) return;
-        job.bodyResolve(msg.view);
+        if (!msg.same) entry.view = msg.view;
+        job.bodyResolve(entry.view);
         finish(entry, job);
         if (entry.oversized) replace(entry);
         break;

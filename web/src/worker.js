@@ -14,6 +14,8 @@
 //                                                the bytes of WebAssembly memory the engine holds
 //               {type: "body", id, view}         the Lambda body, pretty, with its offset map;
 //                                                null when it is too large to be shown
+//               {type: "body", id, same: true}   the body is the previous report's (the
+//                                                same run: another page of its records)
 //               {type: "exported", id, text}     the report's export (a string), or null
 //                                                when this engine does not export
 //               {type: "document", id, bytes}    the document asked for (a Uint8Array of UTF-8,
@@ -107,11 +109,20 @@ function documentText(report, name) {
 // offers to copy or download them instead.
 const MAX_SHOWN_BODY = 32 << 20;
 
+// laidOut is the run whose body was last laid out: another report of the
+// same run (another page of its records) has the same body.
+let laidOut = -1;
+
 function run(id, request) {
   const report = engineRun(request);
   const hasBody = !!(report.documents && report.documents.sizes && "body" in report.documents.sizes);
   self.postMessage({ type: "report", id, report, hasBody, memory: memory ? memory.buffer.byteLength : 0 });
   if (!hasBody) return;
+  if (report.documents.run === laidOut) {
+    self.postMessage({ type: "body", id, same: true });
+    return;
+  }
+  laidOut = report.documents.run;
   // Laying out a big body takes a moment: the page already has the
   // report and shows the summary meanwhile.
   if (report.documents.sizes.body > MAX_SHOWN_BODY) {
