@@ -233,8 +233,7 @@ func (p *tab) pageThrough() []float64 {
 	var took []float64
 	for _, to := range []string{"101", "201", "301", "1"} {
 		n := p.runs()
-		var ms float64
-		p.eval(fmt.Sprintf(`new Promise((resolve) => {
+		ms, err := chromedp.Run(p.ctx, chromedp.Evaluate[float64](fmt.Sprintf(`new Promise((resolve) => {
 			const nav = document.querySelector('#records nav.pager');
 			const at = performance.now();
 			const want = %q;
@@ -257,7 +256,10 @@ func (p *tab) pageThrough() []float64 {
 				else setTimeout(check, 2);
 			};
 			check();
-		})`, to), &ms)
+		})`, to), chromedp.EvalAwaitPromise))
+		if err != nil {
+			p.t.Fatalf("page %s: %v", to, err)
+		}
 		p.waitRuns(n)
 		took = append(took, ms)
 		time.Sleep(300 * time.Millisecond)

@@ -163,7 +163,8 @@ func TestRunBytesKeepsTheRun(t *testing.T) {
 	input = append(input[:bytes.LastIndexByte(input, '}')+1], "]}"...)
 	a := &adapter{}
 	const page1, page2 = `{"preset":"seed","detail":{"from":0,"count":3}}`, `{"preset":"seed","detail":{"from":3,"count":3}}`
-	first := decodeWhole(t, a.runBytes(page1, input, nil))
+	firstText := a.runBytes(page1, input, nil)
+	first := decodeWhole(t, firstText)
 	body, ok := a.document(first.Documents.Run, docBody)
 	require.True(t, ok)
 
@@ -180,6 +181,8 @@ func TestRunBytesKeepsTheRun(t *testing.T) {
 	assert.Equal(t, first.Documents.Run, got.Documents.Run, "the same run")
 	assert.Equal(t, first.Documents.Sizes, got.Documents.Sizes, "the same documents")
 	assert.Equal(t, 3, got.Window.From)
+	assert.Nil(t, got.Lambda.Body, "the body stays a document")
+	assert.InEpsilon(t, len(firstText), len(second), 0.2, "a report of the same size as the first page's")
 	kept, ok := a.document(got.Documents.Run, docBody)
 	require.True(t, ok)
 	assert.Equal(t, body, kept)
