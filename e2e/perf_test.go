@@ -177,7 +177,16 @@ func TestPerf(t *testing.T) {
 
 	// 5. On that input, each page of 100 records: the click → the page's
 	// records listed and painted; for ndjson (the last run) and the seed.
+	if os.Getenv("FIREHOSE_PROFILE") != "" {
+		startProfile(t, p)
+	}
 	paging := map[string][]float64{"ndjson": p.pageThrough()}
+	if os.Getenv("FIREHOSE_PROFILE") != "" {
+		stopProfile(t, p, "paging, ndjson")
+		var m []struct{ Name string; Duration float64 }
+		p.eval(`performance.getEntriesByType("measure").slice(-60).map(e => ({name: e.name, duration: e.duration}))`, &m)
+		t.Logf("measures: %v", m)
+	}
 	n := p.runs()
 	p.setPreset("seed")
 	p.waitRuns(n)

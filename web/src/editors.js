@@ -154,9 +154,19 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
     view.dispatch({ effects: dark.reconfigure(EditorView.darkTheme.of(darkQuery.matches)) });
   });
 
+  // The text of the last document asked for: documents never change, and a
+  // large one takes a moment to join into a string.
+  let textOf = null;
+  let joined = "";
   return {
     view,
-    getText: () => view.state.doc.toString(),
+    getText: () => {
+      if (view.state.doc !== textOf) {
+        textOf = view.state.doc;
+        joined = textOf.toString();
+      }
+      return joined;
+    },
     /**
      * setText replaces the text with a fresh state: no undo history, no
      * diagnostics, scrolled to the top. (A change replacing the whole text

@@ -1,7 +1,7 @@
 // Wiring: the state, the editors, the engine and the views. The page only
 // renders what the engine reports.
 import { $ } from "./dom.js";
-import { createStore, defaultState, toRequest, isOwn, PAGE_SIZE } from "./state.js";
+import { createStore, defaultState, sameRun, toRequest, isOwn, PAGE_SIZE } from "./state.js";
 import { setCatalog, termsOf, whenCatalog } from "./catalog.js";
 import { LANGUAGES } from "./runtimes/languages.js";
 import { createEngine } from "./engine.js";
@@ -182,9 +182,10 @@ const engine = createEngine({
   onBusy: (busy) => {
     results.setAttribute("aria-busy", busy ? "true" : "false");
     // A run can be stopped as soon as it starts; the results shown until
-    // it ends are the previous input's, and look it.
+    // it ends are the previous input's, and look it (not when only another
+    // page of records was asked for).
     cancelBtn.hidden = !busy;
-    markStale(busy && !!report && results.dataset.empty !== "true");
+    markStale(busy && !!report && results.dataset.empty !== "true" && !sameRun(requestedState, shownState));
     if (busy) {
       setStatus("Running…", "busy");
     } else if (status.classList.contains("busy")) {

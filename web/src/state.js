@@ -49,6 +49,17 @@ export function defaultState(input = "") {
   };
 }
 
+/**
+ * sameRun tells whether two states ask the engine for the same run, whatever
+ * page of records each shows: the page opened does not make the results
+ * shown the previous input's.
+ */
+export function sameRun(a, b) {
+  if (!a || !b || a.input !== b.input || a.response !== b.response) return false;
+  const rest = (s) => JSON.stringify({ ...toRequest(s), input: "", response: "", detail: null, fn: s.fn });
+  return rest(a) === rest(b);
+}
+
 /** toRequest makes the engine request (see transform.Request) for a state. */
 export function toRequest(s) {
   const req = {

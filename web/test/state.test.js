@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createStore, defaultState, toRequest, toExportRequest, PAGE_SIZE } from "../src/state.js";
+import { createStore, defaultState, sameRun, toRequest, toExportRequest, PAGE_SIZE } from "../src/state.js";
 
 test("a request carries the ndjson options only for ndjson", () => {
   const s = defaultState("x");
@@ -35,4 +35,15 @@ test("the store tells subscribers what changed, and nothing when nothing did", (
   store.set({ firehose: { prefix: "p/" } });
   assert.deepEqual(seen, [["input", "options"], ["firehose"]]);
   assert.equal(store.get().options.arrays, "json", "a patch merges one level deep");
+});
+
+test("another page of records is the same run; any other change is not", () => {
+  const s = { ...defaultState("{}"), page: 0 };
+  assert.equal(sameRun(s, { ...s, page: 3, selected: 301 }), true);
+  assert.equal(sameRun(s, { ...s, input: "{ }" }), false);
+  assert.equal(sameRun(s, { ...s, response: "{}" }), false);
+  assert.equal(sameRun(s, { ...s, preset: "ndjson" }), false);
+  assert.equal(sameRun(s, { ...s, firehose: { ...s.firehose, retries: 5 } }), false);
+  assert.equal(sameRun(s, { ...s, fn: { ...s.fn, code: "x" } }), false);
+  assert.equal(sameRun(s, null), false);
 });
