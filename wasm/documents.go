@@ -168,7 +168,8 @@ func panicReport(r any) string {
 // asciiJSON escapes every non-ASCII character of JSON text as \uXXXX (a
 // surrogate pair above U+FFFF), so that JavaScript keeps the text one
 // byte per character. encoding/json writes valid UTF-8 only, and only
-// inside strings, where an escape means the same character.
+// inside strings, where an escape means the same character. Runs of ASCII
+// are copied whole, and each escape is written in place.
 func asciiJSON(b []byte) []byte {
 	i := 0
 	for i < len(b) && b[i] < utf8.RuneSelf {
@@ -178,18 +179,19 @@ func asciiJSON(b []byte) []byte {
 		return b
 	}
 	const hex = "0123456789abcdef"
-	out := make([]byte, i, len(b)+len(b)/4)
-	copy(out, b[:i])
+	out := make([]byte, 0, len(b)+len(b)/2)
 	esc := func(u rune) {
-		out = append(out, '\\', 'u', hex[u>>12&15], hex[u>>8&15], hex[u>>4&15], hex[u&15])
+		n := len(out)
+		out = append(out, "\\u0000"...)
+		out[n+2], out[n+3], out[n+4], out[n+5] = hex[u>>12&15], hex[u>>8&15], hex[u>>4&15], hex[u&15]
 	}
+	start := 0
 	for i < len(b) {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			out = append(out, c)
+		if b[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
+		out = append(out, b[start:i]...)
 		r, n := utf8.DecodeRune(b[i:])
 		if r > 0xFFFF {
 			hi, lo := utf16.EncodeRune(r)
@@ -199,6 +201,7 @@ func asciiJSON(b []byte) []byte {
 			esc(r)
 		}
 		i += n
+		start = i
 	}
-	return out
+	return append(out, b[start:]...)
 }
