@@ -20,6 +20,13 @@
 // in the report, as findings with a code, a severity, a message and the
 // UTF-16 range of text they concern.
 //
+// A report describes in full a window of records (Request.Detail: 50 from
+// the first by default). To page through a large input, keep the run whole
+// and cut each window from it without running the transform again:
+//
+//	res := transform.Evaluate(req)
+//	page2 := res.Report(transform.Detail{From: 100, Count: 100})
+//
 // A few verbs are available on their own: ParseEvent reads an input into
 // an Event, ParseJSON parses JSON keeping key order, number text and byte
 // offsets, Flatten turns an object into one row, DecodeBase64, Gunzip and
@@ -41,7 +48,8 @@
 // payload.go decode each record, parse.go and value.go are the JSON
 // parser, pretty.go lays out decoded JSON for the report, records.go
 // processes the records (in chunks that workers share, one per processor,
-// reusing buffers from run to run), seed.go, ndjson.go and identity.go are the presets (with
+// reusing buffers from run to run), run.go orchestrates a run and
+// result.go cuts its report for a window of records, seed.go, ndjson.go and identity.go are the presets (with
 // python.go formatting values as CPython does for the seed), check.go,
 // response.go and s3.go judge the response, catalog.go and finding.go hold
 // the codes and write findings, and report.go holds the report's types. docs/firehose-contract.md says what Firehose does, with
