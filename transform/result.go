@@ -32,9 +32,10 @@ type Result struct {
 	window  Window
 	records []Record
 	// outputs lists, for every input record, its response records (nil
-	// when nothing was judged); outData holds each response record's data.
+	// when nothing was judged); outData holds each response record's data
+	// as the response has it (base64), decoded again when it is shown.
 	outputs [][]int
-	outData [][]byte
+	outData []string
 	micros  int64 // how long Evaluate took
 }
 
@@ -123,7 +124,8 @@ func (res *Result) outRecords(w Window, records []Record) []OutRecord {
 			show = ignoredShown < maxIgnoredDecoded
 			ignoredShown++
 		}
-		if data := res.outData[o.Index]; show && budget > 0 && len(data) > 0 {
+		if show && budget > 0 && o.Size > 0 {
+			data, _ := DecodeBase64(res.outData[o.Index])
 			o.Decoded, o.Truncated = decodedOutput(data)
 			budget -= len(o.Decoded)
 		}

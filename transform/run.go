@@ -215,9 +215,11 @@ func Evaluate(req Request) *Result {
 	if j := judge(rep, ev, req, respText, checking, origins, &f); j != nil {
 		res.outputs = j.outputs
 		if j.resp != nil {
-			res.outData = make([][]byte, len(j.resp.outs))
-			for o := range j.resp.outs {
-				res.outData[o] = j.resp.outs[o].bytes
+			res.outData = make([]string, len(j.resp.outs))
+			for o, or := range j.resp.outs {
+				if or.data != nil && or.data.Kind == String {
+					res.outData[o] = or.data.Text
+				}
 			}
 		}
 	}

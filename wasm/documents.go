@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -49,6 +50,11 @@ type adapter struct {
 	last  *transform.Result // nil when the latest run is not kept
 	req   transform.Request // the latest run's request
 	sizes map[string]int
+	// reused tells that the latest request was answered from the kept run
+	// (its input and response bytes are not kept); scratch holds the
+	// bytes of such a request's input and response for the next one.
+	reused  bool
+	scratch [2][]byte
 }
 
 // runBytes runs a request whose input and response arrived as bytes, next
@@ -58,6 +64,7 @@ type adapter struct {
 // one in the request text, if any (text with lone surrogates, which UTF-8
 // cannot carry, crosses that way). It never panics.
 func (a *adapter) runBytes(request string, input, response []byte) (report string) {
+	a.reused = false
 	defer func() {
 		if r := recover(); r != nil {
 			a.run++
@@ -76,13 +83,25 @@ func (a *adapter) runBytes(request string, input, response []byte) (report strin
 		if a.last != nil && sameRun(a.req, req) {
 			rep := a.last.Report(req.Detail)
 			rep.Lambda.Body, rep.Event = nil, "" // as in the kept run's documents
-			return a.encode(rep, a.sizes)
+			a.reused = true
+			report := a.encode(rep, a.sizes)
+			// What this report took is garbage on top of the kept run:
+			// collected now, it never grows WebAssembly's memory, which
+			// does not shrink.
+			runtime.GC()
+			return report
 		}
 	}
 	// A new run: the kept one goes first, so that the two never hold
 	// memory at the same time.
 	a.run++
-	a.docs, a.last = nil, nil
+	if a.last != nil {
+		// Free the kept run before this one starts: the collector paces
+		// itself on what is live, and the kept run made that large.
+		a.docs, a.last = nil, nil
+		runtime.GC()
+	}
+	a.docs = nil
 	if err != nil {
 		return failure(transform.CodeRequestJSON, "The request is not valid: "+err.Error())
 	}

@@ -60,22 +60,34 @@ func (a *adapter) runObject(o js.Value) (report string) {
 		if v.IsUndefined() || v.IsNull() {
 			continue
 		}
-		b, ok := bytesOf(v)
+		b, ok := a.bytesOf(v, i)
 		if !ok {
 			return failure(transform.CodeRequestType, "The request's "+name+" must be a Uint8Array of UTF-8 or a string.")
 		}
 		parts[i] = b
 	}
-	return a.runBytes(req.String(), parts[0], parts[1])
+	report = a.runBytes(req.String(), parts[0], parts[1])
+	if !a.reused {
+		// The run's text shares these bytes: the next request gets new ones.
+		a.scratch = [2][]byte{}
+	}
+	return report
 }
 
-// bytesOf copies a Uint8Array (or a string) into Go.
-func bytesOf(v js.Value) ([]byte, bool) {
+// bytesOf copies a Uint8Array (or a string) into Go: a Uint8Array into the
+// adapter's buffer for that part of the request (0 input, 1 response),
+// which the next request reuses when this one was answered from the kept
+// run (another page of records: the same input again).
+func (a *adapter) bytesOf(v js.Value, part int) ([]byte, bool) {
 	switch {
 	case v.Type() == js.TypeString:
 		return []byte(v.String()), true
 	case v.InstanceOf(js.Global().Get("Uint8Array")):
-		b := make([]byte, v.Get("length").Int())
+		n := v.Get("length").Int()
+		if cap(a.scratch[part]) < n {
+			a.scratch[part] = make([]byte, n)
+		}
+		b := a.scratch[part][:n]
 		js.CopyBytesToGo(b, v)
 		return b, true
 	}
