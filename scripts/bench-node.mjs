@@ -1,6 +1,7 @@
 // Times firehose.run in Node on an event file, the way the page calls it:
 // the event as bytes in, the report out, then the Lambda body fetched as
-// bytes. Prints one JSON line: {"ms": [...], "bodyBytes": N, "records": N}.
+// bytes. Prints one JSON line: {"ms": [...], "bodyBytes": N, "records": N,
+// "memory": the engine's WebAssembly memory afterwards, in bytes}.
 //
 //	node scripts/bench-node.mjs dist EVENT.json [runs]
 //
@@ -46,5 +47,8 @@ for (let i = 0; i < runs; i++) {
   body = report.documents.sizes.body !== undefined ? fh.document(report.documents.run, "body") : null;
   ms.push(performance.now() - t0);
 }
-console.log(JSON.stringify({ ms, bodyBytes: body ? body.length : 0, records: report.stats.records }));
+// WebAssembly memory never shrinks: its size after the runs is the
+// engine's peak.
+const memory = instance.exports.mem.buffer.byteLength;
+console.log(JSON.stringify({ ms, bodyBytes: body ? body.length : 0, records: report.stats.records, memory }));
 process.exit(0);

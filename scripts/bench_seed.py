@@ -62,6 +62,7 @@ def main():
     print(f"Node {subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip()} "
           f"firehose.run + body: median {go_ms:.1f} ms of {runs} ({', '.join(f'{x:.0f}' for x in node['ms'])})")
     print(f"engine in Node / CPython: {py_ms / go_ms:.2f}x as fast")
+    print(f"engine's WebAssembly memory after the runs (its peak): {node['memory'] / 2**20:.0f} MiB")
 
 
 if __name__ == "__main__":
