@@ -884,7 +884,11 @@ func (j *judgement) finish() {
 		rep.Response.Total = len(rep.Response.Records)
 	}
 	rep.Stats.Ignored = len(rep.Verdict.Ignored)
-	rep.S3 = j.previewS3()
+	b := &s3Batch{st: j.st, ev: j.ev, verdict: rep.Verdict.Records, whole: j.fullBodies, f: j.f}
+	if j.resp != nil {
+		b.outs = j.resp.outs
+	}
+	rep.S3 = previewS3(b)
 	j.capLists()
 }
 

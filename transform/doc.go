@@ -51,7 +51,9 @@
 // reusing buffers from run to run), run.go orchestrates a run and
 // result.go cuts its report for a window of records, seed.go, ndjson.go and identity.go are the presets (with
 // python.go formatting values as CPython does for the seed), check.go,
-// response.go and s3.go judge the response, catalog.go and finding.go hold
+// response.go judge the response, s3.go previews the bucket from a verdict
+// (previewS3, a function of the stream, the event, the verdict and the
+// outputs), catalog.go and finding.go hold
 // the codes and write findings, and report.go holds the report's types. docs/firehose-contract.md says what Firehose does, with
 // the confidence of each behaviour; docs/seed-lambda.md describes the
 // seed Lambda.

@@ -23,16 +23,30 @@ const maxObjectBody = 256 << 10
 // expressions: the arrival hour, in UTC.
 const defaultTimePrefix = "yyyy/MM/dd/HH/"
 
+// s3Batch is what the S3 preview is made of: the delivery stream's
+// settings, the event, the verdict of every record, the response's records
+// (their data and partition keys; nil when the response was not read),
+// whether bodies are kept whole (for an export) rather than cut, and where
+// findings about the prefixes go.
+type s3Batch struct {
+	st      stream
+	ev      *Event
+	verdict []RecordVerdict
+	outs    []outRecord
+	whole   bool
+	f       *findings
+}
+
 // previewS3 shows the objects Firehose writes for this batch (docs/firehose-contract.md
 // §4): the delivered records' data, concatenated in order and grouped by
 // the prefix their partition keys give, and one processing-failed object
 // with a JSON line per failed record. Keys, times and UUIDs are made up
 // deterministically from the event: the same input previews the same keys.
-func (j *judgement) previewS3() *S3Preview {
+func previewS3(s *s3Batch) *S3Preview {
 	p := &S3Preview{Objects: []S3Object{}}
-	c := j.clock()
-	j.deliveredObjects(p, c)
-	j.failedObject(p, c)
+	c := s.clock()
+	s.deliveredObjects(p, c)
+	s.failedObject(p, c)
 	return p
 }
 
@@ -45,11 +59,11 @@ type s3Clock struct {
 // clock takes the arrival times from the event; a record without one
 // arrived with the newest record (or at 2026-01-01 when none has one).
 // Firehose invokes the function one buffer interval after the newest.
-func (j *judgement) clock() s3Clock {
-	c := s3Clock{arrival: make([]int64, len(j.ev.Records))}
+func (s *s3Batch) clock() s3Clock {
+	c := s3Clock{arrival: make([]int64, len(s.ev.Records))}
 	newest := int64(0)
-	for i := range j.ev.Records {
-		if ts := j.ev.Records[i].Timestamp; ts > 0 {
+	for i := range s.ev.Records {
+		if ts := s.ev.Records[i].Timestamp; ts > 0 {
 			c.arrival[i] = ts
 			newest = max(newest, ts)
 		}
@@ -67,11 +81,11 @@ func (j *judgement) clock() s3Clock {
 }
 
 // deliveredObjects adds the objects holding the delivered records' data.
-func (j *judgement) deliveredObjects(p *S3Preview, c s3Clock) {
-	if j.resp == nil {
+func (s *s3Batch) deliveredObjects(p *S3Preview, c s3Clock) {
+	if s.outs == nil {
 		return
 	}
-	parts := parsePrefix(j.st.prefix)
+	parts := parsePrefix(s.st.prefix)
 	if !hasExpression(parts) {
 		parts = append(parts, prefixPart{ns: "timestamp", text: defaultTimePrefix})
 	}
@@ -84,25 +98,25 @@ func (j *judgement) deliveredObjects(p *S3Preview, c s3Clock) {
 	var groups []*group
 	byKey := map[string]*group{}
 	hinted := false
-	for i := range j.rep.Verdict.Records {
-		v := &j.rep.Verdict.Records[i]
+	for i := range s.verdict {
+		v := &s.verdict[i]
 		if v.Outcome != Delivered {
 			continue
 		}
-		or := &j.resp.outs[v.Output]
+		or := &s.outs[v.Output]
 		gk := ""
 		if usesKeys {
 			var missing string
 			gk, missing = partitionOf(parts, or.keys)
 			if missing != "" {
-				j.f.at(codeS3PartitionKey, SevWarning, responseSpan(or.v.Start, or.v.End)).rec(i).out(v.Output).say(
+				s.f.at(codeS3PartitionKey, SevWarning, responseSpan(or.v.Start, or.v.End)).rec(i).out(v.Output).say(
 					"Output record %d has no partition key %s, which the prefix uses (!{partitionKeyFromLambda:%s}). Firehose cannot evaluate the prefix for record %d and writes it under the error output prefix instead of delivering it; this preview leaves it out.",
 					v.Output, quoted(missing), missing, i)
 				continue
 			}
 		} else if len(or.keys) > 0 && !hinted {
 			hinted = true
-			j.f.at(codeS3PartitionKeys, SevInfo, responseSpan(or.v.Start, or.v.End)).rec(i).out(v.Output).say(
+			s.f.at(codeS3PartitionKeys, SevInfo, responseSpan(or.v.Start, or.v.End)).rec(i).out(v.Output).say(
 				"Output record %d has metadata.partitionKeys, but the S3 prefix does not use !{partitionKeyFromLambda:…}, so the keys change nothing. Set a prefix such as %s to see the objects partitioned.",
 				v.Output, quoted("key="+"!{partitionKeyFromLambda:"+or.keys[0][0]+"}/"))
 		}
@@ -116,56 +130,56 @@ func (j *judgement) deliveredObjects(p *S3Preview, c s3Clock) {
 		g.oldest = min(g.oldest, c.arrival[i])
 	}
 	for n, g := range groups {
-		prefix, _ := renderPrefix(parts, time.UnixMilli(g.oldest).UTC(), g.keys, "", j.uuid("random", n)[:11])
-		body := j.newBody()
+		prefix, _ := renderPrefix(parts, time.UnixMilli(g.oldest).UTC(), g.keys, "", s.uuid("random", n)[:11])
+		body := s.newBody()
 		for _, i := range g.recs {
-			body.write(j.resp.outs[j.rep.Verdict.Records[i].Output].bytes)
-			if j.st.appendDelimiter {
+			body.write(s.outs[s.verdict[i].Output].bytes)
+			if s.st.appendDelimiter {
 				body.write([]byte{'\n'})
 			}
 		}
 		text, cut := body.text()
-		p.Objects = append(p.Objects, S3Object{Key: prefix + j.suffix(c.invoked+1000, ObjectDelivered, n),
+		p.Objects = append(p.Objects, S3Object{Key: prefix + s.suffix(c.invoked+1000, ObjectDelivered, n),
 			Kind: ObjectDelivered, Size: body.size, Body: text, Truncated: cut, Records: g.recs})
 	}
 }
 
 // failedObject adds the processing-failed object: one JSON line per failed
 // record, holding the record's original data.
-func (j *judgement) failedObject(p *S3Preview, c s3Clock) {
+func (s *s3Batch) failedObject(p *S3Preview, c s3Clock) {
 	var failed []int
 	oldest, ending := int64(0), int64(0)
-	for i := range j.rep.Verdict.Records {
-		if v := &j.rep.Verdict.Records[i]; v.Outcome == Failed {
+	for i := range s.verdict {
+		if v := &s.verdict[i]; v.Outcome == Failed {
 			failed = append(failed, i)
 			if oldest == 0 || c.arrival[i] < oldest {
 				oldest = c.arrival[i]
 			}
-			ending = max(ending, c.invoked+int64(j.st.attempts(v.ErrorCode))*1000)
+			ending = max(ending, c.invoked+int64(s.st.attempts(v.ErrorCode))*1000)
 		}
 	}
 	if len(failed) == 0 {
 		return
 	}
-	body := j.newBody()
+	body := s.newBody()
 	var line []byte
 	for _, i := range failed {
-		v := &j.rep.Verdict.Records[i]
-		attempts := j.st.attempts(v.ErrorCode)
-		line = j.failedLine(line[:0], i, v, attempts, c.arrival[i], c.invoked+int64(attempts)*1000)
+		v := &s.verdict[i]
+		attempts := s.st.attempts(v.ErrorCode)
+		line = s.failedLine(line[:0], i, v, attempts, c.arrival[i], c.invoked+int64(attempts)*1000)
 		body.write(line)
 	}
 	text, cut := body.text()
 	p.Objects = append(p.Objects, S3Object{
-		Key:  j.errorPrefix(time.UnixMilli(oldest).UTC()) + j.suffix(ending, ObjectProcessingFailed, 0),
+		Key:  s.errorPrefix(time.UnixMilli(oldest).UTC()) + s.suffix(ending, ObjectProcessingFailed, 0),
 		Kind: ObjectProcessingFailed, Size: body.size, Body: text, Truncated: cut, Records: failed})
 }
 
 // failedLine appends the JSON line Firehose writes for a failed record, in
 // the layout the stream uses: 2025 (lambdaARN) or 2019 (lambdaArn).
-func (j *judgement) failedLine(b []byte, i int, v *RecordVerdict, attempts int, arrival, ending int64) []byte {
+func (s *s3Batch) failedLine(b []byte, i int, v *RecordVerdict, attempts int, arrival, ending int64) []byte {
 	raw := func(b []byte) []byte {
-		r := &j.ev.Records[i]
+		r := &s.ev.Records[i]
 		switch {
 		case r.Canonical && r.DataValue != nil:
 			// The data is already the base64 of the record's bytes, and
@@ -191,14 +205,14 @@ func (j *judgement) failedLine(b []byte, i int, v *RecordVerdict, attempts int, 
 		return appendJSONString(b, s)
 	}
 	b = append(b, '{')
-	if j.st.layout == "2019" {
+	if s.st.layout == "2019" {
 		b = num(b, "attemptsMade", int64(attempts))
 		b = num(append(b, ','), "arrivalTimestamp", arrival)
 		b = str(append(b, ','), "errorCode", string(v.ErrorCode))
 		b = str(append(b, ','), "errorMessage", v.ErrorMessage)
 		b = num(append(b, ','), "attemptEndingTimestamp", ending)
 		b = raw(append(b, `,"rawData":`...))
-		b = str(append(b, ','), "lambdaArn", j.st.lambdaArn)
+		b = str(append(b, ','), "lambdaArn", s.st.lambdaArn)
 	} else {
 		b = raw(append(b, `"rawData":`...))
 		b = str(append(b, ','), "errorCode", string(v.ErrorCode))
@@ -206,7 +220,7 @@ func (j *judgement) failedLine(b []byte, i int, v *RecordVerdict, attempts int, 
 		b = num(append(b, ','), "attemptsMade", int64(attempts))
 		b = num(append(b, ','), "arrivalTimestamp", arrival)
 		b = num(append(b, ','), "attemptEndingTimestamp", ending)
-		b = str(append(b, ','), "lambdaARN", j.st.lambdaArn)
+		b = str(append(b, ','), "lambdaARN", s.st.lambdaArn)
 	}
 	return append(b, '}', '\n')
 }
@@ -214,18 +228,18 @@ func (j *judgement) failedLine(b []byte, i int, v *RecordVerdict, attempts int, 
 // errorPrefix evaluates the prefix of processing-failed objects: the
 // ErrorOutputPrefix when it has expressions; otherwise the ErrorOutputPrefix
 // (or the Prefix) followed by processing-failed/ and the hour.
-func (j *judgement) errorPrefix(t time.Time) string {
-	if parts := parsePrefix(j.st.errorPrefix); hasExpression(parts) {
-		s, _ := renderPrefix(parts, t, nil, ObjectProcessingFailed, j.uuid("random-error", 0)[:11])
+func (s *s3Batch) errorPrefix(t time.Time) string {
+	if parts := parsePrefix(s.st.errorPrefix); hasExpression(parts) {
+		s, _ := renderPrefix(parts, t, nil, ObjectProcessingFailed, s.uuid("random-error", 0)[:11])
 		return s
 	}
-	base := j.st.errorPrefix
+	base := s.st.errorPrefix
 	if base == "" {
-		if hasExpression(parsePrefix(j.st.prefix)) {
-			j.f.at(codeS3ErrorPrefix, SevInfo, inputSpan(0, 0)).say(
+		if hasExpression(parsePrefix(s.st.prefix)) {
+			s.f.at(codeS3ErrorPrefix, SevInfo, inputSpan(0, 0)).say(
 				"The S3 prefix uses expressions, so Firehose requires an error output prefix (with !{firehose:error-output-type}); the preview puts failed records under processing-failed/ at the top of the bucket.")
 		} else {
-			base = j.st.prefix
+			base = s.st.prefix
 		}
 	}
 	return base + ObjectProcessingFailed + "/" + formatJavaTime(defaultTimePrefix, t)
@@ -233,16 +247,16 @@ func (j *judgement) errorPrefix(t time.Time) string {
 
 // suffix is an object's name after its prefix:
 // <stream>-<version>-yyyy-MM-dd-HH-mm-ss-<uuid>.
-func (j *judgement) suffix(ms int64, kind string, n int) string {
-	return j.st.name + "-1-" + formatJavaTime("yyyy-MM-dd-HH-mm-ss", time.UnixMilli(ms).UTC()) + "-" + j.uuid(kind, n)
+func (s *s3Batch) suffix(ms int64, kind string, n int) string {
+	return s.st.name + "-1-" + formatJavaTime("yyyy-MM-dd-HH-mm-ss", time.UnixMilli(ms).UTC()) + "-" + s.uuid(kind, n)
 }
 
 // uuid returns a version 4 UUID made from the event and what it names, so
 // that the same input previews the same object keys.
-func (j *judgement) uuid(kind string, n int) string {
-	seed := j.ev.InvocationID
+func (s *s3Batch) uuid(kind string, n int) string {
+	seed := s.ev.InvocationID
 	if seed == "" {
-		seed = j.ev.Text[:min(len(j.ev.Text), 4096)]
+		seed = s.ev.Text[:min(len(s.ev.Text), 4096)]
 	}
 	u := sha256.Sum256([]byte(seed + "\x00" + kind + "\x00" + strconv.Itoa(n)))
 	u[6] = u[6]&0x0f | 0x40
@@ -251,8 +265,8 @@ func (j *judgement) uuid(kind string, n int) string {
 }
 
 // newBody starts an object body: cut for the preview, whole for an export.
-func (j *judgement) newBody() objectBody {
-	if j.fullBodies {
+func (s *s3Batch) newBody() objectBody {
+	if s.whole {
 		return objectBody{limit: MaxInput * 4}
 	}
 	return objectBody{limit: maxObjectBody}

@@ -214,3 +214,45 @@ func TestPartitionKeys(t *testing.T) {
 	rep = Check(threeRecords, bad, FirehoseOptions{})
 	assert.Len(t, findingsWith(rep, "response.metadata"), 2)
 }
+
+// TestPreviewS3OnItsOwn builds the S3 preview from a verdict written by
+// hand, without a response to judge: delivered records grouped by the
+// prefix their partition keys give, in order, and the failed ones in one
+// processing-failed object, under the stream's settings.
+func TestPreviewS3OnItsOwn(t *testing.T) {
+	ev, _ := ParseEvent(`{"invocationId":"i-1","records":[`+
+		`{"recordId":"a","approximateArrivalTimestamp":1767229200000,"data":"eA=="},`+
+		`{"recordId":"b","approximateArrivalTimestamp":1767229201000,"data":"eQ=="},`+
+		`{"recordId":"c","approximateArrivalTimestamp":1767229202000,"data":"eg=="},`+
+		`{"recordId":"d","approximateArrivalTimestamp":1767229203000,"data":"dw=="}]}`, KindEvent)
+	st := stream{name: "s", lambdaArn: "arn:aws:lambda:us-east-1:1:function:f:$LATEST", retries: 2,
+		prefix: "team=!{partitionKeyFromLambda:team}/", layout: "2025", appendDelimiter: true}
+	outs := []outRecord{
+		{v: &Value{}, bytes: []byte("A"), keys: [][2]string{{"team", "red"}}},
+		{v: &Value{}, bytes: []byte("B"), keys: [][2]string{{"team", "blue"}}},
+		{v: &Value{}, bytes: []byte("C"), keys: [][2]string{{"team", "red"}}},
+	}
+	verdict := []RecordVerdict{
+		{Index: 0, Outcome: Delivered, Output: 0},
+		{Index: 1, Outcome: Delivered, Output: 1},
+		{Index: 2, Outcome: Delivered, Output: 2},
+		{Index: 3, Outcome: Failed, Output: -1, ErrorCode: codeFunctionError, ErrorMessage: msgFunctionError},
+	}
+	var f findings
+	p := previewS3(&s3Batch{st: st, ev: ev, verdict: verdict, outs: outs, f: &f})
+	require.Len(t, p.Objects, 3)
+	red, blue, failed := p.Objects[0], p.Objects[1], p.Objects[2]
+	assert.True(t, strings.HasPrefix(red.Key, "team=red/s-1-2026-01-01-01-01-"), red.Key)
+	assert.Equal(t, "A\nC\n", red.Body, "in order, each with the delimiter")
+	assert.Equal(t, []int{0, 2}, red.Records)
+	assert.True(t, strings.HasPrefix(blue.Key, "team=blue/"), blue.Key)
+	assert.Equal(t, "B\n", blue.Body)
+	assert.Equal(t, ObjectProcessingFailed, failed.Kind)
+	assert.Equal(t, []int{3}, failed.Records)
+	assert.Contains(t, failed.Body, `"rawData":"dw==","errorCode":"Lambda.FunctionError"`)
+	assert.Contains(t, failed.Body, `"attemptsMade":3`, "NumberOfRetries 2: three attempts")
+	assert.Equal(t, []string{"s3.errorPrefix"}, codes(f.list), "a prefix with expressions needs an error prefix")
+
+	again := previewS3(&s3Batch{st: st, ev: ev, verdict: verdict, outs: outs, f: &findings{}})
+	assert.Equal(t, p, again, "the same batch previews the same keys")
+}
