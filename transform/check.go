@@ -96,9 +96,21 @@ func (st *stream) attempts(code Code) int {
 	return 1
 }
 
+// judged is what the judge decides: the function's answer as Firehose
+// takes it (a pasted error object is an error, not a body), the response
+// as Firehose reads it, the verdict of every record, what lands in S3, and
+// the figures of the report's Stats it knows.
+type judged struct {
+	Lambda   Lambda
+	Response *Response
+	Verdict  Verdict
+	S3       *S3Preview
+	Stats    Stats // ResponseBytes, Outputs, Delivered, Dropped, Failed, Ignored, LostRows
+}
+
 // judgement is one judging of a response against an event.
 type judgement struct {
-	rep   *Report
+	out   judged
 	ev    *Event
 	f     *findings
 	st    stream
@@ -118,26 +130,29 @@ type judgement struct {
 	changed map[string]int
 }
 
-// judge reads the function's answer and decides, the way docs/firehose-contract.md says
+// judge reads the function's answer (lambda: the preset's body or error,
+// or the body pasted) and decides, the way docs/firehose-contract.md says
 // Firehose does, what becomes of every input record; then previews what
 // lands in S3. text is the response body (empty when the function failed);
 // pasted tells that it came from the user rather than from a preset, and
-// origins, when the preset wrote it, gives each output's input record.
-// The verdict covers every record: a Result cuts it to a window. judge
-// returns nil when there was nothing to judge.
-func judge(rep *Report, ev *Event, req Request, text string, pasted bool, origins []int, f *findings) *judgement {
-	j := &judgement{rep: rep, ev: ev, f: f, st: newStream(ev, req.Firehose, rep.Preset), text: text,
+// origins, when the preset wrote it, gives each output's input record;
+// preset names the function. The verdict covers every record: a Result
+// cuts it to a window. The judgement's outputs are nil when nothing ran,
+// so there was nothing to judge.
+func judge(lambda Lambda, preset string, ev *Event, req Request, text string, pasted bool, origins []int, f *findings) *judgement {
+	j := &judgement{ev: ev, f: f, st: newStream(ev, req.Firehose, preset), text: text,
 		field: "data", origins: origins, fullBodies: req.Export == ExportS3}
 	if ev.Source == SourceMSK {
 		j.field = "kafkaRecordValue"
 	}
-	rep.Verdict = Verdict{Records: []RecordVerdict{}, Ignored: []Ignored{}, Alternatives: []Alternative{}}
-	if rep.Lambda.Error == nil && rep.Lambda.Body == nil {
-		return nil // nothing ran: there is nothing to judge
+	j.out.Lambda = lambda
+	j.out.Verdict = Verdict{Records: []RecordVerdict{}, Ignored: []Ignored{}, Alternatives: []Alternative{}}
+	if lambda.Error == nil && lambda.Body == nil {
+		return j
 	}
-	rep.Verdict.Records = make([]RecordVerdict, len(ev.Records))
+	j.out.Verdict.Records = make([]RecordVerdict, len(ev.Records))
 	for i := range ev.Records {
-		rep.Verdict.Records[i] = RecordVerdict{Index: i, RecordID: ev.Records[i].RecordID, Output: -1}
+		j.out.Verdict.Records[i] = RecordVerdict{Index: i, RecordID: ev.Records[i].RecordID, Output: -1}
 	}
 	j.outputs = make([][]int, len(ev.Records))
 	j.decide(pasted)
@@ -148,8 +163,8 @@ func judge(rep *Report, ev *Event, req Request, text string, pasted bool, origin
 
 // decide fills the verdict.
 func (j *judgement) decide(pasted bool) {
-	rep := j.rep
-	if le := rep.Lambda.Error; le != nil {
+	jd := &j.out
+	if le := jd.Lambda.Error; le != nil {
 		// The preset raised: the invocation failed.
 		start, end := 0, 0
 		if le.Record >= 0 && le.Record < len(j.ev.Records) {
@@ -158,8 +173,8 @@ func (j *judgement) decide(pasted bool) {
 		j.invocationFailed(le, DocInput, start, end)
 		return
 	}
-	rep.Response = &Response{Size: len(j.text), Records: []OutRecord{}}
-	rep.Stats.ResponseBytes = len(j.text)
+	jd.Response = &Response{Size: len(j.text), Records: []OutRecord{}}
+	jd.Stats.ResponseBytes = len(j.text)
 	if len(j.text) > LambdaPayloadLimit {
 		j.tooLarge()
 		return
@@ -173,8 +188,8 @@ func (j *judgement) decide(pasted bool) {
 	j.resp = readResponse(body, j.field)
 	if le, at := lambdaErrorObject(&j.resp.root); pasted && le != nil && j.resp.err == nil {
 		// The user pasted the error object of a failed invocation.
-		rep.Lambda.Error, rep.Lambda.Body, rep.Response = le, nil, nil
-		rep.Stats.ResponseBytes = 0
+		jd.Lambda.Error, jd.Lambda.Body, jd.Response = le, nil, nil
+		jd.Stats.ResponseBytes = 0
 		j.invocationFailed(le, DocResponse, at.Start, at.End)
 		return
 	}
@@ -188,15 +203,15 @@ func (j *judgement) decide(pasted bool) {
 // failBatch fails every record with one code: the whole batch fails.
 func (j *judgement) failBatch(code Code, msg string, conf Confidence) {
 	b := &BatchError{ErrorCode: code, ErrorMessage: msg, AttemptsMade: j.st.attempts(code), Confidence: conf}
-	j.rep.Verdict.BatchError = b
-	for i := range j.rep.Verdict.Records {
+	j.out.Verdict.BatchError = b
+	for i := range j.out.Verdict.Records {
 		j.fail(i, code, msg, conf)
 	}
 }
 
 // fail sets one record's outcome to failed.
 func (j *judgement) fail(i int, code Code, msg string, conf Confidence) {
-	v := &j.rep.Verdict.Records[i]
+	v := &j.out.Verdict.Records[i]
 	v.Outcome, v.ErrorCode, v.ErrorMessage, v.Confidence = Failed, code, msg, conf
 }
 
@@ -326,10 +341,10 @@ func (j *judgement) indexInputs() {
 
 // inputOf returns the input record a response record carries, or -1.
 func (j *judgement) inputOf(out int) int {
-	if out < 0 || j.rep.Response == nil || out >= len(j.rep.Response.Records) {
+	if out < 0 || j.out.Response == nil || out >= len(j.out.Response.Records) {
 		return -1
 	}
-	return j.rep.Response.Records[out].Input
+	return j.out.Response.Records[out].Input
 }
 
 // listOutputs fills the report's response records, matching each to the
@@ -339,7 +354,7 @@ func (j *judgement) inputOf(out int) int {
 // duplicates. Outputs whose recordId is in no input record are ignored.
 // Their decoded data is the Result's to add, for the records of a window.
 func (j *judgement) listOutputs() {
-	r, rep := j.resp, j.rep
+	r, jd := j.resp, &j.out
 	out := make([]OutRecord, len(r.outs))
 	used := make(map[string]int)
 	for o := range r.outs {
@@ -367,7 +382,7 @@ func (j *judgement) listOutputs() {
 			j.outputs[rec.Input] = append(j.outputs[rec.Input], o)
 		}
 	}
-	rep.Response.Records = out
+	jd.Response.Records = out
 }
 
 // decodedOutput returns a response record's data as the report shows it:
@@ -425,9 +440,9 @@ func (j *judgement) recordsUnusable() bool {
 		readings = append(readings, Reading{Label: "Firehose cannot read the response: Lambda.JsonProcessingException for the whole batch",
 			BatchError: j.batchError(codeJSON, msgJSON), Failed: all})
 	}
-	j.rep.Verdict.Alternatives = append(j.rep.Verdict.Alternatives, Alternative{Code: codeResponseRecords,
+	j.out.Verdict.Alternatives = append(j.out.Verdict.Alternatives, Alternative{Code: codeResponseRecords,
 		Message: what + ": what Firehose does is unconfirmed; under every reading no record is delivered.", Readings: readings})
-	for i := range j.rep.Verdict.Records {
+	for i := range j.out.Verdict.Records {
 		j.fail(i, codeMissingID, msgMissingID, Unconfirmed)
 	}
 	j.f.at(codeResponseRecords, SevError, responseSpan(start, end)).say(
@@ -449,7 +464,7 @@ func allRecords(n int) []int {
 // carry its recordId (docs/firehose-contract.md rows 1–5, 7–9), then lists the output
 // records whose recordId is not in the event.
 func (j *judgement) judgeRecords() {
-	rep, r := j.rep, j.resp
+	jd, r := &j.out, j.resp
 	// Rows 7 and 9 concern every output record: Firehose reads them all
 	// before it matches any.
 	var badResult, badData []int // output indexes
@@ -466,8 +481,8 @@ func (j *judgement) judgeRecords() {
 		j.checkMetadata(o)
 	}
 	var dups, noData []int // input indexes
-	for i := range rep.Verdict.Records {
-		v := &rep.Verdict.Records[i]
+	for i := range jd.Verdict.Records {
+		v := &jd.Verdict.Records[i]
 		mine := j.outputs[i]
 		if len(mine) == 0 {
 			j.fail(i, codeMissingID, msgMissingID, Confirmed)
@@ -505,8 +520,8 @@ func (j *judgement) judgeRecords() {
 	}
 	j.listIgnored()
 
-	all := allRecords(len(rep.Verdict.Records))
-	alts := &rep.Verdict.Alternatives
+	all := allRecords(len(jd.Verdict.Records))
+	alts := &jd.Verdict.Alternatives
 	if len(dups) > 0 {
 		*alts = append(*alts, Alternative{Code: codeDuplicatedID,
 			Message: fmt.Sprintf("%s returned more than once: the code is confirmed, its scope is not.", plural(len(dups), "recordId")),
@@ -549,13 +564,13 @@ func (j *judgement) judgeRecords() {
 	switch {
 	case len(badResult) > 0:
 		j.failBatch(codeJSON, msgJSON, Unconfirmed)
-		rep.Verdict.BatchError.Note = noteBadResult
+		jd.Verdict.BatchError.Note = noteBadResult
 	case len(badData) > 0:
 		j.failBatch(codeFunctionError, msgFunctionError, Unconfirmed)
 	case len(*alts) > 0:
 		// Some reading fails the whole batch: no delivery is confirmed.
-		for i := range rep.Verdict.Records {
-			if v := &rep.Verdict.Records[i]; v.Outcome != Failed {
+		for i := range jd.Verdict.Records {
+			if v := &jd.Verdict.Records[i]; v.Outcome != Failed {
 				v.Confidence = Unconfirmed
 			}
 		}
@@ -607,8 +622,8 @@ func (j *judgement) reportMissing(i int) {
 	// A changed recordId: an ignored output with nearly the same id.
 	if j.changed == nil {
 		j.changed = map[string]int{}
-		for o := range j.rep.Response.Records {
-			out := &j.rep.Response.Records[o]
+		for o := range j.out.Response.Records {
+			out := &j.out.Response.Records[o]
 			if k := normalID(out.RecordID); out.Status == statusIgnored && k != "" {
 				if _, dup := j.changed[k]; !dup {
 					j.changed[k] = o
@@ -619,7 +634,7 @@ func (j *judgement) reportMissing(i int) {
 	if o, ok := j.changed[normalID(r.RecordID)]; ok {
 		s, e := j.idRange(o)
 		fd.Message += fmt.Sprintf(" Output record %d has %s instead: recordIds must come back exactly as received.",
-			o, quoted(j.rep.Response.Records[o].RecordID))
+			o, quoted(j.out.Response.Records[o].RecordID))
 		fd.relate(DocResponse, s, e, fmt.Sprintf("output record %d, with a changed recordId", o))
 	}
 }
@@ -787,10 +802,10 @@ func (j *judgement) checkMetadata(o int) {
 // record (row 4): Firehose drops them without any error, and their data is
 // lost.
 func (j *judgement) listIgnored() {
-	rep := j.rep
+	jd := &j.out
 	n, lostRows, lostBytes := 0, 0, 0
-	for o := range rep.Response.Records {
-		out := &rep.Response.Records[o]
+	for o := range jd.Response.Records {
+		out := &jd.Response.Records[o]
 		if out.Status != statusIgnored {
 			continue
 		}
@@ -802,14 +817,14 @@ func (j *judgement) listIgnored() {
 		}
 		lostRows += rows
 		lostBytes += lost
-		rep.Verdict.Ignored = append(rep.Verdict.Ignored, Ignored{RecordID: out.RecordID, Start: out.Start, End: out.End, Output: o, Rows: rows})
-		if i := j.reportIgnored(o, rows, lost); i >= 0 && i < len(rep.Verdict.Records) {
-			v := &rep.Verdict.Records[i]
+		jd.Verdict.Ignored = append(jd.Verdict.Ignored, Ignored{RecordID: out.RecordID, Start: out.Start, End: out.End, Output: o, Rows: rows})
+		if i := j.reportIgnored(o, rows, lost); i >= 0 && i < len(jd.Verdict.Records) {
+			v := &jd.Verdict.Records[i]
 			v.LostOutputs++
 			v.LostRows += rows
 		}
 	}
-	rep.Stats.LostRows = lostRows
+	jd.Stats.LostRows = lostRows
 	if n > 0 {
 		sev := SevError
 		if lostBytes == 0 {
@@ -838,7 +853,7 @@ func (j *judgement) reportIgnored(o, rows, lost int) int {
 	}
 	fd := j.f.at(codeResponseIgnoredRecordID, sev, responseSpan(s, e)).out(o).say(
 		"%s. Firehose ignores it without any error, metric or processing-failed/ object, %s.", what, tail)
-	from := j.rep.Response.Records[o].From
+	from := j.out.Response.Records[o].From
 	if or.id == nil || or.id.Kind != String {
 		return from
 	}
@@ -868,27 +883,27 @@ func (j *judgement) derivedFrom(id string) (int, string) {
 // finish counts the outcomes, previews S3 and sums up the findings that
 // were left out.
 func (j *judgement) finish() {
-	rep := j.rep
-	for i := range rep.Verdict.Records {
-		switch rep.Verdict.Records[i].Outcome {
+	jd := &j.out
+	for i := range jd.Verdict.Records {
+		switch jd.Verdict.Records[i].Outcome {
 		case Delivered:
-			rep.Stats.Delivered++
+			jd.Stats.Delivered++
 		case Dropped:
-			rep.Stats.Dropped++
+			jd.Stats.Dropped++
 		case Failed:
-			rep.Stats.Failed++
+			jd.Stats.Failed++
 		}
 	}
-	if rep.Response != nil {
-		rep.Stats.Outputs = len(rep.Response.Records)
-		rep.Response.Total = len(rep.Response.Records)
+	if jd.Response != nil {
+		jd.Stats.Outputs = len(jd.Response.Records)
+		jd.Response.Total = len(jd.Response.Records)
 	}
-	rep.Stats.Ignored = len(rep.Verdict.Ignored)
-	b := &s3Batch{st: j.st, ev: j.ev, verdict: rep.Verdict.Records, whole: j.fullBodies, f: j.f}
+	jd.Stats.Ignored = len(jd.Verdict.Ignored)
+	b := &s3Batch{st: j.st, ev: j.ev, verdict: jd.Verdict.Records, whole: j.fullBodies, f: j.f}
 	if j.resp != nil {
 		b.outs = j.resp.outs
 	}
-	rep.S3 = previewS3(b)
+	jd.S3 = previewS3(b)
 	j.capLists()
 }
 
@@ -900,16 +915,16 @@ const maxListed = 1000
 // an unconfirmed reading fails to the first thousand (the counts stay):
 // the report stays small whatever the number of records.
 func (j *judgement) capLists() {
-	rep := j.rep
-	for a := range rep.Verdict.Alternatives {
-		for k := range rep.Verdict.Alternatives[a].Readings {
-			r := &rep.Verdict.Alternatives[a].Readings[k]
+	jd := &j.out
+	for a := range jd.Verdict.Alternatives {
+		for k := range jd.Verdict.Alternatives[a].Readings {
+			r := &jd.Verdict.Alternatives[a].Readings[k]
 			r.FailedCount = len(r.Failed)
 			r.Failed = r.Failed[:min(len(r.Failed), maxListed)]
 		}
 	}
-	if len(rep.Verdict.Ignored) > maxListed {
-		rep.Verdict.Ignored = rep.Verdict.Ignored[:maxListed]
+	if len(jd.Verdict.Ignored) > maxListed {
+		jd.Verdict.Ignored = jd.Verdict.Ignored[:maxListed]
 	}
 }
 

@@ -89,7 +89,7 @@ func (j *judgement) repeatedIDs() {
 	if len(repeated) == 0 {
 		return
 	}
-	rep := j.rep
+	jd := &j.out
 	first := &j.ev.Records[repeated[0]]
 	second := first
 	for _, i := range repeated[1:] {
@@ -101,13 +101,13 @@ func (j *judgement) repeatedIDs() {
 	j.f.at(codeFidEventRepeatsID, SevWarning, Span{DocInput, second.ID.Start, second.ID.End}).rec(second.Index).sure(Unconfirmed).say("%s of this event share a recordId with another record (records %d and %d share %s). Real Firehose never sends such an event: every record it sends has its own id. The verdict matches the response's records to these in order, but no real batch behaves like this, so every verdict is unconfirmed.",
 		plural(len(repeated), "record"), first.Index, second.Index, quoted(first.RecordID)).
 		relate(DocInput, first.ID.Start, first.ID.End, fmt.Sprintf("record %d, the first with this recordId", first.Index))
-	for i := range rep.Verdict.Records {
-		rep.Verdict.Records[i].Confidence = Unconfirmed
+	for i := range jd.Verdict.Records {
+		jd.Verdict.Records[i].Confidence = Unconfirmed
 	}
-	if b := rep.Verdict.BatchError; b != nil {
+	if b := jd.Verdict.BatchError; b != nil {
 		b.Confidence = Unconfirmed
 	}
-	if j.resp == nil || j.rep.Response == nil {
+	if j.resp == nil || j.out.Response == nil {
 		return
 	}
 	// The response's repeated ids: outputs matched to a second input
@@ -115,8 +115,8 @@ func (j *judgement) repeatedIDs() {
 	var dupFailed []int
 	seen := map[string]int{}
 	marked := map[int]bool{}
-	for o := range j.rep.Response.Records {
-		out := &j.rep.Response.Records[o]
+	for o := range j.out.Response.Records {
+		out := &j.out.Response.Records[o]
 		if out.Input < 0 || len(j.byID[idKey(j.resp.outs[o].id)]) < 2 {
 			continue
 		}
@@ -139,19 +139,19 @@ func (j *judgement) repeatedIDs() {
 		}
 	}
 	var failed []int
-	for i := range rep.Verdict.Records {
-		if rep.Verdict.Records[i].Outcome == Failed {
+	for i := range jd.Verdict.Records {
+		if jd.Verdict.Records[i].Outcome == Failed {
 			failed = append(failed, i)
 		}
 	}
 	if len(dupFailed) == 0 {
 		return
 	}
-	rep.Verdict.Alternatives = append(rep.Verdict.Alternatives, Alternative{Code: codeFidEventRepeatsID,
+	jd.Verdict.Alternatives = append(jd.Verdict.Alternatives, Alternative{Code: codeFidEventRepeatsID,
 		Message: "The event repeats recordIds, which real Firehose never does: what it would make of the response is unconfirmed.",
 		Readings: []Reading{
 			{Label: "As the playground reads it: each returned copy of a repeated recordId answers one of the records that share it",
-				BatchError: rep.Verdict.BatchError, Failed: nonNil(failed)},
+				BatchError: jd.Verdict.BatchError, Failed: nonNil(failed)},
 			{Label: "As real Firehose answers a response that repeats a recordId: Lambda.DuplicatedRecordId for those records",
 				Failed: dupFailed},
 		}})
@@ -173,20 +173,20 @@ func nonNil(s []int) []int {
 // when it reads bytes). It runs after the body was judged as if the BOM
 // were white space.
 func (j *judgement) bomReading() {
-	rep := j.rep
+	jd := &j.out
 	var failed []int
-	for i := range rep.Verdict.Records {
-		if rep.Verdict.Records[i].Outcome == Failed {
+	for i := range jd.Verdict.Records {
+		if jd.Verdict.Records[i].Outcome == Failed {
 			failed = append(failed, i)
 		}
 	}
 	other := Reading{Label: "Firehose skips the BOM and reads the records",
-		BatchError: rep.Verdict.BatchError, Failed: nonNil(failed)}
-	rep.Verdict.Alternatives = append(rep.Verdict.Alternatives, Alternative{Code: codeFidBOM,
+		BatchError: jd.Verdict.BatchError, Failed: nonNil(failed)}
+	jd.Verdict.Alternatives = append(jd.Verdict.Alternatives, Alternative{Code: codeFidBOM,
 		Message: "The response starts with a byte order mark (U+FEFF): what Firehose does with it is unconfirmed.",
 		Readings: []Reading{
 			{Label: "Firehose cannot parse it: Lambda.JsonProcessingException for the whole batch",
-				BatchError: j.batchError(codeJSON, msgJSON), Failed: allRecords(len(rep.Verdict.Records))},
+				BatchError: j.batchError(codeJSON, msgJSON), Failed: allRecords(len(jd.Verdict.Records))},
 			other,
 		}})
 	j.failBatch(codeJSON, msgJSON, Unconfirmed)

@@ -212,7 +212,10 @@ func Evaluate(req Request) *Result {
 	if body != nil {
 		respText = *body
 	}
-	if j := judge(rep, ev, req, respText, checking, origins, &f); j != nil {
+	j := judge(rep.Lambda, rep.Preset, ev, req, respText, checking, origins, &f)
+	rep.Lambda, rep.Response, rep.Verdict, rep.S3 = j.out.Lambda, j.out.Response, j.out.Verdict, j.out.S3
+	rep.Stats = j.out.Stats // the input's figures follow
+	if j.outputs != nil {
 		res.outputs = j.outputs
 		if j.resp != nil {
 			res.outData = make([]string, len(j.resp.outs))
