@@ -48,9 +48,26 @@ export function names(field) {
   return list.map((t) => (typeof t === "string" ? t : t.name));
 }
 
-/** terms lists {name, label, words} of "presets" or "inputKinds" ([] before the engine is ready). */
+/**
+ * termsOf lists {name, label, words, noun} of "presets", "inputKinds" or
+ * "sources" ([] before the engine is ready).
+ */
 export function termsOf(field) {
   return desc ? desc[field].slice() : [];
+}
+
+/** termOf is the term of one value of "presets", "inputKinds" or "sources", or null. */
+export function termOf(field, name) {
+  return (desc && desc[field].find((t) => t.name === name)) || null;
+}
+
+/**
+ * nounOf names a value of "presets", "inputKinds" or "sources" in running
+ * text ("a printed event"): its noun, else its label, else the name itself.
+ */
+export function nounOf(field, name) {
+  const t = termOf(field, name);
+  return t ? t.noun || t.label : name;
 }
 
 /** codeEntry is the catalog's entry for a code, or null. */

@@ -4,7 +4,7 @@ import { documentText } from "../documents.js";
 import { h, replace } from "../dom.js";
 import { bytes, plural } from "../format.js";
 import { clip, copyButton, pre } from "./common.js";
-import { termsOf } from "../catalog.js";
+import { termOf } from "../catalog.js";
 
 const MAX_OBJECTS = 50;
 
@@ -32,7 +32,7 @@ export function renderS3(el, report) {
 
 /** kindLabel names an input kind as the "Input is" select does. */
 function kindLabel(name) {
-  const k = termsOf("inputKinds").find((k) => k.name === name);
+  const k = termOf("inputKinds", name);
   return k ? k.label : name;
 }
 

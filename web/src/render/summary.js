@@ -4,6 +4,7 @@ import { h, replace } from "../dom.js";
 import { n, bytes, ms, plural } from "../format.js";
 import { clip, code, errorBlock, confidence } from "./common.js";
 import { failureOf } from "./error.js";
+import { nounOf } from "../catalog.js";
 
 // stat is a figure of the summary; data-value holds it as a plain number.
 function stat(name, label, value, extra, cls = "", attrs = {}) {
@@ -13,12 +14,6 @@ function stat(name, label, value, extra, cls = "", attrs = {}) {
     extra ? h("span", { class: "extra" }, extra) : null,
   );
 }
-
-const kinds = {
-  event: "a Firehose event", base64: "base64 lines", json: "JSON payloads", printed: "a printed event",
-  "processing-failed": "processing-failed lines", cli: "AWS CLI records", "kinesis-lambda": "a Kinesis consumer event",
-};
-const sources = { "direct-put": "Direct PUT", kinesis: "Kinesis Data Stream", msk: "Amazon MSK" };
 
 /**
  * renderSummary fills the summary bar from a report; elapsed is how long
@@ -35,9 +30,9 @@ export function renderSummary(el, report, elapsed, checked = "the pasted respons
   const refused = (report.findings || []).some((f) => f.code === "input.size");
   const read = failureOf(report) ? "The engine failed on this run: see the error panel." :
     refused ? "The input was not read: it is larger than the playground reads (see the findings)." : [
-    `Read ${kinds[report.inputKind] || report.inputKind || "nothing"}`,
+    `Read ${report.inputKind ? nounOf("inputKinds", report.inputKind) : "nothing"}`,
     report.detected ? " (detected)" : "",
-    report.source ? `, source ${sources[report.source] || report.source}` : "",
+    report.source ? `, source ${nounOf("sources", report.source)}` : "",
     report.preset ? `; transform ${report.preset}` : `; checking ${checked}`,
     ".",
   ].join("");
