@@ -54,6 +54,17 @@ const (
 	codeInvalidFormat    Code = "Lambda.InvalidReturnFormat"
 	codeTooLarge         Code = "Function.ResponseSizeTooLarge" // Lambda's, not Firehose's
 
+	// Codes the playground never writes as a verdict, only explains when
+	// processing-failed lines carry them (failedlines.go).
+	codeAssumeRoleDenied   Code = "Lambda.AssumeRoleAccessDenied"
+	codeInvokeDenied       Code = "Lambda.InvokeAccessDenied"
+	codeResourceNotFound   Code = "Lambda.ResourceNotFound"
+	codeInvalidSubnet      Code = "Lambda.InvalidSubnetIDException"
+	codeInvalidSecurityGrp Code = "Lambda.InvalidSecurityGroupIDException"
+	codeSubnetIPLimit      Code = "Lambda.SubnetIPAddressLimitReachedException"
+	codeENILimit           Code = "Lambda.ENILimitReachedException"
+	codeMetadataExtraction Code = "DynamicPartitioning.MetadataExtractionFailed"
+
 	codeRequestPreset Code = "request.preset"
 	codeRequestExport Code = "request.export"
 
@@ -211,6 +222,7 @@ const (
 const (
 	nextRetried = "Firehose retries the whole batch NumberOfRetries more times (the verdict's attemptsMade counts every attempt), then writes every record of the batch to processing-failed/: nothing is delivered."
 	nextFinal   = "The whole batch goes to processing-failed/ on the first attempt: a response that was read is never retried."
+	nextConfig  = "Firehose writes every record of the batch to processing-failed/: nothing is delivered until the stream's configuration is fixed."
 )
 
 // catalog holds every code the engine writes, in the order of the pipeline.
@@ -246,6 +258,31 @@ var catalog = []CodeInfo{
 	{Code: codeInvokeLimit, Firehose: true, Message: msgInvokeLimit, Confidence: Confirmed, Row: 14,
 		Words: "Lambda throttled the invocation.",
 		Next:  nextRetried},
+	{Code: codeAssumeRoleDenied, Firehose: true, Confidence: Confirmed, Row: 15,
+		Words: "Firehose could not assume its IAM role to invoke the function: a configuration problem, so the whole batch failed.",
+		Next:  nextConfig},
+	{Code: codeInvokeDenied, Firehose: true, Confidence: Confirmed, Row: 15,
+		Words: "Firehose's role may not invoke the function: a configuration problem, so the whole batch failed.",
+		Next:  nextConfig},
+	{Code: codeResourceNotFound, Firehose: true, Confidence: Confirmed, Row: 15,
+		Words: "The function (or that version or alias) does not exist: a configuration problem, so the whole batch failed.",
+		Next:  nextConfig},
+	{Code: codeInvalidSubnet, Firehose: true, Confidence: Confirmed, Row: 15,
+		Words: "A subnet of the function's VPC configuration does not exist: a configuration problem, so the whole batch failed.",
+		Next:  nextConfig},
+	{Code: codeInvalidSecurityGrp, Firehose: true, Confidence: Confirmed, Row: 15,
+		Words: "A security group of the function's VPC configuration does not exist: a configuration problem, so the whole batch failed.",
+		Next:  nextConfig},
+	{Code: codeSubnetIPLimit, Firehose: true, Confidence: Confirmed, Row: 15,
+		Words: "The function's subnets have no free IP address for its network interface: a configuration problem, so the whole batch failed.",
+		Next:  nextConfig},
+	{Code: codeENILimit, Firehose: true, Confidence: Confirmed, Row: 15,
+		Words: "Lambda could not create a network interface in the function's VPC (the account's limit is reached): a configuration problem, so the whole batch failed.",
+		Next:  nextConfig},
+	{Code: codeMetadataExtraction, Firehose: true, Confidence: Unconfirmed, Row: 16,
+		Doubt: "AWS documents that such records go under the error output prefix; the errorCode they carry there is not in its documentation.",
+		Words: "Not the Lambda's: dynamic partitioning's jq query could not extract the partition keys from the record (not JSON, or the key is missing).",
+		Next:  "Firehose writes the record under the error output prefix instead of delivering it; the other records are delivered."},
 
 	// The request.
 	{Code: codeRequestPreset, Words: "The request names a preset the engine does not have."},
