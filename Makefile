@@ -49,9 +49,12 @@ test-wasm:
 
 ## test-web: the page's pure modules (web/test/*.test.js, *.test.mjs) under
 ## Node's own test runner: the catalog reader, state, share links, the
-## session, the Node.js runtime's Buffer encodings against Node's own
+## session, the Node.js runtime's Buffer encodings against Node's own, the
+## Python starter; then TypeScript checks the modules that read the report
+## against its shape (web/src/report.d.ts; web/jsconfig.json lists them)
 test-web: web/node_modules
 	cd web && node --test test/
+	cd web && node_modules/.bin/tsc -p jsconfig.json
 
 ## test-e2e: the page in headless Chromium
 test-e2e: build

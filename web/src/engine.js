@@ -11,6 +11,9 @@
 // "failed" (data-engine-error then says why); data-engine-workers counts
 // the engine workers started so far.
 
+/** @typedef {import("./report").Report} Report */
+/** @typedef {import("./report").DocFetch} DocFetch */
+
 /** A run that a later run replaced; callers ignore it. */
 export class StaleRun extends Error {
   constructor() {
@@ -111,6 +114,11 @@ if (early) early.catch(() => {});
  * the engine could not be loaded.
  *
  * When firehose.wasm cannot be loaded, the next run (or export) loads it again.
+ *
+ * @param {{wasmURL?: string, workerURL?: string,
+ *   onResult?: (result: {report: Report, body: Promise<any>, elapsed: number, doc: DocFetch}) => void,
+ *   onError?: (error: EngineError) => void, onBusy?: (busy: boolean) => void,
+ *   onCatalog?: (description: object | null) => void}} [listeners]
  */
 export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js", onResult, onError, onBusy, onCatalog } = {}) {
   setEngineState("loading");

@@ -7,6 +7,8 @@
 import { h, replace } from "../dom.js";
 import { copyButton } from "./common.js";
 
+/** @typedef {import("../report").Report} Report */
+
 // Findings that say the engine failed, not the input.
 const FAILURE_CODES = {
   "engine.panic": "panic",
@@ -46,6 +48,7 @@ const WHAT = {
  * failureOf returns what a report says about the engine failing, as
  * {kind, code, message}, or null when the engine worked (whatever the
  * input's problems).
+ * @param {Report} report
  */
 export function failureOf(report) {
   for (const f of (report && report.findings) || []) {

@@ -6,6 +6,9 @@ import { clip, code, errorBlock, confidence } from "./common.js";
 import { failureOf } from "./error.js";
 import { nounOf } from "../catalog.js";
 
+/** @typedef {import("../report").Report} Report */
+/** @typedef {import("../report").Stats} Stats */
+
 // stat is a figure of the summary; data-value holds it as a plain number.
 function stat(name, label, value, extra, cls = "", attrs = {}) {
   return h("div", { class: `stat ${cls}`, "data-stat": name, "data-value": value || 0, ...attrs },
@@ -19,8 +22,10 @@ function stat(name, label, value, extra, cls = "", attrs = {}) {
  * renderSummary fills the summary bar from a report; elapsed is how long
  * the run took as the page saw it (milliseconds); checked says whose
  * response was checked when no transform ran (default: the pasted one).
+ * @param {Report} report
  */
 export function renderSummary(el, report, elapsed, checked = "the pasted response") {
+  /** @type {Partial<Stats>} */
   const s = report.stats || {};
   const limit = s.responseLimit || 6291556;
   const size = s.responseBytes || 0;
@@ -65,6 +70,7 @@ export function renderSummary(el, report, elapsed, checked = "the pasted respons
 /**
  * renderProblems shows what fails the whole batch: the function's error,
  * Firehose's batch error, and the readings of unconfirmed behaviours.
+ * @param {Report} report
  */
 export function renderProblems(el, report) {
   const parts = [];
