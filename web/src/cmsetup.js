@@ -13,6 +13,9 @@ import { foldKeymap, bracketMatching } from "@codemirror/language";
 import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
 import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 
+/** @typedef {import("@codemirror/state").Extension} Extension */
+/** @typedef {import("@codemirror/view").KeyBinding} KeyBinding */
+
 // Colours come from style.css, so light and dark follow the system.
 const baseTheme = EditorView.theme({
   "&": { color: "var(--fg)", backgroundColor: "var(--editor-bg)", height: "100%", fontSize: "13px" },
@@ -48,6 +51,8 @@ const dark = new Compartment();
  *   keys      more key bindings
  *   onRun()   Ctrl/Cmd+Enter
  * Pass the view to followDarkMode once it is made.
+ * @param {{label: string, language?: Extension, extra?: Extension, keys?: KeyBinding[], onRun?: () => void}} options
+ * @returns {Extension}
  */
 export function editorSetup({ label, language = [], extra = [], keys = [], onRun }) {
   return [
