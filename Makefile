@@ -55,11 +55,13 @@ test-wasm:
 ## test-web: the page's pure modules (web/test/*.test.js, *.test.mjs) under
 ## Node's own test runner: the catalog reader, state, share links, the
 ## session, the Node.js runtime's Buffer encodings against Node's own, the
-## Python starter; then TypeScript checks the modules that read the report
-## against its shape (web/src/report.d.ts; web/jsconfig.json lists them)
+## Python starter, that the page lists no presets, input kinds or sources of
+## its own; then TypeScript checks the page's modules (web/jsconfig.json) and
+## its workers (web/jsconfig.workers.json) against the report's shape
+## (web/src/report.d.ts) and the other types they declare
 test-web: web/node_modules
 	cd web && node --test test/
-	cd web && node_modules/.bin/tsc -p jsconfig.json
+	cd web && node_modules/.bin/tsc -p jsconfig.json && node_modules/.bin/tsc -p jsconfig.workers.json
 
 ## test-e2e: the page in headless Chromium
 test-e2e: build

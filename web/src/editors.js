@@ -68,6 +68,9 @@ const plainNote = showPanel.of(() => ({
  *              drop; whole: it replaced all of a text that was not empty)
  *   onRun()    Ctrl/Cmd+Enter
  * A text over PLAIN_OVER characters is shown plain, and says so.
+ * @param {{parent: HTMLElement, label: string, doc?: string, readOnly?: boolean, placeholder?: string,
+ *   docs?: "" | "event" | "response", docsWhen?: () => boolean,
+ *   onChange?: (change: {paste: boolean, whole: boolean}) => void, onRun?: () => void}} options
  */
 export function createEditor({ parent, label, doc = "", readOnly = false, placeholder = "", docs = "", docsWhen, onChange, onRun }) {
   const lang = new Compartment(); // the JSON language and what needs it, or nothing for plain text

@@ -36,6 +36,7 @@ function errorText(e) {
   return e && e.message ? e.message : String(e);
 }
 
+/** @param {WebAssembly.Module} module */
 async function init(module) {
   importScripts("wasm_exec.js");
   const go = new self.Go();
