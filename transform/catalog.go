@@ -198,7 +198,21 @@ type CodeInfo struct {
 	// Row is the row of docs/firehose-contract.md §3 the behaviour comes
 	// from, 0 when none.
 	Row int `json:"row,omitempty"`
+	// Failure is set on the codes that say the engine itself failed, not
+	// the input: FailurePanic or FailureEncode (a bug: the engine's state is
+	// suspect), FailureRequest (it could not read the request it was given).
+	Failure string `json:"failure,omitempty"`
+	// Status is the status of a response record ("ignored", "duplicate")
+	// whose meaning the code's words explain.
+	Status string `json:"status,omitempty"`
 }
+
+// What failed, for the codes that say the engine failed (CodeInfo.Failure).
+const (
+	FailurePanic   = "panic"
+	FailureEncode  = "encode"
+	FailureRequest = "request"
+)
 
 // Firehose's messages for its codes (docs/firehose-contract.md §3). They
 // are the real wording: "record Ids", not the docs' "record IDs".
@@ -234,7 +248,7 @@ var catalog = []CodeInfo{
 	{Code: codeMissingID, Firehose: true, Message: msgMissingID, Confidence: Confirmed, Row: 3,
 		Words: "The function's response did not return this record's recordId (it was left out, or its id was changed).",
 		Next:  "Firehose marks the record as failed and writes it to the processing-failed/ prefix; the other records are delivered."},
-	{Code: codeDuplicatedID, Firehose: true, Message: msgDuplicatedID, Confidence: Unconfirmed, Row: 5,
+	{Code: codeDuplicatedID, Firehose: true, Message: msgDuplicatedID, Confidence: Unconfirmed, Row: 5, Status: statusDuplicate,
 		Doubt: "The code is confirmed; whether Firehose fails only the repeated id or the whole batch is not.",
 		Words: "The response returned the same recordId more than once. Firehose needs exactly one output record per input record; to turn one record into several rows, put the rows newline-delimited inside that record's single data.",
 		Next:  "Firehose fails the repeated record (or, in the other reading, the whole batch), without retrying."},
@@ -287,10 +301,10 @@ var catalog = []CodeInfo{
 	// The request.
 	{Code: codeRequestPreset, Words: "The request names a preset the engine does not have."},
 	{Code: codeRequestExport, Words: "The request asks for an export the engine does not have."},
-	{Code: CodeRequestJSON, Words: "The request handed to the engine is not valid JSON."},
-	{Code: CodeRequestType, Words: "firehose.run was called with something other than the request's JSON text."},
-	{Code: CodeEnginePanic, Words: "The engine failed on this input: a bug in the playground."},
-	{Code: CodeEngineEncode, Words: "The engine's report could not be encoded: a bug in the playground."},
+	{Code: CodeRequestJSON, Failure: FailureRequest, Words: "The request handed to the engine is not valid JSON."},
+	{Code: CodeRequestType, Failure: FailureRequest, Words: "firehose.run was called with something other than the request's JSON text."},
+	{Code: CodeEnginePanic, Failure: FailurePanic, Words: "The engine failed on this input: a bug in the playground."},
+	{Code: CodeEngineEncode, Failure: FailureEncode, Words: "The engine's report could not be encoded: a bug in the playground."},
 
 	// The input as text.
 	{Code: codeInputSize, Words: "The input is larger than the engine reads; the rest was not read."},
@@ -392,7 +406,7 @@ var catalog = []CodeInfo{
 	{Code: codeResponseLostRows, Confidence: Likely, Row: 4,
 		Doubt: "No error appears anywhere, so this is known from captures and emulators, not from AWS's documentation.",
 		Words: "Rows inside outputs whose recordId Firehose ignores are lost, without any error."},
-	{Code: codeResponseIgnoredRecordID, Confidence: Likely, Row: 4,
+	{Code: codeResponseIgnoredRecordID, Confidence: Likely, Row: 4, Status: statusIgnored,
 		Doubt: "No error appears anywhere, so this is known from captures and emulators, not from AWS's documentation.",
 		Words: "This output's recordId was not in the input. Firehose ignores it without any error: its data is lost, silently."},
 

@@ -75,6 +75,21 @@ export function codeEntry(code) {
   return codes.get(code) || null;
 }
 
+/**
+ * failureOf says what failed for a code that says the engine itself
+ * failed, not the input ("panic", "encode", "request"), or "".
+ */
+export function failureOf(code) {
+  const c = codes.get(code);
+  return (c && c.failure) || "";
+}
+
+/** statusCode is the code whose words explain a response record's status ("ignored", "duplicate"), or "". */
+export function statusCode(status) {
+  for (const c of codes.values()) if (c.status === status) return c.code;
+  return "";
+}
+
 /** explain returns what a code means and what Firehose does next, in plain words, or "". */
 export function explain(code) {
   const c = codes.get(code);

@@ -1,9 +1,9 @@
 // The page holds no list of its own of what the engine describes: the
-// presets, input kinds and sources are named in the engine's description
-// (transform/describe.go), and the page reads their names and words from
-// the catalog (src/catalog.js). This fails when two names of one of those
-// lists appear close together in a page module, as a hand-written list or
-// map of them would have them.
+// codes, presets, input kinds and sources are named in the engine's
+// description (transform/describe.go, transform/catalog.go), and the page
+// reads their names, words and roles from the catalog (src/catalog.js).
+// This fails when two names of one of those lists appear close together in
+// a page module, as a hand-written list or map of them would have them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
@@ -35,9 +35,12 @@ function mentions(text, names) {
 
 const WINDOW = 100; // characters: a list's neighbouring entries are closer than this
 
-for (const field of ["presets", "inputKinds", "sources"]) {
+// namesOf lists the names of a field of the description.
+const namesOf = (field) => field === "codes" ? describe.codes.map((c) => c.code) : describe[field].map((t) => t.name);
+
+for (const field of ["codes", "presets", "inputKinds", "sources"]) {
   test(`the page has no list of its own of the engine's ${field}`, () => {
-    const names = describe[field].map((t) => t.name).filter((n) => !common.has(n));
+    const names = namesOf(field).filter((n) => !common.has(n));
     assert.ok(names.length >= 2);
     for (const file of modules(src)) {
       const text = readFileSync(file, "utf8");

@@ -1,6 +1,6 @@
 // Small pieces shared by the result views.
 import { h } from "../dom.js";
-import { explain, codeInfo, codeTitle, confidenceText, outcomeText } from "../catalog.js";
+import { explain, codeInfo, codeTitle, confidenceText, outcomeText, statusCode } from "../catalog.js";
 import { n, plural } from "../format.js";
 
 /** @typedef {import("../report").Outcome} Outcome */
@@ -81,13 +81,10 @@ export function confidence(c) {
   return h("span", { class: `badge confidence confidence-${c}`, title: confidenceText(c) }, `confidence: ${c}`);
 }
 
-// The code whose words explain a response record's status.
-const STATUS_CODES = { ignored: "response.ignoredRecordId", duplicate: "Lambda.DuplicatedRecordId" };
-
 /** status is a badge for a response record's status (matched, duplicate, ignored). */
 export function status(s) {
   const label = s === "ignored" ? "ignored — data lost" : s;
-  return h("span", { class: `badge status-${s}`, title: explain(STATUS_CODES[s]) || "" }, label);
+  return h("span", { class: `badge status-${s}`, title: explain(statusCode(s)) || "" }, label);
 }
 
 /**

@@ -6,16 +6,9 @@
 // next successful run hides it.
 import { h, replace } from "../dom.js";
 import { copyButton } from "./common.js";
+import { failureOf as codeFailure } from "../catalog.js";
 
 /** @typedef {import("../report").Report} Report */
-
-// Findings that say the engine failed, not the input.
-const FAILURE_CODES = {
-  "engine.panic": "panic",
-  "engine.encode": "encode",
-  "request.json": "request",
-  "request.type": "request",
-};
 
 const WHAT = {
   panic: {
@@ -52,7 +45,7 @@ const WHAT = {
  */
 export function failureOf(report) {
   for (const f of (report && report.findings) || []) {
-    const kind = FAILURE_CODES[f.code];
+    const kind = codeFailure(f.code); // the catalog marks the codes that say the engine failed
     if (kind) return { kind, code: f.code, message: String(f.message || "") };
   }
   return null;
