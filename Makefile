@@ -7,7 +7,7 @@ WASMDIR  := $(GOROOT)/lib/wasm
 DIST     ?= dist
 ADDR     ?= 127.0.0.1:8080
 
-.PHONY: build serve test test-go test-wasm test-web test-e2e vet bench fuzz fuzz-cache clean
+.PHONY: build serve test test-go test-race test-wasm test-web test-e2e vet bench fuzz fuzz-cache clean
 
 ## build: the static site in $(DIST)/, ready for any static host
 build: web/node_modules
@@ -28,7 +28,7 @@ serve: build
 
 ## test: vet and every test: the engine natively and under wasm, the server, the page's
 ## modules in Node, the page in Chromium
-test: vet test-go test-wasm test-web test-e2e
+test: vet test-go test-race test-wasm test-web test-e2e
 
 ## vet: gofmt, go vet (natively and for GOOS=js) and staticcheck, fetched
 ## through the Go module proxy at the version pinned here
@@ -43,15 +43,25 @@ vet:
 test-go:
 	$(GO) test ./...
 
+## test-race: the engine's tests under the race detector (2 min 40 s on two
+## busy cores, 2 GB of memory)
+test-race:
+	$(GO) test -race ./transform
+
 ## test-wasm: the engine's tests compiled to WebAssembly, run by Node
 test-wasm:
 	PATH="$(WASMDIR):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./transform ./wasm
 
 ## test-web: the page's pure modules (web/test/*.test.js, *.test.mjs) under
 ## Node's own test runner: the catalog reader, state, share links, the
-## session, the Node.js runtime's Buffer encodings against Node's own
+## session, the Node.js runtime's Buffer encodings against Node's own, the
+## Python starter, that the page lists no presets, input kinds or sources of
+## its own; then TypeScript checks the page's modules (web/jsconfig.json) and
+## its workers (web/jsconfig.workers.json) against the report's shape
+## (web/src/report.d.ts) and the other types they declare
 test-web: web/node_modules
 	cd web && node --test test/
+	cd web && node_modules/.bin/tsc -p jsconfig.json && node_modules/.bin/tsc -p jsconfig.workers.json
 
 ## test-e2e: the page in headless Chromium
 test-e2e: build

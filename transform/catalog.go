@@ -54,6 +54,17 @@ const (
 	codeInvalidFormat    Code = "Lambda.InvalidReturnFormat"
 	codeTooLarge         Code = "Function.ResponseSizeTooLarge" // Lambda's, not Firehose's
 
+	// Codes the playground never writes as a verdict, only explains when
+	// processing-failed lines carry them (failedlines.go).
+	codeAssumeRoleDenied   Code = "Lambda.AssumeRoleAccessDenied"
+	codeInvokeDenied       Code = "Lambda.InvokeAccessDenied"
+	codeResourceNotFound   Code = "Lambda.ResourceNotFound"
+	codeInvalidSubnet      Code = "Lambda.InvalidSubnetIDException"
+	codeInvalidSecurityGrp Code = "Lambda.InvalidSecurityGroupIDException"
+	codeSubnetIPLimit      Code = "Lambda.SubnetIPAddressLimitReachedException"
+	codeENILimit           Code = "Lambda.ENILimitReachedException"
+	codeMetadataExtraction Code = "DynamicPartitioning.MetadataExtractionFailed"
+
 	codeRequestPreset Code = "request.preset"
 	codeRequestExport Code = "request.export"
 
@@ -187,7 +198,21 @@ type CodeInfo struct {
 	// Row is the row of docs/firehose-contract.md §3 the behaviour comes
 	// from, 0 when none.
 	Row int `json:"row,omitempty"`
+	// Failure is set on the codes that say the engine itself failed, not
+	// the input: FailurePanic or FailureEncode (a bug: the engine's state is
+	// suspect), FailureRequest (it could not read the request it was given).
+	Failure string `json:"failure,omitempty"`
+	// Status is the status of a response record ("ignored", "duplicate")
+	// whose meaning the code's words explain.
+	Status string `json:"status,omitempty"`
 }
+
+// What failed, for the codes that say the engine failed (CodeInfo.Failure).
+const (
+	FailurePanic   = "panic"
+	FailureEncode  = "encode"
+	FailureRequest = "request"
+)
 
 // Firehose's messages for its codes (docs/firehose-contract.md §3). They
 // are the real wording: "record Ids", not the docs' "record IDs".
@@ -211,6 +236,7 @@ const (
 const (
 	nextRetried = "Firehose retries the whole batch NumberOfRetries more times (the verdict's attemptsMade counts every attempt), then writes every record of the batch to processing-failed/: nothing is delivered."
 	nextFinal   = "The whole batch goes to processing-failed/ on the first attempt: a response that was read is never retried."
+	nextConfig  = "Firehose writes every record of the batch to processing-failed/: nothing is delivered until the stream's configuration is fixed."
 )
 
 // catalog holds every code the engine writes, in the order of the pipeline.
@@ -222,7 +248,7 @@ var catalog = []CodeInfo{
 	{Code: codeMissingID, Firehose: true, Message: msgMissingID, Confidence: Confirmed, Row: 3,
 		Words: "The function's response did not return this record's recordId (it was left out, or its id was changed).",
 		Next:  "Firehose marks the record as failed and writes it to the processing-failed/ prefix; the other records are delivered."},
-	{Code: codeDuplicatedID, Firehose: true, Message: msgDuplicatedID, Confidence: Unconfirmed, Row: 5,
+	{Code: codeDuplicatedID, Firehose: true, Message: msgDuplicatedID, Confidence: Unconfirmed, Row: 5, Status: statusDuplicate,
 		Doubt: "The code is confirmed; whether Firehose fails only the repeated id or the whole batch is not.",
 		Words: "The response returned the same recordId more than once. Firehose needs exactly one output record per input record; to turn one record into several rows, put the rows newline-delimited inside that record's single data.",
 		Next:  "Firehose fails the repeated record (or, in the other reading, the whole batch), without retrying."},
@@ -246,14 +272,39 @@ var catalog = []CodeInfo{
 	{Code: codeInvokeLimit, Firehose: true, Message: msgInvokeLimit, Confidence: Confirmed, Row: 14,
 		Words: "Lambda throttled the invocation.",
 		Next:  nextRetried},
+	{Code: codeAssumeRoleDenied, Firehose: true, Confidence: Confirmed, Row: 15,
+		Words: "Firehose could not assume its IAM role to invoke the function: a configuration problem, so the whole batch failed.",
+		Next:  nextConfig},
+	{Code: codeInvokeDenied, Firehose: true, Confidence: Confirmed, Row: 15,
+		Words: "Firehose's role may not invoke the function: a configuration problem, so the whole batch failed.",
+		Next:  nextConfig},
+	{Code: codeResourceNotFound, Firehose: true, Confidence: Confirmed, Row: 15,
+		Words: "The function (or that version or alias) does not exist: a configuration problem, so the whole batch failed.",
+		Next:  nextConfig},
+	{Code: codeInvalidSubnet, Firehose: true, Confidence: Confirmed, Row: 15,
+		Words: "A subnet of the function's VPC configuration does not exist: a configuration problem, so the whole batch failed.",
+		Next:  nextConfig},
+	{Code: codeInvalidSecurityGrp, Firehose: true, Confidence: Confirmed, Row: 15,
+		Words: "A security group of the function's VPC configuration does not exist: a configuration problem, so the whole batch failed.",
+		Next:  nextConfig},
+	{Code: codeSubnetIPLimit, Firehose: true, Confidence: Confirmed, Row: 15,
+		Words: "The function's subnets have no free IP address for its network interface: a configuration problem, so the whole batch failed.",
+		Next:  nextConfig},
+	{Code: codeENILimit, Firehose: true, Confidence: Confirmed, Row: 15,
+		Words: "Lambda could not create a network interface in the function's VPC (the account's limit is reached): a configuration problem, so the whole batch failed.",
+		Next:  nextConfig},
+	{Code: codeMetadataExtraction, Firehose: true, Confidence: Unconfirmed, Row: 16,
+		Doubt: "AWS documents that such records go under the error output prefix; the errorCode they carry there is not in its documentation.",
+		Words: "Not the Lambda's: dynamic partitioning's jq query could not extract the partition keys from the record (not JSON, or the key is missing).",
+		Next:  "Firehose writes the record under the error output prefix instead of delivering it; the other records are delivered."},
 
 	// The request.
 	{Code: codeRequestPreset, Words: "The request names a preset the engine does not have."},
 	{Code: codeRequestExport, Words: "The request asks for an export the engine does not have."},
-	{Code: CodeRequestJSON, Words: "The request handed to the engine is not valid JSON."},
-	{Code: CodeRequestType, Words: "firehose.run was called with something other than the request's JSON text."},
-	{Code: CodeEnginePanic, Words: "The engine failed on this input: a bug in the playground."},
-	{Code: CodeEngineEncode, Words: "The engine's report could not be encoded: a bug in the playground."},
+	{Code: CodeRequestJSON, Failure: FailureRequest, Words: "The request handed to the engine is not valid JSON."},
+	{Code: CodeRequestType, Failure: FailureRequest, Words: "firehose.run was called with something other than the request's JSON text."},
+	{Code: CodeEnginePanic, Failure: FailurePanic, Words: "The engine failed on this input: a bug in the playground."},
+	{Code: CodeEngineEncode, Failure: FailureEncode, Words: "The engine's report could not be encoded: a bug in the playground."},
 
 	// The input as text.
 	{Code: codeInputSize, Words: "The input is larger than the engine reads; the rest was not read."},
@@ -355,7 +406,7 @@ var catalog = []CodeInfo{
 	{Code: codeResponseLostRows, Confidence: Likely, Row: 4,
 		Doubt: "No error appears anywhere, so this is known from captures and emulators, not from AWS's documentation.",
 		Words: "Rows inside outputs whose recordId Firehose ignores are lost, without any error."},
-	{Code: codeResponseIgnoredRecordID, Confidence: Likely, Row: 4,
+	{Code: codeResponseIgnoredRecordID, Confidence: Likely, Row: 4, Status: statusIgnored,
 		Doubt: "No error appears anywhere, so this is known from captures and emulators, not from AWS's documentation.",
 		Words: "This output's recordId was not in the input. Firehose ignores it without any error: its data is lost, silently."},
 

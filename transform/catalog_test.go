@@ -33,7 +33,7 @@ func contractRows(t *testing.T) map[int]string {
 	return rows
 }
 
-var firehoseCodeRE = regexp.MustCompile("`((?:Lambda|Function)\\.[A-Za-z]+)`")
+var firehoseCodeRE = regexp.MustCompile("`((?:Lambda|Function|DynamicPartitioning)\\.[A-Za-z]+)`")
 
 // TestCatalogMatchesContract holds the catalog against docs/firehose-contract.md:
 // a Firehose code of the table must be in the catalog, and a code of the

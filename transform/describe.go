@@ -12,6 +12,9 @@ type Description struct {
 	// them; InputKinds the ways an input may be read, "auto" first.
 	Presets    []Term `json:"presets"`
 	InputKinds []Term `json:"inputKinds"`
+	// Sources are the sources of a delivery stream's records a report's
+	// source may name.
+	Sources []Term `json:"sources"`
 	// Options are the values the ndjson preset's options take.
 	Options OptionValues `json:"options"`
 	// ErrorLayouts are the layouts of processing-failed lines, the default
@@ -27,6 +30,9 @@ type Term struct {
 	Name  string `json:"name"`
 	Label string `json:"label"`
 	Words string `json:"words,omitempty"`
+	// Noun names the value in running text ("Read a printed event"),
+	// where the label is a control's short name; "" when the label serves.
+	Noun string `json:"noun,omitempty"`
 }
 
 // OptionValues are the values of the ndjson preset's options (Options).
@@ -50,22 +56,30 @@ type Limits struct {
 
 // presetTerms describe the presets, in the order of Presets.
 var presetTerms = []Term{
-	{PresetSeed, "seed — the blog's Lambda (ids R, R1, R2…)", "The blog post's Lambda, byte for byte: each record split into outputs with made-up ids."},
-	{PresetSeedV1, "seed-v1 — its first version (ids repeated)", "The blog post's first version: every output repeats the record's id."},
-	{PresetNDJSON, "ndjson — one output per record, rows newline-delimited", "The correct shape: one output per record with its own recordId, the rows newline-delimited in its data."},
-	{PresetIdentity, "identity — data returned unchanged", "Every record returned Ok with its data unchanged, as AWS's blueprint does."},
+	{PresetSeed, "seed — the blog's Lambda (ids R, R1, R2…)", "The blog post's Lambda, byte for byte: each record split into outputs with made-up ids.", ""},
+	{PresetSeedV1, "seed-v1 — its first version (ids repeated)", "The blog post's first version: every output repeats the record's id.", ""},
+	{PresetNDJSON, "ndjson — one output per record, rows newline-delimited", "The correct shape: one output per record with its own recordId, the rows newline-delimited in its data.", ""},
+	{PresetIdentity, "identity — data returned unchanged", "Every record returned Ok with its data unchanged, as AWS's blueprint does.", ""},
 }
 
-// inputKindTerms describe the input kinds.
+// inputKindTerms describe the input kinds; the noun is how a summary
+// says what was read.
 var inputKindTerms = []Term{
-	{"auto", "detect", "Read the input as whichever kind it looks like."},
-	{KindEvent, "Firehose event", "A Firehose invocation event."},
-	{KindBase64, "base64 lines", "Base64 records, one a line."},
-	{KindJSON, "JSON payloads", "JSON payloads: one a line, or one document."},
-	{KindPrinted, "printed event", "The event as a function printed it: Python's print (a dict repr) or Node.js's console.log, with or without CloudWatch's log prefix."},
-	{KindFailed, "processing-failed", "The lines of a processing-failed/ object from S3: read into the event a re-drive would hand the function."},
-	{KindCLI, "AWS CLI records", "put-record-batch records or kinesis get-records output, read into the event they would make."},
-	{KindKinesis, "Kinesis consumer", "A Kinesis Data Streams event for a Lambda consumer (Records[].kinesis), read into the Firehose event the same data would make."},
+	{"auto", "detect", "Read the input as whichever kind it looks like.", ""},
+	{KindEvent, "Firehose event", "A Firehose invocation event.", "a Firehose event"},
+	{KindBase64, "base64 lines", "Base64 records, one a line.", ""},
+	{KindJSON, "JSON payloads", "JSON payloads: one a line, or one document.", ""},
+	{KindPrinted, "printed event", "The event as a function printed it: Python's print (a dict repr) or Node.js's console.log, with or without CloudWatch's log prefix.", "a printed event"},
+	{KindFailed, "processing-failed", "The lines of a processing-failed/ object from S3: read into the event a re-drive would hand the function.", "processing-failed lines"},
+	{KindCLI, "AWS CLI records", "put-record-batch records or kinesis get-records output, read into the event they would make.", ""},
+	{KindKinesis, "Kinesis consumer", "A Kinesis Data Streams event for a Lambda consumer (Records[].kinesis), read into the Firehose event the same data would make.", "a Kinesis consumer event"},
+}
+
+// sourceTerms describe the sources of a delivery stream's records.
+var sourceTerms = []Term{
+	{SourceDirectPut, "Direct PUT", "Records put straight into the stream (PutRecord, PutRecordBatch, an agent or another service).", ""},
+	{SourceKinesis, "Kinesis Data Stream", "Records read from a Kinesis data stream: each carries kinesisRecordMetadata.", ""},
+	{SourceMSK, "Amazon MSK", "Records read from an Amazon MSK topic: each carries kafkaRecordValue and mskRecordMetadata.", ""},
 }
 
 // Describe returns the engine's description.
@@ -75,20 +89,21 @@ func Describe() Description {
 		Codes:      Catalog(),
 		Presets:    append([]Term(nil), presetTerms...),
 		InputKinds: append([]Term(nil), inputKindTerms...),
+		Sources:    append([]Term(nil), sourceTerms...),
 		Options: OptionValues{
 			Arrays: []string{"json", "index"},
 			Values: []string{"json", "string"},
 		},
 		ErrorLayouts: []string{"2025", "2019"},
 		Confidences: []Term{
-			{string(Confirmed), "confirmed", "AWS documentation or real error objects agree on this."},
-			{string(Likely), "likely", "Seen in one real capture or a probing emulator, not documented by AWS."},
-			{string(Unconfirmed), "unconfirmed", "Sources disagree or only guesses exist: Firehose may behave differently."},
+			{string(Confirmed), "confirmed", "AWS documentation or real error objects agree on this.", ""},
+			{string(Likely), "likely", "Seen in one real capture or a probing emulator, not documented by AWS.", ""},
+			{string(Unconfirmed), "unconfirmed", "Sources disagree or only guesses exist: Firehose may behave differently.", ""},
 		},
 		Outcomes: []Term{
-			{string(Delivered), "delivered", "delivered to the destination"},
-			{string(Dropped), "dropped", `dropped on purpose (result "Dropped"): no error`},
-			{string(Failed), "failed", "failed: written to processing-failed/"},
+			{string(Delivered), "delivered", "delivered to the destination", ""},
+			{string(Dropped), "dropped", `dropped on purpose (result "Dropped"): no error`, ""},
+			{string(Failed), "failed", "failed: written to processing-failed/", ""},
 		},
 		Limits: Limits{
 			MaxInput:           MaxInput,

@@ -44,6 +44,12 @@ func TestDescribeNamesWhatTheEngineTakes(t *testing.T) {
 			assert.Equal(t, k.Name, ev.Kind, "input kind %s", k.Name)
 		}
 	}
+	var sources []string
+	for _, s := range d.Sources {
+		assert.NotEmpty(t, s.Label, s.Name)
+		sources = append(sources, s.Name)
+	}
+	assert.Equal(t, []string{SourceDirectPut, SourceKinesis, SourceMSK}, sources)
 	for _, a := range d.Options.Arrays {
 		for _, v := range d.Options.Values {
 			rep := Run(Request{Input: input, Preset: PresetNDJSON, Options: Options{Arrays: a, Values: v}})

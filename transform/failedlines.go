@@ -75,35 +75,19 @@ func shift(v *Value, off int) {
 	}
 }
 
-// failedExplanations say, for each errorCode a processing-failed line may
-// carry, why Firehose wrote it.
-var failedExplanations = map[Code]string{
-	codeProcessingFailed:            "the function returned the record with result ProcessingFailed.",
-	codeMissingID:                   "the function's response did not carry the record's recordId (it was left out or changed).",
-	codeDuplicatedID:                "the function's response carried the record's recordId more than once.",
-	codeJSON:                        "Firehose could not read the function's response as {\"records\": […]} with the status model: the whole batch failed.",
-	codeFunctionError:               "the function raised an error (or its response was over Lambda's 6 MB): the whole batch failed after NumberOfRetries retries.",
-	codeTimedOut:                    "the function timed out: the whole batch failed after NumberOfRetries retries.",
-	codeInvokeLimit:                 "Lambda throttled the invocation: the whole batch failed after retries.",
-	codeInvalidFormat:               "the function returned the record Ok without data.",
-	"Lambda.AssumeRoleAccessDenied": "Firehose could not assume its IAM role to invoke the function: a configuration problem, the whole batch failed.",
-	"Lambda.InvokeAccessDenied":     "Firehose's role may not invoke the function: a configuration problem, the whole batch failed.",
-	"Lambda.ResourceNotFound":       "the function (or that version or alias) does not exist: a configuration problem, the whole batch failed.",
-	"DynamicPartitioning.MetadataExtractionFailed": "not the Lambda's: dynamic partitioning's jq query could not extract the partition keys from the record (not JSON, or the key is missing).",
-}
-
-// explainFailed returns the explanation of an errorCode.
+// explainFailed says why Firehose wrote a processing-failed line with an
+// errorCode: the catalog's words for the codes it knows.
 func explainFailed(code string) string {
-	if e, ok := failedExplanations[Code(code)]; ok {
-		return e
+	if info, ok := Code(code).Info(); ok && info.Firehose {
+		return info.Words
 	}
 	switch {
 	case strings.HasPrefix(code, "DynamicPartitioning."):
-		return "not the Lambda's: dynamic partitioning could not compute the record's partition keys."
+		return "Not the Lambda's: dynamic partitioning could not compute the record's partition keys."
 	case strings.HasPrefix(code, "Lambda."):
-		return "a failure of the invocation Firehose does not document further."
+		return "A failure of the invocation Firehose does not document further."
 	}
-	return "not a transformation Lambda's code: the record failed in another step of the delivery stream."
+	return "Not a transformation Lambda's code: the record failed in another step of the delivery stream."
 }
 
 // readFailedLines reads processing-failed lines into the Direct PUT event a

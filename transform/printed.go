@@ -98,18 +98,18 @@ func (p *litParser) value(i int) (Value, int) {
 	word := p.s[i:j]
 	v := Value{Start: i, End: j, Text: word}
 	switch word {
-	case "True", "False":
+	case pyTrue, pyFalse:
 		p.python = true
 		v.Kind, v.Text = Bool, strings.ToLower(word)
-	case "None":
+	case pyNone:
 		p.python = true
 		v.Kind, v.Text = Null, "null"
 	case "true", "false":
 		v.Kind = Bool
 	case "null", "undefined":
 		v.Kind, v.Text = Null, "null"
-	case "NaN", "Infinity", "nan", "inf":
-		v.Kind, v.Text = Number, map[string]string{"NaN": "NaN", "nan": "NaN", "Infinity": "Infinity", "inf": "Infinity"}[word]
+	case "NaN", "Infinity", pyNaN, pyInf:
+		v.Kind, v.Text = Number, map[string]string{"NaN": "NaN", pyNaN: "NaN", "Infinity": "Infinity", pyInf: "Infinity"}[word]
 	default:
 		return p.fail(i)
 	}
@@ -118,7 +118,7 @@ func (p *litParser) value(i int) (Value, int) {
 
 // isIdentByte reports whether c may be in a JavaScript identifier (ASCII).
 func isIdentByte(c byte, notFirst bool) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' || notFirst && c >= '0' && c <= '9'
+	return isIdentStart(c) || c == '$' || notFirst && isDigit(c)
 }
 
 // number parses a number as Python and Node.js print them.
@@ -127,10 +127,10 @@ func (p *litParser) number(i int) (Value, int) {
 	if p.s[j] == '-' || p.s[j] == '+' {
 		j++
 	}
-	if strings.HasPrefix(p.s[j:], "Infinity") || strings.HasPrefix(p.s[j:], "inf") {
-		n := 8
+	if strings.HasPrefix(p.s[j:], "Infinity") || strings.HasPrefix(p.s[j:], pyInf) {
+		n := len("Infinity")
 		if p.s[j] == 'i' {
-			n = 3
+			n = len(pyInf)
 		}
 		text := "Infinity"
 		if p.s[i] == '-' {
@@ -182,82 +182,106 @@ func (p *litParser) str(i int) (Value, int) {
 			j++
 			continue
 		}
-		if j+1 >= len(p.s) {
+		var ok bool
+		if b, j, ok = decodeEscape(b, p.s, j, len(p.s)); !ok {
 			return p.fail(j)
-		}
-		e := p.s[j+1]
-		j += 2
-		switch e {
-		case 'n':
-			b = append(b, '\n')
-		case 'r':
-			b = append(b, '\r')
-		case 't':
-			b = append(b, '\t')
-		case 'b':
-			b = append(b, '\b')
-		case 'f':
-			b = append(b, '\f')
-		case 'v':
-			b = append(b, '\v')
-		case '0':
-			b = append(b, 0)
-		case '\\', '\'', '"', '`', '/':
-			b = append(b, e)
-		case 'x', 'u', 'U':
-			n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
-			if e == 'u' && j < len(p.s) && p.s[j] == '{' { // \u{1F600}
-				end := strings.IndexByte(p.s[j:], '}')
-				if end < 2 || end > 7 {
-					return p.fail(j)
-				}
-				r, err := strconv.ParseUint(p.s[j+1:j+end], 16, 32)
-				if err != nil || r > utf8.MaxRune {
-					return p.fail(j)
-				}
-				b = appendWTF8(b, rune(r))
-				j += end + 1
-				continue
-			}
-			if j+n > len(p.s) {
-				return p.fail(j)
-			}
-			r, err := strconv.ParseUint(p.s[j:j+n], 16, 32)
-			if err != nil || r > utf8.MaxRune {
-				return p.fail(j)
-			}
-			j += n
-			// A JSON-style surrogate pair: \ud83d\ude00.
-			if r >= 0xd800 && r < 0xdc00 && j+6 <= len(p.s) && p.s[j] == '\\' && p.s[j+1] == 'u' {
-				if lo, err := strconv.ParseUint(p.s[j+2:j+6], 16, 32); err == nil && lo >= 0xdc00 && lo < 0xe000 {
-					r = 0x10000 + (r-0xd800)<<10 + (lo - 0xdc00)
-					j += 6
-				}
-			}
-			b = appendWTF8(b, rune(r))
-		default:
-			return p.fail(j - 1)
 		}
 	}
 	v := Value{Kind: String, Start: i, End: j + 1, Text: string(b)}
 	j++
 	// util.inspect: 'aaaa'... 1234 more characters
-	if rest := p.s[j:]; strings.HasPrefix(rest, "... ") {
-		k := 4
-		for k < len(rest) && isDigit(rest[k]) {
-			k++
-		}
-		if n, err := strconv.Atoi(rest[4:k]); err == nil && strings.HasPrefix(rest[k:], " more character") {
-			k += len(" more character")
-			if strings.HasPrefix(rest[k:], "s") {
-				k++
-			}
-			p.node = true
-			p.cuts = append(p.cuts, printCut{start: i, end: j + k, what: "characters", n: n, key: p.key})
-			j += k
-		}
+	if n, k, ok := moreNote(p.s[j:], " more character"); ok {
+		p.node = true
+		p.cuts = append(p.cuts, printCut{start: i, end: j + k, what: "characters", n: n, key: p.key})
+		j += k
 	}
 	return v, j
+}
+
+// moreNote reads the note util.inspect writes where it cut an array or a
+// string ("... 12 more items", "... 1 more character") at the start of
+// rest; what is the note's words after the count, in the singular. k is
+// the note's length.
+func moreNote(rest, what string) (n, k int, ok bool) {
+	if !strings.HasPrefix(rest, "... ") {
+		return 0, 0, false
+	}
+	k = 4
+	for k < len(rest) && isDigit(rest[k]) {
+		k++
+	}
+	n, err := strconv.Atoi(rest[4:k])
+	if err != nil || !strings.HasPrefix(rest[k:], what) {
+		return 0, 0, false
+	}
+	k += len(what)
+	if strings.HasPrefix(rest[k:], "s") {
+		k++
+	}
+	return n, k, true
+}
+
+// decodeEscape decodes the escape at s[i] (a backslash) of a string
+// literal as Python, JavaScript and JSON write them (\n, \x41, \u00e9,
+// \U0001f600, \u{1F600}, a JSON surrogate pair \ud83d\ude00…), reading no
+// further than s[:end]. It appends what the escape stands for (in WTF-8)
+// to b and returns the index after it; ok is false, and the index where
+// the escape went wrong, for an escape none of them has.
+func decodeEscape(b []byte, s string, i, end int) (_ []byte, next int, ok bool) {
+	if i+1 >= end {
+		return b, i, false
+	}
+	e := s[i+1]
+	j := i + 2
+	switch e {
+	case 'n':
+		return append(b, '\n'), j, true
+	case 'r':
+		return append(b, '\r'), j, true
+	case 't':
+		return append(b, '\t'), j, true
+	case 'b':
+		return append(b, '\b'), j, true
+	case 'f':
+		return append(b, '\f'), j, true
+	case 'v':
+		return append(b, '\v'), j, true
+	case '0':
+		return append(b, 0), j, true
+	case '\\', '\'', '"', '`', '/':
+		return append(b, e), j, true
+	case 'x', 'u', 'U':
+	default:
+		return b, j - 1, false
+	}
+	if e == 'u' && j < end && s[j] == '{' { // \u{1F600}
+		k := strings.IndexByte(s[j:end], '}')
+		if k < 2 || k > 7 {
+			return b, j, false
+		}
+		r, err := strconv.ParseUint(s[j+1:j+k], 16, 32)
+		if err != nil || r > utf8.MaxRune {
+			return b, j, false
+		}
+		return appendWTF8(b, rune(r)), j + k + 1, true
+	}
+	n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
+	if j+n > end {
+		return b, j, false
+	}
+	r, err := strconv.ParseUint(s[j:j+n], 16, 32)
+	if err != nil || r > utf8.MaxRune {
+		return b, j, false
+	}
+	j += n
+	// A JSON-style surrogate pair: \ud83d\ude00.
+	if r >= 0xd800 && r < 0xdc00 && j+6 <= end && s[j] == '\\' && s[j+1] == 'u' {
+		if lo, err := strconv.ParseUint(s[j+2:j+6], 16, 32); err == nil && lo >= 0xdc00 && lo < 0xe000 {
+			r = 0x10000 + (r-0xd800)<<10 + (lo - 0xdc00)
+			j += 6
+		}
+	}
+	return appendWTF8(b, rune(r)), j, true
 }
 
 // litMaxDepth is how deeply a printed event may nest: an event nests four
@@ -296,25 +320,15 @@ func (p *litParser) array(i int) (Value, int) {
 				return v, j + 1
 			}
 		}
-		if rest := p.s[j:]; strings.HasPrefix(rest, "... ") {
-			k := 4
-			for k < len(rest) && isDigit(rest[k]) {
-				k++
+		if n, k, ok := moreNote(p.s[j:], " more item"); ok {
+			p.node = true
+			p.cuts = append(p.cuts, printCut{start: j, end: j + k, what: "items", n: n, key: key, shown: len(v.Items)})
+			j = p.space(j + k)
+			if j >= len(p.s) || p.s[j] != ']' {
+				return p.fail(j)
 			}
-			if n, err := strconv.Atoi(rest[4:k]); err == nil && strings.HasPrefix(rest[k:], " more item") {
-				k += len(" more item")
-				if strings.HasPrefix(rest[k:], "s") {
-					k++
-				}
-				p.node = true
-				p.cuts = append(p.cuts, printCut{start: j, end: j + k, what: "items", n: n, key: key, shown: len(v.Items)})
-				j = p.space(j + k)
-				if j >= len(p.s) || p.s[j] != ']' {
-					return p.fail(j)
-				}
-				v.End = j + 1
-				return v, j + 1
-			}
+			v.End = j + 1
+			return v, j + 1
 		}
 		p.key = key
 		item, next := p.value(j)
@@ -523,48 +537,14 @@ func jsonStringMap(text string, v *Value) (string, []int) {
 			j++
 			continue
 		}
-		if j+1 >= v.End-1 {
+		n := len(b)
+		var ok bool
+		if b, j, ok = decodeEscape(b, text, j, v.End-1); !ok {
 			return "", nil
 		}
-		e := text[j+1]
-		j += 2
-		var out []byte
-		switch e {
-		case 'n':
-			out = []byte{'\n'}
-		case 'r':
-			out = []byte{'\r'}
-		case 't':
-			out = []byte{'\t'}
-		case 'b':
-			out = []byte{'\b'}
-		case 'f':
-			out = []byte{'\f'}
-		case '"', '\\', '/':
-			out = []byte{e}
-		case 'u':
-			if j+4 > v.End-1 {
-				return "", nil
-			}
-			r, ok := hex4(text[j:])
-			if !ok {
-				return "", nil
-			}
-			j += 4
-			if r >= 0xd800 && r < 0xdc00 && j+6 <= v.End-1 && text[j] == '\\' && text[j+1] == 'u' {
-				if lo, ok := hex4(text[j+2:]); ok && lo >= 0xdc00 && lo < 0xe000 {
-					r = 0x10000 + (r-0xd800)<<10 + (lo - 0xdc00)
-					j += 6
-				}
-			}
-			out = appendWTF8(nil, r)
-		default:
-			return "", nil
-		}
-		for range out {
+		for range len(b) - n {
 			pos = append(pos, start)
 		}
-		b = append(b, out...)
 	}
 	pos = append(pos, v.End-1)
 	return string(b), pos

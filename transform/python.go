@@ -14,6 +14,17 @@ import (
 
 const hexDigits = "0123456789abcdef"
 
+// Python's words for JSON's literals, as repr() writes them: the seed
+// presets write them, and a printed event is read back from them
+// (printed.go).
+const (
+	pyTrue  = "True"
+	pyFalse = "False"
+	pyNone  = "None"
+	pyNaN   = "nan"
+	pyInf   = "inf"
+)
+
 // appendPyRepr appends Python's repr(v).
 func appendPyRepr(b []byte, v *Value) []byte { return appendPy(b, v, pyRepr, nil) }
 
@@ -55,15 +66,15 @@ func appendPy(b []byte, v *Value, form pyForm, tmp *[]byte) []byte {
 		if asJSON {
 			return append(b, "null"...)
 		}
-		return append(b, "None"...)
+		return append(b, pyNone...)
 	case Bool:
 		switch {
 		case asJSON:
 			return append(b, v.Text...)
 		case v.Text == "true":
-			return append(b, "True"...)
+			return append(b, pyTrue...)
 		}
-		return append(b, "False"...)
+		return append(b, pyFalse...)
 	case Number:
 		return appendPyNumber(b, v, asJSON) // plain ASCII
 	case String:
@@ -122,17 +133,17 @@ func appendPyNumber(b []byte, v *Value, forJSON bool) []byte {
 		if forJSON {
 			return append(b, "NaN"...)
 		}
-		return append(b, "nan"...)
+		return append(b, pyNaN...)
 	case math.IsInf(f, 1):
 		if forJSON {
 			return append(b, "Infinity"...)
 		}
-		return append(b, "inf"...)
+		return append(b, pyInf...)
 	case math.IsInf(f, -1):
 		if forJSON {
 			return append(b, "-Infinity"...)
 		}
-		return append(b, "-inf"...)
+		return append(append(b, '-'), pyInf...)
 	}
 	return appendFloatRepr(b, f)
 }

@@ -11,6 +11,7 @@ import { cp, mkdir, readdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildPython } from "./build-python.mjs";
+import { seedStarterPlugin } from "./build-seed.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = resolve(process.argv[2] ?? join(here, "..", "dist"));
@@ -63,7 +64,7 @@ const common = {
   target: ["chrome111", "firefox115", "safari16.4"],
   logLevel: "warning",
   absWorkingDir: here,
-  plugins: [adoptedStyleSheets, shortParseSlices],
+  plugins: [adoptedStyleSheets, shortParseSlices, seedStarterPlugin],
 };
 
 await Promise.all([

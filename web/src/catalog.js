@@ -48,14 +48,46 @@ export function names(field) {
   return list.map((t) => (typeof t === "string" ? t : t.name));
 }
 
-/** terms lists {name, label, words} of "presets" or "inputKinds" ([] before the engine is ready). */
+/**
+ * termsOf lists {name, label, words, noun} of "presets", "inputKinds" or
+ * "sources" ([] before the engine is ready).
+ */
 export function termsOf(field) {
   return desc ? desc[field].slice() : [];
+}
+
+/** termOf is the term of one value of "presets", "inputKinds" or "sources", or null. */
+export function termOf(field, name) {
+  return (desc && desc[field].find((t) => t.name === name)) || null;
+}
+
+/**
+ * nounOf names a value of "presets", "inputKinds" or "sources" in running
+ * text ("a printed event"): its noun, else its label, else the name itself.
+ */
+export function nounOf(field, name) {
+  const t = termOf(field, name);
+  return t ? t.noun || t.label : name;
 }
 
 /** codeEntry is the catalog's entry for a code, or null. */
 export function codeEntry(code) {
   return codes.get(code) || null;
+}
+
+/**
+ * failureOf says what failed for a code that says the engine itself
+ * failed, not the input ("panic", "encode", "request"), or "".
+ */
+export function failureOf(code) {
+  const c = codes.get(code);
+  return (c && c.failure) || "";
+}
+
+/** statusCode is the code whose words explain a response record's status ("ignored", "duplicate"), or "". */
+export function statusCode(status) {
+  for (const c of codes.values()) if (c.status === status) return c.code;
+  return "";
 }
 
 /** explain returns what a code means and what Firehose does next, in plain words, or "". */

@@ -5,7 +5,15 @@
 // report.documents, and engine.js's doc(name) fetches one when a view shows
 // it or an export asks for it.
 
-/** hasDocument tells whether the report has the named document, inline or aside. */
+/** @typedef {import("./report").Report} Report */
+/** @typedef {import("./report").DocumentName} DocumentName */
+/** @typedef {import("./report").DocFetch} DocFetch */
+
+/**
+ * hasDocument tells whether the report has the named document, inline or aside.
+ * @param {Report | null} report
+ * @param {DocumentName} name
+ */
 export function hasDocument(report, name) {
   if (!report) return false;
   const inline = name === "body" ? report.lambda && report.lambda.body : report[name];
@@ -14,15 +22,24 @@ export function hasDocument(report, name) {
   return !!(d && d.sizes && Object.prototype.hasOwnProperty.call(d.sizes, name));
 }
 
-/** documentSize is the named document's size in bytes, or -1 when it is inline or absent. */
+/**
+ * documentSize is the named document's size in bytes, or -1 when it is inline or absent.
+ * @param {Report | null} report
+ * @param {DocumentName} name
+ */
 export function documentSize(report, name) {
   const d = report && report.documents;
-  return d && d.sizes && Object.prototype.hasOwnProperty.call(d.sizes, name) ? d.sizes[name] : -1;
+  const size = d && d.sizes && Object.prototype.hasOwnProperty.call(d.sizes, name) ? d.sizes[name] : undefined;
+  return size === undefined ? -1 : size;
 }
 
 /**
  * documentText is a Promise of the named document's text: inline, or
  * fetched with doc (engine.js's doc(name)); null when it is gone.
+ * @param {Report | null} report
+ * @param {DocumentName} name
+ * @param {DocFetch} [doc]
+ * @returns {Promise<string | null>}
  */
 export function documentText(report, name, doc) {
   const inline = name === "body" ? report && report.lambda && report.lambda.body : report && report[name];

@@ -53,7 +53,11 @@ export function replace(el, ...children) {
   return append(el, children);
 }
 
-/** $ finds one element by id, and fails loudly if the page lacks it. */
+/**
+ * $ finds one element by id, and fails loudly if the page lacks it. Its
+ * type is any: the page's elements are inputs, selects, details… by id.
+ * @returns {any}
+ */
 export function $(id) {
   const el = document.getElementById(id);
   if (!el) throw new Error(`the page has no #${id}`);

@@ -1,18 +1,12 @@
 // CodeMirror 6 editors: JSON mode, folding, search, line numbers, and the
 // engine's findings shown as lint diagnostics at their exact ranges.
-import { Compartment, EditorState, Prec } from "@codemirror/state";
-import {
-  EditorView, keymap, lineNumbers, highlightActiveLineGutter, highlightActiveLine,
-  drawSelection, highlightSpecialChars, dropCursor, placeholder as placeholderText, showPanel,
-} from "@codemirror/view";
-import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
-import {
-  foldGutter, foldKeymap, indentOnInput, bracketMatching, syntaxHighlighting, HighlightStyle,
-} from "@codemirror/language";
+import { Compartment, EditorState } from "@codemirror/state";
+import { EditorView, placeholder as placeholderText, showPanel } from "@codemirror/view";
+import { foldGutter, indentOnInput, syntaxHighlighting, HighlightStyle } from "@codemirror/language";
 import { json } from "@codemirror/lang-json";
-import { linter, lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
-import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
+import { linter } from "@codemirror/lint";
 import { tags as t } from "@lezer/highlight";
+import { editorSetup, followDarkMode, setMarkers } from "./cmsetup.js";
 import { fieldDocs } from "./fielddocs.js";
 import { h } from "./dom.js";
 
@@ -26,19 +20,8 @@ const highlight = HighlightStyle.define([
   { tag: t.invalid, color: "var(--bad)" },
 ]);
 
+// The JSON editors' own styles, beside those every editor has (cmsetup.js).
 const theme = EditorView.theme({
-  "&": { color: "var(--fg)", backgroundColor: "var(--editor-bg)", height: "100%", fontSize: "13px" },
-  ".cm-content": { caretColor: "var(--fg)", fontFamily: "var(--mono)" },
-  ".cm-scroller": { fontFamily: "var(--mono)", lineHeight: "1.45" },
-  ".cm-gutters": { backgroundColor: "var(--panel)", color: "var(--muted)", borderRight: "1px solid var(--line)" },
-  ".cm-activeLine": { backgroundColor: "var(--active-line)" },
-  ".cm-activeLineGutter": { backgroundColor: "var(--active-line)" },
-  "&.cm-focused .cm-cursor": { borderLeftColor: "var(--fg)" },
-  "&.cm-focused": { outline: "2px solid var(--focus)", outlineOffset: "-2px" },
-  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection":
-    { backgroundColor: "var(--selection)" },
-  ".cm-tooltip": { backgroundColor: "var(--panel)", color: "var(--fg)", border: "1px solid var(--line)" },
-  ".cm-tooltip-lint": { maxWidth: "min(40rem, 90vw)", whiteSpace: "pre-wrap" },
   // Each finding in a hover card is cut to a few lines: the list of
   // findings holds it whole.
   ".cm-tooltip-lint .cm-diagnostic": { display: "-webkit-box", WebkitBoxOrient: "vertical", WebkitLineClamp: "3", overflow: "hidden" },
@@ -47,20 +30,14 @@ const theme = EditorView.theme({
   ".field-doc p": { margin: "0.2em 0" },
   ".field-doc-name code": { fontWeight: "700", color: "var(--syn-key)" },
   ".field-doc-mistake": { color: "var(--warn)" },
-  ".cm-diagnostic": { padding: "4px 8px" },
   ".cm-diagnosticSource": { fontFamily: "var(--mono)", opacity: "0.8" },
-  ".cm-panels": { backgroundColor: "var(--panel)", color: "var(--fg)" },
   ".cm-plain-note": { padding: "2px 8px", fontFamily: "var(--sans)", fontSize: "12px", color: "var(--warn)" },
   ".cm-panel input, .cm-panel button, .cm-panel label": { fontSize: "13px" },
-  ".cm-textfield": { backgroundColor: "var(--bg)", color: "var(--fg)", border: "1px solid var(--line)" },
-  ".cm-button": { backgroundImage: "none", backgroundColor: "var(--button)", color: "var(--fg)", border: "1px solid var(--line)" },
   ".cm-foldPlaceholder": { backgroundColor: "var(--panel)", color: "var(--muted)", border: "1px solid var(--line)" },
   ".cm-searchMatch": { backgroundColor: "var(--search-match)" },
   ".cm-lintRange-error": { backgroundColor: "var(--bad-bg)" },
   ".cm-lintRange-warning": { backgroundColor: "var(--warn-bg)" },
 });
-
-const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
 
 /**
  * Above this many characters an editor shows plain text: no colours,
@@ -91,9 +68,11 @@ const plainNote = showPanel.of(() => ({
  *              drop; whole: it replaced all of a text that was not empty)
  *   onRun()    Ctrl/Cmd+Enter
  * A text over PLAIN_OVER characters is shown plain, and says so.
+ * @param {{parent: HTMLElement, label: string, doc?: string, readOnly?: boolean, placeholder?: string,
+ *   docs?: "" | "event" | "response", docsWhen?: () => boolean,
+ *   onChange?: (change: {paste: boolean, whole: boolean}) => void, onRun?: () => void}} options
  */
 export function createEditor({ parent, label, doc = "", readOnly = false, placeholder = "", docs = "", docsWhen, onChange, onRun }) {
-  const dark = new Compartment();
   const lang = new Compartment(); // the JSON language and what needs it, or nothing for plain text
   const language = (plain) => (plain ? [plainNote] : [
     foldGutter(),
@@ -112,28 +91,16 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
   });
   let quiet = false; // replaceText is changing the text: not the user
   const extensions = (length) => [
-    lineNumbers(),
-    highlightActiveLineGutter(),
-    highlightSpecialChars(),
-    history(),
-    drawSelection(),
-    dropCursor(),
-    lang.of(language(plainFor(length))),
+    editorSetup({
+      label, onRun,
+      language: lang.of(language(plainFor(length))),
+      extra: theme,
+    }),
     switchLanguage,
-    bracketMatching(),
-    highlightActiveLine(),
-    highlightSelectionMatches(),
-    search({ top: true }),
-    lintGutter(),
     // The hover card shows one finding, the one closest to the pointer (the
     // narrowest range, errors first), cut to a few lines: stacked whole
     // findings would cover the editor. The list of findings holds them all.
     linter(null, { tooltipFilter: oneFinding }),
-    theme,
-    dark.of(EditorView.darkTheme.of(darkQuery.matches)),
-    EditorView.contentAttributes.of({ "aria-label": label }),
-    Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => { onRun && onRun(); return true; } }])),
-    keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...searchKeymap, ...lintKeymap]),
     readOnly ? EditorState.readOnly.of(true) : [],
     placeholder ? placeholderText(placeholder) : [],
     onChange ? EditorView.updateListener.of((u) => {
@@ -150,9 +117,7 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
     }) : [],
   ];
   const view = new EditorView({ parent, state: EditorState.create({ doc, extensions: extensions(doc.length) }) });
-  darkQuery.addEventListener("change", () => {
-    view.dispatch({ effects: dark.reconfigure(EditorView.darkTheme.of(darkQuery.matches)) });
-  });
+  followDarkMode(view);
 
   // The text of the last document asked for: documents never change, and a
   // large one takes a moment to join into a string.
@@ -213,7 +178,7 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
           message: f.message + (f.confidence && f.confidence !== "confirmed" ? ` (confidence: ${f.confidence})` : ""),
         });
       }
-      view.dispatch(setDiagnostics(view.state, diags));
+      setMarkers(view, diags);
     },
     /** select moves the cursor to a range, scrolls it into view and focuses the editor. */
     select(start, end = start) {

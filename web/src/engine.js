@@ -11,6 +11,11 @@
 // "failed" (data-engine-error then says why); data-engine-workers counts
 // the engine workers started so far.
 
+import { failureOf } from "./catalog.js";
+
+/** @typedef {import("./report").Report} Report */
+/** @typedef {import("./report").DocFetch} DocFetch */
+
 /** A run that a later run replaced; callers ignore it. */
 export class StaleRun extends Error {
   constructor() {
@@ -47,11 +52,14 @@ const TIME_LIMIT_MS = 60_000; // a run longer than this is stopped
 // (A 6 MB event takes the engine to about 110 MiB; a 30 MB input to 500.)
 const MAX_WORKER_MEMORY = 256 << 20;
 
-// Findings that say the engine itself failed: its worker is replaced.
-const ENGINE_FAILURES = new Set(["engine.panic", "engine.encode"]);
-
+// A report whose findings say the engine hit a bug (the catalog's failure
+// "panic" or "encode"; not "request", a request it could not read): the
+// engine's state is suspect, and its worker is replaced.
 function enginePanicked(report) {
-  return ((report && report.findings) || []).some((f) => ENGINE_FAILURES.has(f.code));
+  return ((report && report.findings) || []).some((f) => {
+    const failure = failureOf(f.code);
+    return failure === "panic" || failure === "encode";
+  });
 }
 
 function setEngineState(state, error) {
@@ -111,6 +119,11 @@ if (early) early.catch(() => {});
  * the engine could not be loaded.
  *
  * When firehose.wasm cannot be loaded, the next run (or export) loads it again.
+ *
+ * @param {{wasmURL?: string, workerURL?: string,
+ *   onResult?: (result: {report: Report, body: Promise<any>, elapsed: number, doc: DocFetch}) => void,
+ *   onError?: (error: EngineError) => void, onBusy?: (busy: boolean) => void,
+ *   onCatalog?: (description: object | null) => void}} [listeners]
  */
 export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js", onResult, onError, onBusy, onCatalog } = {}) {
   setEngineState("loading");

@@ -31,7 +31,7 @@ function legacyCopy(text) {
   ta.value = text;
   ta.setAttribute("readonly", "");
   ta.className = "visually-hidden";
-  const focus = document.activeElement;
+  const focus = /** @type {HTMLElement | null} */ (document.activeElement);
   document.body.append(ta);
   ta.select();
   let ok = false;

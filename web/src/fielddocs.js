@@ -180,8 +180,12 @@ export function fieldDoc(docKind, path) {
  * keyAt finds the JSON key under position pos of an editor state: returns
  * {from, to, path} (path: the keys from the top, array levels left out),
  * or null when pos is not on a key.
+ * @param {import("@codemirror/state").EditorState} state
+ * @param {number} pos
+ * @param {-1 | 0 | 1} [side]
  */
 export function keyAt(state, pos, side = 1) {
+  /** @type {import("@lezer/common").SyntaxNode | null} */
   let node = syntaxTree(state).resolveInner(pos, side);
   while (node && node.name !== "PropertyName") {
     if (node.name === "Property" || node.name === "Object" || node.name === "Array" || node.name === "JsonText") return null;
@@ -189,7 +193,7 @@ export function keyAt(state, pos, side = 1) {
   }
   if (!node) return null;
   const keys = [];
-  for (let n = node; n; n = n.parent) {
+  for (let n = /** @type {import("@lezer/common").SyntaxNode | null} */ (node); n; n = n.parent) {
     if (n.name !== "Property") continue;
     const name = n.getChild("PropertyName");
     if (!name) return null;

@@ -1,17 +1,13 @@
 // The code editor of the user's function (Python or JavaScript). This module
 // and the language modes are loaded only when a function is chosen: esbuild
 // splits them out of app.js, so the page's first load does not carry them.
-import { Compartment, EditorState, Prec, StateEffect, StateField } from "@codemirror/state";
-import {
-  Decoration, EditorView, keymap, lineNumbers, highlightActiveLineGutter, highlightActiveLine,
-  drawSelection, highlightSpecialChars, dropCursor,
-} from "@codemirror/view";
-import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { indentOnInput, bracketMatching, syntaxHighlighting, defaultHighlightStyle, foldGutter, foldKeymap, indentUnit } from "@codemirror/language";
-import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
-import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
+import { Compartment, EditorState, StateEffect, StateField } from "@codemirror/state";
+import { Decoration, EditorView } from "@codemirror/view";
+import { indentWithTab } from "@codemirror/commands";
+import { indentOnInput, syntaxHighlighting, defaultHighlightStyle, foldGutter, indentUnit } from "@codemirror/language";
 import { python } from "@codemirror/lang-python";
 import { javascript } from "@codemirror/lang-javascript";
+import { editorSetup, followDarkMode, setMarkers } from "./cmsetup.js";
 
 // Both modes travel in this module's chunk: one chunk fewer for the page's
 // first load to share code with (each costs it a request and compresses apart).
@@ -20,23 +16,8 @@ const modes = {
   nodejs: async () => javascript(),
 };
 
+// The function editor's own style, beside those every editor has (cmsetup.js).
 const theme = EditorView.theme({
-  "&": { color: "var(--fg)", backgroundColor: "var(--editor-bg)", height: "100%", fontSize: "13px" },
-  ".cm-content": { caretColor: "var(--fg)", fontFamily: "var(--mono)" },
-  ".cm-scroller": { fontFamily: "var(--mono)", lineHeight: "1.45" },
-  ".cm-gutters": { backgroundColor: "var(--panel)", color: "var(--muted)", borderRight: "1px solid var(--line)" },
-  ".cm-activeLine": { backgroundColor: "var(--active-line)" },
-  ".cm-activeLineGutter": { backgroundColor: "var(--active-line)" },
-  "&.cm-focused .cm-cursor": { borderLeftColor: "var(--fg)" },
-  "&.cm-focused": { outline: "2px solid var(--focus)", outlineOffset: "-2px" },
-  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection":
-    { backgroundColor: "var(--selection)" },
-  ".cm-tooltip": { backgroundColor: "var(--panel)", color: "var(--fg)", border: "1px solid var(--line)" },
-  ".cm-tooltip-lint": { maxWidth: "min(40rem, 90vw)", whiteSpace: "pre-wrap" },
-  ".cm-diagnostic": { padding: "4px 8px" },
-  ".cm-panels": { backgroundColor: "var(--panel)", color: "var(--fg)" },
-  ".cm-textfield": { backgroundColor: "var(--bg)", color: "var(--fg)", border: "1px solid var(--line)" },
-  ".cm-button": { backgroundImage: "none", backgroundColor: "var(--button)", color: "var(--fg)", border: "1px solid var(--line)" },
   ".cm-error-line": { backgroundColor: "var(--bad-bg)" },
 });
 
@@ -57,8 +38,6 @@ const errorLine = StateField.define({
   provide: (f) => EditorView.decorations.from(f),
 });
 
-const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
-
 /**
  * createCodeEditor puts a code editor in parent.
  *   language   "python" or "nodejs"
@@ -70,7 +49,6 @@ const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
  */
 export async function createCodeEditor({ parent, language, doc = "", onChange, onRun }) {
   const lang = new Compartment();
-  const dark = new Compartment();
   const unit = new Compartment();
   let quiet = false;
   const view = new EditorView({
@@ -78,37 +56,25 @@ export async function createCodeEditor({ parent, language, doc = "", onChange, o
     state: EditorState.create({
       doc,
       extensions: [
-        lineNumbers(),
-        highlightActiveLineGutter(),
-        highlightSpecialChars(),
-        history(),
-        foldGutter(),
-        drawSelection(),
-        dropCursor(),
-        indentOnInput(),
-        unit.of(indentUnit.of(language === "python" ? "    " : "  ")),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-        lang.of(await modes[language]()),
-        bracketMatching(),
-        highlightActiveLine(),
-        highlightSelectionMatches(),
-        search({ top: true }),
-        lintGutter(),
-        errorLine,
-        theme,
-        dark.of(EditorView.darkTheme.of(darkQuery.matches)),
-        EditorView.contentAttributes.of({ "aria-label": "Function code" }),
-        Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => { onRun && onRun(); return true; } }])),
-        keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...searchKeymap, ...lintKeymap, indentWithTab]),
+        editorSetup({
+          label: "Function code", onRun,
+          language: [
+            foldGutter(),
+            indentOnInput(),
+            unit.of(indentUnit.of(language === "python" ? "    " : "  ")),
+            syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+            lang.of(await modes[language]()),
+          ],
+          extra: [errorLine, theme],
+          keys: [indentWithTab],
+        }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged && !quiet && onChange) onChange();
         }),
       ],
     }),
   });
-  darkQuery.addEventListener("change", () => {
-    view.dispatch({ effects: dark.reconfigure(EditorView.darkTheme.of(darkQuery.matches)) });
-  });
+  followDarkMode(view);
 
   return {
     view,
@@ -131,12 +97,12 @@ export async function createCodeEditor({ parent, language, doc = "", onChange, o
     markError(line, message) {
       const n = view.state.doc.lines;
       if (!Number.isInteger(line) || line < 1 || line > n) {
-        view.dispatch(setDiagnostics(view.state, []));
+        setMarkers(view, []);
         view.dispatch({ effects: setErrorLine.of(null) });
         return;
       }
       const l = view.state.doc.line(line);
-      view.dispatch(setDiagnostics(view.state, [{ from: l.from, to: Math.max(l.from, l.to), severity: "error", source: "your function", message }]));
+      setMarkers(view, [{ from: l.from, to: Math.max(l.from, l.to), severity: "error", source: "your function", message }]);
       view.dispatch({ effects: setErrorLine.of(line) });
     },
   };

@@ -10,7 +10,7 @@ import { STARTERS } from "./runtimes/starters.js";
 // (Not dom.js's $ nor state.js's isOwn: a module this chunk shared with
 // app.js would be split into a chunk of its own, one more request for the
 // page's first load.)
-const $ = (id) => document.getElementById(id);
+const $ = (id) => /** @type {any} */ (document.getElementById(id)); // the panel's inputs, by id
 const isOwn = (preset) => Object.prototype.hasOwnProperty.call(LANGUAGES, preset);
 
 /**

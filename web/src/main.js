@@ -30,7 +30,7 @@ import defaultExample from "../examples/02-seed-loses-rows.json";
 const DEFAULT_EXAMPLE = "02-seed-loses-rows.json";
 const session = createSession({
   onDropped: (chars) => {
-    document.getElementById("session-status").textContent =
+    $("session-status").textContent =
       `Your input is too large to keep in this browser (${chars.toLocaleString("en-US")} characters): your next visit restores the settings only.`;
   },
 });
@@ -102,7 +102,8 @@ for (const [key, el] of Object.entries(opt)) {
 }
 $("controls").addEventListener("submit", (ev) => { ev.preventDefault(); runNow(); });
 
-const isMac = /Mac|iPhone|iPad/.test((navigator.userAgentData && navigator.userAgentData.platform) || navigator.platform || "");
+const uaData = /** @type {any} */ (navigator).userAgentData; // not in every browser, nor in TypeScript's DOM
+const isMac = /Mac|iPhone|iPad/.test((uaData && uaData.platform) || navigator.platform || "");
 $("run-shortcut").textContent = isMac ? "⌘+Enter" : "Ctrl+Enter";
 document.addEventListener("keydown", (ev) => {
   if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey) && !ev.defaultPrevented) {
@@ -446,6 +447,8 @@ function userEdit({ whole = false } = {}) {
  * applyState shows a whole state: the controls, both editors (Ctrl/Cmd+Z
  * brings the old text back), and runs it. example is the gallery entry it
  * comes from, if any.
+ * @param {import("./state.js").State} s
+ * @param {{example?: {file: string, title: string, description: string} | null, source?: string}} [how]
  */
 function applyState(s, { example = null, source = "" } = {}) {
   picking++;

@@ -50,7 +50,8 @@ function storage() {
 
 function read() {
   try {
-    const v = JSON.parse(storage().getItem(SESSION_KEY) || "{}");
+    const st = storage();
+    const v = JSON.parse((st && st.getItem(SESSION_KEY)) || "{}");
     return v && typeof v === "object" && !Array.isArray(v) ? v : {};
   } catch {
     return {};
@@ -59,7 +60,9 @@ function read() {
 
 function write(v) {
   try {
-    storage().setItem(SESSION_KEY, JSON.stringify(v));
+    const st = storage();
+    if (!st) return false;
+    st.setItem(SESSION_KEY, JSON.stringify(v));
     return true;
   } catch {
     return false;
@@ -76,6 +79,7 @@ function write(v) {
  *                       texts were too large to keep (see keptState)
  *   clear()             forgets the saved state (keeps the choice to remember)
  *   hasSaved()          whether a state is saved
+ * @param {{delay?: number, onDropped?: (chars: number) => void}} [options]
  */
 export function createSession({ delay = 400, onDropped } = {}) {
   let timer = 0;

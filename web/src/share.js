@@ -42,6 +42,7 @@ export class ShareError extends Error {
 
 /** shareable is the part of a state a link carries. */
 export function shareable(s) {
+  /** @type {Partial<import("./state.js").State>} */
   const out = {
     input: s.input,
     inputKind: s.inputKind,

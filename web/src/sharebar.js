@@ -125,7 +125,8 @@ export function bindSharing({ getState, applyState, dropText, session }) {
 
   // A file dropped anywhere on the page: a repro file restores its state; a
   // file dropped on an editor that is not one goes into that editor.
-  const hasFiles = (ev) => ev.dataTransfer && [...ev.dataTransfer.types].includes("Files");
+  /** @type {(ev: DragEvent) => ev is DragEvent & {dataTransfer: DataTransfer}} */
+  const hasFiles = (ev) => !!ev.dataTransfer && [...ev.dataTransfer.types].includes("Files");
   document.addEventListener("dragover", (ev) => {
     if (!hasFiles(ev)) return;
     ev.preventDefault();

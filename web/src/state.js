@@ -2,6 +2,17 @@
 // examples gallery and session restore carry it whole), and a tiny store
 // that tells subscribers what changed.
 
+/**
+ * @typedef {{language: string, code: string, handler: string, timeout: number, memory: number}} Fn
+ * @typedef {{prefix: string, errorPrefix: string, streamName: string, lambdaArn: string,
+ *   retries: number | null, errorLayout: string, appendDelimiter: boolean}} Firehose
+ * @typedef {{separator: string, maxDepth: number | string, arrays: string, values: string}} NdjsonOptions
+ * @typedef {{file: string, title: string, description: string, edited: boolean}} Example
+ * @typedef {{input: string, inputKind: string, response: string, preset: string,
+ *   options: NdjsonOptions, firehose: Firehose, fn: Fn, page: number, selected: number,
+ *   example: Example | null}} State
+ */
+
 /** isOwn says whether a preset runs the user's own function (python, nodejs: see runtimes/languages.js). */
 export function isOwn(preset) {
   return preset === "python" || preset === "nodejs";
@@ -12,7 +23,7 @@ export function isOwn(preset) {
  * calls ("" for the language's default), and Lambda's timeout (seconds)
  * and memory size (MB). code "" is the language's starter.
  */
-export const DEFAULT_FN = Object.freeze({ language: "", code: "", handler: "", timeout: 3, memory: 128 });
+export const DEFAULT_FN = Object.freeze(/** @type {Fn} */ ({ language: "", code: "", handler: "", timeout: 3, memory: 128 }));
 
 /** How many records one report describes in full (a page of the list). */
 export const PAGE_SIZE = 100;
@@ -21,7 +32,7 @@ export const PAGE_SIZE = 100;
  * The delivery stream's settings; empty strings and null mean Firehose's
  * defaults (see transform.FirehoseOptions).
  */
-export const DEFAULT_FIREHOSE = Object.freeze({
+export const DEFAULT_FIREHOSE = Object.freeze(/** @type {Firehose} */ ({
   prefix: "",
   errorPrefix: "",
   streamName: "",
@@ -29,9 +40,12 @@ export const DEFAULT_FIREHOSE = Object.freeze({
   retries: null, // NumberOfRetries; null: Firehose's default, 3
   errorLayout: "2025", // the layout of processing-failed lines: "2025" or "2019"
   appendDelimiter: false, // the AppendDelimiterToRecord processor
-});
+}));
 
-/** defaultState is the state of a fresh page with the given input. */
+/**
+ * defaultState is the state of a fresh page with the given input.
+ * @returns {State}
+ */
 export function defaultState(input = "") {
   return {
     input,

@@ -32,11 +32,13 @@ import { pretty } from "./pretty.js";
 
 let dead = ""; // why the engine can no longer run, once it cannot
 let memory = null; // the engine's WebAssembly memory
+let presets = []; // the names of the engine's presets (its description's)
 
 function errorText(e) {
   return e && e.message ? e.message : String(e);
 }
 
+/** @param {WebAssembly.Module} module */
 async function init(module) {
   importScripts("wasm_exec.js");
   const go = new self.Go();
@@ -46,7 +48,9 @@ async function init(module) {
   if (!self.firehose || typeof self.firehose.run !== "function") {
     throw new Error("the engine did not register firehose.run");
   }
-  return { version: String(self.firehose.version), catalog: JSON.parse(self.firehose.describe()) };
+  const catalog = JSON.parse(self.firehose.describe());
+  presets = catalog.presets.map((p) => p.name);
+  return { version: String(self.firehose.version), catalog };
 }
 
 // The buffer the input and the response are encoded into, reused from run
@@ -148,9 +152,9 @@ function sendDocument(id, run, name) {
 // the page is waiting for, it runs warmUp.
 let warm = false;
 
-// warmUp runs each preset once on a small event (273 KB), so that the
-// user's first big run finds more of the engine's hot code optimized by
-// WebAssembly's compiler and its heap already grown. It runs once, after
+// warmUp runs each of the engine's presets once on a small event (273 KB),
+// so that the user's first big run finds more of the engine's hot code
+// optimized by WebAssembly's compiler and its heap already grown. It runs once, after
 // the first run, whose results the page is already showing.
 function warmUp() {
   warm = false;
@@ -163,7 +167,7 @@ function warmUp() {
   }
   const input = JSON.stringify({ invocationId: "warm-up", deliveryStreamArn: "arn:aws:firehose:us-east-1:123456789012:deliverystream/warm-up", region: "us-east-1", records });
   // The plain string form: it leaves the documents of the page's run alone.
-  for (const preset of ["seed", "ndjson", "identity"]) self.firehose.run(JSON.stringify({ input, preset, detail: { from: 0, count: 100 } }));
+  for (const preset of presets) self.firehose.run(JSON.stringify({ input, preset, detail: { from: 0, count: 100 } }));
 }
 
 self.onmessage = async (ev) => {

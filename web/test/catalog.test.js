@@ -60,3 +60,12 @@ test("confidences and outcomes are explained", () => {
   assert.match(catalog.outcomeText("failed"), /processing-failed/);
   assert.equal(catalog.outcomeText("other"), "other");
 });
+
+test("the catalog says which codes tell of the engine failing, and which explain a status", () => {
+  assert.equal(catalog.failureOf("engine.panic"), "panic");
+  assert.equal(catalog.failureOf("request.json"), "request");
+  assert.equal(catalog.failureOf("Lambda.MissingRecordId"), "");
+  assert.equal(catalog.statusCode("ignored"), "response.ignoredRecordId");
+  assert.equal(catalog.statusCode("duplicate"), "Lambda.DuplicatedRecordId");
+  assert.equal(catalog.statusCode("matched"), "");
+});

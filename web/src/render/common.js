@@ -1,7 +1,11 @@
 // Small pieces shared by the result views.
 import { h } from "../dom.js";
-import { explain, codeInfo, codeTitle, confidenceText, outcomeText } from "../catalog.js";
+import { explain, codeInfo, codeTitle, confidenceText, outcomeText, statusCode } from "../catalog.js";
 import { n, plural } from "../format.js";
+
+/** @typedef {import("../report").Outcome} Outcome */
+/** @typedef {import("../report").RecordVerdict} RecordVerdict */
+/** @typedef {import("../report").BatchError} BatchError */
 
 /** How much of a user's text a view shows: in lists, and elsewhere. */
 export const CLIP_SHORT = 200;
@@ -26,18 +30,21 @@ export function clip(text, max = CLIP) {
  * outcome is a badge for delivered / dropped / failed. Given the record's
  * verdict, a record delivered while outputs made of it were ignored (the
  * engine's lostOutputs) is not drawn as a plain delivered.
+ * @param {Outcome | ""} o
+ * @param {RecordVerdict | null} [verdict]
  */
 export function outcome(o, verdict = null) {
-  const partial = o === "delivered" && verdict && verdict.lostOutputs > 0;
+  const partial = o === "delivered" && verdict && (verdict.lostOutputs || 0) > 0;
   return h("span", { class: `badge outcome-${o || "none"}${partial ? " outcome-partial" : ""}`, "data-outcome": o || "none", title: outcomeText(o) }, o || "no verdict");
 }
 
 /**
  * lostBadge says how much of a record Firehose lost silently, as the
  * engine counts it (the verdict's lostOutputs and lostRows), or null.
+ * @param {RecordVerdict | undefined} v
  */
 export function lostBadge(v) {
-  if (!v || !(v.lostOutputs > 0)) return null;
+  if (!v || !((v.lostOutputs || 0) > 0)) return null;
   const rows = v.lostRows || 0;
   const text = rows ? `${plural(rows, "row")} lost` : `${plural(v.lostOutputs, "output")} ignored`;
   return h("span", { class: "badge lost", "data-lost-outputs": v.lostOutputs, "data-lost-rows": rows,
@@ -74,18 +81,16 @@ export function confidence(c) {
   return h("span", { class: `badge confidence confidence-${c}`, title: confidenceText(c) }, `confidence: ${c}`);
 }
 
-// The code whose words explain a response record's status.
-const STATUS_CODES = { ignored: "response.ignoredRecordId", duplicate: "Lambda.DuplicatedRecordId" };
-
 /** status is a badge for a response record's status (matched, duplicate, ignored). */
 export function status(s) {
   const label = s === "ignored" ? "ignored — data lost" : s;
-  return h("span", { class: `badge status-${s}`, title: explain(STATUS_CODES[s]) || "" }, label);
+  return h("span", { class: `badge status-${s}`, title: explain(statusCode(s)) || "" }, label);
 }
 
 /**
  * errorBlock shows a Firehose error: its code, its real message, what it
  * means in plain words, and the confidence when it is not confirmed.
+ * @param {Pick<BatchError, "errorCode" | "errorMessage" | "confidence"> & {attemptsMade?: number}} error
  */
 export function errorBlock({ errorCode, errorMessage, confidence: c, attemptsMade }) {
   const words = explain(errorCode);

@@ -6,14 +6,9 @@
 // next successful run hides it.
 import { h, replace } from "../dom.js";
 import { copyButton } from "./common.js";
+import { failureOf as codeFailure } from "../catalog.js";
 
-// Findings that say the engine failed, not the input.
-const FAILURE_CODES = {
-  "engine.panic": "panic",
-  "engine.encode": "encode",
-  "request.json": "request",
-  "request.type": "request",
-};
+/** @typedef {import("../report").Report} Report */
 
 const WHAT = {
   panic: {
@@ -46,10 +41,11 @@ const WHAT = {
  * failureOf returns what a report says about the engine failing, as
  * {kind, code, message}, or null when the engine worked (whatever the
  * input's problems).
+ * @param {Report} report
  */
 export function failureOf(report) {
   for (const f of (report && report.findings) || []) {
-    const kind = FAILURE_CODES[f.code];
+    const kind = codeFailure(f.code); // the catalog marks the codes that say the engine failed
     if (kind) return { kind, code: f.code, message: String(f.message || "") };
   }
   return null;

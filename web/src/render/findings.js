@@ -4,6 +4,8 @@ import { h, replace } from "../dom.js";
 import { plural } from "../format.js";
 import { code, codeDoc, confidence } from "./common.js";
 
+/** @typedef {import("../report").Finding} Finding */
+
 const STEP = 100; // findings shown at once; more on request
 /** MAX_RELATED is how many of a finding's other places are listed (and marked). */
 export const MAX_RELATED = 5;
@@ -12,6 +14,10 @@ export const MAX_RELATED = 5;
  * renderFindings lists findings in el.
  *   where(f)   says where a finding is ("input, line 3"), or ""
  *   onPick(f)  the user chose a finding
+ * @param {HTMLElement} el
+ * @param {HTMLElement} countEl
+ * @param {Finding[]} findings
+ * @param {{where: (f: Finding) => string, onPick: (f: Finding) => void}} handlers
  */
 export function renderFindings(el, countEl, findings, { where, onPick }) {
   const counts = { error: 0, warning: 0, info: 0 };
@@ -25,9 +31,7 @@ export function renderFindings(el, countEl, findings, { where, onPick }) {
   }
   // Errors first, then warnings, then the rest; the engine's order within each.
   const rank = { error: 0, warning: 1 };
-  findings = findings.map((f, i) => [f, i])
-    .sort(([a, i], [b, j]) => (rank[a.severity] ?? 2) - (rank[b.severity] ?? 2) || i - j)
-    .map(([f]) => f);
+  findings = findings.slice().sort((a, b) => (rank[a.severity] ?? 2) - (rank[b.severity] ?? 2)); // a stable sort
   const list = h("ol", { class: "findings" });
   let shown = 0;
   const more = h("button", { type: "button", class: "more" });

@@ -4,6 +4,8 @@
 // user's own function.
 import { h } from "../dom.js";
 
+/** @typedef {import("../report").Report} Report */
+
 // Errors Python raises when the seed iterates a payload that is not a list
 // of objects: a JSON object ('str' object has no attribute 'items'), a
 // number ('int' object is not iterable), a string.
@@ -15,6 +17,7 @@ const NOT_A_LIST = /has no attribute 'items'|object is not iterable|string indic
  * is not that case.
  *   onPreset(name)  choose another transform
  *   onResponse()    go to the response editor
+ * @param {Report} report
  */
 export function seedLimit(report, { onPreset, onResponse }) {
   const err = report.lambda && report.lambda.error;

@@ -3,11 +3,14 @@
 // outputs the function wrote while processing it (output.from: the seed
 // writes R1 and R2 while processing R), and those a finding ties to it.
 
+/** @typedef {import("../report").Report} Report */
+
 const cache = new WeakMap();
 
 /**
  * outputLinks returns, for a report, a Map from input record index to the
  * sorted indexes of the output records tied to it.
+ * @param {Report} report
  */
 export function outputLinks(report) {
   let m = cache.get(report);
@@ -32,7 +35,10 @@ export function outputLinks(report) {
   return sorted;
 }
 
-/** outputsByIndex maps a response record's index to it. */
+/**
+ * outputsByIndex maps a response record's index to it.
+ * @param {Report} report
+ */
 export function outputsByIndex(report) {
   let m = byIndex.get(report);
   if (m) return m;
@@ -47,6 +53,7 @@ const byIndex = new WeakMap();
 /**
  * windowOf is the range of records the report describes in full; a report
  * without a window describes all its records.
+ * @param {Report} report
  */
 export function windowOf(report) {
   const w = report.window;
@@ -57,7 +64,10 @@ export function windowOf(report) {
 
 const verdicts = new WeakMap();
 
-/** verdictsByIndex maps an input record's index to its verdict. */
+/**
+ * verdictsByIndex maps an input record's index to its verdict.
+ * @param {Report} report
+ */
 export function verdictsByIndex(report) {
   let m = verdicts.get(report);
   if (m) return m;

@@ -6,11 +6,14 @@ import { confidenceText, explain } from "../catalog.js";
 import { clip, confidence, errorBlock, lostBadge, outcome, pre, status, CLIP } from "./common.js";
 import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.js";
 
+/** @typedef {import("../report").Report} Report */
+
 const MAX_ROWS = 200; // table rows shown; the rest is counted
 
 /**
  * renderRecord shows record index of the report in el.
  *   onShow(doc, start, end)  the user wants to see a range in its editor
+ * @param {Report} report
  */
 export function renderRecord(el, report, index, { onShow }) {
   const rec = (report.records || []).find((r) => r.index === index);
@@ -40,6 +43,7 @@ export function renderRecord(el, report, index, { onShow }) {
   );
 }
 
+/** @param {Report} report */
 function verdictPart(report, v) {
   const be = report.verdict && report.verdict.batchError;
   if (!v) {
@@ -61,6 +65,7 @@ function verdictPart(report, v) {
   );
 }
 
+/** @param {Report} report */
 function rowsPart(report, rec) {
   const rows = rec.rows || [];
   if (!rec.detail) return null;
@@ -93,6 +98,7 @@ function rowsPart(report, rec) {
   );
 }
 
+/** @param {Report} report */
 function outputsPart(report, rec, outs, onShow) {
   const head = h("h5", null, "Output records and their recordIds");
   if (!report.response) {

@@ -7,12 +7,15 @@ import { code, confidence, lostBadge, outcome, pager } from "./common.js";
 import { shortId } from "./ids.js";
 import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.js";
 
+/** @typedef {import("../report").Report} Report */
+
 /**
  * renderRecords lists the window's records in el.
  *   selected     the index of the record shown in detail
  *   pageSize     records per page
  *   onSelect(i)  the user chose record i (it may be outside the window)
  *   onPage(p)    the user asked for page p
+ * @param {Report} report
  */
 export function renderRecords(el, countEl, report, { selected, pageSize, onSelect, onPage }) {
   const win = windowOf(report);

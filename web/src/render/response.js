@@ -9,9 +9,14 @@ import { clip, copyButton, pager, status, CLIP_SHORT } from "./common.js";
 import { windowOf } from "./links.js";
 import { documentSize, documentText, hasDocument } from "../documents.js";
 
+/** @typedef {import("../report").Report} Report */
+
 const PAGE = 100;
 
-/** renderBodyHead says what the body is and offers to copy it. */
+/**
+ * renderBodyHead says what the body is and offers to copy it.
+ * @param {Report} report
+ */
 export function renderBodyHead(el, report, pasted, doc) {
   if (!hasDocument(report, "body")) {
     const err = report.lambda && report.lambda.error;
@@ -28,13 +33,16 @@ export function renderBodyHead(el, report, pasted, doc) {
   ));
 }
 
-/** bodySize is the body's size in bytes: the engine's figure, or counted. */
+/**
+ * bodySize is the body's size in bytes: the engine's figure, or counted.
+ * @param {Report} report
+ */
 function bodySize(report) {
   const n = (report.response && report.response.size) || (report.stats && report.stats.responseBytes);
   if (n) return n;
   const aside = documentSize(report, "body");
   if (aside >= 0) return aside;
-  const body = report.lambda.body;
+  const body = report.lambda.body || "";
   let size = 0;
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
@@ -49,6 +57,7 @@ function bodySize(report) {
 /**
  * renderMapping lists the response records with the input record their id
  * matches. onShow(doc, start, end) shows a range; onSelect(i) picks input record i.
+ * @param {Report} report
  */
 export function renderMapping(el, report, { onShow, onSelect }) {
   const outs = (report.response && report.response.records) || [];

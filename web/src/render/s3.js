@@ -4,11 +4,16 @@ import { documentText } from "../documents.js";
 import { h, replace } from "../dom.js";
 import { bytes, plural } from "../format.js";
 import { clip, copyButton, pre } from "./common.js";
-import { termsOf } from "../catalog.js";
+import { termOf } from "../catalog.js";
+
+/** @typedef {import("../report").Report} Report */
 
 const MAX_OBJECTS = 50;
 
-/** renderS3 shows the report's S3 preview in el. */
+/**
+ * renderS3 shows the report's S3 preview in el.
+ * @param {Report} report
+ */
 export function renderS3(el, report) {
   const objs = (report.s3 && report.s3.objects) || [];
   if (!objs.length) {
@@ -32,11 +37,14 @@ export function renderS3(el, report) {
 
 /** kindLabel names an input kind as the "Input is" select does. */
 function kindLabel(name) {
-  const k = termsOf("inputKinds").find((k) => k.name === name);
+  const k = termOf("inputKinds", name);
   return k ? k.label : name;
 }
 
-/** renderEvent shows the event the playground built from what was pasted (base64 lines, JSON payloads, a printed event…). */
+/**
+ * renderEvent shows the event the playground built from what was pasted (base64 lines, JSON payloads, a printed event…).
+ * @param {Report} report
+ */
 export function renderEvent(panel, el, report, doc) {
   panel.hidden = !report.generated;
   if (!report.generated) return;

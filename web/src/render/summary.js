@@ -4,6 +4,10 @@ import { h, replace } from "../dom.js";
 import { n, bytes, ms, plural } from "../format.js";
 import { clip, code, errorBlock, confidence } from "./common.js";
 import { failureOf } from "./error.js";
+import { nounOf } from "../catalog.js";
+
+/** @typedef {import("../report").Report} Report */
+/** @typedef {import("../report").Stats} Stats */
 
 // stat is a figure of the summary; data-value holds it as a plain number.
 function stat(name, label, value, extra, cls = "", attrs = {}) {
@@ -14,18 +18,14 @@ function stat(name, label, value, extra, cls = "", attrs = {}) {
   );
 }
 
-const kinds = {
-  event: "a Firehose event", base64: "base64 lines", json: "JSON payloads", printed: "a printed event",
-  "processing-failed": "processing-failed lines", cli: "AWS CLI records", "kinesis-lambda": "a Kinesis consumer event",
-};
-const sources = { "direct-put": "Direct PUT", kinesis: "Kinesis Data Stream", msk: "Amazon MSK" };
-
 /**
  * renderSummary fills the summary bar from a report; elapsed is how long
  * the run took as the page saw it (milliseconds); checked says whose
  * response was checked when no transform ran (default: the pasted one).
+ * @param {Report} report
  */
 export function renderSummary(el, report, elapsed, checked = "the pasted response") {
+  /** @type {Partial<Stats>} */
   const s = report.stats || {};
   const limit = s.responseLimit || 6291556;
   const size = s.responseBytes || 0;
@@ -35,9 +35,9 @@ export function renderSummary(el, report, elapsed, checked = "the pasted respons
   const refused = (report.findings || []).some((f) => f.code === "input.size");
   const read = failureOf(report) ? "The engine failed on this run: see the error panel." :
     refused ? "The input was not read: it is larger than the playground reads (see the findings)." : [
-    `Read ${kinds[report.inputKind] || report.inputKind || "nothing"}`,
+    `Read ${report.inputKind ? nounOf("inputKinds", report.inputKind) : "nothing"}`,
     report.detected ? " (detected)" : "",
-    report.source ? `, source ${sources[report.source] || report.source}` : "",
+    report.source ? `, source ${nounOf("sources", report.source)}` : "",
     report.preset ? `; transform ${report.preset}` : `; checking ${checked}`,
     ".",
   ].join("");
@@ -70,6 +70,7 @@ export function renderSummary(el, report, elapsed, checked = "the pasted respons
 /**
  * renderProblems shows what fails the whole batch: the function's error,
  * Firehose's batch error, and the readings of unconfirmed behaviours.
+ * @param {Report} report
  */
 export function renderProblems(el, report) {
   const parts = [];

@@ -126,8 +126,10 @@ export function timeoutBody(requestId, timeoutMs, at = new Date()) {
  * languages describes each language (see languages.js: label, worker, emulates).
  * onState(language, state, detail): "loading", "ready", "failed" (detail: why), and
  * "spare" when a spare worker is loaded too.
+ * @param {{languages: Record<string, {label: string, worker: string, emulates: string}>, base?: string,
+ *   onState?: (language: string, state: string, detail?: any) => void}} options
  */
-export function createRuntimes({ languages: LANGUAGES, base = "", onState } = {}) {
+export function createRuntimes({ languages: LANGUAGES, base = "", onState } = /** @type {any} */ ({})) {
   const pools = {};
 
   function pool(language) {
@@ -137,6 +139,7 @@ export function createRuntimes({ languages: LANGUAGES, base = "", onState } = {}
 
   function spawn(language) {
     const p = pool(language);
+    /** @type {any} */
     const entry = { language, job: null, dead: false, started: performance.now() };
     entry.ready = new Promise((resolve, reject) => { entry.resolveReady = resolve; entry.rejectReady = reject; });
     entry.ready.catch(() => {});
@@ -213,7 +216,8 @@ export function createRuntimes({ languages: LANGUAGES, base = "", onState } = {}
     if (!LANGUAGES[language]) throw new RuntimeLoadError(`there is no runtime for ${language}`);
     const p = pool(language);
     const mine = ++p.seq;
-    let release;
+    /** @type {(value?: any) => void} */
+    let release = () => {};
     const prev = p.turn;
     p.turn = new Promise((r) => { release = r; });
     await prev;

@@ -47,7 +47,7 @@ async function load() {
     // runtime is freed) fires after some large async invocations: the answer
     // given is right, but the module is not to be trusted after it, so the
     // worker asks to be replaced (see retire).
-    emscriptenModule: { printErr: (text) => { if (/Aborted|Assertion failed/.test(String(text))) aborted = String(text); } },
+    emscriptenModule: /** @type {any} */ ({ printErr: (text) => { if (/Aborted|Assertion failed/.test(String(text))) aborted = String(text); } }),
   });
   QuickJS = await newQuickJSWASMModuleFromVariant(variant);
   lockdown();
@@ -96,6 +96,7 @@ function invoke(msg) {
   });
   const vm = rt.newContext();
   const done = (fields) => post({ type: "done", id, durationMs: performance.now() - started, memoryMB: null, line: null, ...fields });
+  /** @type {(error: object, line?: number | null) => void} */
   const fail = (error, line = null) => done({ ok: false, error, body: JSON.stringify(error), line });
   const log = (level, text) => {
     for (const l of String(text).split("\n")) post({ type: "log", id, text: `${new Date().toISOString()}\t${context.awsRequestId}\t${level}\t${l}` });

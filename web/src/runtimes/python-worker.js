@@ -45,6 +45,7 @@ const post = self.postMessage.bind(self);
 let current = null; // the invocation running: {id, logBytes}
 let invoke = null; // python-runtime.py's invoke(request_text, code, event_text)
 let takeBody = null; // and its take_body()
+/** @type {() => number | null} */
 let memoryBytes = () => null; // the size of Pyodide's WebAssembly memory
 let dead = ""; // why Python can no longer run
 
@@ -90,8 +91,9 @@ function lockdown() {
 async function load() {
   // Pyodide's classic-worker probe (see above); importScripts goes for good
   // in lockdown anyway.
-  delete self.importScripts;
-  if (typeof self.importScripts === "function") self.importScripts = undefined;
+  const scope = /** @type {any} */ (self);
+  delete scope.importScripts;
+  if (typeof scope.importScripts === "function") scope.importScripts = undefined;
 
   const { loadPyodide } = await import("pyodide");
   const indexURL = new URL("pyodide/", self.location.href).href;
@@ -108,8 +110,9 @@ async function load() {
   });
   py.setStdout({ batched: log });
   py.setStderr({ batched: log });
-  const heap = py._module && py._module.HEAP8;
-  if (heap) memoryBytes = () => py._module.HEAP8.buffer.byteLength;
+  const mod = /** @type {any} */ (py)._module; // Pyodide's Emscripten module: not in its types
+  const heap = mod && mod.HEAP8;
+  if (heap) memoryBytes = () => mod.HEAP8.buffer.byteLength;
 
   const ns = py.globals.get("dict")();
   py.runPython(runtimeSource, { globals: ns, filename: "/var/runtime/bootstrap.py" });
@@ -176,7 +179,7 @@ function run(m) {
   }
   current = null;
   const after = memoryBytes();
-  if (before != null && after > before && after > m.memoryMB * (1 << 20)) {
+  if (before != null && after != null && after > before && after > m.memoryMB * (1 << 20)) {
     // The function grew Python's memory past the memory size: Lambda would
     // have killed it. (WebAssembly memory never shrinks, so only growth
     // during this invocation counts.)
@@ -203,7 +206,7 @@ const ready = load().then(
   },
 );
 
-self.addEventListener("message", (e) => {
+self.addEventListener("message", (/** @type {MessageEvent} */ e) => {
   const m = e.data;
   if (!m || m.type !== "invoke") return;
   ready.then(() => run(m));
