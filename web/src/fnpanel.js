@@ -43,10 +43,10 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm }) {
         return;
       }
       document.documentElement.dataset.runtime = state;
-      if (state === "loading") setNote(`Loading the ${LANGUAGES[language].label} runtime…`);
-      else if (state === "failed") setNote(`${detail[0].toUpperCase()}${detail.slice(1)}. The built-in transforms still work.`, "bad");
+      if (state === "loading") show(`Loading the ${LANGUAGES[language].label} runtime…`);
+      else if (state === "failed") show(`${detail[0].toUpperCase()}${detail.slice(1)}. The built-in transforms still work.`, "bad");
       else if (state === "ready") {
-        setNote("");
+        show(why.text, why.cls); // the runtime's news gives way to why the code runs (or not)
         showRuntime(language);
       }
     },
@@ -57,9 +57,16 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm }) {
     return isOwn(s.preset) ? s.preset : "";
   }
 
-  function setNote(text, cls = "") {
+  // why is what the page says of where the code came from and whether it
+  // runs; the runtime's loading and failure show over it for a while.
+  let why = { text: "", cls: "" };
+  function show(text, cls = "") {
     note.textContent = text;
     note.className = `fn-note ${cls}`.trim();
+  }
+  function setNote(text, cls = "") {
+    why = { text, cls };
+    show(text, cls);
   }
 
   function showRuntime(language) {
@@ -147,7 +154,7 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm }) {
     } catch (e) {
       if (e instanceof Superseded) return null;
       if (e instanceof RuntimeLoadError) {
-        setNote(`${e.message[0].toUpperCase()}${e.message.slice(1)}. The built-in transforms still work.`, "bad");
+        show(`${e.message[0].toUpperCase()}${e.message.slice(1)}. The built-in transforms still work.`, "bad");
         document.documentElement.dataset.runtime = "failed";
         return null;
       }

@@ -16,7 +16,9 @@ export { examples };
 export function exampleState(ex) {
   const text = (v) => (typeof v === "string" ? v : v == null ? "" : JSON.stringify(v, null, 2));
   const shared = { input: text(ex.input), response: text(ex.response) };
-  for (const k of ["inputKind", "preset", "options", "firehose"]) {
+  // fn: the example's own function (its language and code), which runs when
+  // the example is chosen: it is the project's code, not a link's.
+  for (const k of ["inputKind", "preset", "options", "firehose", "fn"]) {
     if (ex[k] != null) shared[k] = ex[k];
   }
   return fromShared(shared);

@@ -455,6 +455,7 @@ function applyState(s, { example = null, source = "" } = {}) {
   const now = store.get();
   // Code from a link, a repro file or a saved session waits for Run.
   if (isOwn(now.preset) && ["link", "repro", "session"].includes(source)) own.disarm(source, now);
+  else if (isOwn(now.preset) && example) own.fromExample();
   else own.arm();
   syncControls(now);
   syncStream(now.firehose, { open: true });

@@ -62,7 +62,9 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, 
   function showWhy() {
     if (!panel) return;
     if (armed) {
-      panel.setNote("");
+      panel.setNote(source === "example"
+        ? "This example's code is the project's own, so it runs as soon as the example is chosen (code from a link or a file waits for Run). Edit it: it runs again as you type."
+        : "", "info");
       return;
     }
     const from = source === "link" ? "a link" : source === "repro" ? "a repro file" : "your saved session";
@@ -82,8 +84,9 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, 
   }
 
   function arm() {
-    if (armed) return;
+    if (armed && source !== "example") return;
     armed = true;
+    source = "";
     showWhy();
   }
 
@@ -97,6 +100,12 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, 
       return req;
     },
     arm,
+    /** fromExample: the gallery's example holds the code; it runs, and the panel says why. */
+    fromExample() {
+      armed = true;
+      source = "example";
+      showWhy();
+    },
     disarm(from, s) {
       // Code restored from the session runs when it is the code that ran last.
       if (from === "session" && session && s && session.ran() === fingerprint(s.preset, s.fn.code)) return;
