@@ -1,26 +1,27 @@
 // The function panel: its fields and code editor, the invocation through
 // the runtime manager, and the logs as CloudWatch shows them. Loaded with
 // the first function chosen (ownfn.js is what the page's first load holds).
-import { documentText } from "./documents.js";
-import { LANGUAGES } from "./runtimes/languages.js";
-
 import { createRuntimes, RuntimeLoadError, Superseded } from "./runtimes/manager.js";
 import { STARTERS } from "./runtimes/starters.js";
 
-// (Not dom.js's $ nor state.js's isOwn: a module this chunk shared with
-// app.js would be split into a chunk of its own, one more request for the
-// page's first load.)
+// Nothing app.js holds is imported here (dom.js's $, state.js's isOwn,
+// languages.js, documents.js): a module this chunk shared with app.js would
+// be split into a chunk of its own, one more request for the page's first
+// load. What the panel needs of them comes with createFunctionPanel.
 const $ = (id) => document.getElementById(id);
+let LANGUAGES = {};
 const isOwn = (preset) => Object.prototype.hasOwnProperty.call(LANGUAGES, preset);
 
 /**
  * createFunctionPanel wires the panel. store is the page's store; onRun(ms)
  * asks the page to run; engineRun(request) runs the engine (for the
- * event); onEdit() counts a user's edit; arm() says the user pressed Run.
+ * event); onEdit() counts a user's edit; arm() says the user pressed Run;
+ * languages is runtimes/languages.js's LANGUAGES, documentText documents.js's.
  * Returns {sync(state), request(state, toRequest), setNote(text, cls),
  * draft(language), saveDraft(state), text(), lastBody(), cancel()}.
  */
-export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm }) {
+export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm, languages, documentText }) {
+  LANGUAGES = languages;
   const note = $("fn-note");
   const runtimeNote = $("fn-runtime");
   const handlerEl = $("fn-handler");

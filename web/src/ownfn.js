@@ -9,6 +9,8 @@
 // as it judges a pasted response.
 import { $ } from "./dom.js";
 import { isOwn } from "./state.js";
+import { LANGUAGES } from "./runtimes/languages.js";
+import { documentText } from "./documents.js";
 
 /** The select's value while a pasted response is what the page checks. */
 export const PASTED = "pasted";
@@ -38,7 +40,7 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, 
   function load() {
     if (!loading) {
       loading = import("./fnpanel.js").then((m) => {
-        panel = m.createFunctionPanel({ store, onRun, engineRun, onEdit, arm });
+        panel = m.createFunctionPanel({ store, onRun, engineRun, onEdit, arm, languages: LANGUAGES, documentText });
         return panel;
       });
     }
