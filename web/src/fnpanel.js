@@ -181,15 +181,21 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm, lang
     lines.push(`END RequestId: ${id}`);
     const report = [`REPORT RequestId: ${id}`, `Duration: ${r.durationMs.toFixed(2)} ms`,
       `Billed Duration: ${Math.max(1, Math.ceil(r.durationMs))} ms`, `Memory Size: ${s.fn.memory} MB`];
-    if (r.memoryMB !== null) report.push(`Max Memory Used: ${Math.ceil(r.memoryMB)} MB`);
+    // A function stopped for its memory used all of its memory size, as Lambda reports it.
+    const oom = !r.ok && !!r.error && r.error.errorType === "Runtime.OutOfMemory";
+    if (oom) report.push(`Max Memory Used: ${s.fn.memory} MB`);
+    else if (r.memoryMB !== null) report.push(`Max Memory Used: ${Math.ceil(r.memoryMB)} MB`);
     if (r.timedOut) report.push("Status: timeout");
+    else if (oom) report.push("Status: error", "Error Type: Runtime.OutOfMemory");
     lines.push(report.join("\t"));
     logsPanel.hidden = false;
     logsEl.textContent = lines.join("\n");
     const info = r.runtime;
     logsNote.textContent = `Log group ${r.context.logGroupName}, stream ${r.context.logStreamName}. ` +
       `Durations are measured in this page's ${info ? info.runtime : "runtime"}, which is slower than Lambda's ${LANGUAGES[s.preset].emulates}; ` +
-      (r.memoryMB === null ? "it cannot measure the memory used." : "memory is the runtime's own measure.");
+      (r.memoryMB === null ? "it cannot measure the memory used."
+        : s.preset === "nodejs" ? "Max Memory Used is the most QuickJS's heap held while the function ran (sampled as it runs; Lambda counts the whole Node.js process, so its figure is higher)."
+          : "memory is the runtime's own measure.");
   }
 
   return {
