@@ -6,8 +6,13 @@
 // paths of the document's own shape get a doc, so the keys of a user's
 // payloads never do. The words themselves (fielddocs-text.js) are loaded
 // with the first hover over a key.
-import { hoverTooltip } from "@codemirror/view";
+//
+// Where a finding is marked, the hover card is the finding's alone (see
+// findingCard): its code and message, cut short, and where it is; the key's
+// doc is one click away in it, never a second card stacked on the first.
+import { EditorView, hoverTooltip } from "@codemirror/view";
 import { syntaxTree } from "@codemirror/language";
+import { forEachDiagnostic } from "@codemirror/lint";
 import { h } from "./dom.js";
 
 let texts = null; // fielddocs-text.js, once loaded
@@ -58,17 +63,62 @@ function keyText(raw) {
  * document now (an input read as JSON payloads is not an event).
  */
 export function fieldDocs(docKind, when = () => true) {
-  return hoverTooltip((view, pos, side) => {
+  return [pointer, hoverTooltip((view, pos, side) => {
     if (!when()) return null;
     const key = keyAt(view.state, pos, side);
     if (!key) return null;
+    if (findingAt(view.state, pos, side)) return null; // the finding's card offers the doc
     return fieldDoc(docKind, key.path).then((doc) => (doc ? {
       pos: key.from,
       end: key.to,
       above: true,
       create: () => ({ dom: render(key.path, doc) }),
     } : null));
+  })];
+}
+
+// The pointer's last place over each editor: a finding's card offers the
+// doc of the key under it.
+const pointers = new WeakMap();
+const pointer = EditorView.domEventHandlers({
+  mousemove(e, view) { pointers.set(view, { doc: view.state.doc, pos: view.posAtCoords({ x: e.clientX, y: e.clientY }) }); },
+});
+
+// findingAt tells whether a finding is marked at pos, as the lint card
+// finds it (the same test as @codemirror/lint's hover).
+function findingAt(state, pos, side) {
+  let found = false;
+  forEachDiagnostic(state, (d, from, to) => {
+    if (pos >= from && pos <= to && (from === to || ((pos > from || side > 0) && (pos < to || side < 0)))) found = true;
   });
+  return found;
+}
+
+/**
+ * findingCard is what a finding's hover card says (a diagnostic's
+ * renderMessage): its code, its message cut to a few lines (the list of
+ * findings holds it whole) and where it is; when the pointer is on a key
+ * with a doc, a closed "What is …?" holds it.
+ */
+export function findingCard(view, { from, code, message }, docKind, when = () => true) {
+  const line = view.state.doc.lineAt(Math.min(from, view.state.doc.length));
+  const more = h("details", { class: "finding-card-doc", hidden: true });
+  const card = h("div", { class: "finding-card" },
+    h("p", { class: "finding-card-title" }, code ? h("code", null, code) : null, code ? " " : null, message),
+    h("p", { class: "finding-card-place" }, `Line ${line.number}, column ${from - line.from + 1}`),
+    more,
+  );
+  const at = pointers.get(view);
+  const pos = docKind && at && at.doc === view.state.doc && when() ? at.pos : null;
+  const key = pos === null ? null : keyAt(view.state, pos, 1);
+  if (key) {
+    fieldDoc(docKind, key.path).then((doc) => {
+      if (!doc) return;
+      more.append(h("summary", null, "What is ", h("code", null, key.path), "?"), render(key.path, doc));
+      more.hidden = false;
+    });
+  }
+  return card;
 }
 
 function render(path, doc) {
