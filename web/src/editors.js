@@ -207,7 +207,7 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
           severity: f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "info",
           message,
           // One card: the finding's code, message and place, the key's doc one click away in it.
-          renderMessage: (v) => findingCard(v, { from, code: f.code, message }, docs, docsWhen),
+          renderMessage: (v) => findingCard(v, { from, code: f.code, message: f.card ? f.card.message : message, place: f.card ? f.card.place : "" }, docs, docsWhen),
         });
       }
       view.dispatch(setDiagnostics(view.state, diags));

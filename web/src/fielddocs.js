@@ -97,15 +97,16 @@ function findingAt(state, pos, side) {
 /**
  * findingCard is what a finding's hover card says (a diagnostic's
  * renderMessage): its code, its message cut to a few lines (the list of
- * findings holds it whole) and where it is; when the pointer is on a key
+ * findings holds it whole) and where it is (for one of a finding's other
+ * places, place says what it is and where the finding is); when the pointer is on a key
  * with a doc, a closed "What is …?" holds it.
  */
-export function findingCard(view, { from, code, message }, docKind, when = () => true) {
+export function findingCard(view, { from, code, message, place = "" }, docKind, when = () => true) {
   const line = view.state.doc.lineAt(Math.min(from, view.state.doc.length));
   const more = h("details", { class: "finding-card-doc", hidden: true });
   const card = h("div", { class: "finding-card" },
     h("p", { class: "finding-card-title" }, code ? h("code", null, code) : null, code ? " " : null, message),
-    h("p", { class: "finding-card-place" }, `Line ${line.number}, column ${from - line.from + 1}`),
+    h("p", { class: "finding-card-place" }, place || `Line ${line.number}, column ${from - line.from + 1}`),
     more,
   );
   const at = pointers.get(view);

@@ -321,7 +321,9 @@ function withRelated(findings) {
   for (const f of findings) {
     for (const r of (f.related || []).slice(0, MAX_RELATED)) {
       marks.push({ doc: r.doc, start: r.start, end: r.end, severity: "info", code: f.code,
-        message: `${r.message ? `This is ${r.message}: ` : ""}see ${f.code}: ${f.message}` });
+        message: `${r.message ? `This is ${r.message}: ` : ""}see ${f.code}: ${f.message}`,
+        // The hover card: the finding's own message, and what this place is and where the finding is.
+        card: { message: f.message, place: `${r.message ? `${r.message[0].toUpperCase()}${r.message.slice(1)} · ` : ""}the finding is at the ${where(f)}` } });
     }
   }
   return marks;
