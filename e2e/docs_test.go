@@ -11,11 +11,16 @@ import (
 	"testing"
 )
 
-// fieldDocShown waits for the field doc of path and returns its text.
+// fieldDocShown waits for the field doc of path and returns its text; on
+// a key with a finding, the doc is in the finding's card, opened with a click.
 func (p *tab) fieldDocShown(path string) string {
 	p.t.Helper()
 	sel := fmt.Sprintf(`.cm-tooltip-hover .field-doc[data-path=%q]`, path)
-	p.poll(fmt.Sprintf(`!!document.querySelector(%q)`, sel))
+	p.poll(fmt.Sprintf(`!!document.querySelector(%q) || !!document.querySelector(".cm-tooltip-hover .finding-card-doc:not([hidden])")`, sel))
+	if p.evalBool(`!!document.querySelector(".cm-tooltip-hover .finding-card-doc:not([hidden]):not([open])")`) {
+		p.click(".cm-tooltip-hover .finding-card-doc > summary")
+	}
+	p.poll(fmt.Sprintf(`[...document.querySelectorAll(%q)].some((el) => el.checkVisibility())`, sel))
 	return p.evalString(fmt.Sprintf(`document.querySelector(%q).textContent`, sel))
 }
 

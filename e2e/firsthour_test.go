@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -447,22 +448,53 @@ func TestTheFirstScreen(t *testing.T) {
 	}
 }
 
-// TestOneHoverCard checks that hovering a key with findings on it shows the
-// key's doc and one finding, cut short, not every finding stacked whole.
+// TestOneHoverCard checks that hovering a key with a finding on it shows
+// one concise card: the finding's code, message and place, with the key's
+// doc one click away in it, not stacked beside it.
 func TestOneHoverCard(t *testing.T) {
 	p := openTab(t)
-	p.setViewport(1400, 900, false, "light")
-	if !p.hover(inputLabel, `"recordId"`) {
-		t.Fatal("no recordId in the input")
-	}
-	p.poll(`!!document.querySelector(".cm-tooltip-hover .cm-diagnostic")`)
-	if n := p.evalInt(`document.querySelectorAll(".cm-tooltip-hover .cm-diagnostic").length`); n != 1 {
-		t.Errorf("the hover card stacks %d findings", n)
-	}
-	var h float64
-	p.eval(`[...document.querySelectorAll(".cm-tooltip-hover")].reduce((sum, t) => sum + t.getBoundingClientRect().height, 0)`, &h)
-	if h > 360 {
-		t.Errorf("the hover cards are %.0f px tall", h)
+	for _, vp := range []struct {
+		w, h   int64
+		mobile bool
+	}{{1400, 900, false}, {390, 844, true}} {
+		p.setViewport(vp.w, vp.h, vp.mobile, "light")
+		p.unhover()
+		if !p.hover(inputLabel, `"recordId"`) {
+			t.Fatal("no recordId in the input")
+		}
+		p.poll(`!!document.querySelector(".cm-tooltip-hover .finding-card")`)
+		// The doc's card would come 300 ms after the pointer stops, as the finding's does.
+		p.poll(`!!document.querySelector(".cm-tooltip-hover .finding-card-doc:not([hidden])")`)
+		var card struct {
+			Cards, Findings, Docs int
+			Height                float64
+			Text, Place           string
+		}
+		p.eval(`(() => {
+			const hover = [...document.querySelectorAll(".cm-tooltip-hover")];
+			const shown = (el) => el.checkVisibility();
+			return {
+				Cards: hover.reduce((n, t) => n + t.querySelectorAll(".finding-card, .field-doc").length - t.querySelectorAll(".finding-card .field-doc").length, 0),
+				Findings: document.querySelectorAll(".cm-tooltip-hover .cm-diagnostic").length,
+				Docs: [...document.querySelectorAll(".cm-tooltip-hover .field-doc")].filter(shown).length,
+				Height: hover.reduce((sum, t) => sum + t.getBoundingClientRect().height, 0),
+				Text: document.querySelector(".cm-tooltip-hover .finding-card-title").textContent,
+				Place: document.querySelector(".cm-tooltip-hover .finding-card-place").textContent,
+			};
+		})()`, &card)
+		t.Logf("%d px: the card is %.0f px tall: %q, %q", vp.w, card.Height, card.Text, card.Place)
+		if card.Cards != 1 || card.Findings != 1 || card.Docs != 0 {
+			t.Errorf("%d px: the hover shows %d cards, %d findings and %d field docs open, want one finding's card", vp.w, card.Cards, card.Findings, card.Docs)
+		}
+		if card.Height > 150 {
+			t.Errorf("%d px: the hover card is %.0f px tall", vp.w, card.Height)
+		}
+		if !regexp.MustCompile(`^[A-Za-z]+\.[A-Za-z.]+ `).MatchString(card.Text) || !(strings.HasPrefix(card.Place, "Line ") || strings.Contains(card.Place, "the finding is at the ")) {
+			t.Errorf("%d px: the card says %q / %q, want the finding's code and message, and its line", vp.w, card.Text, card.Place)
+		}
+		// The field's doc is one click away, in the same card.
+		p.click(".cm-tooltip-hover .finding-card-doc > summary")
+		p.poll(`[...document.querySelectorAll(".cm-tooltip-hover .finding-card .field-doc[data-path='records.recordId']")].some((el) => el.checkVisibility())`)
 	}
 }
 

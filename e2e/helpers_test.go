@@ -179,7 +179,8 @@ func (p *tab) loadExample(file string) {
 	runs := p.runs()
 	p.click(fmt.Sprintf(`#gallery button[data-example=%q]`, file))
 	p.poll(fmt.Sprintf(`document.getElementById("example-note").dataset.example === %q`, file))
-	p.waitRuns(runs)
+	// An example with the user's own Python function waits for Python to load.
+	p.pollLong(fmt.Sprintf(`+(document.documentElement.dataset.runs || 0) > %d && document.getElementById("results").getAttribute("aria-busy") === "false"`, runs))
 }
 
 // setField sets an input or select of the page the way the user does.

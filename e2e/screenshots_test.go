@@ -51,7 +51,7 @@ func (p *tab) screenshot(name string, full bool) {
 	p.t.Helper()
 	act := chromedp.CaptureScreenshot()
 	if full {
-		act = chromedp.FullScreenshot(90)
+		act = chromedp.FullScreenshot(100) // 100: PNG, as the file name says
 	}
 	buf, err := chromedp.Run(p.ctx, act)
 	if err != nil {
@@ -101,6 +101,21 @@ func TestScreenshots(t *testing.T) {
 			// The verdict: at the top at 1400 px, below the input on a phone.
 			p.eval(`(document.getElementById("results").getBoundingClientRect().top > innerHeight ? document.getElementById("results").scrollIntoView() : window.scrollTo(0, 0), true)`, new(any))
 			p.screenshot(fmt.Sprintf("failing-example-%s-%s", vp.name, scheme), false)
+		}
+	}
+	// The results of the seed's lost rows as a whole page (their panels flow
+	// with it), and the hover card of a key a finding is marked on.
+	p.loadExample("02-seed-loses-rows.json")
+	for _, vp := range viewports {
+		for _, scheme := range []string{"light", "dark"} {
+			p.setViewport(vp.width, vp.height, vp.mobile, scheme)
+			p.screenshot(fmt.Sprintf("results-%s-%s", vp.name, scheme), true)
+			p.unhover()
+			p.eval(`window.scrollTo(0, 0)`, new(any))
+			if p.hover(inputLabel, `"recordId"`) {
+				p.poll(`!!document.querySelector(".cm-tooltip-hover .finding-card-doc:not([hidden])")`)
+				p.screenshot(fmt.Sprintf("hover-card-%s-%s", vp.name, scheme), false)
+			}
 		}
 	}
 }

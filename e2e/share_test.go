@@ -111,6 +111,9 @@ func TestGalleryExamples(t *testing.T) {
 		t.Errorf("on a first visit the gallery is open, or its opener is not on the first screen")
 	}
 	index := readGallery(t)
+	// The list loads when the gallery is first opened.
+	p.click(`#gallery-box > summary`)
+	p.poll(`document.querySelectorAll("#gallery button.gallery-load").length > 0`)
 	if n := p.evalInt(`document.querySelectorAll("#gallery button.gallery-load").length`); n != len(index) {
 		t.Fatalf("the gallery lists %d examples, want %d", n, len(index))
 	}

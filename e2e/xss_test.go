@@ -51,7 +51,8 @@ const inertJS = `(() => {
 	}
 	for (const e of document.querySelectorAll("link")) {
 		const own = (/^(stylesheet|icon)$/.test(e.rel) && /\/(style\.css|favicon\.svg)$/.test(e.href)) ||
-			(e.rel === "preload" && /\/firehose\.wasm$/.test(e.href));
+			(e.rel === "preload" && /\/firehose\.wasm$/.test(e.href)) ||
+			(e.rel === "modulepreload" && e.parentNode === document.head && new URL(e.href).origin === location.origin && /\/chunk-[A-Z0-9]+\.js$/.test(e.href));
 		if (!own) say("link", e);
 	}
 	for (const e of document.querySelectorAll("*")) {

@@ -14,7 +14,8 @@ import gzip
 import json
 import os
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "web", "examples")
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "web", "examples")
 
 STREAM = "arn:aws:firehose:ap-northeast-2:123456789012:deliverystream/clickstream"
 T0 = 1767225600000  # 2026-01-01T00:00:00Z
@@ -65,6 +66,16 @@ def cwl(message_type, events, group="/aws/lambda/checkout", stream="2026/01/01/[
     doc = {"messageType": message_type, "owner": "123456789012", "logGroup": group, "logStream": stream,
            "subscriptionFilters": ["to-firehose"], "logEvents": events}
     return gzip.compress(json.dumps(doc).encode(), mtime=0)
+
+
+def seed_code():
+    """The seed Lambda's code as the page's Python starter holds it: the
+    reference copy (scripts/seed/seed_lambda.py) from its imports to the end
+    of lambda_handler, without the module's docstring and the earlier
+    version."""
+    with open(os.path.join(HERE, "seed", "seed_lambda.py"), encoding="utf-8") as f:
+        src = f.read()
+    return src[src.index("import json, base64"):src.index("\n\ndef lambda_handler_v1")].rstrip("\n") + "\n"
 
 
 def big_event():
@@ -253,6 +264,23 @@ EXAMPLES = [
         },
         "expect": {"codes": ["event.deliverySteamArn", "record.timestamp.string", "record.timestamp.digits",
                              "kinesis.subsequenceNumber.type", "record.recordId.duplicate"]},
+    }),
+    ("fix-the-seed-yourself", {
+        "title": "Fix the seed yourself",
+        "description": "The seed Lambda's own Python code runs here as your function, on the batched events of the "
+                       "first examples: each record keeps its first event, and the others, under recordIds Firehose "
+                       "never sent, are lost without any error. Fix it in the code editor: return one output per input "
+                       "record with the same recordId and result Ok, its events joined as newline-delimited JSON in "
+                       "data (each row ending with a newline), and every row is delivered. This is the project's own "
+                       "code, so it runs as soon as you choose the example; code from a link or a file waits for Run.",
+        # The page runs fn.code in its Python; the engine's tests run the
+        # seed preset in its place (the same behaviour, byte for byte: see
+        # e2e/python_test.go).
+        "preset": "python",
+        "fn": {"language": "python", "code": seed_code()},
+        "input": BULK_EVENT,
+        "expect": {"delivered": 3, "dropped": 0, "failed": 0, "ignored": 3, "lost": 3, "batchError": None,
+                   "codes": ["response.ignoredRecordId", "response.lostRows"]},
     }),
 ]
 

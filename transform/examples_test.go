@@ -24,7 +24,10 @@ type example struct {
 	Options     Options         `json:"options"`
 	Response    json.RawMessage `json:"response"`
 	Firehose    FirehoseOptions `json:"firehose"`
-	Expect      struct {
+	Fn          struct {
+		Language, Code string
+	} `json:"fn"`
+	Expect struct {
 		Delivered, Dropped, Failed, Ignored, Lost *int
 		BatchError                                *string
 		Codes                                     []string
@@ -50,6 +53,27 @@ func text(raw json.RawMessage) string {
 	return string(out)
 }
 
+// galleryRequest is the engine's request for an example. An example whose
+// transform is the user's own Python function holds the seed Lambda's code
+// (the page runs it in its Python, which gives what the seed preset gives:
+// e2e/python_test.go); the engine runs the seed preset in its place.
+func galleryRequest(t *testing.T, ex example) Request {
+	t.Helper()
+	preset := ex.Preset
+	if preset == "python" {
+		buf, err := os.ReadFile("../scripts/seed/seed_lambda.py")
+		require.NoError(t, err)
+		src := string(buf)
+		from, to := strings.Index(src, "import json, base64"), strings.Index(src, "\n\ndef lambda_handler_v1")
+		require.True(t, from >= 0 && to > from, "scripts/seed/seed_lambda.py has its handler")
+		require.Equal(t, "python", ex.Fn.Language)
+		require.Equal(t, strings.TrimRight(src[from:to], "\n")+"\n", ex.Fn.Code, "the example's function is the seed Lambda's code")
+		preset = "seed"
+	}
+	return Request{Input: text(ex.Input), InputKind: ex.InputKind, Preset: preset,
+		Options: ex.Options, Response: text(ex.Response), Firehose: ex.Firehose}
+}
+
 // TestGalleryExamples runs every example of the page's gallery and checks
 // that the engine gives the verdict its description promises.
 func TestGalleryExamples(t *testing.T) {
@@ -73,8 +97,7 @@ func TestGalleryExamples(t *testing.T) {
 			sentences := strings.Count(ex.Description, ". ") + 1
 			assert.True(t, sentences >= 2 && sentences <= 4, "two or three sentences: %q", ex.Description)
 
-			rep := Run(Request{Input: text(ex.Input), InputKind: ex.InputKind, Preset: ex.Preset,
-				Options: ex.Options, Response: text(ex.Response), Firehose: ex.Firehose})
+			rep := Run(galleryRequest(t, ex))
 			e, s := ex.Expect, rep.Stats
 			check := func(what string, want *int, got int) {
 				if want != nil {
@@ -134,8 +157,7 @@ func TestGalleryDescriptionsSayWhatTheEngineReports(t *testing.T) {
 			var ex example
 			require.NoError(t, json.Unmarshal(buf, &ex))
 			input := text(ex.Input)
-			rep := Run(Request{Input: input, InputKind: ex.InputKind, Preset: ex.Preset,
-				Options: ex.Options, Response: text(ex.Response), Firehose: ex.Firehose})
+			rep := Run(galleryRequest(t, ex))
 			d := ex.Description
 
 			reported := codes(rep.Findings)

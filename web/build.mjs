@@ -7,7 +7,7 @@
 // the favicon and the examples are copied as they are. firehose.wasm and
 // wasm_exec.js are not built here (see the Makefile).
 import * as esbuild from "esbuild";
-import { cp, mkdir, readdir, readFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildPython } from "./build-python.mjs";
@@ -67,10 +67,10 @@ const common = {
   plugins: [adoptedStyleSheets, shortParseSlices, seedStarterPlugin],
 };
 
-await Promise.all([
+const [app] = await Promise.all([
   // app.js, and the chunks it loads only when needed (the function editor
-  // and its language modes): esbuild's code splitting.
-  esbuild.build({ ...common, entryPoints: { app: "src/main.js" }, outdir: out, format: "esm", splitting: true, chunkNames: "chunk-[hash]" }),
+  // and its language modes, the field docs' words): esbuild's code splitting.
+  esbuild.build({ ...common, entryPoints: { app: "src/main.js" }, outdir: out, format: "esm", splitting: true, chunkNames: "chunk-[hash]", metafile: true }),
   esbuild.build({ ...common, entryPoints: ["src/worker.js"], outfile: join(out, "worker.js"), format: "iife" }),
   // The runtimes of the user's function: workers of their own, loaded only when chosen.
   esbuild.build({ ...common, entryPoints: ["src/runtimes/nodejs-worker.js"], outfile: join(out, "runtime-nodejs.js"), format: "iife" }),
@@ -79,9 +79,20 @@ await Promise.all([
 // QuickJS's WebAssembly, next to its worker.
 await cp(join(here, "node_modules/@jitl/quickjs-wasmfile-release-sync/dist/emscripten-module.wasm"), join(out, "runtime-nodejs.wasm"));
 
-for (const f of ["index.html", "style.css", "favicon.svg"]) {
+for (const f of ["style.css", "favicon.svg"]) {
   await cp(join(here, f), join(out, f));
 }
+// The chunks app.js imports statically (CodeMirror, which app.js shares with
+// the function editor) are named in index.html as modulepreload links, so the
+// browser fetches them with app.js instead of after it.
+const staticChunks = Object.entries(app.metafile.outputs)
+  .filter(([, o]) => o.entryPoint === "src/main.js")
+  .flatMap(([, o]) => o.imports.filter((i) => i.kind === "import-statement" && !i.external).map((i) => i.path.split("/").pop()));
+const html = await readFile(join(here, "index.html"), "utf8");
+const script = '<script type="module" src="app.js"></script>';
+if (!html.includes(script)) throw new Error("index.html: the app.js script tag changed (see build.mjs)");
+await writeFile(join(out, "index.html"),
+  html.replace(script, [script, ...staticChunks.map((c) => `<link rel="modulepreload" href="${c}">`)].join("\n")));
 await mkdir(join(out, "examples"), { recursive: true });
 for (const f of await readdir(join(here, "examples"))) {
   if (f.endsWith(".json")) await cp(join(here, "examples", f), join(out, "examples", f));

@@ -7,7 +7,7 @@ import { json } from "@codemirror/lang-json";
 import { linter } from "@codemirror/lint";
 import { tags as t } from "@lezer/highlight";
 import { editorSetup, followDarkMode, setMarkers } from "./cmsetup.js";
-import { fieldDocs } from "./fielddocs.js";
+import { fieldDocs, findingCard } from "./fielddocs.js";
 import { h } from "./dom.js";
 
 // Colours come from style.css, so light and dark follow the system.
@@ -24,7 +24,12 @@ const highlight = HighlightStyle.define([
 const theme = EditorView.theme({
   // Each finding in a hover card is cut to a few lines: the list of
   // findings holds it whole.
-  ".cm-tooltip-lint .cm-diagnostic": { display: "-webkit-box", WebkitBoxOrient: "vertical", WebkitLineClamp: "3", overflow: "hidden" },
+  ".finding-card p": { margin: "0 0 0.2em" },
+  ".finding-card-title": { display: "-webkit-box", WebkitBoxOrient: "vertical", WebkitLineClamp: "3", overflow: "hidden" },
+  ".finding-card-title code": { fontWeight: "700" },
+  ".finding-card-place": { color: "var(--muted)", fontSize: "12px" },
+  ".finding-card-doc > summary": { cursor: "pointer", fontSize: "12px", whiteSpace: "normal" },
+  ".finding-card-doc .field-doc": { padding: "2px 0 0" },
   ".cm-tooltip-hover": { maxWidth: "min(32rem, 90vw)" },
   ".field-doc": { padding: "4px 8px", fontFamily: "var(--sans)", fontSize: "13px", lineHeight: "1.4" },
   ".field-doc p": { margin: "0.2em 0" },
@@ -171,11 +176,13 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
           if (to < len) to++;
           else if (from > 0) from--;
         }
+        const message = f.message + (f.confidence && f.confidence !== "confirmed" ? ` (confidence: ${f.confidence})` : "");
         diags.push({
           from, to,
           severity: f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "info",
-          source: f.code,
-          message: f.message + (f.confidence && f.confidence !== "confirmed" ? ` (confidence: ${f.confidence})` : ""),
+          message,
+          // One card: the finding's code, message and place, the key's doc one click away in it.
+          renderMessage: (v) => findingCard(v, { from, code: f.code, message: f.card ? f.card.message : message, place: f.card ? f.card.place : "" }, docs, docsWhen),
         });
       }
       setMarkers(view, diags);

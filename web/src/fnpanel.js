@@ -1,26 +1,28 @@
 // The function panel: its fields and code editor, the invocation through
 // the runtime manager, and the logs as CloudWatch shows them. Loaded with
 // the first function chosen (ownfn.js is what the page's first load holds).
-import { documentText } from "./documents.js";
-import { LANGUAGES } from "./runtimes/languages.js";
-
 import { createRuntimes, RuntimeLoadError, Superseded } from "./runtimes/manager.js";
 import { STARTERS } from "./runtimes/starters.js";
 
-// (Not dom.js's $ nor state.js's isOwn: a module this chunk shared with
-// app.js would be split into a chunk of its own, one more request for the
-// page's first load.)
+// Nothing app.js holds is imported here (dom.js's $, state.js's isOwn,
+// languages.js, documents.js): a module this chunk shared with app.js would
+// be split into a chunk of its own, one more request for the page's first
+// load. What the panel needs of them comes with createFunctionPanel.
 const $ = (id) => /** @type {any} */ (document.getElementById(id)); // the panel's inputs, by id
+/** @type {Record<string, {label: string, handler: string, file: string, worker: string, emulates: string, about: string}>} */
+let LANGUAGES = {};
 const isOwn = (preset) => Object.prototype.hasOwnProperty.call(LANGUAGES, preset);
 
 /**
  * createFunctionPanel wires the panel. store is the page's store; onRun(ms)
  * asks the page to run; engineRun(request) runs the engine (for the
- * event); onEdit() counts a user's edit; arm() says the user pressed Run.
+ * event); onEdit() counts a user's edit; arm() says the user pressed Run;
+ * languages is runtimes/languages.js's LANGUAGES, documentText documents.js's.
  * Returns {sync(state), request(state, toRequest), setNote(text, cls),
  * draft(language), saveDraft(state), text(), lastBody(), cancel()}.
  */
-export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm }) {
+export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm, languages, documentText }) {
+  LANGUAGES = languages;
   const note = $("fn-note");
   const runtimeNote = $("fn-runtime");
   const handlerEl = $("fn-handler");
@@ -43,10 +45,10 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm }) {
         return;
       }
       document.documentElement.dataset.runtime = state;
-      if (state === "loading") setNote(`Loading the ${LANGUAGES[language].label} runtime…`);
-      else if (state === "failed") setNote(`${detail[0].toUpperCase()}${detail.slice(1)}. The built-in transforms still work.`, "bad");
+      if (state === "loading") show(`Loading the ${LANGUAGES[language].label} runtime…`);
+      else if (state === "failed") show(`${detail[0].toUpperCase()}${detail.slice(1)}. The built-in transforms still work.`, "bad");
       else if (state === "ready") {
-        setNote("");
+        show(why.text, why.cls); // the runtime's news gives way to why the code runs (or not)
         showRuntime(language);
       }
     },
@@ -57,9 +59,16 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm }) {
     return isOwn(s.preset) ? s.preset : "";
   }
 
-  function setNote(text, cls = "") {
+  // why is what the page says of where the code came from and whether it
+  // runs; the runtime's loading and failure show over it for a while.
+  let why = { text: "", cls: "" };
+  function show(text, cls = "") {
     note.textContent = text;
     note.className = `fn-note ${cls}`.trim();
+  }
+  function setNote(text, cls = "") {
+    why = { text, cls };
+    show(text, cls);
   }
 
   function showRuntime(language) {
@@ -147,7 +156,7 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm }) {
     } catch (e) {
       if (e instanceof Superseded) return null;
       if (e instanceof RuntimeLoadError) {
-        setNote(`${e.message[0].toUpperCase()}${e.message.slice(1)}. The built-in transforms still work.`, "bad");
+        show(`${e.message[0].toUpperCase()}${e.message.slice(1)}. The built-in transforms still work.`, "bad");
         document.documentElement.dataset.runtime = "failed";
         return null;
       }
@@ -173,15 +182,21 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm }) {
     lines.push(`END RequestId: ${id}`);
     const report = [`REPORT RequestId: ${id}`, `Duration: ${r.durationMs.toFixed(2)} ms`,
       `Billed Duration: ${Math.max(1, Math.ceil(r.durationMs))} ms`, `Memory Size: ${s.fn.memory} MB`];
-    if (r.memoryMB !== null) report.push(`Max Memory Used: ${Math.ceil(r.memoryMB)} MB`);
+    // A function stopped for its memory used all of its memory size, as Lambda reports it.
+    const oom = !r.ok && !!r.error && r.error.errorType === "Runtime.OutOfMemory";
+    if (oom) report.push(`Max Memory Used: ${s.fn.memory} MB`);
+    else if (r.memoryMB !== null) report.push(`Max Memory Used: ${Math.ceil(r.memoryMB)} MB`);
     if (r.timedOut) report.push("Status: timeout");
+    else if (oom) report.push("Status: error", "Error Type: Runtime.OutOfMemory");
     lines.push(report.join("\t"));
     logsPanel.hidden = false;
     logsEl.textContent = lines.join("\n");
     const info = r.runtime;
     logsNote.textContent = `Log group ${r.context.logGroupName}, stream ${r.context.logStreamName}. ` +
       `Durations are measured in this page's ${info ? info.runtime : "runtime"}, which is slower than Lambda's ${LANGUAGES[s.preset].emulates}; ` +
-      (r.memoryMB === null ? "it cannot measure the memory used." : "memory is the runtime's own measure.");
+      (r.memoryMB === null ? "it cannot measure the memory used."
+        : s.preset === "nodejs" ? "Max Memory Used is the most QuickJS's heap held while the function ran (sampled as it runs; Lambda counts the whole Node.js process, so its figure is higher)."
+          : "memory is the runtime's own measure.");
   }
 
   return {

@@ -1,12 +1,23 @@
 // The example gallery: each example of web/examples, with its title and
-// what it shows, loadable with one click. The list (index.json) is part of
-// the page; an example's file is fetched from the page's own origin only
-// when it is chosen (one is 3 MB).
+// what it shows, loadable with one click. The list (index.json) is a chunk
+// of the page loaded when the gallery is first opened (the first load does
+// not need it); an example's file is fetched from the page's own origin
+// only when it is chosen (one is 3 MB).
 import { h, replace } from "./dom.js";
 import { fromShared } from "./share.js";
-import examples from "../examples/index.json";
 
-export { examples };
+let index = null;
+
+/** examples is a Promise of the gallery's list: [{file, title, description}]. */
+export function examples() {
+  if (!index) {
+    index = import("../examples/index.json").then((m) => m.default, (e) => {
+      index = null; // the next opening tries again
+      throw e;
+    });
+  }
+  return index;
+}
 
 /**
  * exampleState turns an example file into a state: an input or response
@@ -16,7 +27,9 @@ export { examples };
 export function exampleState(ex) {
   const text = (v) => (typeof v === "string" ? v : v == null ? "" : JSON.stringify(v, null, 2));
   const shared = { input: text(ex.input), response: text(ex.response) };
-  for (const k of ["inputKind", "preset", "options", "firehose"]) {
+  // fn: the example's own function (its language and code), which runs when
+  // the example is chosen: it is the project's code, not a link's.
+  for (const k of ["inputKind", "preset", "options", "firehose", "fn"]) {
     if (ex[k] != null) shared[k] = ex[k];
   }
   return fromShared(shared);
@@ -24,7 +37,7 @@ export function exampleState(ex) {
 
 /** loadExample fetches an example of the index by its file name. */
 export async function loadExample(file) {
-  const entry = examples.find((e) => e.file === file);
+  const entry = (await examples()).find((e) => e.file === file);
   if (!entry) throw new Error(`there is no example ${file}`);
   const res = await fetch(`examples/${encodeURIComponent(entry.file)}`);
   if (!res.ok) throw new Error(`examples/${entry.file}: HTTP ${res.status}`);
@@ -36,7 +49,7 @@ export async function loadExample(file) {
  * renderGallery lists the examples in el; onPick(file) is called when one
  * is chosen. current is the file of the example shown, if any.
  */
-export function renderGallery(el, { current, onPick }) {
+export function renderGallery(el, examples, { current, onPick }) {
   replace(el, h("ol", { class: "gallery-list" }, examples.map((e) => h("li", { class: "gallery-item" },
     h("button", {
       type: "button", class: "gallery-load", "data-example": e.file,

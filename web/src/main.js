@@ -28,6 +28,8 @@ import { createOwnFunction } from "./ownfn.js";
 import defaultExample from "../examples/02-seed-loses-rows.json";
 
 const DEFAULT_EXAMPLE = "02-seed-loses-rows.json";
+// The gallery entry of the default example (the gallery's list loads when it is opened).
+const defaultEntry = { file: DEFAULT_EXAMPLE, title: defaultExample.title, description: defaultExample.description };
 const session = createSession({
   onDropped: (chars) => {
     $("session-status").textContent =
@@ -39,7 +41,7 @@ const session = createSession({
 // session, which wins over the default example. The first two are decoded
 // asynchronously: the page starts empty and shows them when they are read.
 const pending = isShareFragment(location.hash) ? "link" : session.hasSaved() && session.remember() ? "session" : "";
-const store = createStore(pending ? defaultState("") : withExample(exampleState(defaultExample), examples.find((e) => e.file === DEFAULT_EXAMPLE)));
+const store = createStore(pending ? defaultState("") : withExample(exampleState(defaultExample), defaultEntry));
 let report = null; // the last report shown
 let bodyView = null; // the pretty body shown, with its offset map
 let shownBody = null; // the pretty body text shown
@@ -321,7 +323,9 @@ function withRelated(findings) {
   for (const f of findings) {
     for (const r of (f.related || []).slice(0, MAX_RELATED)) {
       marks.push({ doc: r.doc, start: r.start, end: r.end, severity: "info", code: f.code,
-        message: `${r.message ? `This is ${r.message}: ` : ""}see ${f.code}: ${f.message}` });
+        message: `${r.message ? `This is ${r.message}: ` : ""}see ${f.code}: ${f.message}`,
+        // The hover card: the finding's own message, and what this place is and where the finding is.
+        card: { message: f.message, place: `${r.message ? `${r.message[0].toUpperCase()}${r.message.slice(1)} · ` : ""}the finding is at the ${where(f)}` } });
     }
   }
   return marks;
@@ -384,7 +388,22 @@ const galleryBox = $("gallery-box");
 const gallery = $("gallery");
 let picking = 0; // the latest example asked for; earlier ones arriving late are dropped
 
-renderGallery(gallery, { current: pending ? null : DEFAULT_EXAMPLE, onPick: pickExample });
+let galleryShown = null; // a Promise once the list is asked for
+
+/** showGallery loads the gallery's list and lists it (once); a Promise. */
+function showGallery() {
+  if (!galleryShown) {
+    galleryShown = examples().then((list) => {
+      const ex = store.get().example;
+      renderGallery(gallery, list, { current: ex && !ex.edited ? ex.file : null, onPick: pickExample });
+    }, (e) => {
+      galleryShown = null;
+      sharing.notice(`The examples could not be loaded: ${e.message || e}.`);
+    });
+  }
+  return galleryShown;
+}
+galleryBox.addEventListener("toggle", () => { if (galleryBox.open) showGallery(); });
 
 async function pickExample(file) {
   const mine = ++picking;
@@ -459,6 +478,7 @@ function applyState(s, { example = null, source = "" } = {}) {
   const now = store.get();
   // Code from a link, a repro file or a saved session waits for Run.
   if (isOwn(now.preset) && ["link", "repro", "session"].includes(source)) own.disarm(source, now);
+  else if (isOwn(now.preset) && example) own.fromExample();
   else own.arm();
   syncControls(now);
   syncStream(now.firehose, { open: true });
@@ -536,7 +556,7 @@ if (pending === "link") {
 } else if (pending === "session") {
   whenCatalog().then(() => session.load()).then((s) => {
     if (s) applyState(s, { source: "session" });
-    else applyState(exampleState(defaultExample), { example: examples.find((e) => e.file === DEFAULT_EXAMPLE) });
+    else applyState(exampleState(defaultExample), { example: defaultEntry });
   });
 } else {
   showExample(store.get().example);
@@ -550,8 +570,10 @@ renderEmpty(emptyBox, {
   onExample: () => {
     galleryBox.open = true;
     galleryBox.scrollIntoView({ block: "start" });
-    const first = gallery.querySelector("button.gallery-load");
-    if (first) first.focus();
+    showGallery().then(() => {
+      const first = gallery.querySelector("button.gallery-load");
+      if (first) first.focus();
+    });
   },
   onEvent: () => { inputEd.view.focus(); inputEd.view.dom.scrollIntoView({ block: "center" }); },
   onResponse: goToResponse,

@@ -9,6 +9,8 @@
 // as it judges a pasted response.
 import { $ } from "./dom.js";
 import { isOwn } from "./state.js";
+import { LANGUAGES } from "./runtimes/languages.js";
+import { documentText } from "./documents.js";
 
 /** The select's value while a pasted response is what the page checks. */
 export const PASTED = "pasted";
@@ -38,7 +40,7 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, 
   function load() {
     if (!loading) {
       loading = import("./fnpanel.js").then((m) => {
-        panel = m.createFunctionPanel({ store, onRun, engineRun, onEdit, arm });
+        panel = m.createFunctionPanel({ store, onRun, engineRun, onEdit, arm, languages: LANGUAGES, documentText });
         return panel;
       });
     }
@@ -62,7 +64,9 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, 
   function showWhy() {
     if (!panel) return;
     if (armed) {
-      panel.setNote("");
+      panel.setNote(source === "example"
+        ? "This example's code is the project's own, so it runs as soon as the example is chosen (code from a link or a file waits for Run). Edit it: it runs again as you type."
+        : "", "info");
       return;
     }
     const from = source === "link" ? "a link" : source === "repro" ? "a repro file" : "your saved session";
@@ -82,8 +86,9 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, 
   }
 
   function arm() {
-    if (armed) return;
+    if (armed && source !== "example") return;
     armed = true;
+    source = "";
     showWhy();
   }
 
@@ -97,6 +102,12 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, 
       return req;
     },
     arm,
+    /** fromExample: the gallery's example holds the code; it runs, and the panel says why. */
+    fromExample() {
+      armed = true;
+      source = "example";
+      showWhy();
+    },
     disarm(from, s) {
       // Code restored from the session runs when it is the code that ran last.
       if (from === "session" && session && s && session.ran() === fingerprint(s.preset, s.fn.code)) return;

@@ -130,7 +130,9 @@ function validInvoke(m) {
     ? typeof m.code === "string" && typeof m.handler === "string" && typeof m.event === "string" &&
       Number.isFinite(m.memoryMB) && c !== null && typeof c === "object" &&
       ["awsRequestId", "functionName", "functionVersion", "invokedFunctionArn", "logGroupName", "logStreamName"].every((k) => typeof c[k] === "string") &&
-      Number.isFinite(c.memoryLimitInMB) && Number.isFinite(c.deadlineMs)
+      // The page's manager sends memoryLimitInMB as Lambda's context holds it (a string of digits).
+      (Number.isFinite(c.memoryLimitInMB) || (typeof c.memoryLimitInMB === "string" && /^\d{1,6}$/.test(c.memoryLimitInMB))) &&
+      Number.isFinite(c.deadlineMs)
     : false;
 }
 
