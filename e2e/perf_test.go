@@ -183,9 +183,6 @@ func TestPerf(t *testing.T) {
 	paging := map[string][]float64{"ndjson": p.pageThrough()}
 	if os.Getenv("FIREHOSE_PROFILE") != "" {
 		stopProfile(t, p, "paging, ndjson")
-		var m []struct{ Name string; Duration float64 }
-		p.eval(`performance.getEntriesByType("measure").slice(-60).map(e => ({name: e.name, duration: e.duration}))`, &m)
-		t.Logf("measures: %v", m)
 	}
 	n := p.runs()
 	p.setPreset("seed")
