@@ -57,6 +57,16 @@ type adapter struct {
 	scratch [2][]byte
 }
 
+// buffer returns n bytes to copy a part of a request into (0 its input, 1
+// its response): the bytes of the previous request when it was answered
+// from the kept run, which holds none of them, else new ones.
+func (a *adapter) buffer(part, n int) []byte {
+	if !a.reused || cap(a.scratch[part]) < n {
+		a.scratch[part] = make([]byte, n)
+	}
+	return a.scratch[part][:n]
+}
+
 // runBytes runs a request whose input and response arrived as bytes, next
 // to the rest of the request as JSON text, and returns the report as pure
 // ASCII JSON (non-ASCII characters escaped) without its documents, which

@@ -205,6 +205,20 @@ func TestRunBytesKeepsTheRun(t *testing.T) {
 		a.runBytes(request, bytes.Clone(input), nil)
 		assert.Equal(t, before+1, evaluated, name)
 	}
+	// The bytes of a request answered from the kept run are the next
+	// request's buffer; a run's own bytes never are.
+	a.runBytes(page1, bytes.Clone(input), nil)
+	ran := a.buffer(0, len(input))
+	copy(ran, input)
+	a.runBytes(page2, ran, nil) // answered from the kept run
+	reused := a.buffer(0, len(input))
+	assert.Same(t, &ran[0], &reused[0], "the bytes of a request answered from the kept run are reused")
+	copy(reused, input)
+	reused[len(reused)-4] = ' '
+	a.runBytes(page2, reused, nil) // a new run: its text shares these bytes
+	fresh := a.buffer(0, len(input))
+	assert.NotSame(t, &reused[0], &fresh[0], "a run's bytes are its own")
+
 	before := evaluated
 	edited := bytes.Clone(input)
 	edited[len(edited)-3] = ' '

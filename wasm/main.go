@@ -66,12 +66,7 @@ func (a *adapter) runObject(o js.Value) (report string) {
 		}
 		parts[i] = b
 	}
-	report = a.runBytes(req.String(), parts[0], parts[1])
-	if !a.reused {
-		// The run's text shares these bytes: the next request gets new ones.
-		a.scratch = [2][]byte{}
-	}
-	return report
+	return a.runBytes(req.String(), parts[0], parts[1])
 }
 
 // bytesOf copies a Uint8Array (or a string) into Go: a Uint8Array into the
@@ -83,11 +78,7 @@ func (a *adapter) bytesOf(v js.Value, part int) ([]byte, bool) {
 	case v.Type() == js.TypeString:
 		return []byte(v.String()), true
 	case v.InstanceOf(js.Global().Get("Uint8Array")):
-		n := v.Get("length").Int()
-		if cap(a.scratch[part]) < n {
-			a.scratch[part] = make([]byte, n)
-		}
-		b := a.scratch[part][:n]
+		b := a.buffer(part, v.Get("length").Int())
 		js.CopyBytesToGo(b, v)
 		return b, true
 	}
