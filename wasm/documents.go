@@ -57,6 +57,15 @@ type adapter struct {
 	scratch [2][]byte
 }
 
+// collect frees the memory the latest run, or the latest report cut from
+// the kept run, no longer holds. The page's worker calls it once a run's
+// results are out (firehose.collect()): collected then, off the run's
+// path, that memory serves the next run instead of WebAssembly's growing,
+// which it never gives back.
+func (a *adapter) collect() {
+	runtime.GC()
+}
+
 // buffer returns n bytes to copy a part of a request into (0 its input, 1
 // its response): the bytes of the previous request when it was answered
 // from the kept run, which holds none of them, else new ones.
@@ -94,24 +103,13 @@ func (a *adapter) runBytes(request string, input, response []byte) (report strin
 			rep := a.last.Report(req.Detail)
 			rep.Lambda.Body, rep.Event = nil, "" // as in the kept run's documents
 			a.reused = true
-			report := a.encode(rep, a.sizes)
-			// What this report took is garbage on top of the kept run:
-			// collected now, it never grows WebAssembly's memory, which
-			// does not shrink.
-			runtime.GC()
-			return report
+			return a.encode(rep, a.sizes)
 		}
 	}
 	// A new run: the kept one goes first, so that the two never hold
 	// memory at the same time.
 	a.run++
-	if a.last != nil {
-		// Free the kept run before this one starts: the collector paces
-		// itself on what is live, and the kept run made that large.
-		a.docs, a.last = nil, nil
-		runtime.GC()
-	}
-	a.docs = nil
+	a.docs, a.last = nil, nil
 	if err != nil {
 		return failure(transform.CodeRequestJSON, "The request is not valid: "+err.Error())
 	}

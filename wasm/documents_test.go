@@ -195,6 +195,16 @@ func TestRunBytesKeepsTheRun(t *testing.T) {
 	assert.Equal(t, want.Verdict, got.Verdict)
 	assert.Equal(t, want.Response, got.Response)
 
+	// Collecting frees only what the run no longer holds: its documents
+	// and the kept run stay.
+	a.collect()
+	kept, ok = a.document(got.Documents.Run, docBody)
+	require.True(t, ok)
+	assert.Equal(t, body, kept)
+	before := evaluated
+	a.runBytes(page1, bytes.Clone(input), nil)
+	assert.Equal(t, before, evaluated, "the kept run answers after a collection")
+
 	for name, request := range map[string]string{
 		"another preset":   `{"preset":"ndjson","detail":{"from":3,"count":3}}`,
 		"another stream":   `{"preset":"seed","firehose":{"retries":5},"detail":{"from":3,"count":3}}`,
@@ -219,7 +229,7 @@ func TestRunBytesKeepsTheRun(t *testing.T) {
 	fresh := a.buffer(0, len(input))
 	assert.NotSame(t, &reused[0], &fresh[0], "a run's bytes are its own")
 
-	before := evaluated
+	before = evaluated
 	edited := bytes.Clone(input)
 	edited[len(edited)-3] = ' '
 	a.runBytes(page2, edited, nil)

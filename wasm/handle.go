@@ -13,6 +13,9 @@
 //	firehose.describe()              the engine's description (transform.Describe)
 //	                                 as JSON text: every finding code with its
 //	                                 words, the presets, input kinds, limits
+//	firehose.collect()               frees the memory the latest run no longer
+//	                                 holds (the page's worker calls it once a
+//	                                 run's results are out)
 //
 // The first form is the plain contract: the whole report, Lambda body
 // inline. The second is what the page uses: a 6 MB event's report would

@@ -35,6 +35,10 @@ func main() {
 		}
 		return toUint8Array(text)
 	}))
+	api.Set("collect", js.FuncOf(func(js.Value, []js.Value) any {
+		a.collect()
+		return nil
+	}))
 	desc := describe()
 	api.Set("describe", js.FuncOf(func(js.Value, []js.Value) any { return desc }))
 	js.Global().Set("firehose", api)

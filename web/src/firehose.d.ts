@@ -11,6 +11,8 @@ interface FirehoseEngine {
   document(run: number, name: string): Uint8Array | null;
   /** the engine's description of itself, as JSON text (transform.Describe) */
   describe(): string;
+  /** frees the memory the latest run no longer holds; called once a run's results are out */
+  collect(): void;
 }
 
 declare var firehose: FirehoseEngine;

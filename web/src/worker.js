@@ -170,6 +170,15 @@ function warmUp() {
   for (const preset of presets) self.firehose.run(JSON.stringify({ input, preset, detail: { from: 0, count: 100 } }));
 }
 
+// collectSoon frees, once this message is handled, the memory the engine's
+// latest run no longer holds (firehose.collect): off the run's path, so
+// the next run reuses it rather than growing the engine's memory.
+function collectSoon() {
+  setTimeout(() => {
+    if (!dead && typeof self.firehose.collect === "function") self.firehose.collect();
+  }, 0);
+}
+
 self.onmessage = async (ev) => {
   const msg = ev.data || {};
   if (msg.type === "init") {
@@ -194,6 +203,7 @@ self.onmessage = async (ev) => {
           // a failed warm-up only means the first big run is slower
         }
       }
+      collectSoon();
     } catch (e) {
       dead = dead || errorText(e);
       self.postMessage({ type: "error", id: msg.id, error: errorText(e) });
