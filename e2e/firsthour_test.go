@@ -262,13 +262,7 @@ func TestNothingPastedIsNotAFailure(t *testing.T) {
 	t.Run("cleared input", func(t *testing.T) {
 		p := openTab(t)
 		runs := p.runs()
-		if err := chromedp.Do(p.ctx,
-			chromedp.Focus(chromedp.CSS(editor(inputLabel))),
-			chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
-			chromedp.KeyEvent(kb.Delete),
-		); err != nil {
-			t.Fatal(err)
-		}
+		p.clearEditor(inputLabel)
 		p.waitRuns(runs)
 		check(t, p)
 		p.click(`#empty-state button[data-way="example"]`)
@@ -453,11 +447,8 @@ func TestTheFirstScreen(t *testing.T) {
 // doc one click away in it, not stacked beside it.
 func TestOneHoverCard(t *testing.T) {
 	p := openTab(t)
-	for _, vp := range []struct {
-		w, h   int64
-		mobile bool
-	}{{1400, 900, false}, {390, 844, true}} {
-		p.setViewport(vp.w, vp.h, vp.mobile, "light")
+	for _, vp := range viewports {
+		p.setViewport(vp.width, vp.height, vp.mobile, "light")
 		p.unhover()
 		if !p.hover(inputLabel, `"recordId"`) {
 			t.Fatal("no recordId in the input")
@@ -482,15 +473,15 @@ func TestOneHoverCard(t *testing.T) {
 				Place: document.querySelector(".cm-tooltip-hover .finding-card-place").textContent,
 			};
 		})()`, &card)
-		t.Logf("%d px: the card is %.0f px tall: %q, %q", vp.w, card.Height, card.Text, card.Place)
+		t.Logf("%d px: the card is %.0f px tall: %q, %q", vp.width, card.Height, card.Text, card.Place)
 		if card.Cards != 1 || card.Findings != 1 || card.Docs != 0 {
-			t.Errorf("%d px: the hover shows %d cards, %d findings and %d field docs open, want one finding's card", vp.w, card.Cards, card.Findings, card.Docs)
+			t.Errorf("%d px: the hover shows %d cards, %d findings and %d field docs open, want one finding's card", vp.width, card.Cards, card.Findings, card.Docs)
 		}
 		if card.Height > 150 {
-			t.Errorf("%d px: the hover card is %.0f px tall", vp.w, card.Height)
+			t.Errorf("%d px: the hover card is %.0f px tall", vp.width, card.Height)
 		}
 		if !regexp.MustCompile(`^[A-Za-z]+\.[A-Za-z.]+ `).MatchString(card.Text) || !(strings.HasPrefix(card.Place, "Line ") || strings.Contains(card.Place, "the finding is at the ")) {
-			t.Errorf("%d px: the card says %q / %q, want the finding's code and message, and its line", vp.w, card.Text, card.Place)
+			t.Errorf("%d px: the card says %q / %q, want the finding's code and message, and its line", vp.width, card.Text, card.Place)
 		}
 		// The field's doc is one click away, in the same card.
 		p.click(".cm-tooltip-hover .finding-card-doc > summary")

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // A tab with the playground open, and what it did: every request it made,
@@ -335,6 +336,18 @@ func (p *tab) pasteJS(label, expr string) {
 	})()`, expr, editor(label))
 	if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](js)); err != nil {
 		p.t.Fatalf("paste into %s: %v", label, err)
+	}
+}
+
+// clearEditor empties an editor the way a user does: select all, Delete.
+func (p *tab) clearEditor(label string) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx,
+		chromedp.Focus(chromedp.CSS(editor(label))),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.KeyEvent(kb.Delete),
+	); err != nil {
+		p.t.Fatalf("clear %s: %v", label, err)
 	}
 }
 

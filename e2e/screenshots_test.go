@@ -10,7 +10,6 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-	"github.com/chromedp/chromedp/kb"
 )
 
 // screenshotDir is where TestScreenshots writes its images (git-ignored;
@@ -81,13 +80,7 @@ func TestScreenshots(t *testing.T) {
 		}
 	}
 	runs := p.runs()
-	if err := chromedp.Do(p.ctx,
-		chromedp.Focus(chromedp.CSS(editor(inputLabel))),
-		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
-		chromedp.KeyEvent(kb.Delete),
-	); err != nil {
-		t.Fatal(err)
-	}
+	p.clearEditor(inputLabel)
 	p.waitRuns(runs)
 	for _, vp := range viewports {
 		p.setViewport(vp.width, vp.height, vp.mobile, "light")

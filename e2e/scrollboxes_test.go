@@ -22,13 +22,10 @@ const scrollBoxes = `[...document.querySelectorAll("#results *")].filter((el) =>
 // batches, at most one panel scrolls on its own.
 func TestFewScrollBoxes(t *testing.T) {
 	p := openTab(t)
-	for _, vp := range []struct {
-		w, h   int64
-		mobile bool
-	}{{1400, 900, false}, {390, 844, true}} {
-		p.setViewport(vp.w, vp.h, vp.mobile, "light")
+	for _, vp := range viewports {
+		p.setViewport(vp.width, vp.height, vp.mobile, "light")
 		for _, ex := range []string{"02-seed-loses-rows.json", "03-seed-v1-duplicates.json", "13-sample-event-defects.json", "07-cloudwatch-logs.json"} {
-			t.Run(fmt.Sprintf("%d/%s", vp.w, ex), func(t *testing.T) {
+			t.Run(fmt.Sprintf("%d/%s", vp.width, ex), func(t *testing.T) {
 				p.t = t
 				defer func() { p.t = t }()
 				p.loadExample(ex)
