@@ -19,7 +19,8 @@ type Result struct {
 	rep *Report // the whole report, without Records; offsets in UTF-16 units
 	ev  *Event
 	// fresh holds the event's records as they were read, before the run
-	// decoded them.
+	// decoded them (nil in Run's own Result, which describes no other
+	// window).
 	fresh []EventRecord
 	in    *utf16Index // the input's byte offsets in UTF-16 units
 	// newPr makes the preset again, to give a window's records their rows;

@@ -132,13 +132,20 @@ type preset interface {
 // and judges the result the way Firehose would. It never panics on bad
 // input: every problem is reported in the report.
 func Run(req Request) *Report {
-	return Evaluate(req).Report(req.Detail)
+	return evaluate(req, false).Report(req.Detail)
 }
 
 // Evaluate does what Run does and keeps the result whole, so that the
 // report of another window of records (Request.Detail) is made from it
 // without running the transform again: see Result.
 func Evaluate(req Request) *Result {
+	return evaluate(req, true)
+}
+
+// evaluate runs a request. Only a Result kept whole (Evaluate's) describes
+// windows other than the request's: it keeps the records as they were
+// read, a copy Run does without.
+func evaluate(req Request, whole bool) *Result {
 	started := time.Now()
 	var f findings
 	input := req.Input
@@ -174,7 +181,10 @@ func Evaluate(req Request) *Result {
 		d.Count = defaultDetailCount
 	}
 	open, sep, end := presetFrame(rep.Preset)
-	res := &Result{ev: ev, fresh: slices.Clone(ev.Records), newPr: newPr, raisedAt: len(ev.Records)}
+	res := &Result{ev: ev, newPr: newPr, raisedAt: len(ev.Records)}
+	if whole {
+		res.fresh = slices.Clone(ev.Records)
+	}
 	chunks := processRecords(rep, ev, newPr, open, d, req.Export)
 	res.window, res.records = rep.Window, rep.Records
 	rep.Records = nil
