@@ -50,8 +50,14 @@
 // processes the records (in chunks that workers share, one per processor,
 // reusing buffers from run to run), run.go orchestrates a run and
 // result.go cuts its report for a window of records, seed.go, ndjson.go and identity.go are the presets (with
-// python.go formatting values as CPython does for the seed), check.go and
-// response.go judge the response, s3.go previews the bucket from a verdict
+// python.go formatting values as CPython does for the seed), response.go reads
+// the response and the judge judges it: check.go runs the judge's steps,
+// match.go pairs the response's records with the event's once, and each
+// group of the contract's rows is one rule in one file, rule_invocation.go
+// (the invocation as a whole), rule_shape.go, rule_ids.go,
+// rule_results.go and rule_data.go, adding its outcomes, findings and
+// alternative readings to a ruling (fidelity.go says where the playground
+// would claim too much); s3.go previews the bucket from a verdict
 // (previewS3, a function of the stream, the event, the verdict and the
 // outputs), catalog.go and finding.go hold
 // the codes and write findings, and report.go holds the report's types. docs/firehose-contract.md says what Firehose does, with

@@ -75,86 +75,73 @@ func serviceName(s string) string {
 // real Firehose never sends one): the verdict is computed as for any event,
 // outputs matched to the records in order, but it is unconfirmed, and a
 // response that repeats such an id is what real Firehose would answer with
-// Lambda.DuplicatedRecordId. It runs after the records are judged.
-func (j *judgement) repeatedIDs() {
-	if j.byID == nil {
-		j.indexInputs()
-	}
+// Lambda.DuplicatedRecordId. It runs after the rules.
+func repeatedIDs(m *match, r *ruling) {
+	ev := m.ev
 	var repeated []int // input records whose recordId another record has
-	for i := range j.ev.Records {
-		if id := j.ev.Records[i].ID; id != nil && len(j.byID[idKey(id)]) > 1 {
+	for i := range ev.Records {
+		if id := ev.Records[i].ID; id != nil && len(m.byID[idKey(id)]) > 1 {
 			repeated = append(repeated, i)
 		}
 	}
 	if len(repeated) == 0 {
 		return
 	}
-	jd := &j.out
-	first := &j.ev.Records[repeated[0]]
+	v := &r.verdict
+	first := &ev.Records[repeated[0]]
 	second := first
 	for _, i := range repeated[1:] {
-		if r := &j.ev.Records[i]; idKey(r.ID) == idKey(first.ID) {
-			second = r
+		if rec := &ev.Records[i]; idKey(rec.ID) == idKey(first.ID) {
+			second = rec
 			break
 		}
 	}
-	j.f.at(codeFidEventRepeatsID, SevWarning, Span{DocInput, second.ID.Start, second.ID.End}).rec(second.Index).sure(Unconfirmed).say("%s of this event share a recordId with another record (records %d and %d share %s). Real Firehose never sends such an event: every record it sends has its own id. The verdict matches the response's records to these in order, but no real batch behaves like this, so every verdict is unconfirmed.",
+	r.f.at(codeFidEventRepeatsID, SevWarning, Span{DocInput, second.ID.Start, second.ID.End}).rec(second.Index).sure(Unconfirmed).say("%s of this event share a recordId with another record (records %d and %d share %s). Real Firehose never sends such an event: every record it sends has its own id. The verdict matches the response's records to these in order, but no real batch behaves like this, so every verdict is unconfirmed.",
 		plural(len(repeated), "record"), first.Index, second.Index, quoted(first.RecordID)).
 		relate(DocInput, first.ID.Start, first.ID.End, fmt.Sprintf("record %d, the first with this recordId", first.Index))
-	for i := range jd.Verdict.Records {
-		jd.Verdict.Records[i].Confidence = Unconfirmed
+	for i := range v.Records {
+		v.Records[i].Confidence = Unconfirmed
 	}
-	if b := jd.Verdict.BatchError; b != nil {
+	if b := v.BatchError; b != nil {
 		b.Confidence = Unconfirmed
-	}
-	if j.resp == nil || j.out.Response == nil {
-		return
 	}
 	// The response's repeated ids: outputs matched to a second input
 	// record with the same id.
 	var dupFailed []int
 	seen := map[string]int{}
 	marked := map[int]bool{}
-	for o := range j.out.Response.Records {
-		out := &j.out.Response.Records[o]
-		if out.Input < 0 || len(j.byID[idKey(j.resp.outs[o].id)]) < 2 {
+	for o := range m.recs {
+		out := &m.recs[o]
+		if out.Input < 0 || len(m.byID[idKey(m.resp.outs[o].id)]) < 2 {
 			continue
 		}
-		k := idKey(j.resp.outs[o].id)
+		k := idKey(m.resp.outs[o].id)
 		prev, again := seen[k]
 		if !again {
 			seen[k] = o
 			continue
 		}
-		s, e := j.idRange(o)
-		ps, pe := j.idRange(prev)
-		j.f.at(codeFidResponseRepeatsID, SevWarning, Span{DocResponse, s, e}).rec(out.Input).out(o).sure(Unconfirmed).say("Output record %d repeats the recordId %s of output record %d. The event repeats it too, so the playground matches each to one of those records; real Firehose, which never repeats an id in an event, answers a response that repeats one with %s, %q",
+		s, e := m.idRange(o)
+		ps, pe := m.idRange(prev)
+		r.f.at(codeFidResponseRepeatsID, SevWarning, Span{DocResponse, s, e}).rec(out.Input).out(o).sure(Unconfirmed).say("Output record %d repeats the recordId %s of output record %d. The event repeats it too, so the playground matches each to one of those records; real Firehose, which never repeats an id in an event, answers a response that repeats one with %s, %q",
 			o, quoted(out.RecordID), prev, codeDuplicatedID, msgDuplicatedID).
 			relate(DocResponse, ps, pe, fmt.Sprintf("output record %d, the first with this recordId", prev))
-		for _, i := range j.byID[k] {
+		for _, i := range m.byID[k] {
 			if !marked[i] {
 				marked[i] = true
 				dupFailed = append(dupFailed, i)
 			}
 		}
 	}
-	var failed []int
-	for i := range jd.Verdict.Records {
-		if jd.Verdict.Records[i].Outcome == Failed {
-			failed = append(failed, i)
-		}
-	}
 	if len(dupFailed) == 0 {
 		return
 	}
-	jd.Verdict.Alternatives = append(jd.Verdict.Alternatives, Alternative{Code: codeFidEventRepeatsID,
-		Message: "The event repeats recordIds, which real Firehose never does: what it would make of the response is unconfirmed.",
-		Readings: []Reading{
-			{Label: "As the playground reads it: each returned copy of a repeated recordId answers one of the records that share it",
-				BatchError: jd.Verdict.BatchError, Failed: nonNil(failed)},
-			{Label: "As real Firehose answers a response that repeats a recordId: Lambda.DuplicatedRecordId for those records",
-				Failed: dupFailed},
-		}})
+	r.alternative(codeFidEventRepeatsID,
+		"The event repeats recordIds, which real Firehose never does: what it would make of the response is unconfirmed.",
+		Reading{Label: "As the playground reads it: each returned copy of a repeated recordId answers one of the records that share it",
+			BatchError: v.BatchError, Failed: nonNil(r.failed())},
+		Reading{Label: "As real Firehose answers a response that repeats a recordId: Lambda.DuplicatedRecordId for those records",
+			Failed: dupFailed})
 }
 
 // nonNil returns s, or an empty slice for nil (the report says [], not null).
@@ -170,26 +157,28 @@ func nonNil(s []int) []int {
 // reading keeps the batch failing with Lambda.JsonProcessingException, as
 // a strict JSON parser would, but unconfirmed; the other reading is the
 // verdict of the body without its BOM (Jackson, for one, skips a UTF-8 BOM
-// when it reads bytes). It runs after the body was judged as if the BOM
-// were white space.
-func (j *judgement) bomReading() {
-	jd := &j.out
+// when it reads bytes). It runs after the rules judged the body as if the
+// BOM were white space.
+func bomReading(r *ruling) {
+	failed := r.failed()
+	r.alternative(codeFidBOM,
+		"The response starts with a byte order mark (U+FEFF): what Firehose does with it is unconfirmed.",
+		Reading{Label: "Firehose cannot parse it: Lambda.JsonProcessingException for the whole batch",
+			BatchError: r.batchError(codeJSON, msgJSON), Failed: allRecords(len(r.verdict.Records))},
+		Reading{Label: "Firehose skips the BOM and reads the records",
+			BatchError: r.verdict.BatchError, Failed: nonNil(failed)})
+	r.failBatch(codeJSON, msgJSON, Unconfirmed)
+	r.f.at(codeFidBOM, SevError, Span{DocResponse, 0, 3}).sure(Unconfirmed).say("The response starts with a byte order mark (U+FEFF), which is not JSON. What Firehose does with it is unconfirmed: a strict parser fails the whole batch with %s, %q (read so here); a parser that skips a BOM reads the records, and then %s. Return the JSON without a BOM (a .NET UTF8Encoding or Python's utf-8-sig writes one).",
+		codeJSON, msgJSON, pick(len(failed) == 0, "no record fails", plural(len(failed), "record")+" fail all the same"))
+}
+
+// failed lists the records failed so far.
+func (r *ruling) failed() []int {
 	var failed []int
-	for i := range jd.Verdict.Records {
-		if jd.Verdict.Records[i].Outcome == Failed {
+	for i := range r.verdict.Records {
+		if r.verdict.Records[i].Outcome == Failed {
 			failed = append(failed, i)
 		}
 	}
-	other := Reading{Label: "Firehose skips the BOM and reads the records",
-		BatchError: jd.Verdict.BatchError, Failed: nonNil(failed)}
-	jd.Verdict.Alternatives = append(jd.Verdict.Alternatives, Alternative{Code: codeFidBOM,
-		Message: "The response starts with a byte order mark (U+FEFF): what Firehose does with it is unconfirmed.",
-		Readings: []Reading{
-			{Label: "Firehose cannot parse it: Lambda.JsonProcessingException for the whole batch",
-				BatchError: j.batchError(codeJSON, msgJSON), Failed: allRecords(len(jd.Verdict.Records))},
-			other,
-		}})
-	j.failBatch(codeJSON, msgJSON, Unconfirmed)
-	j.f.at(codeFidBOM, SevError, Span{DocResponse, 0, 3}).sure(Unconfirmed).say("The response starts with a byte order mark (U+FEFF), which is not JSON. What Firehose does with it is unconfirmed: a strict parser fails the whole batch with %s, %q (read so here); a parser that skips a BOM reads the records, and then %s. Return the JSON without a BOM (a .NET UTF8Encoding or Python's utf-8-sig writes one).",
-		codeJSON, msgJSON, pick(len(failed) == 0, "no record fails", plural(len(failed), "record")+" fail all the same"))
+	return failed
 }

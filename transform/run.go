@@ -222,14 +222,14 @@ func evaluate(req Request, whole bool) *Result {
 	if body != nil {
 		respText = *body
 	}
-	j := judge(rep.Lambda, rep.Preset, ev, req, respText, checking, origins, &f)
-	rep.Lambda, rep.Response, rep.Verdict, rep.S3 = j.out.Lambda, j.out.Response, j.out.Verdict, j.out.S3
-	rep.Stats = j.out.Stats // the input's figures follow
-	if j.outputs != nil {
-		res.outputs = j.outputs
-		if j.resp != nil {
-			res.outData = make([]string, len(j.resp.outs))
-			for o, or := range j.resp.outs {
+	jd := judge(rep.Lambda, rep.Preset, ev, req, respText, checking, origins, &f)
+	rep.Lambda, rep.Response, rep.Verdict, rep.S3 = jd.Lambda, jd.Response, jd.Verdict, jd.S3
+	rep.Stats = jd.Stats // the input's figures follow
+	if jd.outputs != nil {
+		res.outputs = jd.outputs
+		if jd.read != nil {
+			res.outData = make([]string, len(jd.read.outs))
+			for o, or := range jd.read.outs {
 				if or.data != nil && or.data.Kind == String {
 					res.outData[o] = or.data.Text
 				}

@@ -1,0 +1,159 @@
+package transform
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// match is a response read once and its records paired with the event's:
+// what every rule reads. Output records are matched to input records by
+// recordId, compared as JSON values (the string "1" and the number 1
+// differ).
+type match struct {
+	ev    *Event
+	field string           // "data", or "kafkaRecordValue" for Amazon MSK
+	byID  map[string][]int // the input records that carry each recordId (idKey)
+	resp  *response        // the body as read; nil when it was not read
+	// recs are the response's records as the report lists them, each
+	// with the input record it answers; nil until paired.
+	recs []OutRecord
+	// outputs lists, for every input record, the response records that
+	// carry its recordId.
+	outputs [][]int
+}
+
+// newMatch indexes the event's records by recordId.
+func newMatch(ev *Event) *match {
+	m := &match{ev: ev, field: "data", byID: make(map[string][]int, len(ev.Records)), outputs: make([][]int, len(ev.Records))}
+	if ev.Source == SourceMSK {
+		m.field = "kafkaRecordValue"
+	}
+	for i := range ev.Records {
+		if id := ev.Records[i].ID; id != nil {
+			k := idKey(id)
+			m.byID[k] = append(m.byID[k], i)
+		}
+	}
+	return m
+}
+
+// read reads the response body.
+func (m *match) read(body string) {
+	m.resp = readResponse(body, m.field)
+}
+
+// pair lists the response's records, matching each to the input record
+// with its recordId, and returns them. Order does not matter: the first
+// output with a recordId is matched to the first input record with it, a
+// second to the second (if the event repeats the id), and any more are
+// duplicates. Outputs whose recordId is in no input record are ignored.
+// origins, when the preset wrote it, gives each output's input record.
+// Their decoded data is the Result's to add, for the records of a window.
+func (m *match) pair(origins []int) []OutRecord {
+	r := m.resp
+	out := make([]OutRecord, len(r.outs))
+	used := make(map[string]int)
+	for o := range r.outs {
+		or := &r.outs[o]
+		rec := &out[o]
+		*rec = OutRecord{Index: o, RecordID: idText(or.id), Start: or.v.Start, End: or.v.End, Input: -1, From: -1,
+			Status: statusIgnored, Size: len(or.bytes), Rows: countRows(or.bytes), PartitionKeys: or.keys}
+		if len(origins) == len(r.outs) {
+			rec.From = origins[o]
+		}
+		if or.result != nil {
+			rec.Result = valueText(or.result)
+		}
+		if or.id != nil && or.id.Kind != Null {
+			k := idKey(or.id)
+			ins := m.byID[k]
+			if u := used[k]; u < len(ins) {
+				rec.Input, rec.Status = ins[u], statusMatched
+				used[k] = u + 1
+			} else if len(ins) > 0 {
+				rec.Input, rec.Status = ins[0], statusDuplicate
+			}
+		}
+		if rec.Input >= 0 {
+			m.outputs[rec.Input] = append(m.outputs[rec.Input], o)
+		}
+	}
+	m.recs = out
+	return out
+}
+
+// inputOf returns the input record a response record carries, or -1.
+func (m *match) inputOf(out int) int {
+	if out < 0 || out >= len(m.recs) {
+		return -1
+	}
+	return m.recs[out].Input
+}
+
+// inputsOf returns the input records that output records carry.
+func (m *match) inputsOf(outs []int) []int {
+	ins := []int{}
+	seen := map[int]bool{}
+	for _, o := range outs {
+		if i := m.inputOf(o); i >= 0 && !seen[i] {
+			seen[i] = true
+			ins = append(ins, i)
+		}
+	}
+	return ins
+}
+
+// idRange returns where an output record's recordId is, or its start.
+func (m *match) idRange(o int) (int, int) {
+	or := &m.resp.outs[o]
+	if or.id != nil {
+		return or.id.Start, or.id.End
+	}
+	return or.v.Start, or.v.Start + 1
+}
+
+// idSpan returns where input record i's recordId is, or the whole record.
+func (m *match) idSpan(i int) Span {
+	r := &m.ev.Records[i]
+	if r.ID != nil {
+		return inputSpan(r.ID.Start, r.ID.End)
+	}
+	return inputSpan(r.Start, r.End)
+}
+
+// relateInput points a finding at the input record it concerns.
+func (m *match) relateInput(fd *Finding, i int) *Finding {
+	if i < 0 || i >= len(m.ev.Records) {
+		return fd
+	}
+	r := &m.ev.Records[i]
+	return fd.relate(DocInput, r.Start, r.End, fmt.Sprintf("input record %d", i))
+}
+
+// derivedFrom finds the input record whose recordId is id without a
+// numeric suffix (R1, R2 from R), and the suffix.
+func (m *match) derivedFrom(id string) (int, string) {
+	for k := len(id) - 1; k > 0 && len(id)-k <= 9 && isDigit(id[k]); k-- {
+		if ins := m.byID["s:"+id[:k]]; len(ins) > 0 {
+			return ins[0], id[k:]
+		}
+	}
+	return -1, ""
+}
+
+// decodedOutput returns a response record's data as the report shows it:
+// the text, or a hex dump when it is not UTF-8; cut at maxOutDecoded.
+func decodedOutput(b []byte) (string, bool) {
+	if !utf8.Valid(b) {
+		const n = 12 << 10 // bytes whose dump (78 characters per 16) fits
+		return hexDump(string(b[:min(len(b), n+1)]), n)
+	}
+	if len(b) <= maxOutDecoded {
+		return string(b), false
+	}
+	cut := maxOutDecoded
+	for cut > 0 && !utf8.RuneStart(b[cut]) {
+		cut--
+	}
+	return string(b[:cut]), true
+}

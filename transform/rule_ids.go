@@ -1,0 +1,170 @@
+package transform
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The rule of recordIds (docs/firehose-contract.md rows 3, 4 and 5): an
+// input record that no output carries is missing and fails; a recordId
+// returned twice fails with Lambda.DuplicatedRecordId (its scope is
+// unconfirmed); an output whose recordId Firehose never sent is ignored
+// without any error, and its data is lost.
+type idsRule struct {
+	m    *match
+	r    *ruling
+	dups []int // input records whose recordId came back more than once
+	// changed maps the normalID of every ignored output to its index,
+	// built when a missing record is first reported.
+	changed map[string]int
+}
+
+// decide decides input record i when no output, or more than one, carries
+// its recordId, and reports whether it did.
+func (ids *idsRule) decide(i int) bool {
+	mine := ids.m.outputs[i]
+	switch {
+	case len(mine) == 0:
+		ids.r.fail(i, codeMissingID, msgMissingID, Confirmed)
+		ids.reportMissing(i)
+	case len(mine) > 1:
+		ids.dups = append(ids.dups, i)
+		ids.r.fail(i, codeDuplicatedID, msgDuplicatedID, Unconfirmed)
+		for _, d := range mine[1:] {
+			ids.reportDuplicate(i, mine[0], d)
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// batch lists the ignored outputs, and gives both readings of the
+// duplicates.
+func (ids *idsRule) batch() {
+	ids.listIgnored()
+	if len(ids.dups) == 0 {
+		return
+	}
+	ids.r.alternative(codeDuplicatedID,
+		fmt.Sprintf("%s returned more than once: the code is confirmed, its scope is not.", plural(len(ids.dups), "recordId")),
+		Reading{Label: "Only the records whose recordId is repeated fail with Lambda.DuplicatedRecordId", Failed: ids.dups},
+		Reading{Label: "The whole batch fails with Lambda.DuplicatedRecordId", BatchError: ids.r.batchError(codeDuplicatedID, msgDuplicatedID),
+			Failed: allRecords(len(ids.r.verdict.Records))})
+}
+
+// reportMissing reports an input record that no output record carries
+// (row 3).
+func (ids *idsRule) reportMissing(i int) {
+	m := ids.m
+	r := &m.ev.Records[i]
+	fd := ids.r.f.at(codeMissingID, SevError, m.idSpan(i)).rec(i).say(
+		"Record %d (recordId %s) is not in the response. Firehose: %s, %q The record's original data goes to processing-failed/; the rest of the batch is not affected.",
+		i, quoted(r.RecordID), codeMissingID, msgMissingID)
+	// A changed recordId: an ignored output with nearly the same id.
+	if ids.changed == nil {
+		ids.changed = map[string]int{}
+		for o := range m.recs {
+			out := &m.recs[o]
+			if k := normalID(out.RecordID); out.Status == statusIgnored && k != "" {
+				if _, dup := ids.changed[k]; !dup {
+					ids.changed[k] = o
+				}
+			}
+		}
+	}
+	if o, ok := ids.changed[normalID(r.RecordID)]; ok {
+		s, e := m.idRange(o)
+		fd.Message += fmt.Sprintf(" Output record %d has %s instead: recordIds must come back exactly as received.",
+			o, quoted(m.recs[o].RecordID))
+		fd.relate(DocResponse, s, e, fmt.Sprintf("output record %d, with a changed recordId", o))
+	}
+}
+
+// normalID is a recordId without case and surrounding white space, to
+// recognise one that the function changed.
+func normalID(id string) string {
+	return strings.ToLower(strings.TrimSpace(id))
+}
+
+// reportDuplicate reports output record d, which repeats the recordId of
+// output record first (row 5).
+func (ids *idsRule) reportDuplicate(i, first, d int) {
+	m := ids.m
+	s, e := m.idRange(d)
+	fs, fe := m.idRange(first)
+	fd := ids.r.f.at(codeDuplicatedID, SevError, responseSpan(s, e)).rec(i).out(d).say(
+		"Output record %d repeats the recordId %s of output record %d. Firehose: %s, %q Whether only record %d or the whole batch fails is unconfirmed; either way record %d is not delivered. One input record cannot become several output records: put its rows in one record's data, newline-delimited.",
+		d, quoted(m.ev.Records[i].RecordID), first, codeDuplicatedID, msgDuplicatedID, i, i)
+	fd.relate(DocResponse, fs, fe, fmt.Sprintf("output record %d, the first with this recordId", first))
+	m.relateInput(fd, i)
+}
+
+// listIgnored lists the output records whose recordId is in no input
+// record (row 4): Firehose drops them without any error, and their data is
+// lost.
+func (ids *idsRule) listIgnored() {
+	m, v := ids.m, &ids.r.verdict
+	n, lostRows, lostBytes := 0, 0, 0
+	for o := range m.recs {
+		out := &m.recs[o]
+		if out.Status != statusIgnored {
+			continue
+		}
+		n++
+		rows, lost := 0, 0
+		if out.Result == resultOk {
+			rows, lost = out.Rows, len(m.resp.outs[o].bytes)
+		}
+		lostRows += rows
+		lostBytes += lost
+		v.Ignored = append(v.Ignored, Ignored{RecordID: out.RecordID, Start: out.Start, End: out.End, Output: o, Rows: rows})
+		if i := ids.reportIgnored(o, rows, lost); i >= 0 && i < len(v.Records) {
+			v.Records[i].LostOutputs++
+			v.Records[i].LostRows += rows
+		}
+	}
+	if n > 0 {
+		sev := SevError
+		if lostBytes == 0 {
+			sev = SevWarning
+		}
+		ids.r.f.at(codeResponseLostRows, sev, responseSpan(0, 0)).say(
+			"%s in the response %s a recordId that is not in the event. Firehose drops %s without any error, metric or processing-failed/ object: %s (%s) %s lost silently.",
+			plural(n, "output record"), pick(n == 1, "has", "have"), pick(n == 1, "it", "them"),
+			plural(lostRows, "row"), sizeText(lostBytes), pick(lostRows == 1, "is", "are"))
+	}
+}
+
+// reportIgnored reports one ignored output record and returns the input
+// record it was made of: the one the preset was processing, or the one
+// whose recordId it extends; -1 when not known.
+func (ids *idsRule) reportIgnored(o, rows, lost int) int {
+	m := ids.m
+	or := &m.resp.outs[o]
+	s, e := m.idRange(o)
+	what := fmt.Sprintf("Output record %d has the recordId %s, which is not in the event", o, quoted(idText(or.id)))
+	if or.id == nil || or.id.Kind == Null {
+		what = fmt.Sprintf("Output record %d has no recordId", o)
+	}
+	sev, tail := SevError, fmt.Sprintf("so its data, %s (%s), is lost silently", plural(rows, "row"), sizeText(lost))
+	if lost == 0 {
+		sev, tail = SevWarning, "(it carries no data, so nothing is lost)"
+	}
+	fd := ids.r.f.at(codeResponseIgnoredRecordID, sev, responseSpan(s, e)).out(o).say(
+		"%s. Firehose ignores it without any error, metric or processing-failed/ object, %s.", what, tail)
+	from := m.recs[o].From
+	if or.id == nil || or.id.Kind != String {
+		return from
+	}
+	if i, suffix := m.derivedFrom(or.id.Text); i >= 0 {
+		fd.Record = i
+		fd.Message += fmt.Sprintf(" Its recordId is record %d's (%s) with %q appended, the way the seed Lambda names every object after the first: one input record cannot become several output records. Put all of a record's rows in its one output record's data, newline-delimited.",
+			i, quoted(m.ev.Records[i].RecordID), suffix)
+		m.relateInput(fd, i)
+		if from < 0 {
+			from = i
+		}
+	}
+	return from
+}
