@@ -54,14 +54,6 @@ type Limits struct {
 	MaxRetries         int `json:"maxRetries"`
 }
 
-// presetTerms describe the presets, in the order of Presets.
-var presetTerms = []Term{
-	{PresetSeed, "seed — the blog's Lambda (ids R, R1, R2…)", "The blog post's Lambda, byte for byte: each record split into outputs with made-up ids.", ""},
-	{PresetSeedV1, "seed-v1 — its first version (ids repeated)", "The blog post's first version: every output repeats the record's id.", ""},
-	{PresetNDJSON, "ndjson — one output per record, rows newline-delimited", "The correct shape: one output per record with its own recordId, the rows newline-delimited in its data.", ""},
-	{PresetIdentity, "identity — data returned unchanged", "Every record returned Ok with its data unchanged, as AWS's blueprint does.", ""},
-}
-
 // inputKindTerms describe the input kinds; the noun is how a summary
 // says what was read.
 var inputKindTerms = []Term{
@@ -87,7 +79,7 @@ func Describe() Description {
 	return Description{
 		Version:    Version,
 		Codes:      Catalog(),
-		Presets:    append([]Term(nil), presetTerms...),
+		Presets:    presetDescriptions(),
 		InputKinds: append([]Term(nil), inputKindTerms...),
 		Sources:    append([]Term(nil), sourceTerms...),
 		Options: OptionValues{

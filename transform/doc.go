@@ -49,7 +49,7 @@
 // parser, pretty.go lays out decoded JSON for the report, records.go
 // processes the records (in chunks that workers share, one per processor,
 // reusing buffers from run to run), run.go orchestrates a run and
-// result.go cuts its report for a window of records, seed.go, ndjson.go and identity.go are the presets (with
+// result.go cuts its report for a window of records, seed.go, ndjson.go and identity.go are the presets, each one entry of presets.go (its words, its body frame, its maker) (with
 // python.go formatting values as CPython does for the seed), response.go reads
 // the response and the judge judges it: check.go runs the judge's steps,
 // match.go pairs the response's records with the event's once, and each

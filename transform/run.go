@@ -19,7 +19,7 @@ const (
 )
 
 // Presets lists the preset names in the order the page offers them.
-var Presets = []string{PresetSeed, PresetSeedV1, PresetNDJSON, PresetIdentity}
+var Presets = presetNames()
 
 // Request is one run: what the user pasted and what to do with it. Its zero
 // values mean the documented defaults.
@@ -113,21 +113,6 @@ const (
 	detailBudget       = 2 << 20 // bytes of decoded text and rows in one report
 )
 
-// preset is a transform run record by record, the way a Lambda handler
-// loops over event.records. Run may split the records into contiguous
-// chunks processed at the same time, with one preset value per chunk.
-type preset interface {
-	// record transforms one record; rows, when asked for, are the
-	// flattened rows it made of the payload.
-	record(r *EventRecord, p *payload, wantRows bool) [][][2]string
-	// finish returns the chunk's output records joined by the separator
-	// (after the body's opening, in the first chunk), or the error the
-	// function raised.
-	finish() ([]byte, *LambdaError)
-	// outputs is how many output records the chunk has written.
-	outputs() int
-}
-
 // Run reads the input, runs the preset (or takes the given response),
 // and judges the result the way Firehose would. It never panics on bad
 // input: every problem is reported in the report.
@@ -168,8 +153,9 @@ func evaluate(req Request, whole bool) *Result {
 		if rep.Preset == "" {
 			rep.Preset = PresetSeed
 		}
-		newPr = presetMaker(rep.Preset, ev, req.Options)
-		if newPr == nil {
+		if k := presetNamed(rep.Preset); k != nil {
+			newPr = func(f *findings, body []byte) preset { return k.make(ev, req.Options, f, body) }
+		} else {
 			f.at(codeRequestPreset, SevError, inputSpan(0, 0)).say("There is no preset named %s; pick one of %s.",
 				quoted(req.Preset), strings.Join(Presets, ", "))
 			rep.Preset = ""
@@ -180,7 +166,7 @@ func evaluate(req Request, whole bool) *Result {
 	if d.Count <= 0 {
 		d.Count = defaultDetailCount
 	}
-	open, sep, end := presetFrame(rep.Preset)
+	open, sep, end := frameOf(rep.Preset)
 	res := &Result{ev: ev, newPr: newPr, raisedAt: len(ev.Records)}
 	if whole {
 		res.fresh = slices.Clone(ev.Records)
@@ -269,33 +255,6 @@ func evaluate(req Request, whole bool) *Result {
 	res.rep = rep
 	res.micros = time.Since(started).Microseconds()
 	return res
-}
-
-// presetFrame returns how the named preset's response body opens,
-// separates its output records and closes: as json.dumps writes it for
-// the seed, as JSON.stringify and encoding/json do for the others.
-func presetFrame(name string) (open, sep, close string) {
-	if name == PresetSeed || name == PresetSeedV1 {
-		return `{"records": [`, ", ", "]}"
-	}
-	return `{"records":[`, ",", "]}"
-}
-
-// presetMaker returns a function that makes the named preset for one
-// chunk of records, writing its outputs to body, or nil if there is no
-// such preset.
-func presetMaker(name string, ev *Event, opts Options) func(f *findings, body []byte) preset {
-	switch name {
-	case PresetSeed:
-		return func(f *findings, body []byte) preset { return newSeed(ev, false, f, body) }
-	case PresetSeedV1:
-		return func(f *findings, body []byte) preset { return newSeed(ev, true, f, body) }
-	case PresetIdentity:
-		return func(_ *findings, body []byte) preset { return newIdentity(ev, body) }
-	case PresetNDJSON:
-		return func(f *findings, body []byte) preset { return newNDJSON(ev, opts, f, body) }
-	}
-	return nil
 }
 
 // reportPayload reports what is wrong with a payload when no preset looks
