@@ -45,8 +45,9 @@
 //	f.at(codeRecordSize, SevWarning, inputSpan(start, end)).rec(i).say("Record %d is …", i)
 //
 // The files follow the pipeline: event.go reads the input, decode.go and
-// payload.go decode each record, parse.go and value.go are the JSON
-// parser, pretty.go lays out decoded JSON for the report, records.go
+// payload.go decode each record, json.go names the JSON reader's types
+// (internal/jsonpos parses; json.go adds Python's limits and exceptions),
+// pretty.go lays out decoded JSON for the report, records.go
 // processes the records (in chunks that workers share, one per processor,
 // reusing buffers from run to run), run.go orchestrates a run and
 // result.go cuts its report for a window of records, seed.go, ndjson.go and identity.go are the presets (with

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
 // The event as a function printed it to CloudWatch Logs: Python's
@@ -263,7 +265,7 @@ func decodeEscape(b []byte, s string, i, end int) (_ []byte, next int, ok bool) 
 		if err != nil || r > utf8.MaxRune {
 			return b, j, false
 		}
-		return appendWTF8(b, rune(r)), j + k + 1, true
+		return jsonpos.AppendWTF8(b, rune(r)), j + k + 1, true
 	}
 	n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
 	if j+n > end {
@@ -281,7 +283,7 @@ func decodeEscape(b []byte, s string, i, end int) (_ []byte, next int, ok bool) 
 			j += 6
 		}
 	}
-	return appendWTF8(b, rune(r)), j, true
+	return jsonpos.AppendWTF8(b, rune(r)), j, true
 }
 
 // litMaxDepth is how deeply a printed event may nest: an event nests four

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
 // This file formats parsed JSON values the way CPython 3.11 does after
@@ -344,7 +346,7 @@ func appendPyReprString(b []byte, s string) []byte {
 			}
 			continue
 		}
-		r, n := decodeWTF8(s[i:])
+		r, n := jsonpos.DecodeWTF8(s[i:])
 		switch {
 		case n == 1:
 			// Not UTF-8 at all; cannot come from a decoded payload.
@@ -450,7 +452,7 @@ func appendPyJSONEscaped[S string | []byte](b []byte, s S, twice bool) []byte {
 				continue
 			}
 		}
-		r, n := decodeWTF8(string(s[i:min(i+4, len(s))]))
+		r, n := jsonpos.DecodeWTF8(string(s[i:min(i+4, len(s))]))
 		i += n
 		if r >= 0x10000 {
 			r -= 0x10000

@@ -3,6 +3,8 @@ package transform
 import (
 	"strconv"
 	"strings"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
 // seedLambda emulates the blog post's Python Lambda (see docs/seed-lambda.md in the
@@ -120,7 +122,7 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]st
 		return nil
 	case data == r.DataValue && r.Canonical:
 		raw, pmap = r.Data, r.pmap
-	case !isASCII(data.Text):
+	case !jsonpos.IsASCII(data.Text):
 		s.raise("ValueError", "string argument should contain only ASCII characters", i, data.Start, data.End)
 		return nil
 	default:
@@ -223,7 +225,7 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]st
 // parseValues found in it; nil when it returns a value.
 func pyLoadsError(text string, vals []Value, err, pyErr *SyntaxError) *SyntaxError {
 	if strings.HasPrefix(text, "\ufeff") {
-		return newSyntaxError(ErrJSONDecode, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+		return jsonpos.NewSyntaxError(ErrJSONDecode, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
 	}
 	if pyErr != nil {
 		return pyErr
@@ -232,10 +234,10 @@ func pyLoadsError(text string, vals []Value, err, pyErr *SyntaxError) *SyntaxErr
 		if err != nil {
 			return err
 		}
-		return newSyntaxError(ErrJSONDecode, "Expecting value", text, len(text))
+		return jsonpos.NewSyntaxError(ErrJSONDecode, "Expecting value", text, len(text))
 	}
-	if j := skipSpace(text, vals[0].End); j != len(text) {
-		return newSyntaxError(ErrJSONDecode, "Extra data", text, j)
+	if j := jsonpos.SkipSpace(text, vals[0].End); j != len(text) {
+		return jsonpos.NewSyntaxError(ErrJSONDecode, "Extra data", text, j)
 	}
 	return nil
 }
