@@ -51,7 +51,7 @@
 // processes the records (in chunks that workers share, one per processor,
 // reusing buffers from run to run), run.go orchestrates a run and
 // result.go cuts its report for a window of records, seed.go, ndjson.go and identity.go are the presets (with
-// python.go formatting values as CPython does for the seed), check.go and
+// internal/pyemu writing values as CPython does for the seed), check.go and
 // response.go judge the response, s3.go previews the bucket from a verdict
 // (previewS3, a function of the stream, the event, the verdict and the
 // outputs), catalog.go and finding.go hold

@@ -2,6 +2,8 @@ package transform
 
 import (
 	"testing"
+
+	"github.com/firehose-playground/firehose-playground/internal/pyemu"
 )
 
 // pyLoads is json.loads(text) as the seed presets emulate it: the value,
@@ -31,7 +33,7 @@ func TestJSONLoadsMatchesPython(t *testing.T) {
 		if v == nil || c.Err != nil {
 			continue
 		}
-		checkPy(t, &fails, c, "repr("+what+")", string(appendPyRepr(nil, v)), c.Repr)
-		checkPy(t, &fails, c, "json.dumps("+what+")", string(appendPyJSON(nil, v)), c.JSON)
+		checkPy(t, &fails, c, "repr("+what+")", string(pyemu.AppendRepr(nil, v)), c.Repr)
+		checkPy(t, &fails, c, "json.dumps("+what+")", string(pyemu.AppendJSON(nil, v)), c.JSON)
 	}
 }

@@ -92,3 +92,13 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	return append(b, '"')
 }
+
+const hexDigits = "0123456789abcdef"
+
+// appendHex appends v as digits lowercase hexadecimal digits.
+func appendHex(b []byte, v uint32, digits int) []byte {
+	for shift := 4 * (digits - 1); shift >= 0; shift -= 4 {
+		b = append(b, hexDigits[(v>>shift)&15])
+	}
+	return b
+}

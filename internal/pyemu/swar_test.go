@@ -1,4 +1,4 @@
-package transform
+package pyemu
 
 import (
 	"strings"

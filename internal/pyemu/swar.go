@@ -1,4 +1,4 @@
-package transform
+package pyemu
 
 // Scanning a word at a time: the Python-style escaping spends most of its
 // time looking for the next byte that needs care, and a word-at-a-time
