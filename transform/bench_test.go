@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
 // benchEventSize is the size of the benchmark event: as large as a Lambda
@@ -173,11 +175,11 @@ func BenchmarkParsePayloads(b *testing.B) {
 	b.Run("transform", func(b *testing.B) {
 		b.SetBytes(int64(size))
 		b.ReportAllocs()
-		var ps parser
+		var ps jsonpos.Parser
 		for b.Loop() {
 			for _, p := range payloads {
-				ps.reset(p, parseOptions{pyDepth: pyPayloadDepth})
-				if _, err, _ := ps.values(); err != nil {
+				ps.Reset(p, pyLimits(pyPayloadDepth))
+				if _, err, _ := ps.Values(); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -100,8 +101,8 @@ func at(text string, start, end int) string {
 func checkInvariants(t *testing.T, rep *Report, input, response string) {
 	t.Helper()
 	input = strings.ToValidUTF8(input, "\ufffd")
-	inLen := newUTF16Index(input).at(len(input))
-	respLen := newUTF16Index(response).at(len(response))
+	inLen := jsonpos.NewUTF16Index(input).At(len(input))
+	respLen := jsonpos.NewUTF16Index(response).At(len(response))
 	// The loops below run once per record: plain comparisons, and testify
 	// only to report a failure.
 	inside := func(what, doc string, start, end int) {

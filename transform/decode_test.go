@@ -1,23 +1,23 @@
 package transform
 
 import (
-	"bytes"
 	"encoding/base64"
 	"encoding/hex"
 	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/firehose-playground/firehose-playground/internal/pyemu"
 	"github.com/stretchr/testify/require"
 )
 
-// TestPyB64DecodeMatchesPython compares pyB64Decode with base64.b64decode
+// TestPyB64DecodeMatchesPython compares pyemu.B64Decode with base64.b64decode
 // of CPython 3.11 on random text over the alphabet, '=', white space and
 // junk (testdata/pydiff/base64.jsonl.gz).
 func TestPyB64DecodeMatchesPython(t *testing.T) {
 	fails := 0
 	for _, c := range readPyCases(t, "base64.jsonl.gz") {
-		out, msg := pyB64Decode(c.In)
+		out, msg := pyemu.B64Decode(c.In)
 		what := "b64decode(" + c.In + ")"
 		got, want := "", ""
 		if c.Err != nil {
@@ -49,45 +49,6 @@ func TestCheckUTF8MatchesPython(t *testing.T) {
 		}
 		checkPy(t, &fails, c, "b'"+*c.Hex+"'.decode('utf-8')", got, c.Err)
 	}
-}
-
-// FuzzPyB64Decode checks pyB64Decode on any ASCII text: it never panics,
-// ignores every character outside the alphabet and '=', decodes canonical
-// base64 as encoding/base64 does, and decodes what encoding/base64 encodes.
-func FuzzPyB64Decode(f *testing.F) {
-	for _, s := range []string{"W3siYSI6IDF9XQ==", "QUJD\nREVG", "QQ", "QR==", "QUJDR", "A===", "AB==CD==", "Q-U_J!D", ""} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		b := []byte(s)
-		for i := range b {
-			b[i] &= 0x7f // seed.go calls it on ASCII only
-		}
-		s = string(b)
-		out, msg := pyB64Decode(s)
-		if msg != "" && out != nil {
-			t.Fatalf("pyB64Decode(%q): got both %x and error %q", s, out, msg)
-		}
-		var clean []byte
-		for i := 0; i < len(s); i++ {
-			if b64Value[s[i]] < 64 || s[i] == '=' {
-				clean = append(clean, s[i])
-			}
-		}
-		out2, msg2 := pyB64Decode(string(clean))
-		if !bytes.Equal(out, out2) || msg != msg2 {
-			t.Fatalf("pyB64Decode(%q) = %x, %q; without the other characters (%q): got %x, %q", s, out, msg, clean, out2, msg2)
-		}
-		if std, err := base64.StdEncoding.Strict().DecodeString(s); err == nil && !hasLineBreak(s) {
-			if msg != "" || !bytes.Equal(out, std) {
-				t.Fatalf("pyB64Decode(%q): got %x, %q, want %x as encoding/base64", s, out, msg, std)
-			}
-		}
-		enc := base64.StdEncoding.EncodeToString([]byte(s))
-		if got, msg := pyB64Decode(enc); msg != "" || string(got) != s {
-			t.Fatalf("pyB64Decode(%q): got %q, %q, want %q", enc, got, msg, s)
-		}
-	})
 }
 
 // FuzzCheckUTF8 checks that CheckUTF8 finds a problem exactly in invalid

@@ -44,23 +44,42 @@
 //
 //	f.at(codeRecordSize, SevWarning, inputSpan(start, end)).rec(i).say("Record %d is …", i)
 //
-// The files follow the pipeline: event.go reads the input, decode.go and
-// payload.go decode each record, parse.go and value.go are the JSON
-// parser, pretty.go lays out decoded JSON for the report, records.go
-// processes the records (in chunks that workers share, one per processor,
-// reusing buffers from run to run), run.go orchestrates a run and
-// result.go cuts its report for a window of records, seed.go, ndjson.go and identity.go are the presets, each one entry of presets.go (its words, its body frame, its maker) (with
-// python.go formatting values as CPython does for the seed), response.go reads
-// the response and the judge judges it: check.go runs the judge's steps,
-// match.go pairs the response's records with the event's once, and each
-// group of the contract's rows is one rule in one file, rule_invocation.go
-// (the invocation as a whole), rule_shape.go, rule_ids.go,
-// rule_results.go and rule_data.go, adding its outcomes, findings and
-// alternative readings to a ruling (fidelity.go says where the playground
-// would claim too much); s3.go previews the bucket from a verdict
-// (previewS3, a function of the stream, the event, the verdict and the
-// outputs), catalog.go and finding.go hold
-// the codes and write findings, and report.go holds the report's types. docs/firehose-contract.md says what Firehose does, with
-// the confidence of each behaviour; docs/seed-lambda.md describes the
-// seed Lambda.
+// The files follow the pipeline:
+//
+//   - reading the input: event.go (the Firehose event), inputkinds.go,
+//     printed.go and failedlines.go (what else people hold), decode.go and
+//     payload.go (each record's data); json.go names the JSON reader's
+//     types (internal/jsonpos parses with offsets; json.go adds Python's
+//     limits and exceptions);
+//   - running a preset: run.go orchestrates a run and result.go cuts its
+//     report for a window of records; records.go processes the records (in
+//     chunks that workers share, one per processor, reusing buffers from
+//     run to run); seed.go, ndjson.go and identity.go are the presets, each
+//     one entry of presets.go (its words, its body frame, its maker), with
+//     internal/pyemu writing values as CPython does for the seed and
+//     flatten.go, pretty.go and jsonout.go laying out data;
+//   - judging: response.go reads the response; check.go runs the judge's
+//     steps; match.go pairs the response's records with the event's once;
+//     each group of the contract's rows is one rule in one file,
+//     rule_invocation.go (the invocation as a whole), rule_shape.go,
+//     rule_ids.go, rule_results.go and rule_data.go, each adding its
+//     outcomes, findings and alternative readings to a ruling; fidelity.go
+//     says where the playground would claim too much; s3.go previews the
+//     bucket (previewS3, a function of the stream, the event, the verdict
+//     and the outputs);
+//   - reporting: catalog.go and finding.go hold the codes and write
+//     findings, report.go holds the report's types, describe.go the
+//     engine's description of itself.
+//
+// Why these seams are files and not packages: the event reader, the
+// presets, the rules and the S3 preview all write findings and fill the
+// report's types (Finding, Span, Event, Verdict), which a Go caller of
+// Check names as transform's; as packages they would each import one more
+// package holding those types, and transform would only alias them. The
+// JSON reader and the CPython emulation use none of them, so they are
+// packages of their own (internal/jsonpos, internal/pyemu), with their
+// own tests and examples.
+//
+// docs/firehose-contract.md says what Firehose does, with the confidence
+// of each behaviour; docs/seed-lambda.md describes the seed Lambda.
 package transform

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/sha256"
 )
 
@@ -153,7 +154,7 @@ func ParseEvent(text, kind string) (*Event, []Finding) {
 	for i := range ev.Records {
 		ev.Records[i].decode(&f)
 	}
-	idx := newUTF16Index(text)
+	idx := jsonpos.NewUTF16Index(text)
 	for i := range f.list {
 		f.list[i].toUTF16(idx, idx)
 	}
@@ -213,12 +214,15 @@ func parseEventText(text string) *parsedEvent {
 		doc.bom, doc.body = true, "   "+text[3:]
 	}
 	if strings.Trim(doc.body, " \t\r\n") == "" {
-		doc.err = newSyntaxError(ErrJSONDecode, "Expecting value", doc.body, len(doc.body))
+		doc.err = jsonpos.NewSyntaxError(ErrJSONDecode, "Expecting value", doc.body, len(doc.body))
 		return doc
 	}
-	p := &parser{s: doc.body, opts: parseOptions{pyDepth: pyEventDepth, keepItems: MaxRecords}}
-	doc.root, doc.err = p.document()
-	doc.pyErr, doc.dropped = p.pyErr, p.dropped
+	var p jsonpos.Parser
+	lim := pyLimits(pyEventDepth)
+	lim.KeepItems = MaxRecords
+	p.Reset(doc.body, lim)
+	doc.root, doc.err = p.Document()
+	doc.pyErr, doc.dropped = pyError(doc.body, p.Crossed()), p.Dropped()
 	return doc
 }
 
@@ -304,7 +308,7 @@ func readEvent(ev *Event, text string, doc *parsedEvent, f *findings) {
 	if doc.bom {
 		f.at(codeInputBOM, SevWarning, inputSpan(0, 3)).say(
 			"The event starts with a byte order mark (U+FEFF). Lambda would refuse it: Python's json.loads raises \"Unexpected UTF-8 BOM\".")
-		ev.PyErr = newSyntaxError(ErrJSONDecode, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+		ev.PyErr = jsonpos.NewSyntaxError(ErrJSONDecode, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
 	}
 	if strings.Trim(doc.body, " \t\r\n") == "" {
 		f.at(codeInputEmpty, SevInfo, inputSpan(0, 0)).say("Paste a Firehose event, base64 records (one per line) or JSON payloads.")
@@ -732,7 +736,7 @@ func checkJSON(v *Value, f *findings, rec int, where string) {
 			checkJSON(&v.Items[i], f, rec, where)
 		}
 	case Object:
-		if hasDuplicateKeys(v.Keys) {
+		if jsonpos.HasDuplicateKeys(v.Keys) {
 			first := make(map[string]int, len(v.Keys))
 			for i, k := range v.Keys {
 				if j, ok := first[k.Name]; ok {

@@ -1,6 +1,10 @@
 package transform
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+)
 
 // Field is one column of a flattened row: its key and its value as JSON
 // text. Start and End delimit the value in the text it was parsed from.
@@ -105,7 +109,7 @@ func (fl *flattener) row() ([]Field, []Collision) {
 	for i := range fields {
 		keys[i].Name = fields[i].Key
 	}
-	if !hasDuplicateKeys(keys) {
+	if !jsonpos.HasDuplicateKeys(keys) {
 		return append([]Field(nil), fields...), nil
 	}
 	if fl.at == nil {

@@ -1,6 +1,10 @@
 package transform
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+)
 
 // appendCompact appends v as compact JSON, numbers as written and strings
 // with only the escapes JSON requires (non-ASCII stays UTF-8; a lone
@@ -56,7 +60,7 @@ func appendJSONString(b []byte, s string) []byte {
 		c := s[i]
 		switch {
 		case c == 0xed: // maybe a WTF-8 surrogate
-			r, n := decodeWTF8(s[i:])
+			r, n := jsonpos.DecodeWTF8(s[i:])
 			if n == 3 && r >= 0xd800 && r <= 0xdfff {
 				b = append(b, '\\', 'u')
 				b = appendHex(b, uint32(r), 4)
@@ -87,4 +91,14 @@ func appendJSONString(b []byte, s string) []byte {
 		i++
 	}
 	return append(b, '"')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendHex appends v as digits lowercase hexadecimal digits.
+func appendHex(b []byte, v uint32, digits int) []byte {
+	for shift := 4 * (digits - 1); shift >= 0; shift -= 4 {
+		b = append(b, hexDigits[(v>>shift)&15])
+	}
+	return b
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unsafe"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
 // Payload kinds, as reported in Record.Payload.
@@ -32,7 +34,7 @@ type payload struct {
 
 // analyzePayload decodes and parses a record's payload with ps, whose
 // earlier results it reuses the memory of.
-func analyzePayload(r *EventRecord, ps *parser) *payload {
+func analyzePayload(r *EventRecord, ps *jsonpos.Parser) *payload {
 	p := &payload{}
 	switch {
 	case r.Invalid:
@@ -49,9 +51,11 @@ func analyzePayload(r *EventRecord, ps *parser) *payload {
 		return p
 	}
 	p.kind = PayloadText
-	ps.reset(p.text, parseOptions{pyDepth: pyPayloadDepth})
-	p.vals, p.err, p.pyErr = ps.values()
-	p.deep = ps.deepest > maxPrettyDepth
+	ps.Reset(p.text, pyLimits(pyPayloadDepth))
+	var crossed *jsonpos.Crossing
+	p.vals, p.err, crossed = ps.Values()
+	p.pyErr = pyError(p.text, crossed)
+	p.deep = ps.Deepest() > maxPrettyDepth
 	if t := strings.TrimLeft(p.text, " \t\r\n"); p.err == nil && len(p.vals) > 0 || t != "" && (t[0] == '{' || t[0] == '[') {
 		p.kind = PayloadJSON
 	}
@@ -59,33 +63,6 @@ func analyzePayload(r *EventRecord, ps *parser) *payload {
 		p.kind = PayloadCWL
 	}
 	return p
-}
-
-// parseValues parses a text holding any number of JSON values separated
-// by white space (or nothing): one document, NDJSON, or concatenated JSON.
-// It stops at the first syntax error; vals holds the values read
-// completely before it. pyErr is what Python's json.loads
-// would raise inside the first value, past pyDepth or on a huge integer.
-func parseValues(s string, pyDepth int) (vals []Value, err, pyErr *SyntaxError) {
-	p := &parser{s: s, opts: parseOptions{pyDepth: pyDepth}}
-	return p.values()
-}
-
-// values is parseValues with p.
-func (p *parser) values() (vals []Value, err, pyErr *SyntaxError) {
-	s := p.s
-	for i := skipSpace(s, 0); i < len(s); i = skipSpace(s, i) {
-		v, next := p.value(i)
-		if len(vals) == 0 {
-			pyErr = p.pyErr
-		}
-		if p.err != nil {
-			break
-		}
-		vals = append(vals, v)
-		i = next
-	}
-	return vals, p.err, pyErr
 }
 
 // isCloudWatchLogs reports whether a payload is a CloudWatch Logs

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/tidwall/pretty"
@@ -107,7 +108,7 @@ func TestPrettyEveryValue(t *testing.T) {
 	assert.Equal(t, `{ "x": NaN, "y": -Infinity }`, prettyOf(t, `{"x":NaN,"y":-Infinity}`))
 
 	r := &EventRecord{Payload: []byte("{\"a\":1}\n{\"b\":[true]}\n")}
-	var ps parser
+	var ps jsonpos.Parser
 	text, cut := analyzePayload(r, &ps).decodedText()
 	assert.False(t, cut)
 	assert.Equal(t, "{ \"a\": 1 }\n{ \"b\": [true] }", text)

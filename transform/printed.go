@@ -5,6 +5,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/pyemu"
 )
 
 // The event as a function printed it to CloudWatch Logs: Python's
@@ -98,18 +101,18 @@ func (p *litParser) value(i int) (Value, int) {
 	word := p.s[i:j]
 	v := Value{Start: i, End: j, Text: word}
 	switch word {
-	case pyTrue, pyFalse:
+	case pyemu.True, pyemu.False:
 		p.python = true
 		v.Kind, v.Text = Bool, strings.ToLower(word)
-	case pyNone:
+	case pyemu.None:
 		p.python = true
 		v.Kind, v.Text = Null, "null"
 	case "true", "false":
 		v.Kind = Bool
 	case "null", "undefined":
 		v.Kind, v.Text = Null, "null"
-	case "NaN", "Infinity", pyNaN, pyInf:
-		v.Kind, v.Text = Number, map[string]string{"NaN": "NaN", pyNaN: "NaN", "Infinity": "Infinity", pyInf: "Infinity"}[word]
+	case "NaN", "Infinity", pyemu.NaN, pyemu.Inf:
+		v.Kind, v.Text = Number, map[string]string{"NaN": "NaN", pyemu.NaN: "NaN", "Infinity": "Infinity", pyemu.Inf: "Infinity"}[word]
 	default:
 		return p.fail(i)
 	}
@@ -127,10 +130,10 @@ func (p *litParser) number(i int) (Value, int) {
 	if p.s[j] == '-' || p.s[j] == '+' {
 		j++
 	}
-	if strings.HasPrefix(p.s[j:], "Infinity") || strings.HasPrefix(p.s[j:], pyInf) {
+	if strings.HasPrefix(p.s[j:], "Infinity") || strings.HasPrefix(p.s[j:], pyemu.Inf) {
 		n := len("Infinity")
 		if p.s[j] == 'i' {
-			n = len(pyInf)
+			n = len(pyemu.Inf)
 		}
 		text := "Infinity"
 		if p.s[i] == '-' {
@@ -263,7 +266,7 @@ func decodeEscape(b []byte, s string, i, end int) (_ []byte, next int, ok bool) 
 		if err != nil || r > utf8.MaxRune {
 			return b, j, false
 		}
-		return appendWTF8(b, rune(r)), j + k + 1, true
+		return jsonpos.AppendWTF8(b, rune(r)), j + k + 1, true
 	}
 	n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
 	if j+n > end {
@@ -281,7 +284,7 @@ func decodeEscape(b []byte, s string, i, end int) (_ []byte, next int, ok bool) 
 			j += 6
 		}
 	}
-	return appendWTF8(b, rune(r)), j, true
+	return jsonpos.AppendWTF8(b, rune(r)), j, true
 }
 
 // litMaxDepth is how deeply a printed event may nest: an event nests four

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unsafe"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
 // chunk is a contiguous run of records that one goroutine processes, with
@@ -151,12 +153,12 @@ func (c *chunk) process(rep *Report, ev *Event, budget int, export bool) {
 	// and the parser's arenas serve the next run too. (Not its scratch
 	// stacks: kept from run to run, they made ndjson runs under
 	// WebAssembly a third slower.)
-	ps, _ := parserPool.Get().(*parser)
+	ps, _ := parserPool.Get().(*jsonpos.Parser)
 	if ps == nil {
-		ps = new(parser)
+		ps = new(jsonpos.Parser)
 	}
 	defer func() {
-		ps.scratch, ps.scratchK = nil, nil
+		ps.ReleaseScratch()
 		parserPool.Put(ps)
 	}()
 	var scratch []byte
@@ -196,7 +198,7 @@ func (c *chunk) process(rep *Report, ev *Event, budget int, export bool) {
 
 // record analyzes one decoded record and runs the preset on it; rec is
 // its Record when it is in the report's window.
-func (c *chunk) record(r *EventRecord, rec *Record, ps *parser, budget *int, export bool) {
+func (c *chunk) record(r *EventRecord, rec *Record, ps *jsonpos.Parser, budget *int, export bool) {
 	p := analyzePayload(r, ps)
 	if export {
 		c.decoded = appendDecodedLine(c.decoded, r, p)

@@ -3,6 +3,8 @@ package transform
 import (
 	"strconv"
 	"strings"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
 // The three results Firehose accepts, case-sensitive.
@@ -77,8 +79,9 @@ func idText(v *Value) string {
 // "kafkaRecordValue" when the records come from Amazon MSK.
 func readResponse(text, dataField string) *response {
 	r := &response{}
-	p := &parser{s: text}
-	r.root, r.err = p.document()
+	var p jsonpos.Parser
+	p.Reset(text, jsonpos.Limits{MaxDepth: MaxDepth})
+	r.root, r.err = p.Document()
 	if r.err != nil {
 		return r
 	}

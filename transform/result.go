@@ -3,6 +3,8 @@ package transform
 import (
 	"slices"
 	"time"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
 // A Result is a run kept whole: the verdict of every record, every output
@@ -22,7 +24,7 @@ type Result struct {
 	// decoded them (nil in Run's own Result, which describes no other
 	// window).
 	fresh []EventRecord
-	in    *utf16Index // the input's byte offsets in UTF-16 units
+	in    *jsonpos.UTF16Index // the input's byte offsets in UTF-16 units
 	// newPr makes the preset again, to give a window's records their rows;
 	// nil when no preset ran. raisedAt is the record on which it raised
 	// (the records after it were never processed), or len(ev.Records).
@@ -71,8 +73,8 @@ func (res *Result) Report(d Detail) *Report {
 		if res.outputs != nil && res.outputs[r.Index] != nil {
 			r.Outputs = res.outputs[r.Index]
 		}
-		r.Start, r.End = res.in.at(r.Start), res.in.at(r.End)
-		r.DataStart, r.DataEnd = res.in.at(r.DataStart), res.in.at(r.DataEnd)
+		r.Start, r.End = res.in.At(r.Start), res.in.At(r.End)
+		r.DataStart, r.DataEnd = res.in.At(r.DataStart), res.in.At(r.DataEnd)
 	}
 	if res.outputs != nil {
 		rep.Verdict.Records = rep.Verdict.Records[w.From : w.From+w.Count]
@@ -98,7 +100,7 @@ func (res *Result) describe(w Window) []Record {
 	if res.newPr != nil && w.From <= res.raisedAt {
 		c.pr = res.newPr(&c.f, nil)
 	}
-	ps := new(parser)
+	ps := new(jsonpos.Parser)
 	budget := detailBudget
 	for i := w.From; i < w.From+w.Count; i++ {
 		r := res.fresh[i]

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
 // Version is the engine's version, reported as firehose.version.
@@ -250,8 +252,8 @@ func evaluate(req Request, whole bool) *Result {
 	rep.Stats.Records = len(ev.Records)
 	rep.Stats.SkippedRecords = ev.Skipped
 	rep.Stats.ResponseLimit = LambdaPayloadLimit
-	res.in = newUTF16Index(input)
-	toUTF16(rep, res.in, newUTF16Index(respText))
+	res.in = jsonpos.NewUTF16Index(input)
+	toUTF16(rep, res.in, jsonpos.NewUTF16Index(respText))
 	res.rep = rep
 	res.micros = time.Since(started).Microseconds()
 	return res
@@ -269,16 +271,16 @@ func reportPayload(r *EventRecord, p *payload, f *findings) {
 
 // toUTF16 converts the offsets of the report from bytes to UTF-16 units.
 // The records of a window are converted when a Result's report is made.
-func toUTF16(rep *Report, in, resp *utf16Index) {
+func toUTF16(rep *Report, in, resp *jsonpos.UTF16Index) {
 	if rep.Response != nil {
 		for i := range rep.Response.Records {
 			o := &rep.Response.Records[i]
-			o.Start, o.End = resp.at(o.Start), resp.at(o.End)
+			o.Start, o.End = resp.At(o.Start), resp.At(o.End)
 		}
 	}
 	for i := range rep.Verdict.Ignored {
 		g := &rep.Verdict.Ignored[i]
-		g.Start, g.End = resp.at(g.Start), resp.at(g.End)
+		g.Start, g.End = resp.At(g.Start), resp.At(g.End)
 	}
 	for i := range rep.Findings {
 		rep.Findings[i].toUTF16(in, resp)
@@ -286,18 +288,18 @@ func toUTF16(rep *Report, in, resp *utf16Index) {
 }
 
 // toUTF16 converts a finding's offsets from bytes to UTF-16 units.
-func (fd *Finding) toUTF16(in, resp *utf16Index) {
-	pick := func(doc string) *utf16Index {
+func (fd *Finding) toUTF16(in, resp *jsonpos.UTF16Index) {
+	pick := func(doc string) *jsonpos.UTF16Index {
 		if doc == DocResponse {
 			return resp
 		}
 		return in
 	}
 	x := pick(fd.Doc)
-	fd.Start, fd.End = x.at(fd.Start), x.at(fd.End)
+	fd.Start, fd.End = x.At(fd.Start), x.At(fd.End)
 	for i := range fd.Related {
 		l := &fd.Related[i]
 		x := pick(l.Doc)
-		l.Start, l.End = x.at(l.Start), x.at(l.End)
+		l.Start, l.End = x.At(l.Start), x.At(l.End)
 	}
 }

@@ -194,3 +194,5 @@ func nodeLogPrefix(s string) int {
 func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -3,6 +3,9 @@ package transform
 import (
 	"strconv"
 	"strings"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/pyemu"
 )
 
 // seedLambda emulates the blog post's Python Lambda (see docs/seed-lambda.md in the
@@ -73,7 +76,7 @@ func (s *seedLambda) begin() {
 			s.raise("TypeError", "string indices must be integers, not 'str'", -1, recs.Start, recs.End)
 		}
 	default:
-		s.raise("TypeError", "'"+pyTypeName(recs)+"' object is not iterable", -1, recs.Start, recs.End)
+		s.raise("TypeError", "'"+pyemu.TypeName(recs)+"' object is not iterable", -1, recs.Start, recs.End)
 	}
 }
 
@@ -85,7 +88,7 @@ func subscriptError(v *Value) string {
 	case String:
 		return "string indices must be integers, not 'str'"
 	}
-	return "'" + pyTypeName(v) + "' object is not subscriptable"
+	return "'" + pyemu.TypeName(v) + "' object is not subscriptable"
 }
 
 // record processes one input record; rows, when asked for, are the flat
@@ -115,17 +118,17 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]st
 	pmap := payloadMap{mode: mapWhole, start: data.Start, end: data.End}
 	switch {
 	case data.Kind != String:
-		s.raise("TypeError", "argument should be a bytes-like object or ASCII string, not '"+pyTypeName(data)+"'",
+		s.raise("TypeError", "argument should be a bytes-like object or ASCII string, not '"+pyemu.TypeName(data)+"'",
 			i, data.Start, data.End)
 		return nil
 	case data == r.DataValue && r.Canonical:
 		raw, pmap = r.Data, r.pmap
-	case !isASCII(data.Text):
+	case !jsonpos.IsASCII(data.Text):
 		s.raise("ValueError", "string argument should contain only ASCII characters", i, data.Start, data.End)
 		return nil
 	default:
 		var msg string
-		if raw, msg = pyB64Decode(data.Text); msg != "" {
+		if raw, msg = pyemu.B64Decode(data.Text); msg != "" {
 			s.raise("Error", msg, i, data.Start, data.End)
 			return nil
 		}
@@ -169,7 +172,7 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]st
 		for j := range doc.Items {
 			if el := &doc.Items[j]; el.Kind != Object {
 				start, end := pmap.span(el.Start, el.End)
-				s.raise("AttributeError", "'"+pyTypeName(el)+"' object has no attribute 'items'", i, start, end)
+				s.raise("AttributeError", "'"+pyemu.TypeName(el)+"' object has no attribute 'items'", i, start, end)
 				return nil
 			}
 		}
@@ -183,12 +186,12 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]st
 		}
 	default:
 		start, end := pmap.span(doc.Start, doc.End)
-		s.raise("TypeError", "'"+pyTypeName(doc)+"' object is not iterable", i, start, end)
+		s.raise("TypeError", "'"+pyemu.TypeName(doc)+"' object is not iterable", i, start, end)
 		return nil
 	}
 	if len(objs) > 1 && !s.v1 && id.Kind != String {
 		// record_id + str(record_id_idx) for the second object.
-		msg := "unsupported operand type(s) for +: '" + pyTypeName(id) + "' and 'str'"
+		msg := "unsupported operand type(s) for +: '" + pyemu.TypeName(id) + "' and 'str'"
 		if id.Kind == Array {
 			msg = `can only concatenate list (not "str") to list`
 		}
@@ -210,9 +213,9 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]st
 		s.body = appendBase64Encode(s.body, s.flat.json(s.tmp[:0]))
 		s.body = append(s.body, `", "recordId": `...)
 		if j == 0 || s.v1 {
-			s.body = appendPyJSON(s.body, id)
+			s.body = pyemu.AppendJSON(s.body, id)
 		} else {
-			s.body = appendPyJSONString(s.body, id.Text+strconv.Itoa(j))
+			s.body = pyemu.AppendJSONString(s.body, id.Text+strconv.Itoa(j))
 		}
 		s.body = append(s.body, `, "result": "Ok"}`...)
 	}
@@ -223,7 +226,7 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]st
 // parseValues found in it; nil when it returns a value.
 func pyLoadsError(text string, vals []Value, err, pyErr *SyntaxError) *SyntaxError {
 	if strings.HasPrefix(text, "\ufeff") {
-		return newSyntaxError(ErrJSONDecode, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+		return jsonpos.NewSyntaxError(ErrJSONDecode, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
 	}
 	if pyErr != nil {
 		return pyErr
@@ -232,10 +235,10 @@ func pyLoadsError(text string, vals []Value, err, pyErr *SyntaxError) *SyntaxErr
 		if err != nil {
 			return err
 		}
-		return newSyntaxError(ErrJSONDecode, "Expecting value", text, len(text))
+		return jsonpos.NewSyntaxError(ErrJSONDecode, "Expecting value", text, len(text))
 	}
-	if j := skipSpace(text, vals[0].End); j != len(text) {
-		return newSyntaxError(ErrJSONDecode, "Extra data", text, j)
+	if j := jsonpos.SkipSpace(text, vals[0].End); j != len(text) {
+		return jsonpos.NewSyntaxError(ErrJSONDecode, "Extra data", text, j)
 	}
 	return nil
 }
@@ -356,10 +359,10 @@ func (d *flatDict) put(e flatEntry, v *Value, tmp *[]byte) {
 // dict, up to the opening quote of its value: "outer.inner": ".
 func appendFlatKey(b []byte, e *flatEntry) []byte {
 	b = append(b, '"')
-	b = appendPyJSONChars(b, e.outer)
+	b = pyemu.AppendJSONChars(b, e.outer)
 	if e.merged {
 		b = append(b, '.')
-		b = appendPyJSONChars(b, e.inner)
+		b = pyemu.AppendJSONChars(b, e.inner)
 	}
 	return append(b, `": "`...)
 }
@@ -370,11 +373,11 @@ func appendPyStrJSON(b []byte, v *Value, tmp *[]byte) []byte {
 	b = append(b, '\\', '"')
 	switch v.Kind {
 	case String:
-		b = appendPyJSONEscaped(b, v.Text, true)
+		b = pyemu.AppendJSONEscaped(b, v.Text, true)
 	case Array, Object:
-		b = appendPyReprEscaped(b, v, tmp)
+		b = pyemu.AppendReprEscaped(b, v, tmp)
 	default:
-		b = appendPyRepr(b, v) // a number, bool or None: plain ASCII
+		b = pyemu.AppendRepr(b, v) // a number, bool or None: plain ASCII
 	}
 	return append(b, '\\', '"')
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/stretchr/testify/require"
 )
 
@@ -108,13 +109,13 @@ func checkSeedReport(t *testing.T, event, preset string) {
 			Result   string `json:"result"`
 		} `json:"records"`
 	}
-	if !isASCII(body) || json.Unmarshal([]byte(body), &resp) != nil {
+	if !jsonpos.IsASCII(body) || json.Unmarshal([]byte(body), &resp) != nil {
 		t.Fatalf("%s on %q: got body %q, not ASCII JSON", preset, event, body)
 	}
 	for _, r := range resp.Records {
 		data, err := base64.StdEncoding.Strict().DecodeString(r.Data)
 		var flat map[string]string
-		if err != nil || r.Result != "Ok" || !isASCII(string(data)) || json.Unmarshal(data, &flat) != nil {
+		if err != nil || r.Result != "Ok" || !jsonpos.IsASCII(string(data)) || json.Unmarshal(data, &flat) != nil {
 			t.Fatalf("%s on %q: got record data %q (%q), result %q", preset, event, r.Data, data, r.Result)
 		}
 		for k, v := range flat {

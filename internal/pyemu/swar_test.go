@@ -1,4 +1,4 @@
-package transform
+package pyemu
 
 import (
 	"strings"
@@ -34,31 +34,6 @@ func TestSkipPyJSONPlainEveryByte(t *testing.T) {
 				for from := range 3 {
 					require.Equal(t, naivePyJSONPlain(s, from), skipPyJSONPlain(s, from), "byte %#x at %d, then %#x, from %d", c, pos, second, from)
 					require.Equal(t, naivePyJSONPlain(s, from), skipPyJSONPlain(b, from))
-				}
-			}
-		}
-	}
-}
-
-// naiveStringPlain is skipStringPlain one byte at a time.
-func naiveStringPlain(s string, i int) int { return naiveSkip(&plainString, s, i) }
-
-// TestSkipStringPlainEveryByte does the same for the JSON parser's scan,
-// on runs long enough for its 32-byte steps, with a quote or a backslash
-// after the special byte or none.
-func TestSkipStringPlainEveryByte(t *testing.T) {
-	for c := range 256 {
-		for _, pos := range []int{0, 1, 7, 8, 31, 32, 33, 40, 63, 64, 70} {
-			for _, second := range []byte{'a', '"', '\\', 0x1f, 0x80} {
-				b := []byte(strings.Repeat("abcdefgh", 9))
-				b[pos] = byte(c)
-				b[pos+1] = second
-				s := string(b)
-				for from := range 3 {
-					require.Equal(t, naiveStringPlain(s, from), skipStringPlain(s, from), "byte %#x at %d, then %#x, from %d", c, pos, second, from)
-					if from <= pos {
-						require.Equal(t, naiveStringPlain(s[:pos], from), skipStringPlain(s[:pos], from), "cut at %d", pos)
-					}
 				}
 			}
 		}

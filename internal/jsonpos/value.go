@@ -1,4 +1,4 @@
-package transform
+package jsonpos
 
 import "strings"
 
@@ -124,7 +124,7 @@ func (v *Value) Member(key string) (*Value, int) {
 // first occurrence, with the value of its last. For an object without
 // duplicate keys it returns the members unchanged, without allocating.
 func (v *Value) Entries() ([]Key, []Value) {
-	if !hasDuplicateKeys(v.Keys) {
+	if !HasDuplicateKeys(v.Keys) {
 		return v.Keys, v.Items
 	}
 	keys := make([]Key, 0, len(v.Keys))
@@ -142,8 +142,8 @@ func (v *Value) Entries() ([]Key, []Value) {
 	return keys, items
 }
 
-// hasDuplicateKeys reports whether any key name occurs twice.
-func hasDuplicateKeys(keys []Key) bool {
+// HasDuplicateKeys reports whether any key name occurs twice.
+func HasDuplicateKeys(keys []Key) bool {
 	if len(keys) < 2 {
 		return false
 	}

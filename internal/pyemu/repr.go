@@ -1,40 +1,41 @@
-package transform
+package pyemu
 
 import (
 	"math"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
 // This file formats parsed JSON values the way CPython 3.11 does after
 // json.loads: str(), repr() and json.dumps() with its default settings
-// (ensure_ascii, separators ", " and ": "). The seed presets need them to be
-// byte-identical to the Python Lambda.
+// (ensure_ascii, separators ", " and ": ").
 
 const hexDigits = "0123456789abcdef"
 
-// Python's words for JSON's literals, as repr() writes them: the seed
-// presets write them, and a printed event is read back from them
-// (printed.go).
+// Python's words for JSON's literals, as repr() writes them.
 const (
-	pyTrue  = "True"
-	pyFalse = "False"
-	pyNone  = "None"
-	pyNaN   = "nan"
-	pyInf   = "inf"
+	True  = "True"
+	False = "False"
+	None  = "None"
+	NaN   = "nan" // repr(float("nan"))
+	Inf   = "inf" // repr(float("inf")); "-inf" is its negative
 )
 
-// appendPyRepr appends Python's repr(v).
-func appendPyRepr(b []byte, v *Value) []byte { return appendPy(b, v, pyRepr, nil) }
+// AppendRepr appends repr(json.loads(v)): the repr of the value Python's
+// json module makes of v.
+func AppendRepr(b []byte, v *jsonpos.Value) []byte { return appendPy(b, v, pyRepr, nil) }
 
-// appendPyJSON appends json.dumps(v) with Python's default settings.
-func appendPyJSON(b []byte, v *Value) []byte { return appendPy(b, v, pyJSON, nil) }
+// AppendJSON appends json.dumps(json.loads(v)) with Python's default
+// settings.
+func AppendJSON(b []byte, v *jsonpos.Value) []byte { return appendPy(b, v, pyJSON, nil) }
 
-// appendPyReprEscaped appends repr(v) as appendPyJSONEscaped(…, true)
-// writes it, without writing the repr out first: only its strings can
-// hold characters to escape. tmp is scratch memory.
-func appendPyReprEscaped(b []byte, v *Value, tmp *[]byte) []byte {
+// AppendReprEscaped appends repr(v) as AppendJSONEscaped(…, true) writes
+// it, without writing the repr out first: only its strings can hold
+// characters to escape. tmp is scratch memory.
+func AppendReprEscaped(b []byte, v *jsonpos.Value, tmp *[]byte) []byte {
 	return appendPy(b, v, pyReprEscaped, tmp)
 }
 
@@ -50,36 +51,36 @@ const (
 // appendPy appends what repr() or json.dumps() writes of the value
 // json.loads makes of v: the two differ only in the words for None, True
 // and False, in non-finite floats and in how strings are quoted.
-func appendPy(b []byte, v *Value, form pyForm, tmp *[]byte) []byte {
+func appendPy(b []byte, v *jsonpos.Value, form pyForm, tmp *[]byte) []byte {
 	asJSON := form == pyJSON
 	str := func(b []byte, s string) []byte {
 		switch form {
 		case pyJSON:
-			return appendPyJSONString(b, s)
+			return AppendJSONString(b, s)
 		case pyReprEscaped:
 			return appendPyReprStringEscaped(b, s, tmp)
 		}
 		return appendPyReprString(b, s)
 	}
 	switch v.Kind {
-	case Null:
+	case jsonpos.Null:
 		if asJSON {
 			return append(b, "null"...)
 		}
-		return append(b, pyNone...)
-	case Bool:
+		return append(b, None...)
+	case jsonpos.Bool:
 		switch {
 		case asJSON:
 			return append(b, v.Text...)
 		case v.Text == "true":
-			return append(b, pyTrue...)
+			return append(b, True...)
 		}
-		return append(b, pyFalse...)
-	case Number:
+		return append(b, False...)
+	case jsonpos.Number:
 		return appendPyNumber(b, v, asJSON) // plain ASCII
-	case String:
+	case jsonpos.String:
 		return str(b, v.Text)
-	case Array:
+	case jsonpos.Array:
 		b = append(b, '[')
 		for i := range v.Items {
 			if i > 0 {
@@ -102,7 +103,7 @@ func appendPy(b []byte, v *Value, form pyForm, tmp *[]byte) []byte {
 	return append(b, '}')
 }
 
-// appendPyReprStringEscaped is appendPyReprEscaped for a string. Most are
+// appendPyReprStringEscaped is AppendReprEscaped for a string. Most are
 // printable ASCII without quotes or backslashes, which nothing changes.
 func appendPyReprStringEscaped(b []byte, s string, tmp *[]byte) []byte {
 	if skipPyJSONPlain(s, 0) == len(s) && strings.IndexByte(s, '\'') < 0 {
@@ -111,13 +112,13 @@ func appendPyReprStringEscaped(b []byte, s string, tmp *[]byte) []byte {
 		return append(b, '\'')
 	}
 	*tmp = appendPyReprString((*tmp)[:0], s)
-	return appendPyJSONEscaped(b, *tmp, true)
+	return AppendJSONEscaped(b, *tmp, true)
 }
 
 // appendPyNumber appends the repr of the int or float Python makes of a
 // JSON number. For json.dumps (forJSON) the non-finite floats are written
 // NaN, Infinity and -Infinity, as Python's encoder writes them.
-func appendPyNumber(b []byte, v *Value, forJSON bool) []byte {
+func appendPyNumber(b []byte, v *jsonpos.Value, forJSON bool) []byte {
 	if !v.IsFloat() {
 		if v.Text == "-0" {
 			return append(b, '0')
@@ -127,25 +128,25 @@ func appendPyNumber(b []byte, v *Value, forJSON bool) []byte {
 	if b, ok := appendShortDecimal(b, v.Text); ok {
 		return b
 	}
-	f := pyFloat(v.Text)
+	f := Float(v.Text)
 	switch {
 	case math.IsNaN(f):
 		if forJSON {
 			return append(b, "NaN"...)
 		}
-		return append(b, pyNaN...)
+		return append(b, NaN...)
 	case math.IsInf(f, 1):
 		if forJSON {
 			return append(b, "Infinity"...)
 		}
-		return append(b, pyInf...)
+		return append(b, Inf...)
 	case math.IsInf(f, -1):
 		if forJSON {
 			return append(b, "-Infinity"...)
 		}
-		return append(append(b, '-'), pyInf...)
+		return append(append(b, '-'), Inf...)
 	}
-	return appendFloatRepr(b, f)
+	return AppendFloatRepr(b, f)
 }
 
 // appendShortDecimal appends repr(float(text)) without converting when text
@@ -199,9 +200,9 @@ func appendShortDecimal(b []byte, text string) ([]byte, bool) {
 	return append(b, frac...), true
 }
 
-// pyFloat is Python's float() of a JSON number literal: correctly rounded,
+// Float is Python's float() of a JSON number literal: correctly rounded,
 // overflowing to ±inf.
-func pyFloat(text string) float64 {
+func Float(text string) float64 {
 	switch text {
 	case "NaN":
 		return math.NaN()
@@ -249,11 +250,11 @@ func shortFloat(text string) string {
 	return sign + "0." + digits + "e" + strconv.FormatInt(exp+int64(point), 10)
 }
 
-// appendFloatRepr appends repr(f) for a finite float: the shortest digits
+// AppendFloatRepr appends repr(f) for a finite float: the shortest digits
 // that round-trip, in positional notation when the decimal exponent is in
 // [-4, 16), scientific otherwise ("1e+16", "1e-05"), with ".0" added to
 // integral positional values.
-func appendFloatRepr(b []byte, f float64) []byte {
+func AppendFloatRepr(b []byte, f float64) []byte {
 	var tmp [32]byte
 	e := strconv.AppendFloat(tmp[:0], f, 'e', -1, 64) // "-d.ddde±XX"
 	neg := e[0] == '-'
@@ -344,12 +345,12 @@ func appendPyReprString(b []byte, s string) []byte {
 			}
 			continue
 		}
-		r, n := decodeWTF8(s[i:])
+		r, n := jsonpos.DecodeWTF8(s[i:])
 		switch {
 		case n == 1:
 			// Not UTF-8 at all; cannot come from a decoded payload.
 			b = append(b, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
-		case pyPrintable(r):
+		case printable(r):
 			b = append(b, s[i:i+n]...)
 		case r <= 0xff:
 			b = append(b, '\\', 'x', hexDigits[r>>4], hexDigits[r&15])
@@ -372,11 +373,11 @@ func appendHex(b []byte, v uint32, digits int) []byte {
 	return b
 }
 
-// pyPrintable reports whether Python's str.isprintable() holds for a
+// printable reports whether Python's str.isprintable() holds for a
 // code point from U+0080 on.
-func pyPrintable(r rune) bool {
-	i := sort.Search(len(pyNonPrintable), func(i int) bool { return pyNonPrintable[i][1] >= r })
-	return i == len(pyNonPrintable) || r < pyNonPrintable[i][0]
+func printable(r rune) bool {
+	i := sort.Search(len(nonPrintable), func(i int) bool { return nonPrintable[i][1] >= r })
+	return i == len(nonPrintable) || r < nonPrintable[i][0]
 }
 
 // pyJSONPlain marks the ASCII bytes json.dumps writes unescaped.
@@ -387,25 +388,25 @@ var pyJSONPlain = func() (t [256]bool) {
 	return t
 }()
 
-// appendPyJSONString appends json.dumps(s) with ensure_ascii=True: the
+// AppendJSONString appends json.dumps(s) with ensure_ascii=True: the
 // result is ASCII, everything else is escaped as \uXXXX (lowercase hex,
 // surrogate pairs above U+FFFF, DEL included).
-func appendPyJSONString(b []byte, s string) []byte {
+func AppendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
-	b = appendPyJSONChars(b, s)
+	b = AppendJSONChars(b, s)
 	return append(b, '"')
 }
 
-// appendPyJSONChars is appendPyJSONString without the quotes.
-func appendPyJSONChars[S string | []byte](b []byte, s S) []byte {
-	return appendPyJSONEscaped(b, s, false)
+// AppendJSONChars is AppendJSONString without the quotes.
+func AppendJSONChars[S string | []byte](b []byte, s S) []byte {
+	return AppendJSONEscaped(b, s, false)
 }
 
-// appendPyJSONEscaped appends the characters of json.dumps(s) without the
+// AppendJSONEscaped appends the characters of json.dumps(s) without the
 // quotes, or, when twice is set, the characters of json.dumps(json.dumps(s))
 // without the outer quotes and the escaped inner ones: the seed encodes its
 // values twice, and this writes the result in one pass.
-func appendPyJSONEscaped[S string | []byte](b []byte, s S, twice bool) []byte {
+func AppendJSONEscaped[S string | []byte](b []byte, s S, twice bool) []byte {
 	pre, quote, slash := `\`, `"`, `\`
 	if twice {
 		pre, quote, slash = `\\`, `\"`, `\\`
@@ -450,7 +451,7 @@ func appendPyJSONEscaped[S string | []byte](b []byte, s S, twice bool) []byte {
 				continue
 			}
 		}
-		r, n := decodeWTF8(string(s[i:min(i+4, len(s))]))
+		r, n := jsonpos.DecodeWTF8(string(s[i:min(i+4, len(s))]))
 		i += n
 		if r >= 0x10000 {
 			r -= 0x10000
@@ -469,21 +470,22 @@ func appendPyJSONEscaped[S string | []byte](b []byte, s S, twice bool) []byte {
 	return b
 }
 
-// pyTypeName is the name of the Python type json.loads makes of v.
-func pyTypeName(v *Value) string {
+// TypeName is the name of the Python type json.loads makes of v ("int",
+// "float", "str", "list", "dict", …).
+func TypeName(v *jsonpos.Value) string {
 	switch v.Kind {
-	case Null:
+	case jsonpos.Null:
 		return "NoneType"
-	case Bool:
+	case jsonpos.Bool:
 		return "bool"
-	case Number:
+	case jsonpos.Number:
 		if v.IsFloat() {
 			return "float"
 		}
 		return "int"
-	case String:
+	case jsonpos.String:
 		return "str"
-	case Array:
+	case jsonpos.Array:
 		return "list"
 	}
 	return "dict"

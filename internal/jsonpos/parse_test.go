@@ -1,4 +1,4 @@
-package transform
+package jsonpos
 
 import (
 	"encoding/json"
@@ -10,41 +10,9 @@ import (
 	"unicode/utf8"
 )
 
-// pyLoads is json.loads(text) as the seed presets emulate it: the value,
-// or the exception as "Type: message".
-func pyLoads(text string) (*Value, string) {
-	vals, err, pyErr := parseValues(text, pyPayloadDepth)
-	if e := pyLoadsError(text, vals, err, pyErr); e != nil {
-		return nil, e.Type + ": " + e.Error()
-	}
-	return &vals[0], ""
-}
-
-// TestJSONLoadsMatchesPython gives json.loads random JSON documents, most
-// of them damaged (truncated, bytes inserted, deleted or replaced), and
-// compares the exception, or the repr() and json.dumps() of the value, with
-// CPython 3.11 (testdata/pydiff/json.jsonl.gz).
-func TestJSONLoadsMatchesPython(t *testing.T) {
-	fails := 0
-	for _, c := range readPyCases(t, "json.jsonl.gz") {
-		v, gotErr := pyLoads(c.Src)
-		what := "json.loads(" + clipMiddle(c.Src) + ")"
-		wantErr := ""
-		if c.Err != nil {
-			wantErr = *c.Err
-		}
-		checkPy(t, &fails, c, what+" raises", gotErr, &wantErr)
-		if v == nil || c.Err != nil {
-			continue
-		}
-		checkPy(t, &fails, c, "repr("+what+")", string(appendPyRepr(nil, v)), c.Repr)
-		checkPy(t, &fails, c, "json.dumps("+what+")", string(appendPyJSON(nil, v)), c.JSON)
-	}
-}
-
 // FuzzParseJSON checks that parsing never panics and agrees with
-// encoding/json: on validity, except that Python (and so ParseJSON)
-// accepts NaN, Infinity and -Infinity; and on the values, with lone
+// encoding/json: on validity, except that Python (and so Parse) accepts
+// NaN, Infinity and -Infinity; and on the values, with lone
 // surrogates (kept as WTF-8 here) compared as U+FFFD.
 func FuzzParseJSON(f *testing.F) {
 	for _, s := range []string{`[1, "a", {"b": null, "c": [true, false]}]`, `{"a": NaN, "b": -Infinity}`,
@@ -53,9 +21,10 @@ func FuzzParseJSON(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		v, err := ParseJSON(s)
-		vals, perr, pyErr := parseValues(s, pyPayloadDepth)
-		pyLoadsError(s, vals, perr, pyErr)
+		v, err := Parse(s)
+		var p Parser
+		p.Reset(s, Limits{NoteDepth: 992, ConstantsNest: true, NoteIntDigits: 4300})
+		p.Values()
 		if err == nil {
 			checkOffsets(t, s, &v)
 		}
@@ -70,12 +39,12 @@ func FuzzParseJSON(f *testing.F) {
 		}
 		switch {
 		case err != nil && stdErr == nil:
-			t.Fatalf("ParseJSON(%q): got error %v, encoding/json accepts it", s, err)
+			t.Fatalf("Parse(%q): got error %v, encoding/json accepts it", s, err)
 		case err == nil && stdErr != nil && !hasNonStandard([]Value{v}):
-			t.Fatalf("ParseJSON(%q): got no error, encoding/json says %v", s, stdErr)
+			t.Fatalf("Parse(%q): got no error, encoding/json says %v", s, stdErr)
 		case err == nil && stdErr == nil && utf8.ValidString(s):
 			if got := toAny(&v); !reflect.DeepEqual(got, std) {
-				t.Fatalf("ParseJSON(%q): got %#v, encoding/json %#v", s, got, std)
+				t.Fatalf("Parse(%q): got %#v, encoding/json %#v", s, got, std)
 			}
 		}
 	})
@@ -84,18 +53,18 @@ func FuzzParseJSON(f *testing.F) {
 // checkOffsets checks that every value's Start and End delimit its text.
 func checkOffsets(t *testing.T, s string, v *Value) {
 	if v.Start < 0 || v.End > len(s) || v.Start >= v.End {
-		t.Fatalf("ParseJSON(%q): value at [%d, %d)", s, v.Start, v.End)
+		t.Fatalf("Parse(%q): value at [%d, %d)", s, v.Start, v.End)
 	}
 	if first, last := s[v.Start], s[v.End-1]; v.Kind == String && (first != '"' || last != '"') ||
 		v.Kind == Array && (first != '[' || last != ']') || v.Kind == Object && (first != '{' || last != '}') {
-		t.Fatalf("ParseJSON(%q): %s at [%d, %d) is %q", s, v.Kind, v.Start, v.End, s[v.Start:v.End])
+		t.Fatalf("Parse(%q): %s at [%d, %d) is %q", s, v.Kind, v.Start, v.End, s[v.Start:v.End])
 	}
 	for i := range v.Items {
 		checkOffsets(t, s, &v.Items[i])
 	}
 	for _, k := range v.Keys {
 		if k.Start < v.Start || k.End > v.End || s[k.Start] != '"' || s[k.End-1] != '"' {
-			t.Fatalf("ParseJSON(%q): key %q at [%d, %d)", s, k.Name, k.Start, k.End)
+			t.Fatalf("Parse(%q): key %q at [%d, %d)", s, k.Name, k.Start, k.End)
 		}
 	}
 }
@@ -129,7 +98,7 @@ func toAny(v *Value) any {
 func replaceSurrogates(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
-		r, n := decodeWTF8(s[i:])
+		r, n := DecodeWTF8(s[i:])
 		if r >= 0xd800 && r <= 0xdfff {
 			r = utf8.RuneError
 		}
@@ -137,4 +106,16 @@ func replaceSurrogates(s string) string {
 		i += n
 	}
 	return b.String()
+}
+
+// hasNonStandard reports whether the values hold NaN or Infinity, which
+// are not standard JSON.
+func hasNonStandard(vals []Value) bool {
+	for i := range vals {
+		v := &vals[i]
+		if v.IsNonStandard() || (v.Kind == Array || v.Kind == Object) && hasNonStandard(v.Items) {
+			return true
+		}
+	}
+	return false
 }

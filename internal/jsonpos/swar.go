@@ -1,11 +1,11 @@
-package transform
+package jsonpos
 
 import "strings"
 
-// Scanning a word at a time: the Python-style escaping and the JSON
-// parser spend most of their time looking for the next byte that needs
-// care, and a word-at-a-time test skips runs of plain text quickly. (Short
-// strings, most keys, are faster a byte at a time.)
+// Scanning a word at a time: the parser spends most of its time looking
+// for the next byte that needs care, and a word-at-a-time test skips runs
+// of plain text quickly. (Short strings, most keys, are faster a byte at a
+// time.)
 
 const (
 	swarOnes = 0x0101010101010101
@@ -18,12 +18,6 @@ func word[S string | []byte](s S) uint64 {
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
-
-// swarLess is non-zero when some byte of x is below n (n ≤ 128).
-func swarLess(x, n uint64) uint64 { return (x - swarOnes*n) &^ x & swarHigh }
-
-// swarHas is non-zero when some byte of x equals c.
-func swarHas(x, c uint64) uint64 { return swarLess(x^(swarOnes*c), 1) }
 
 // skipStringPlain returns the first index from i (at most len(s)) whose
 // byte is not plain inside a JSON string (a quote, a backslash, a control
@@ -48,22 +42,6 @@ func skipStringPlain(s string, i int) int {
 		t = t[32:]
 	}
 	for i = end - len(t); i < len(s) && plainString[s[i]]; i++ {
-	}
-	return i
-}
-
-// skipPyJSONPlain returns the first index from i whose byte json.dumps
-// escapes (or len(s)): anything but printable ASCII, a quote, a backslash.
-func skipPyJSONPlain[S string | []byte](s S, i int) int {
-	t := s[i:]
-	for len(t) >= 8 {
-		x := word(t)
-		if x&swarHigh|swarLess(x, 0x20)|swarHas(x, 0x7f)|swarHas(x, '"')|swarHas(x, '\\') != 0 {
-			break
-		}
-		t = t[8:]
-	}
-	for i = len(s) - len(t); i < len(s) && pyJSONPlain[s[i]]; i++ {
 	}
 	return i
 }

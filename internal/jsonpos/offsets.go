@@ -1,11 +1,11 @@
-package transform
+package jsonpos
 
 import "unicode/utf8"
 
-// utf16Index converts byte offsets of a text into UTF-16 code unit offsets,
+// UTF16Index converts byte offsets of a text into UTF-16 code unit offsets,
 // the unit JavaScript strings and CodeMirror count in. It keeps the UTF-16
 // position of every 256th byte, so a conversion reads at most 256 bytes.
-type utf16Index struct {
+type UTF16Index struct {
 	s     string
 	ascii bool
 	marks []int // marks[k] is the UTF-16 offset of byte k*indexStep
@@ -13,8 +13,9 @@ type utf16Index struct {
 
 const indexStep = 256
 
-func newUTF16Index(s string) *utf16Index {
-	x := &utf16Index{s: s, ascii: isASCII(s)}
+// NewUTF16Index indexes s.
+func NewUTF16Index(s string) *UTF16Index {
+	x := &UTF16Index{s: s, ascii: IsASCII(s)}
 	if x.ascii {
 		return x
 	}
@@ -49,8 +50,8 @@ func utf16Units(c byte) int {
 	}
 }
 
-// at returns the UTF-16 offset of byte offset off (clamped to the text).
-func (x *utf16Index) at(off int) int {
+// At returns the UTF-16 offset of byte offset off (clamped to the text).
+func (x *UTF16Index) At(off int) int {
 	if off <= 0 {
 		return 0
 	}
@@ -68,8 +69,8 @@ func (x *utf16Index) at(off int) int {
 	return u
 }
 
-// isASCII reports whether s holds only ASCII bytes.
-func isASCII(s string) bool {
+// IsASCII reports whether s holds only ASCII bytes.
+func IsASCII(s string) bool {
 	// 32 bytes at a time, as utf8.ValidString skips ASCII.
 	for len(s) > 32 && ((word(s)|word(s[8:]))|(word(s[16:])|word(s[24:])))&swarHigh == 0 {
 		s = s[32:]

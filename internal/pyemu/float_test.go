@@ -1,4 +1,4 @@
-package transform
+package pyemu
 
 import (
 	"fmt"
@@ -56,7 +56,7 @@ func TestShortDecimalMatchesRepr(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := appendFloatRepr(nil, f)
+		want := AppendFloatRepr(nil, f)
 		assert.Equal(t, string(want), string(got), fmt.Sprintf("repr(float(%q))", text))
 	}
 	assert.Greater(t, fast, 5000, "cases that took the fast path")

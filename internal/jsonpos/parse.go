@@ -1,4 +1,4 @@
-package transform
+package jsonpos
 
 import (
 	"fmt"
@@ -7,55 +7,71 @@ import (
 	"unicode/utf8"
 )
 
-// The kinds of SyntaxError, named after the Python exception that
-// json.loads raises for them.
+// The kinds of SyntaxError. They are named after the exceptions CPython's
+// json.loads raises, whose grammar and messages the reader follows.
 const (
-	ErrJSONDecode = "JSONDecodeError"
-	ErrValue      = "ValueError"     // an integer of more than 4300 digits
-	ErrRecursion  = "RecursionError" // nesting deeper than the limit
+	ErrSyntax = "JSONDecodeError" // the text is not JSON
+	ErrDepth  = "RecursionError"  // nesting deeper than Limits.MaxDepth
 )
 
-// MaxDepth is how deeply arrays and objects may nest in anything the
-// engine parses. The parser and every walk over a parsed value recurse once
-// per level, and under WebAssembly the browser's call stack, not Go's, bounds
-// that: Chromium's worker overflows a few thousand levels down. Python's json
-// module gives up a little sooner (see pyPayloadDepth), so nothing the seed
-// Lambda could read is refused.
-const MaxDepth = 1000
+// DefaultMaxDepth is the MaxDepth of a zero Limits.
+const DefaultMaxDepth = 1000
 
-// Python's limits, measured with the reference handler on CPython 3.11:
-// json.loads fails on the 994th nested container of an event and on the
-// 993rd of a record's payload (the handler's frames use up the rest of the
-// interpreter's recursion limit of 1000), and on integers of more than 4300
-// digits.
-const (
-	pyEventDepth   = 993
-	pyPayloadDepth = 992
-	pyMaxIntDigits = 4300
-)
+// Limits are the bounds a Parser holds a text to. The zero value is
+// DefaultMaxDepth levels of nesting and nothing else.
+type Limits struct {
+	// MaxDepth is how deeply arrays and objects may nest: a deeper one
+	// is a SyntaxError of type ErrDepth and ends the parse. The parser
+	// recurses once per level. Zero is DefaultMaxDepth.
+	MaxDepth int
+	// NoteDepth, when non-zero, is a soft bound on nesting: the first
+	// container nested deeper is noted (Parser.Crossed) and parsing goes
+	// on. With ConstantsNest, a NaN, Infinity or -Infinity counts as one
+	// level more than the container holding it.
+	NoteDepth     int
+	ConstantsNest bool
+	// NoteIntDigits, when non-zero, is a soft bound on the digits of an
+	// integer (a number without fraction or exponent): the first longer
+	// one is noted.
+	NoteIntDigits int
+	// KeepItems, when non-zero, is how many items of an array nested in
+	// the top-level object (an event's records) are kept; the rest are
+	// checked for syntax, counted (Parser.Dropped) and not kept.
+	KeepItems int
+}
 
-// SyntaxError describes why a text is not JSON, the way Python's json
-// module describes it, with the byte offset where the problem is.
+// A Crossing is where a text first went past one of the soft bounds of
+// its Limits.
+type Crossing struct {
+	Offset int    // byte offset of the container, constant or integer
+	What   string // "array", "object", "constant" (NoteDepth), or "integer" (NoteIntDigits)
+	Digits int    // for an integer, how many digits it has
+}
+
+// SyntaxError describes why a text is not JSON, with the byte offset where
+// the problem is and that offset's position as Python counts it.
 type SyntaxError struct {
-	Type   string // ErrJSONDecode, ErrValue or ErrRecursion
-	Msg    string // Python's message without the position ("Expecting value")
+	Type   string // ErrSyntax or ErrDepth, or a kind of the caller's (NewSyntaxError)
+	Msg    string // the message without the position ("Expecting value")
 	Offset int    // byte offset of the problem in the parsed text
 	Line   int    // 1-based line of Offset
 	Column int    // 1-based column of Offset, in code points as Python counts
 	Char   int    // code point index of Offset, Python's "char"
 }
 
-// Error returns the message exactly as Python formats it, for example
-// "Expecting value: line 1 column 1 (char 0)".
+// Error returns the message as Python's json module formats it, for
+// example "Expecting value: line 1 column 1 (char 0)"; errors of other
+// types are their message alone.
 func (e *SyntaxError) Error() string {
-	if e.Type != ErrJSONDecode {
+	if e.Type != ErrSyntax {
 		return e.Msg
 	}
 	return fmt.Sprintf("%s: line %d column %d (char %d)", e.Msg, e.Line, e.Column, e.Char)
 }
 
-// newSyntaxError computes the Python position of a byte offset in s.
-func newSyntaxError(typ, msg, s string, off int) *SyntaxError {
+// NewSyntaxError returns an error of type typ at byte offset off of s
+// (clamped to s), with its line, column and char computed.
+func NewSyntaxError(typ, msg, s string, off int) *SyntaxError {
 	if off > len(s) {
 		off = len(s)
 	}
@@ -72,29 +88,19 @@ func newSyntaxError(typ, msg, s string, off int) *SyntaxError {
 	return e
 }
 
-// parseOptions configure a parser.
-type parseOptions struct {
-	// pyDepth, when non-zero, is the nesting depth past which Python would
-	// raise RecursionError. Crossing it, or meeting an integer Python would
-	// refuse, is recorded in parser.pyErr and parsing goes on.
-	pyDepth int
-	// keepItems, when non-zero, is how many items of an array nested in
-	// the top-level object (an event's records) are kept; the rest are
-	// checked for syntax, counted in parser.dropped and not kept.
-	keepItems int
-}
-
-// parser is a recursive-descent JSON parser that follows the grammar and
-// the error positions of CPython's json scanner (Modules/_json.c): NaN,
-// Infinity and -Infinity are accepted, control characters in strings are
-// not, only space, tab, CR and LF are whitespace.
-type parser struct {
-	s     string
-	opts  parseOptions
-	depth int
-	err   *SyntaxError
-	pyErr *SyntaxError
-	// dropped counts the array items parsed but not kept (keepItems), and
+// A Parser is a recursive-descent JSON parser that follows the grammar,
+// the messages and the error positions of CPython's json scanner
+// (Modules/_json.c): NaN, Infinity and -Infinity are accepted, control
+// characters in strings are not, only space, tab, CR and LF are
+// whitespace. Its zero value is ready to use (Reset, then Document or
+// Values); a Parser reused keeps its memory from parse to parse.
+type Parser struct {
+	s       string
+	lim     Limits
+	depth   int
+	err     *SyntaxError
+	crossed *Crossing
+	// dropped counts the array items parsed but not kept (KeepItems), and
 	// discarding is non-zero while one is being parsed.
 	dropped, discarding int
 	// deepest is the deepest nesting met so far.
@@ -109,54 +115,97 @@ type parser struct {
 	buf      []byte // for strings with escapes
 }
 
-// reset prepares p to parse s, reusing the memory of its earlier parses:
-// the values they returned must no longer be in use.
-func (p *parser) reset(s string, opts parseOptions) {
-	p.s, p.opts, p.depth, p.deepest, p.err, p.pyErr = s, opts, 0, 0, nil, nil
+// Reset prepares p to parse s within lim, reusing the memory of its
+// earlier parses: the values they returned must no longer be in use.
+func (p *Parser) Reset(s string, lim Limits) {
+	if lim.MaxDepth <= 0 {
+		lim.MaxDepth = DefaultMaxDepth
+	}
+	p.s, p.lim, p.depth, p.deepest, p.err, p.crossed, p.dropped = s, lim, 0, 0, nil, nil, 0
 	p.arena, p.arenaK = p.arena[:0], p.arenaK[:0]
 }
 
-// ParseJSON parses one JSON document. On a syntax error it returns the
-// error and the partial value read so far: containers that were open are
-// closed at the error, so a truncated event still shows its records.
-func ParseJSON(text string) (Value, error) {
-	p := &parser{s: text}
-	v, err := p.document()
+// ReleaseScratch lets go of the parser's scratch stacks, which grow with
+// the widest container it met, keeping its arenas for the next parse.
+func (p *Parser) ReleaseScratch() { p.scratch, p.scratchK = nil, nil }
+
+// Crossed returns where the text went past a soft bound of the limits
+// (NoteDepth, NoteIntDigits), or nil.
+func (p *Parser) Crossed() *Crossing { return p.crossed }
+
+// Dropped returns how many array items were parsed but not kept
+// (Limits.KeepItems).
+func (p *Parser) Dropped() int { return p.dropped }
+
+// Deepest returns the deepest nesting of arrays and objects met.
+func (p *Parser) Deepest() int { return p.deepest }
+
+// Parse parses one JSON document within the default limits. On a syntax
+// error it returns the error and the partial value read so far:
+// containers that were open are closed at the error, so a truncated event
+// still shows its records.
+func Parse(text string) (Value, error) {
+	var p Parser
+	p.Reset(text, Limits{})
+	v, err := p.Document()
 	if err != nil {
 		return v, err
 	}
 	return v, nil
 }
 
-// document parses a whole text holding one value and nothing else.
-func (p *parser) document() (Value, *SyntaxError) {
-	i := skipSpace(p.s, 0)
+// Document parses the whole text as one value and nothing else. On a
+// syntax error it returns the partial value read so far.
+func (p *Parser) Document() (Value, *SyntaxError) {
+	i := SkipSpace(p.s, 0)
 	v, end := p.value(i)
 	if p.err != nil {
 		return v, p.err
 	}
-	end = skipSpace(p.s, end)
+	end = SkipSpace(p.s, end)
 	if end != len(p.s) {
-		p.fail(ErrJSONDecode, "Extra data", end)
+		p.fail(ErrSyntax, "Extra data", end)
 	}
 	return v, p.err
 }
 
-func (p *parser) fail(typ, msg string, off int) {
+// Values parses a text holding any number of JSON values separated by
+// white space (or nothing): one document, NDJSON, or concatenated JSON.
+// It stops at the first syntax error; vals holds the values read
+// completely before it. firstCrossed is where the first value went past
+// a soft bound of the limits, or nil.
+func (p *Parser) Values() (vals []Value, err *SyntaxError, firstCrossed *Crossing) {
+	s := p.s
+	for i := SkipSpace(s, 0); i < len(s); i = SkipSpace(s, i) {
+		v, next := p.value(i)
+		if len(vals) == 0 {
+			firstCrossed = p.crossed
+		}
+		if p.err != nil {
+			break
+		}
+		vals = append(vals, v)
+		i = next
+	}
+	return vals, p.err, firstCrossed
+}
+
+func (p *Parser) fail(typ, msg string, off int) {
 	if p.err == nil {
-		p.err = newSyntaxError(typ, msg, p.s, off)
+		p.err = NewSyntaxError(typ, msg, p.s, off)
 	}
 }
 
-func (p *parser) pyFail(typ, msg string, off int) {
-	if p.pyErr == nil {
-		p.pyErr = newSyntaxError(typ, msg, p.s, off)
+// cross notes the first crossing of a soft bound.
+func (p *Parser) cross(c Crossing) {
+	if p.crossed == nil {
+		p.crossed = &c
 	}
 }
 
-// skipSpace returns the index of the first byte at or after i that is not
+// SkipSpace returns the index of the first byte at or after i that is not
 // JSON whitespace.
-func skipSpace(s string, i int) int {
+func SkipSpace(s string, i int) int {
 	for i < len(s) {
 		switch s[i] {
 		case ' ', '\t', '\n', '\r':
@@ -170,10 +219,10 @@ func skipSpace(s string, i int) int {
 
 // value parses the value starting exactly at i and returns it with the
 // index just past it. On error p.err is set.
-func (p *parser) value(i int) (Value, int) {
+func (p *Parser) value(i int) (Value, int) {
 	s := p.s
 	if i >= len(s) {
-		p.fail(ErrJSONDecode, "Expecting value", i)
+		p.fail(ErrSyntax, "Expecting value", i)
 		return Value{Start: i, End: i}, i
 	}
 	switch c := s[i]; c {
@@ -197,34 +246,33 @@ func (p *parser) value(i int) (Value, int) {
 		}
 	case 'N':
 		if strings.HasPrefix(s[i:], "NaN") {
-			p.pyConstant(i)
+			p.constant(i)
 			return Value{Kind: Number, Start: i, End: i + 3, Text: "NaN"}, i + 3
 		}
 	case 'I':
 		if strings.HasPrefix(s[i:], "Infinity") {
-			p.pyConstant(i)
+			p.constant(i)
 			return Value{Kind: Number, Start: i, End: i + 8, Text: "Infinity"}, i + 8
 		}
 	case '-':
 		if strings.HasPrefix(s[i:], "-Infinity") {
-			p.pyConstant(i)
+			p.constant(i)
 			return Value{Kind: Number, Start: i, End: i + 9, Text: "-Infinity"}, i + 9
 		}
 	}
 	return p.number(i)
 }
 
-// pyConstant notes a NaN, Infinity or -Infinity at i: Python turns them
-// into floats by calling parse_constant, a C function call that counts
-// against the recursion limit as one more level of nesting.
-func (p *parser) pyConstant(i int) {
-	if p.opts.pyDepth > 0 && p.depth >= p.opts.pyDepth {
-		p.pyFail(ErrRecursion, "maximum recursion depth exceeded while calling a Python object", i)
+// constant notes a NaN, Infinity or -Infinity at i that nests past
+// NoteDepth when constants count as a level (ConstantsNest).
+func (p *Parser) constant(i int) {
+	if p.lim.ConstantsNest && p.lim.NoteDepth > 0 && p.depth >= p.lim.NoteDepth {
+		p.cross(Crossing{Offset: i, What: "constant"})
 	}
 }
 
 // number parses a number the way CPython's _match_number_unicode does.
-func (p *parser) number(start int) (Value, int) {
+func (p *Parser) number(start int) (Value, int) {
 	end := p.numberEnd(start)
 	if end == start {
 		return Value{Start: start, End: start}, start
@@ -234,13 +282,13 @@ func (p *parser) number(start int) (Value, int) {
 
 // numberEnd reads the number at start and returns the index just past it,
 // or start (with p.err set) when there is none.
-func (p *parser) numberEnd(start int) int {
+func (p *Parser) numberEnd(start int) int {
 	s := p.s
 	i := start
 	if s[i] == '-' {
 		i++
 		if i >= len(s) {
-			p.fail(ErrJSONDecode, "Expecting value", start)
+			p.fail(ErrSyntax, "Expecting value", start)
 			return start
 		}
 	}
@@ -253,7 +301,7 @@ func (p *parser) numberEnd(start int) int {
 	case s[i] == '0':
 		i++
 	default:
-		p.fail(ErrJSONDecode, "Expecting value", start)
+		p.fail(ErrSyntax, "Expecting value", start)
 		return start
 	}
 	isFloat := false
@@ -278,14 +326,13 @@ func (p *parser) numberEnd(start int) int {
 			i = j
 		}
 	}
-	if !isFloat && p.opts.pyDepth > 0 {
+	if !isFloat && p.lim.NoteIntDigits > 0 {
 		digits := i - start
 		if s[start] == '-' {
 			digits--
 		}
-		if digits > pyMaxIntDigits {
-			p.pyFail(ErrValue, "Exceeds the limit (4300 digits) for integer string conversion: value has "+
-				strconv.Itoa(digits)+" digits; use sys.set_int_max_str_digits() to increase the limit", start)
+		if digits > p.lim.NoteIntDigits {
+			p.cross(Crossing{Offset: start, What: "integer", Digits: digits})
 		}
 	}
 	return i
@@ -295,14 +342,14 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // enter records one more level of nesting for the container opening at i
 // and reports whether parsing may go on.
-func (p *parser) enter(i int, what string) bool {
+func (p *Parser) enter(i int, what string) bool {
 	p.depth++
 	p.deepest = max(p.deepest, p.depth)
-	if p.opts.pyDepth > 0 && p.depth > p.opts.pyDepth {
-		p.pyFail(ErrRecursion, "maximum recursion depth exceeded while decoding a JSON "+what+" from a unicode string", i)
+	if p.lim.NoteDepth > 0 && p.depth > p.lim.NoteDepth {
+		p.cross(Crossing{Offset: i, What: what})
 	}
-	if p.depth > MaxDepth {
-		p.fail(ErrRecursion, "JSON nested deeper than "+strconv.Itoa(MaxDepth)+" levels", i)
+	if p.depth > p.lim.MaxDepth {
+		p.fail(ErrDepth, "JSON nested deeper than "+strconv.Itoa(p.lim.MaxDepth)+" levels", i)
 		return false
 	}
 	return true
@@ -312,7 +359,7 @@ func (p *parser) enter(i int, what string) bool {
 // gathers its children, and returns the index just past it. Containers and
 // strings are built in place, without copying them through return values.
 // A value that could not be read at all is not pushed.
-func (p *parser) push(i int) int {
+func (p *Parser) push(i int) int {
 	k := len(p.scratch)
 	c := byte(0)
 	if i < len(p.s) {
@@ -349,18 +396,18 @@ func (p *parser) push(i int) int {
 }
 
 // array parses an array whose '[' is at start.
-func (p *parser) array(start int) (Value, int) {
+func (p *Parser) array(start int) (Value, int) {
 	return p.container(start, Array)
 }
 
 // object parses an object whose '{' is at start.
-func (p *parser) object(start int) (Value, int) {
+func (p *Parser) object(start int) (Value, int) {
 	return p.container(start, Object)
 }
 
 // container parses an array or an object on the scratch stack and takes
 // it off.
-func (p *parser) container(start int, kind Kind) (Value, int) {
+func (p *Parser) container(start int, kind Kind) (Value, int) {
 	k := len(p.scratch)
 	p.scratch = append(p.scratch, Value{Kind: kind, Start: start})
 	var next int
@@ -376,7 +423,7 @@ func (p *parser) container(start int, kind Kind) (Value, int) {
 }
 
 // arrayInto parses the array whose '[' is at start into p.scratch[k].
-func (p *parser) arrayInto(k, start int) int {
+func (p *Parser) arrayInto(k, start int) int {
 	if !p.enter(start, "array") {
 		p.depth--
 		p.scratch[k].End = start
@@ -389,10 +436,10 @@ func (p *parser) arrayInto(k, start int) int {
 		return end
 	}
 	s := p.s
-	i := skipSpace(s, start+1)
+	i := SkipSpace(s, start+1)
 	limit := 0
 	if p.depth == 2 && p.discarding == 0 {
-		limit = p.opts.keepItems
+		limit = p.lim.KeepItems
 	}
 	if i >= len(s) || s[i] != ']' {
 		for n := 0; ; n++ {
@@ -411,22 +458,22 @@ func (p *parser) arrayInto(k, start int) int {
 			if p.err != nil {
 				return done(next)
 			}
-			i = skipSpace(s, next)
+			i = SkipSpace(s, next)
 			if i < len(s) && s[i] == ']' {
 				break
 			}
 			if i >= len(s) || s[i] != ',' {
-				p.fail(ErrJSONDecode, "Expecting ',' delimiter", i)
+				p.fail(ErrSyntax, "Expecting ',' delimiter", i)
 				return done(i)
 			}
-			i = skipSpace(s, i+1)
+			i = SkipSpace(s, i+1)
 		}
 	}
 	return done(i + 1)
 }
 
 // objectInto parses the object whose '{' is at start into p.scratch[k].
-func (p *parser) objectInto(k, start int) int {
+func (p *Parser) objectInto(k, start int) int {
 	if !p.enter(start, "object") {
 		p.depth--
 		p.scratch[k].End = start
@@ -439,11 +486,11 @@ func (p *parser) objectInto(k, start int) int {
 		return end
 	}
 	s := p.s
-	i := skipSpace(s, start+1)
+	i := SkipSpace(s, start+1)
 	if i >= len(s) || s[i] != '}' {
 		for {
 			if i >= len(s) || s[i] != '"' {
-				p.fail(ErrJSONDecode, "Expecting property name enclosed in double quotes", i)
+				p.fail(ErrSyntax, "Expecting property name enclosed in double quotes", i)
 				return done(i)
 			}
 			name, next := p.scanString(i)
@@ -451,12 +498,12 @@ func (p *parser) objectInto(k, start int) int {
 			if p.err != nil {
 				return done(next)
 			}
-			i = skipSpace(s, next)
+			i = SkipSpace(s, next)
 			if i >= len(s) || s[i] != ':' {
-				p.fail(ErrJSONDecode, "Expecting ':' delimiter", i)
+				p.fail(ErrSyntax, "Expecting ':' delimiter", i)
 				return done(i)
 			}
-			i = skipSpace(s, i+1)
+			i = SkipSpace(s, i+1)
 			top := len(p.scratch)
 			next = p.push(i)
 			if len(p.scratch) > top {
@@ -465,27 +512,27 @@ func (p *parser) objectInto(k, start int) int {
 			if p.err != nil {
 				return done(next)
 			}
-			i = skipSpace(s, next)
+			i = SkipSpace(s, next)
 			if i < len(s) && s[i] == '}' {
 				break
 			}
 			if i >= len(s) || s[i] != ',' {
-				p.fail(ErrJSONDecode, "Expecting ',' delimiter", i)
+				p.fail(ErrSyntax, "Expecting ',' delimiter", i)
 				return done(i)
 			}
-			i = skipSpace(s, i+1)
+			i = SkipSpace(s, i+1)
 		}
 	}
 	return done(i + 1)
 }
 
 // finishItems moves the values gathered since base into the arena.
-func (p *parser) finishItems(base int) []Value {
+func (p *Parser) finishItems(base int) []Value {
 	return finish(&p.scratch, &p.arena, base, p.discarding > 0)
 }
 
 // finishKeys moves the keys gathered since base into the arena.
-func (p *parser) finishKeys(base int) []Key {
+func (p *Parser) finishKeys(base int) []Key {
 	return finish(&p.scratchK, &p.arenaK, base, p.discarding > 0)
 }
 
@@ -521,14 +568,14 @@ var plainString = func() (t [256]bool) {
 
 // str parses a string whose opening quote is at start, as CPython's
 // scanstring_unicode does.
-func (p *parser) str(start int) (Value, int) {
+func (p *Parser) str(start int) (Value, int) {
 	text, end := p.scanString(start)
 	return Value{Kind: String, Start: start, End: end, Text: text}, end
 }
 
 // scanString reads the string whose opening quote is at start and returns
 // its text and the index just past it (or where it broke off).
-func (p *parser) scanString(start int) (string, int) {
+func (p *Parser) scanString(start int) (string, int) {
 	s := p.s
 	i := start + 1
 	// Keys are short: a byte at a time. Past 16 plain bytes the string is
@@ -550,7 +597,7 @@ func (p *parser) scanString(start int) (string, int) {
 		}
 		buf = append(buf, s[run:i]...)
 		if i >= len(s) {
-			p.fail(ErrJSONDecode, "Unterminated string starting at", start)
+			p.fail(ErrSyntax, "Unterminated string starting at", start)
 			return p.partialString(i, buf)
 		}
 		c := s[i]
@@ -558,11 +605,11 @@ func (p *parser) scanString(start int) (string, int) {
 			break
 		}
 		if c != '\\' {
-			p.fail(ErrJSONDecode, "Invalid control character at", i)
+			p.fail(ErrSyntax, "Invalid control character at", i)
 			return p.partialString(i, buf)
 		}
 		if i+1 >= len(s) {
-			p.fail(ErrJSONDecode, "Unterminated string starting at", start)
+			p.fail(ErrSyntax, "Unterminated string starting at", start)
 			return p.partialString(i, buf)
 		}
 		e := s[i+1]
@@ -580,7 +627,7 @@ func (p *parser) scanString(start int) (string, int) {
 			case 't':
 				e = '\t'
 			default:
-				p.fail(ErrJSONDecode, "Invalid \\escape", i)
+				p.fail(ErrSyntax, "Invalid \\escape", i)
 				return p.partialString(i, buf)
 			}
 			buf = append(buf, e)
@@ -590,18 +637,18 @@ func (p *parser) scanString(start int) (string, int) {
 		// \uXXXX: i is the backslash, i+1 the 'u'.
 		end := i + 6
 		if end >= len(s) {
-			p.fail(ErrJSONDecode, "Invalid \\uXXXX escape", i+1)
+			p.fail(ErrSyntax, "Invalid \\uXXXX escape", i+1)
 			return p.partialString(i, buf)
 		}
 		r, ok := hex4(s[i+2 : end])
 		if !ok {
-			p.fail(ErrJSONDecode, "Invalid \\uXXXX escape", i+1)
+			p.fail(ErrSyntax, "Invalid \\uXXXX escape", i+1)
 			return p.partialString(i, buf)
 		}
 		if r >= 0xd800 && r <= 0xdbff && end+6 < len(s) && s[end] == '\\' && s[end+1] == 'u' {
 			r2, ok := hex4(s[end+2 : end+6])
 			if !ok {
-				p.fail(ErrJSONDecode, "Invalid \\uXXXX escape", end+1)
+				p.fail(ErrSyntax, "Invalid \\uXXXX escape", end+1)
 				return p.partialString(i, buf)
 			}
 			if r2 >= 0xdc00 && r2 <= 0xdfff {
@@ -609,14 +656,14 @@ func (p *parser) scanString(start int) (string, int) {
 				end += 6
 			}
 		}
-		buf = appendWTF8(buf, r)
+		buf = AppendWTF8(buf, r)
 		i = end
 	}
 	p.buf = buf
 	return string(buf), i + 1
 }
 
-func (p *parser) partialString(i int, buf []byte) (string, int) {
+func (p *Parser) partialString(i int, buf []byte) (string, int) {
 	p.buf = buf
 	return string(buf), i
 }
@@ -641,19 +688,19 @@ func hex4(h string) (rune, bool) {
 	return r, true
 }
 
-// appendWTF8 appends r in UTF-8, encoding a surrogate code point as the
+// AppendWTF8 appends r in UTF-8, encoding a surrogate code point as the
 // three bytes UTF-8 would use for it (WTF-8), so that Python strings holding
 // lone surrogates survive in Go strings.
-func appendWTF8(b []byte, r rune) []byte {
+func AppendWTF8(b []byte, r rune) []byte {
 	if r >= 0xd800 && r <= 0xdfff {
 		return append(b, 0xed, byte(0x80|(r>>6)&0x3f), byte(0x80|r&0x3f))
 	}
 	return utf8.AppendRune(b, r)
 }
 
-// decodeWTF8 decodes the code point at the start of s like
+// DecodeWTF8 decodes the code point at the start of s like
 // utf8.DecodeRuneInString, but also decodes WTF-8 surrogates.
-func decodeWTF8(s string) (rune, int) {
+func DecodeWTF8(s string) (rune, int) {
 	if len(s) >= 3 && s[0] == 0xed && s[1] >= 0xa0 && s[1] <= 0xbf && s[2]&0xc0 == 0x80 {
 		return rune(0xd000) | rune(s[1]&0x3f)<<6 | rune(s[2]&0x3f), 3
 	}
