@@ -66,7 +66,7 @@
 //     outcomes, findings and alternative readings to a ruling; fidelity.go
 //     says where the playground would claim too much; s3.go previews the
 //     bucket (previewS3, a function of the stream, the event, the verdict
-//     and the outputs);
+//     and the outputs), with internal/s3key naming its objects;
 //   - reporting: catalog.go and finding.go hold the codes and write
 //     findings, report.go holds the report's types, describe.go the
 //     engine's description of itself.
@@ -76,9 +76,9 @@
 // report's types (Finding, Span, Event, Verdict), which a Go caller of
 // Check names as transform's; as packages they would each import one more
 // package holding those types, and transform would only alias them. The
-// JSON reader and the CPython emulation use none of them, so they are
-// packages of their own (internal/jsonpos, internal/pyemu), with their
-// own tests and examples.
+// JSON reader, the CPython emulation and S3's naming use none of them, so
+// they are packages of their own (internal/jsonpos, internal/pyemu,
+// internal/s3key), with their own tests and examples.
 //
 // docs/firehose-contract.md says what Firehose does, with the confidence
 // of each behaviour; docs/seed-lambda.md describes the seed Lambda.

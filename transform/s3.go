@@ -3,10 +3,10 @@ package transform
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/firehose-playground/firehose-playground/internal/s3key"
 	"github.com/firehose-playground/firehose-playground/internal/sha256"
 )
 
@@ -18,10 +18,6 @@ const (
 
 // maxObjectBody is how much of an object's body the preview shows.
 const maxObjectBody = 256 << 10
-
-// defaultTimePrefix is what Firehose puts after a prefix that has no
-// expressions: the arrival hour, in UTC.
-const defaultTimePrefix = "yyyy/MM/dd/HH/"
 
 // s3Batch is what the S3 preview is made of: the delivery stream's
 // settings, the event, the verdict of every record, the response's records
@@ -85,11 +81,11 @@ func (s *s3Batch) deliveredObjects(p *S3Preview, c s3Clock) {
 	if s.outs == nil {
 		return
 	}
-	parts := parsePrefix(s.st.prefix)
-	if !hasExpression(parts) {
-		parts = append(parts, prefixPart{ns: "timestamp", text: defaultTimePrefix})
+	parts := s3key.Parse(s.st.prefix)
+	if !parts.HasExpression() {
+		parts = append(parts, s3key.Part{NS: "timestamp", Text: s3key.DefaultTimePrefix})
 	}
-	usesKeys := usesNamespace(parts, "partitionKeyFromLambda")
+	usesKeys := parts.Uses("partitionKeyFromLambda")
 	type group struct {
 		recs   []int
 		keys   [][2]string
@@ -107,7 +103,7 @@ func (s *s3Batch) deliveredObjects(p *S3Preview, c s3Clock) {
 		gk := ""
 		if usesKeys {
 			var missing string
-			gk, missing = partitionOf(parts, or.keys)
+			gk, missing = parts.Partition(or.keys)
 			if missing != "" {
 				s.f.at(codeS3PartitionKey, SevWarning, responseSpan(or.v.Start, or.v.End)).rec(i).out(v.Output).say(
 					"Output record %d has no partition key %s, which the prefix uses (!{partitionKeyFromLambda:%s}). Firehose cannot evaluate the prefix for record %d and writes it under the error output prefix instead of delivering it; this preview leaves it out.",
@@ -130,7 +126,7 @@ func (s *s3Batch) deliveredObjects(p *S3Preview, c s3Clock) {
 		g.oldest = min(g.oldest, c.arrival[i])
 	}
 	for n, g := range groups {
-		prefix, _ := renderPrefix(parts, time.UnixMilli(g.oldest).UTC(), g.keys, "", s.uuid("random", n)[:11])
+		prefix, _ := parts.Render(time.UnixMilli(g.oldest).UTC(), g.keys, "", s.uuid("random", n)[:11])
 		body := s.newBody()
 		for _, i := range g.recs {
 			body.write(s.outs[s.verdict[i].Output].bytes)
@@ -229,26 +225,26 @@ func (s *s3Batch) failedLine(b []byte, i int, v *RecordVerdict, attempts int, ar
 // ErrorOutputPrefix when it has expressions; otherwise the ErrorOutputPrefix
 // (or the Prefix) followed by processing-failed/ and the hour.
 func (s *s3Batch) errorPrefix(t time.Time) string {
-	if parts := parsePrefix(s.st.errorPrefix); hasExpression(parts) {
-		s, _ := renderPrefix(parts, t, nil, ObjectProcessingFailed, s.uuid("random-error", 0)[:11])
+	if parts := s3key.Parse(s.st.errorPrefix); parts.HasExpression() {
+		s, _ := parts.Render(t, nil, ObjectProcessingFailed, s.uuid("random-error", 0)[:11])
 		return s
 	}
 	base := s.st.errorPrefix
 	if base == "" {
-		if hasExpression(parsePrefix(s.st.prefix)) {
+		if s3key.Parse(s.st.prefix).HasExpression() {
 			s.f.at(codeS3ErrorPrefix, SevInfo, inputSpan(0, 0)).say(
 				"The S3 prefix uses expressions, so Firehose requires an error output prefix (with !{firehose:error-output-type}); the preview puts failed records under processing-failed/ at the top of the bucket.")
 		} else {
 			base = s.st.prefix
 		}
 	}
-	return base + ObjectProcessingFailed + "/" + formatJavaTime(defaultTimePrefix, t)
+	return base + ObjectProcessingFailed + "/" + s3key.FormatJavaTime(s3key.DefaultTimePrefix, t)
 }
 
 // suffix is an object's name after its prefix:
 // <stream>-<version>-yyyy-MM-dd-HH-mm-ss-<uuid>.
 func (s *s3Batch) suffix(ms int64, kind string, n int) string {
-	return s.st.name + "-1-" + formatJavaTime("yyyy-MM-dd-HH-mm-ss", time.UnixMilli(ms).UTC()) + "-" + s.uuid(kind, n)
+	return s.st.name + "-1-" + s3key.FormatJavaTime("yyyy-MM-dd-HH-mm-ss", time.UnixMilli(ms).UTC()) + "-" + s.uuid(kind, n)
 }
 
 // uuid returns a version 4 UUID made from the event and what it names, so
@@ -303,202 +299,4 @@ func (o *objectBody) text() (string, bool) {
 		}
 	}
 	return string(b), true
-}
-
-// prefixPart is a piece of an S3 prefix: literal text, or an expression
-// !{ns:text}.
-type prefixPart struct {
-	ns   string // "" for literal text
-	text string
-}
-
-// parsePrefix splits a prefix into literal text and !{namespace:value}
-// expressions.
-func parsePrefix(s string) []prefixPart {
-	var parts []prefixPart
-	for s != "" {
-		i := strings.Index(s, "!{")
-		if i < 0 {
-			parts = append(parts, prefixPart{text: s})
-			break
-		}
-		end := strings.IndexByte(s[i:], '}')
-		if end < 0 {
-			parts = append(parts, prefixPart{text: s})
-			break
-		}
-		if i > 0 {
-			parts = append(parts, prefixPart{text: s[:i]})
-		}
-		if ns, val, ok := strings.Cut(s[i+2:i+end], ":"); ok && ns != "" {
-			parts = append(parts, prefixPart{ns: ns, text: val})
-		} else {
-			parts = append(parts, prefixPart{text: s[i : i+end+1]})
-		}
-		s = s[i+end+1:]
-	}
-	return parts
-}
-
-// hasExpression reports whether a prefix has any expression.
-func hasExpression(parts []prefixPart) bool {
-	for _, p := range parts {
-		if p.ns != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// usesNamespace reports whether a prefix has an expression in namespace ns.
-func usesNamespace(parts []prefixPart, ns string) bool {
-	for _, p := range parts {
-		if p.ns == ns {
-			return true
-		}
-	}
-	return false
-}
-
-// lookupKey returns the value of a partition key.
-func lookupKey(keys [][2]string, name string) (string, bool) {
-	for _, kv := range keys {
-		if kv[0] == name {
-			return kv[1], true
-		}
-	}
-	return "", false
-}
-
-// partitionOf returns the values of the partition keys a prefix uses,
-// joined, or the name of the first key that is missing.
-func partitionOf(parts []prefixPart, keys [][2]string) (string, string) {
-	var b strings.Builder
-	for _, p := range parts {
-		if p.ns != "partitionKeyFromLambda" {
-			continue
-		}
-		v, ok := lookupKey(keys, p.text)
-		if !ok {
-			return "", p.text
-		}
-		b.WriteString(v)
-		b.WriteByte(0)
-	}
-	return b.String(), ""
-}
-
-// renderPrefix evaluates a prefix for one object: timestamps at t,
-// partition keys from keys, the error output type and a random string.
-// It returns the name of a partition key that is missing, if any.
-// partitionKeyFromQuery (jq) is not emulated: it is left as written.
-func renderPrefix(parts []prefixPart, t time.Time, keys [][2]string, errorType, random string) (string, string) {
-	var b strings.Builder
-	missing := ""
-	for _, p := range parts {
-		switch {
-		case p.ns == "":
-			b.WriteString(p.text)
-		case p.ns == "timestamp":
-			b.WriteString(formatJavaTime(p.text, t))
-		case p.ns == "partitionKeyFromLambda":
-			v, ok := lookupKey(keys, p.text)
-			if !ok && missing == "" {
-				missing = p.text
-			}
-			b.WriteString(v)
-		case p.ns == "firehose" && p.text == "error-output-type" && errorType != "":
-			b.WriteString(errorType)
-		case p.ns == "firehose" && p.text == "random-string":
-			b.WriteString(random)
-		default:
-			b.WriteString("!{" + p.ns + ":" + p.text + "}")
-		}
-	}
-	return b.String(), missing
-}
-
-// formatJavaTime formats t with a Java DateTimeFormatter pattern, the
-// subset S3 prefixes use: y/u (year), M, d, H, h, m, s, S, D, E, a, and
-// text in single quotes. Other characters are copied.
-func formatJavaTime(pattern string, t time.Time) string {
-	var b strings.Builder
-	pad := func(n, width int) {
-		s := strconv.Itoa(n)
-		for k := len(s); k < width; k++ {
-			b.WriteByte('0')
-		}
-		b.WriteString(s)
-	}
-	for i := 0; i < len(pattern); {
-		c := pattern[i]
-		if c == '\'' {
-			end := strings.IndexByte(pattern[i+1:], '\'')
-			switch {
-			case end == 0: // '' is a quote
-				b.WriteByte('\'')
-				i += 2
-			case end < 0:
-				b.WriteString(pattern[i+1:])
-				i = len(pattern)
-			default:
-				b.WriteString(pattern[i+1 : i+1+end])
-				i += end + 2
-			}
-			continue
-		}
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		n := 1
-		for i+n < len(pattern) && pattern[i+n] == c {
-			n++
-		}
-		switch c {
-		case 'y', 'u':
-			if n == 2 {
-				pad(t.Year()%100, 2)
-			} else {
-				pad(t.Year(), n)
-			}
-		case 'M':
-			switch {
-			case n == 3:
-				b.WriteString(t.Month().String()[:3])
-			case n >= 4:
-				b.WriteString(t.Month().String())
-			default:
-				pad(int(t.Month()), n)
-			}
-		case 'd':
-			pad(t.Day(), n)
-		case 'D':
-			pad(t.YearDay(), n)
-		case 'H':
-			pad(t.Hour(), n)
-		case 'h':
-			pad((t.Hour()+11)%12+1, n)
-		case 'm':
-			pad(t.Minute(), n)
-		case 's':
-			pad(t.Second(), n)
-		case 'S':
-			frac := fmt.Sprintf("%09d", t.Nanosecond())
-			b.WriteString(frac[:min(n, 9)])
-		case 'E':
-			if n >= 4 {
-				b.WriteString(t.Weekday().String())
-			} else {
-				b.WriteString(t.Weekday().String()[:3])
-			}
-		case 'a':
-			b.WriteString(t.Format("PM"))
-		default:
-			b.WriteString(pattern[i : i+n])
-		}
-		i += n
-	}
-	return b.String()
 }
