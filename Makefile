@@ -46,11 +46,11 @@ test-go:
 ## test-race: the engine's tests under the race detector (2 min 40 s on two
 ## busy cores, 2 GB of memory)
 test-race:
-	$(GO) test -race ./transform
+	$(GO) test -race ./transform ./internal/...
 
 ## test-wasm: the engine's tests compiled to WebAssembly, run by Node
 test-wasm:
-	PATH="$(WASMDIR):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./transform ./wasm
+	PATH="$(WASMDIR):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./transform ./wasm ./internal/...
 
 ## test-web: the page's pure modules (web/test/*.test.js, *.test.mjs) under
 ## Node's own test runner: the catalog reader, state, share links, the

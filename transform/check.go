@@ -1,7 +1,6 @@
 package transform
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -333,37 +332,4 @@ func (jd *judged) capLists() {
 	if len(jd.Verdict.Ignored) > maxListed {
 		jd.Verdict.Ignored = jd.Verdict.Ignored[:maxListed]
 	}
-}
-
-// percent writes n as a share of of: "0.4%", "139%".
-func percent(n, of int) string {
-	p := float64(n) * 100 / float64(of)
-	if p < 0.1 {
-		return "less than 0.1%"
-	}
-	if p < 10 {
-		return strconv.FormatFloat(p, 'f', 1, 64) + "%"
-	}
-	return strconv.Itoa(int(p)) + "%"
-}
-
-// thousands writes n with thousands separators: 6,291,556.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 && s[i-1] != '-' {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-// pick returns a when cond holds, else b.
-func pick(cond bool, a, b string) string {
-	if cond {
-		return a
-	}
-	return b
 }

@@ -289,18 +289,3 @@ func gzipError(err error, n int) error {
 	}
 	return &GzipError{Code: codeGzipCorrupt, Msg: "the gzip data is corrupt: " + err.Error()}
 }
-
-// sizeText writes a byte count for people: "512 bytes", "1.5 KiB", "6.0 MiB".
-func sizeText(n int) string {
-	switch {
-	case n < 1024:
-		if n == 1 {
-			return "1 byte"
-		}
-		return strconv.Itoa(n) + " bytes"
-	case n < 1<<20:
-		return strconv.FormatFloat(float64(n)/1024, 'f', 1, 64) + " KiB"
-	default:
-		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
-	}
-}

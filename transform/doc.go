@@ -68,8 +68,9 @@
 //     bucket (previewS3, a function of the stream, the event, the verdict
 //     and the outputs), with internal/s3key naming its objects;
 //   - reporting: catalog.go and finding.go hold the codes and write
-//     findings, report.go holds the report's types, describe.go the
-//     engine's description of itself.
+//     findings, words.go how their messages write numbers, sizes and
+//     quotes, report.go holds the report's types, describe.go the engine's
+//     description of itself.
 //
 // Why these seams are files and not packages: the event reader, the
 // presets, the rules and the S3 preview all write findings and fill the

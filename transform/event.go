@@ -785,14 +785,6 @@ func similarKey(obj *Value, name string) *Key {
 	return nil
 }
 
-// article returns "a" or "an" for a kind's name.
-func article(k Kind) string {
-	if k == Array || k == Object {
-		return "an"
-	}
-	return "a"
-}
-
 // Generated events: what the playground builds from base64 lines or JSON
 // payloads. Ids and timestamps are realistic and deterministic.
 

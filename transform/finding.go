@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 )
 
 // maxFindingsPerCode bounds the findings of one code in a report: a
@@ -115,29 +114,4 @@ func (f *findings) summarize() {
 func (fd *Finding) relate(doc string, start, end int, msg string) *Finding {
 	fd.Related = append(fd.Related, Location{Span: Span{doc, start, end}, Message: msg})
 	return fd
-}
-
-// plural writes "1 record", "2 records".
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// clip shortens s to at most n bytes for a message, on a rune boundary.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && s[cut]&0xc0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-// quoted writes s in double quotes for a message, clipped.
-func quoted(s string) string {
-	return `"` + strings.ReplaceAll(clip(s, 80), `"`, `\"`) + `"`
 }

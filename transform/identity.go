@@ -50,7 +50,7 @@ func newIdentity(ev *Event, body []byte) *identityLambda {
 	return l
 }
 
-func (l *identityLambda) record(r *EventRecord, _ *payload, _ bool) [][][2]string {
+func (l *identityLambda) record(r *EventRecord, _ *payload, _ bool) []Row {
 	if l.err != nil {
 		return nil
 	}

@@ -41,7 +41,7 @@ func (l *ndjsonLambda) fail(r *EventRecord, code Code, start, end int, format st
 	l.emit(r, "ProcessingFailed", nil)
 }
 
-func (l *ndjsonLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]string {
+func (l *ndjsonLambda) record(r *EventRecord, p *payload, wantRows bool) []Row {
 	switch p.kind {
 	case PayloadInvalid:
 		l.fail(r, codeNDJSONUndecodable, r.Start, r.End, "its data could not be decoded.")
@@ -91,8 +91,8 @@ func (l *ndjsonLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]
 }
 
 // rows flattens objs (or takes the given rows) and emits the record.
-func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Field, wantRows bool) [][][2]string {
-	var out [][][2]string
+func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Field, wantRows bool) []Row {
+	var out []Row
 	l.data = l.data[:0]
 	n := 0
 	for i, obj := range objs {
@@ -123,7 +123,7 @@ func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Fie
 		l.data = appendRow(l.data, fields)
 		l.data = append(l.data, '\n')
 		if wantRows {
-			row := make([][2]string, len(fields))
+			row := make(Row, len(fields))
 			for k, f := range fields {
 				row[k] = [2]string{f.Key, f.Value}
 			}
@@ -141,7 +141,7 @@ func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Fie
 // cloudWatchLogs makes one row per log event of a DATA_MESSAGE, with the
 // log group and stream; a message that is a JSON object is flattened under
 // "message". A CONTROL_MESSAGE is Dropped.
-func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *payload, wantRows bool) [][][2]string {
+func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *payload, wantRows bool) []Row {
 	doc := &p.vals[0]
 	if mt, _ := doc.Member("messageType"); mt.Text == "CONTROL_MESSAGE" {
 		l.emit(r, "Dropped", nil)

@@ -14,7 +14,7 @@ package transform
 type preset interface {
 	// record transforms one record; rows, when asked for, are the
 	// flattened rows it made of the payload.
-	record(r *EventRecord, p *payload, wantRows bool) [][][2]string
+	record(r *EventRecord, p *payload, wantRows bool) []Row
 	// finish returns the chunk's output records joined by the separator
 	// (after the body's opening, in the first chunk), or the error the
 	// function raised.

@@ -206,7 +206,7 @@ func (c *chunk) record(r *EventRecord, rec *Record, ps *jsonpos.Parser, budget *
 	if rec != nil {
 		*rec = Record{Index: r.Index, RecordID: r.RecordID, Start: r.Start, End: r.End,
 			ArrivalTimestamp: r.Timestamp, Size: len(r.Payload), Gzip: r.Gzip, Payload: p.kind,
-			Outputs: []int{}, Rows: [][][2]string{}}
+			Outputs: []int{}, Rows: []Row{}}
 		if r.DataValue != nil {
 			rec.DataStart, rec.DataEnd = r.DataValue.Start, r.DataValue.End
 		} else {

@@ -99,14 +99,17 @@ type Record struct {
 	// hex dump when it is binary. Truncated when it was cut short.
 	Decoded   string `json:"decoded"`
 	Truncated bool   `json:"truncated,omitempty"`
-	// Rows are the flattened rows the preset made of the payload, each a
-	// list of [key, value] pairs (a list, because JavaScript objects
-	// reorder integer-like keys).
-	Rows [][][2]string `json:"rows"`
+	// Rows are the flattened rows the preset made of the payload.
+	Rows []Row `json:"rows"`
 	// Outputs are the indexes of the response records that carry this
 	// record's recordId.
 	Outputs []int `json:"outputs"`
 }
+
+// Row is one flattened row as the report carries it: its [key, value]
+// pairs in order (a list, because JavaScript objects reorder integer-like
+// keys).
+type Row = [][2]string
 
 // Lambda is what the function returned: a body, or an error.
 type Lambda struct {

@@ -68,7 +68,7 @@ func (res *Result) Report(d Detail) *Report {
 		if r.Index > res.raisedAt {
 			// The function raised before this record: it made no rows of
 			// it, whichever worker would have processed it.
-			r.Rows = [][][2]string{}
+			r.Rows = []Row{}
 		}
 		if res.outputs != nil && res.outputs[r.Index] != nil {
 			r.Outputs = res.outputs[r.Index]

@@ -25,7 +25,7 @@ func TestRunReportShape(t *testing.T) {
 	require.Len(t, rep.Records, 1)
 	assert.True(t, rep.Records[0].Detail)
 	assert.Equal(t, `[{ "a": 1 }]`, rep.Records[0].Decoded, "pretty keeps short values on one line")
-	assert.Equal(t, [][][2]string{{{"a", `"1"`}}}, rep.Records[0].Rows)
+	assert.Equal(t, []Row{{{"a", `"1"`}}}, rep.Records[0].Rows)
 	assert.Contains(t, rep.Event, `"records": [`)
 	assert.Equal(t, Window{From: 0, Count: 1, Total: 1}, rep.Window)
 

@@ -93,7 +93,7 @@ func subscriptError(v *Value) string {
 
 // record processes one input record; rows, when asked for, are the flat
 // dicts it produced. It does nothing once the function has raised.
-func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]string {
+func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) []Row {
 	if !s.active {
 		return nil
 	}
@@ -199,7 +199,7 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) [][][2]st
 		return nil
 	}
 
-	var rows [][][2]string
+	var rows []Row
 	for j := range objs {
 		s.flat.build(&objs[j], &s.tmp)
 		if wantRows {
@@ -402,8 +402,8 @@ func (d *flatDict) json(b []byte) []byte {
 }
 
 // rows returns the dict as [key, value] pairs.
-func (d *flatDict) rows() [][2]string {
-	out := make([][2]string, len(d.ents))
+func (d *flatDict) rows() Row {
+	out := make(Row, len(d.ents))
 	for i := range d.ents {
 		e := &d.ents[i]
 		out[i] = [2]string{e.key(), unescapeASCII(d.buf[e.v0:e.v1])}
