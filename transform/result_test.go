@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -142,4 +143,40 @@ func FuzzResultWindows(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestEveryOffsetIsConverted fails when the report gains an offset: the
+// engine works in byte offsets, and every one the report carries must be
+// turned into UTF-16 units (toUTF16 in run.go; Result.Report for the
+// records of a window), or highlights land on the wrong characters after
+// Korean text or emoji. Convert the new field there, then list it here.
+func TestEveryOffsetIsConverted(t *testing.T) {
+	converted := []string{
+		"Record.Start", "Record.End", "Record.DataStart", "Record.DataEnd", // Result.Report
+		"OutRecord.Start", "OutRecord.End", // toUTF16
+		"Ignored.Start", "Ignored.End", // toUTF16
+		"Span.Start", "Span.End", // Finding.toUTF16, for findings and their related places
+	}
+	var found []string
+	seen := map[reflect.Type]bool{}
+	var walk func(reflect.Type)
+	walk = func(ty reflect.Type) {
+		for ty.Kind() == reflect.Pointer || ty.Kind() == reflect.Slice || ty.Kind() == reflect.Array {
+			ty = ty.Elem()
+		}
+		if ty.Kind() != reflect.Struct || seen[ty] {
+			return
+		}
+		seen[ty] = true
+		for i := range ty.NumField() {
+			f := ty.Field(i)
+			name := ty.Name() + "." + f.Name
+			if f.Type.Kind() == reflect.Int && (strings.HasSuffix(f.Name, "Start") || strings.HasSuffix(f.Name, "End")) {
+				found = append(found, name)
+			}
+			walk(f.Type)
+		}
+	}
+	walk(reflect.TypeFor[Report]())
+	assert.ElementsMatch(t, converted, found, "an offset field of the report that is not converted to UTF-16 units")
 }
