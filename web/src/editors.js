@@ -7,7 +7,8 @@ import { json } from "@codemirror/lang-json";
 import { linter } from "@codemirror/lint";
 import { tags as t } from "@lezer/highlight";
 import { editorSetup, followDarkMode, setMarkers } from "./cmsetup.js";
-import { fieldDocs, findingCard } from "./fielddocs.js";
+import { fieldDocs, keyDoc } from "./fielddocs.js";
+import { findingCard } from "./render/finding.js";
 import { h } from "./dom.js";
 
 // Colours come from style.css, so light and dark follow the system.
@@ -163,26 +164,28 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
       }
     },
     /**
-     * setFindings shows findings as diagnostics; map turns an engine offset
-     * into a position of this editor's text (identity by default).
+     * setFindings shows the marks of findings (render/finding.js) as
+     * diagnostics; map turns an engine offset into a position of this
+     * editor's text (identity by default).
+     * @param {import("./render/finding.js").Mark[]} marks
+     * @param {(offset: number) => number} [map]
      */
-    setFindings(findings, map = (o) => o) {
+    setFindings(marks, map = (o) => o) {
       const len = view.state.doc.length;
       const diags = [];
-      for (const f of findings) {
-        let from = clamp(map(f.start), 0, len);
-        let to = clamp(map(f.end), from, len);
+      for (const m of marks) {
+        let from = clamp(map(m.start), 0, len);
+        let to = clamp(map(m.end), from, len);
         if (to === from) {
           if (to < len) to++;
           else if (from > 0) from--;
         }
-        const message = f.message + (f.confidence && f.confidence !== "confirmed" ? ` (confidence: ${f.confidence})` : "");
         diags.push({
           from, to,
-          severity: f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "info",
-          message,
+          severity: m.severity,
+          message: m.message,
           // One card: the finding's code, message and place, the key's doc one click away in it.
-          renderMessage: (v) => findingCard(v, { from, code: f.code, message: f.card ? f.card.message : message, place: f.card ? f.card.place : "" }, docs, docsWhen),
+          renderMessage: (v) => findingCard(v, from, m, keyDoc(v, docs, docsWhen)),
         });
       }
       setMarkers(view, diags);

@@ -8,8 +8,9 @@
 // with the first hover over a key.
 //
 // Where a finding is marked, the hover card is the finding's alone (see
-// findingCard): its code and message, cut short, and where it is; the key's
-// doc is one click away in it, never a second card stacked on the first.
+// render/finding.js): its code and message, cut short, and where it is; the
+// key's doc is one click away in it (keyDoc), never a second card stacked
+// on the first.
 import { EditorView, hoverTooltip } from "@codemirror/view";
 import { syntaxTree } from "@codemirror/language";
 import { forEachDiagnostic } from "@codemirror/lint";
@@ -99,20 +100,16 @@ function findingAt(state, pos, side) {
 }
 
 /**
- * findingCard is what a finding's hover card says (a diagnostic's
- * renderMessage): its code, its message cut to a few lines (the list of
- * findings holds it whole) and where it is (for one of a finding's other
- * places, place says what it is and where the finding is); when the pointer is on a key
- * with a doc, a closed "What is …?" holds it.
+ * keyDoc is what a finding's hover card offers of the key under the
+ * pointer (see render/finding.js, findingCard): a closed "What is …?"
+ * holding the key's doc, hidden until the doc is there (and for good when
+ * the key has none, or the pointer is on no key).
+ * @param {EditorView} view
+ * @param {"" | "event" | "response"} docKind
+ * @param {() => boolean} [when]
  */
-export function findingCard(view, { from, code, message, place = "" }, docKind, when = () => true) {
-  const line = view.state.doc.lineAt(Math.min(from, view.state.doc.length));
+export function keyDoc(view, docKind, when = () => true) {
   const more = h("details", { class: "finding-card-doc", hidden: true });
-  const card = h("div", { class: "finding-card" },
-    h("p", { class: "finding-card-title" }, code ? h("code", null, code) : null, code ? " " : null, message),
-    h("p", { class: "finding-card-place" }, place || `Line ${line.number}, column ${from - line.from + 1}`),
-    more,
-  );
   const at = pointers.get(view);
   const pos = docKind && at && at.doc === view.state.doc && when() ? at.pos : null;
   const key = pos === null ? null : keyAt(view.state, pos, 1);
@@ -123,7 +120,7 @@ export function findingCard(view, { from, code, message, place = "" }, docKind, 
       more.hidden = false;
     });
   }
-  return card;
+  return more;
 }
 
 function render(path, doc) {

@@ -8,13 +8,13 @@ import { createEngine } from "./engine.js";
 import { createEditor } from "./editors.js";
 import { mapOffset } from "./pretty.js";
 import { renderSummary, renderProblems } from "./render/summary.js";
-import { renderFindings, MAX_RELATED } from "./render/findings.js";
+import { renderFindings } from "./render/findings.js";
+import { findingMarks } from "./render/finding.js";
 import { renderRecords } from "./render/records.js";
 import { renderRecord } from "./render/record.js";
 import { renderBodyHead, renderMapping } from "./render/response.js";
 import { renderS3, renderEvent } from "./render/s3.js";
 import { failureOf, renderError } from "./render/error.js";
-import { windowOf } from "./render/links.js";
 import { isEmptyState, renderEmpty } from "./render/empty.js";
 import { seedLimit } from "./render/hints.js";
 import { examples, exampleState, loadExample, renderGallery, markCurrent } from "./gallery.js";
@@ -270,7 +270,7 @@ function show({ report: rep, body, elapsed, doc }) {
   document.documentElement.dataset.version = engine.version();
   $("version").textContent = engine.version() ? `— engine ${engine.version()}` : "";
   const s = store.get();
-  const win = windowOf(rep);
+  const win = rep.window;
   if (win.total > 0 && win.count === 0) {
     // The input shrank below the page shown: show the first page instead.
     store.set({ selected: 0, page: 0 });
@@ -288,7 +288,7 @@ function show({ report: rep, body, elapsed, doc }) {
   renderProblems(views.problems, rep);
   const limit = seedLimit(rep, { onPreset: choosePreset, onResponse: goToResponse });
   if (limit) views.problems.prepend(limit);
-  const marks = withRelated(findings);
+  const marks = findingMarks(findings, where);
   inputEd.setFindings(marks.filter((f) => f.doc !== "response"));
   responseEd.setFindings(pasted() ? marks.filter((f) => f.doc === "response") : []);
   renderFindings(views.findings, views.findingsCount, findings, { where, onPick: pickFinding });
@@ -313,36 +313,18 @@ function show({ report: rep, body, elapsed, doc }) {
   });
 }
 
-/**
- * withRelated adds to the findings a mark for each of their other places
- * (the input record a wrong output concerns, the other key of a collision,
- * the first output with a repeated id), so both ends are underlined.
- */
-function withRelated(findings) {
-  const marks = findings.slice();
-  for (const f of findings) {
-    for (const r of (f.related || []).slice(0, MAX_RELATED)) {
-      marks.push({ doc: r.doc, start: r.start, end: r.end, severity: "info", code: f.code,
-        message: `${r.message ? `This is ${r.message}: ` : ""}see ${f.code}: ${f.message}`,
-        // The hover card: the finding's own message, and what this place is and where the finding is.
-        card: { message: f.message, place: `${r.message ? `${r.message[0].toUpperCase()}${r.message.slice(1)} · ` : ""}the finding is at the ${where(f)}` } });
-    }
-  }
-  return marks;
-}
-
 function drawRecords() {
   const s = store.get();
   renderRecords(views.records, views.recordsCount, report, {
     selected: s.selected, pageSize: PAGE_SIZE, onSelect: selectRecord,
     onPage: (p) => { store.set({ page: p, selected: p * PAGE_SIZE }); runSoon(0); },
   });
-  renderRecord(views.record, report, s.selected, { onShow: showRange });
+  renderRecord(views.record, report, s.selected, { onShow: showRange, where, onPick: pickFinding });
 }
 
 /** selectRecord shows record i; the engine is asked for its page when it is not in the report. */
 function selectRecord(i) {
-  const win = report && windowOf(report);
+  const win = report && report.window;
   const hadFocus = views.records.contains(document.activeElement);
   store.set({ selected: i });
   if (win && (i < win.from || i >= win.from + win.count)) {

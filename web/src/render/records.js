@@ -5,7 +5,7 @@ import { h, replace } from "../dom.js";
 import { bytes, n } from "../format.js";
 import { code, confidence, lostBadge, outcome, pager } from "./common.js";
 import { shortId } from "./ids.js";
-import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.js";
+import { outputLinks, outputsByIndex, verdictsByIndex } from "./links.js";
 
 /** @typedef {import("../report").Report} Report */
 
@@ -18,7 +18,7 @@ import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.
  * @param {Report} report
  */
 export function renderRecords(el, countEl, report, { selected, pageSize, onSelect, onPage }) {
-  const win = windowOf(report);
+  const win = report.window;
   countEl.textContent = `(${n(win.total)})`;
   if (!win.total) {
     replace(el, h("p", { class: "empty" }, "No records in the input yet."));

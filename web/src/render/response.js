@@ -6,7 +6,6 @@ import { h, replace } from "../dom.js";
 import { bytes, n, plural } from "../format.js";
 import { explain } from "../catalog.js";
 import { clip, copyButton, pager, status, CLIP_SHORT } from "./common.js";
-import { windowOf } from "./links.js";
 import { documentSize, documentText, hasDocument } from "../documents.js";
 
 /** @typedef {import("../report").Report} Report */
@@ -78,7 +77,7 @@ export function renderMapping(el, report, { onShow, onSelect }) {
   // A large response is listed in part: the outputs of the records the
   // report describes, and the first of the others.
   const total = typeof report.response.total === "number" ? report.response.total : outs.length;
-  const w = windowOf(report);
+  const w = report.window;
   const tally = [
     `${n(counts.matched)} matched, `,
     h("span", { class: counts.duplicate ? "warn-text" : "" }, `${n(counts.duplicate)} duplicate`), ", ",
