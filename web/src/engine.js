@@ -56,7 +56,7 @@ const MAX_WORKER_MEMORY = 256 << 20;
 // "panic" or "encode"; not "request", a request it could not read): the
 // engine's state is suspect, and its worker is replaced.
 function enginePanicked(report) {
-  return ((report && report.findings) || []).some((f) => {
+  return report.findings.some((f) => {
     const failure = failureOf(f.code);
     return failure === "panic" || failure === "encode";
   });

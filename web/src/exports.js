@@ -52,7 +52,7 @@ function legacyCopy(text) {
  */
 export function processingFailedLines(s3) {
   const lines = [];
-  for (const o of (s3 && s3.objects) || []) {
+  for (const o of s3 ? s3.objects : []) {
     if (o.kind !== "processing-failed" || typeof o.body !== "string") continue;
     lines.push(o.body.endsWith("\n") || o.body === "" ? o.body : o.body + "\n");
   }

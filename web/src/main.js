@@ -278,7 +278,7 @@ function show({ report: rep, body, elapsed, doc }) {
   } else if (s.selected >= win.total && win.total > 0) {
     store.set({ selected: win.from });
   }
-  const findings = rep.findings || [];
+  const findings = rep.findings;
   const failure = failureOf(rep);
   renderError(errorPanel, failure, { version: engine.version() });
   if (failure) setStatus("The engine failed on this run: see the error panel.", "bad");

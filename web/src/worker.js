@@ -104,7 +104,7 @@ function engineRun(request) {
 // documentText is a document of the latest run as text, or null.
 function documentText(report, name) {
   const d = report && report.documents;
-  if (!d || !d.sizes || !(name in d.sizes)) return null;
+  if (!d || !(name in d.sizes)) return null;
   const bytes = self.firehose.document(d.run, name);
   return bytes ? decoder.decode(bytes) : null;
 }
@@ -119,7 +119,8 @@ let laidOut = -1;
 
 function run(id, request) {
   const report = engineRun(request);
-  const hasBody = !!(report.documents && report.documents.sizes && "body" in report.documents.sizes);
+  // The adapter's failure reports (a request it could not read, a panic) hold no documents.
+  const hasBody = !!report.documents && "body" in report.documents.sizes;
   self.postMessage({ type: "report", id, report, hasBody, memory: memory ? memory.buffer.byteLength : 0 });
   if (!hasBody) return;
   if (report.documents.run === laidOut) {

@@ -44,7 +44,7 @@ const WHAT = {
  * @param {Report} report
  */
 export function failureOf(report) {
-  for (const f of (report && report.findings) || []) {
+  for (const f of report.findings) {
     const kind = codeFailure(f.code); // the catalog marks the codes that say the engine failed
     if (kind) return { kind, code: f.code, message: String(f.message || "") };
   }

@@ -29,9 +29,9 @@ export function renderRecords(el, countEl, report, { selected, pageSize, onSelec
   const links = outputLinks(report);
   const outs = outputsByIndex(report);
   const list = h("ol", { class: "record-list", start: win.from + 1, "aria-label": "Records" });
-  for (const r of report.records || []) {
+  for (const r of report.records) {
     const v = verdicts.get(r.index);
-    const rows = (r.rows || []).length;
+    const rows = r.rows.length;
     list.append(h("li", null,
       h("button", {
         type: "button", class: "record-item", "data-index": r.index,

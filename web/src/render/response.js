@@ -18,7 +18,7 @@ const PAGE = 100;
  */
 export function renderBodyHead(el, report, pasted, doc) {
   if (!hasDocument(report, "body")) {
-    const err = report.lambda && report.lambda.error;
+    const err = report.lambda.error;
     replace(el, h("p", { class: "hint" }, err
       ? "The function raised an error instead of returning a body; the Lambda runtime answers with this error object:"
       : "No body yet."),
@@ -37,7 +37,7 @@ export function renderBodyHead(el, report, pasted, doc) {
  * @param {Report} report
  */
 function bodySize(report) {
-  const n = (report.response && report.response.size) || (report.stats && report.stats.responseBytes);
+  const n = (report.response && report.response.size) || report.stats.responseBytes;
   if (n) return n;
   const aside = documentSize(report, "body");
   if (aside >= 0) return aside;
@@ -59,13 +59,13 @@ function bodySize(report) {
  * @param {Report} report
  */
 export function renderMapping(el, report, { onShow, onSelect }) {
-  const outs = (report.response && report.response.records) || [];
-  const ignored = (report.verdict && report.verdict.ignored) || [];
+  const ignored = report.verdict.ignored;
   if (!report.response) {
     replace(el, h("p", { class: "hint" }, "No response records to map."));
     return;
   }
-  const be = report.verdict && report.verdict.batchError;
+  const outs = report.response.records;
+  const be = report.verdict.batchError;
   if (!outs.length) {
     replace(el, h("p", { class: "hint" }, be
       ? `No output records: the whole batch fails (${be.errorCode}) before Firehose reads them.`
@@ -76,7 +76,7 @@ export function renderMapping(el, report, { onShow, onSelect }) {
   for (const o of outs) counts[o.status] = (counts[o.status] || 0) + 1;
   // A large response is listed in part: the outputs of the records the
   // report describes, and the first of the others.
-  const total = typeof report.response.total === "number" ? report.response.total : outs.length;
+  const total = report.response.total;
   const w = report.window;
   const tally = [
     `${n(counts.matched)} matched, `,

@@ -15,7 +15,7 @@ const MAX_OBJECTS = 50;
  * @param {Report} report
  */
 export function renderS3(el, report) {
-  const objs = (report.s3 && report.s3.objects) || [];
+  const objs = report.s3 ? report.s3.objects : [];
   if (!objs.length) {
     replace(el, h("p", { class: "hint" }, report.s3 ? "Nothing is written to S3." : "No S3 preview for this run."));
     return;
@@ -26,7 +26,7 @@ export function renderS3(el, report) {
         h("summary", null,
           h("span", { class: `badge kind-${o.kind}` }, o.kind), " ",
           h("code", { class: "s3-key" }, clip(o.key)), " ",
-          h("span", { class: "hint" }, `${bytes(o.size)}, ${plural((o.records || []).length, "record")}`)),
+          h("span", { class: "hint" }, `${bytes(o.size)}, ${plural(o.records.length, "record")}`)),
         h("p", { class: "actions" }, copyButton(() => o.body, "Copy the body")),
         pre(o.body, o.truncated, "s3-body"),
       ),
