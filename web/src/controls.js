@@ -29,7 +29,7 @@ export function bindControls({ store, own, runSoon, runNow, clearResponse }) {
     arrays: /** @type {HTMLSelectElement} */ ($("opt-arrays")), values: /** @type {HTMLSelectElement} */ ($("opt-values")),
   };
   const syncStream = bindStream({
-    onChange: (patch, ms) => { store.set({ firehose: patch }); syncStream(store.get().firehose); runSoon(ms); },
+    onChange: (/** @type {Partial<State["firehose"]>} */ patch, /** @type {number} */ ms) => { store.set({ firehose: patch }); syncStream(store.get().firehose); runSoon(ms); },
   });
 
   /** @param {State} s */
@@ -48,9 +48,9 @@ export function bindControls({ store, own, runSoon, runNow, clearResponse }) {
   // fill offers the presets and input kinds the engine describes, and the
   // languages the page runs the user's own function in.
   function fill() {
-    presetSel.replaceChildren(...termsOf("presets").map((p) => new Option(p.label, p.name)),
+    presetSel.replaceChildren(...termsOf("presets").map((/** @type {{name: string, label: string}} */ p) => new Option(p.label, p.name)),
       ...Object.entries(LANGUAGES).map(([name, l]) => new Option(`Your ${l.label} function`, name)));
-    kindSel.replaceChildren(...termsOf("inputKinds").map((k) => new Option(k.label, k.name)));
+    kindSel.replaceChildren(...termsOf("inputKinds").map((/** @type {{name: string, label: string}} */ k) => new Option(k.label, k.name)));
     sync(store.get());
   }
 
@@ -80,12 +80,12 @@ export function bindControls({ store, own, runSoon, runNow, clearResponse }) {
       runSoon(el.tagName === "SELECT" ? 0 : 250);
     });
   }
-  $("controls").addEventListener("submit", (ev) => { ev.preventDefault(); runNow(); });
+  $("controls").addEventListener("submit", (/** @type {SubmitEvent} */ ev) => { ev.preventDefault(); runNow(); });
 
   const uaData = /** @type {any} */ (navigator).userAgentData; // not in every browser, nor in TypeScript's DOM
   const isMac = /Mac|iPhone|iPad/.test((uaData && uaData.platform) || navigator.platform || "");
   $("run-shortcut").textContent = isMac ? "⌘+Enter" : "Ctrl+Enter";
-  document.addEventListener("keydown", (ev) => {
+  document.addEventListener("keydown", (/** @type {KeyboardEvent} */ ev) => {
     if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey) && !ev.defaultPrevented) {
       ev.preventDefault();
       runNow();

@@ -80,10 +80,10 @@ export function createIncoming({ store, session, own, controls, workspace, runne
   /** showGallery loads the gallery's list and lists it (once); a Promise. */
   function showGallery() {
     if (galleryShown) return galleryShown;
-    const shown = examples().then((list) => {
+    const shown = examples().then((/** @type {{file: string}[]} */ list) => {
       const ex = store.get().example;
       renderGallery(gallery, list, { current: ex && !ex.edited ? ex.file : null, onPick: pickExample });
-    }, (e) => {
+    }, (/** @type {Error} */ e) => {
       galleryShown = null;
       sharing.notice(`The examples could not be loaded: ${e.message || e}.`);
     });
@@ -201,7 +201,7 @@ export function createIncoming({ store, session, own, controls, workspace, runne
   let holdSession = false;
   const emptyShared = JSON.stringify(shareable(defaultState("")));
 
-  store.subscribe((s) => {
+  store.subscribe((/** @type {State} */ s) => {
     sharing.changed(s);
     if (holdSession) {
       if (JSON.stringify(shareable(s)) === emptyShared) return;

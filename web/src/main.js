@@ -24,8 +24,8 @@ const store = createStore(state);
 const status = createStatus($("status"));
 
 const own = createOwnFunction({
-  store, presetSel: $("preset"), onRun: (ms) => runner.runSoon(ms), onEdit: () => incoming.userEdit(),
-  engineRun: (req) => engine.run(req), session,
+  store, presetSel: $("preset"), onRun: (/** @type {number} */ ms) => runner.runSoon(ms), onEdit: () => incoming.userEdit(),
+  engineRun: (/** @type {object} */ req) => engine.run(req), session,
 });
 const controls = bindControls({
   store, own, runSoon: (ms) => runner.runSoon(ms), runNow: () => runner.runNow(), clearResponse: () => workspace.clearResponse(),

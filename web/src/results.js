@@ -124,7 +124,7 @@ export function createResults({ store, workspace, own, status, version, runSoon,
     const s = store.get();
     renderRecords(views.records, views.recordsCount, report, {
       selected: s.selected, pageSize: PAGE_SIZE, onSelect: selectRecord,
-      onPage: (p) => { store.set({ page: p, selected: p * PAGE_SIZE }); runSoon(0); },
+      onPage: (/** @type {number} */ p) => { store.set({ page: p, selected: p * PAGE_SIZE }); runSoon(0); },
     });
     renderRecord(views.record, report, s.selected, handlers);
   }

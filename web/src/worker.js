@@ -134,8 +134,9 @@ function run(id, request) {
     self.postMessage({ type: "body", id, view: null });
     return;
   }
-  const view = pretty(documentText(report, "body"));
-  self.postMessage({ type: "body", id, view }, [view.from.buffer, view.to.buffer]);
+  const text = documentText(report, "body");
+  const view = text === null ? null : pretty(text);
+  self.postMessage({ type: "body", id, view }, view ? [view.from.buffer, view.to.buffer] : []);
 }
 
 function runExport(id, request) {

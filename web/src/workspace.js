@@ -121,7 +121,8 @@ export function createWorkspace({ store, isEvent, onEdit, runSoon, runNow, onPas
         bodyView = view;
         bodyEd.setText(view ? view.text : "");
       }
-      bodyEd.setFindings(bodyView ? marks.filter((m) => m.doc === "response") : [], (o) => mapOffset(bodyView, o));
+      const shown = bodyView;
+      bodyEd.setFindings(shown ? marks.filter((m) => m.doc === "response") : [], (o) => (shown ? mapOffset(shown, o) : o));
     },
     /**
      * setTexts replaces both texts the way an edit does (Ctrl/Cmd+Z brings

@@ -29,6 +29,7 @@ export function renderFindings(el, countEl, findings, { where, onPick }) {
     return;
   }
   // Errors first, then warnings, then the rest; the engine's order within each.
+  /** @type {Partial<Record<import("../report").Severity, number>>} */
   const rank = { error: 0, warning: 1 };
   findings = findings.slice().sort((a, b) => (rank[a.severity] ?? 2) - (rank[b.severity] ?? 2)); // a stable sort
   const list = h("ol", { class: "findings" });

@@ -18,6 +18,7 @@ const NOT_A_LIST = /has no attribute 'items'|object is not iterable|string indic
  *   onPreset(name)  choose another transform
  *   onResponse()    go to the response editor
  * @param {Report} report
+ * @param {{onPreset: (name: string) => void, onResponse: () => void}} ways
  */
 export function seedLimit(report, { onPreset, onResponse }) {
   const err = report.lambda.error;

@@ -21,7 +21,7 @@ export function outputLinks(report) {
   let m = cache.get(report);
   if (m) return m;
   m = new Map();
-  const add = (rec, out) => {
+  const add = (/** @type {number} */ rec, /** @type {number} */ out) => {
     if (rec < 0 || out < 0) return;
     let s = m.get(rec);
     if (!s) m.set(rec, (s = new Set()));

@@ -145,7 +145,7 @@ function outputsPart(report, rec, outs, onShow) {
       h("thead", null, h("tr", null, h("th", { scope: "col" }, "output"), h("th", { scope: "col" }, "recordId"), h("th", { scope: "col" }, "status"))),
       h("tbody", null,
         h("tr", { class: "input-row" }, h("td", null, "input"), h("td", null, h("code", { class: "record-id" }, clip(rec.recordId))), h("td", null, "sent by Firehose")),
-        all.map((i) => {
+        all.map((/** @type {number} */ i) => {
           const o = outs.get(i);
           if (!o) return h("tr", null, h("td", null, `#${i}`), h("td", null, ""), h("td", null, ""));
           return h("tr", { class: `status-${o.status}` },
@@ -156,7 +156,7 @@ function outputsPart(report, rec, outs, onShow) {
       ),
     ),
     all.length ? null : h("p", { class: "hint" }, "The function returned no output for this record."),
-    h("ul", { class: "output-list" }, all.map((i) => {
+    h("ul", { class: "output-list" }, all.map((/** @type {number} */ i) => {
       const o = outs.get(i);
       if (!o) return null;
       return h("li", { class: `output status-${o.status}` },
@@ -199,6 +199,8 @@ function findingsPart(report, rec, v, where, onPick) {
 /**
  * idDiff shows an output's recordId next to the input's: the part they
  * share is plain, what differs is marked (R → R1).
+ * @param {string} input
+ * @param {string} output
  */
 function idDiff(input, output) {
   if (output === input || output.length > CLIP) return h("code", { class: "record-id" }, clip(output));

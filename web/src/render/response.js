@@ -14,7 +14,10 @@ const PAGE = 100;
 
 /**
  * renderBodyHead says what the body is and offers to copy it.
+ * @param {HTMLElement} el
  * @param {Report} report
+ * @param {boolean} pasted
+ * @param {import("../report").DocFetch} doc
  */
 export function renderBodyHead(el, report, pasted, doc) {
   if (!hasDocument(report, "body")) {
@@ -56,7 +59,9 @@ function bodySize(report) {
 /**
  * renderMapping lists the response records with the input record their id
  * matches. onShow(doc, start, end) shows a range; onSelect(i) picks input record i.
+ * @param {HTMLElement} el
  * @param {Report} report
+ * @param {{onShow: (doc: import("../report").Doc, start: number, end: number) => void, onSelect: (i: number) => void}} handlers
  */
 export function renderMapping(el, report, { onShow, onSelect }) {
   const ignored = report.verdict.ignored;
@@ -95,7 +100,7 @@ export function renderMapping(el, report, { onShow, onSelect }) {
     h("option", { value: "all" }, "all outputs"),
     h("option", { value: "problems" }, "duplicates and ignored only"),
   );
-  const tableBox = h("div");
+  const tableBox = h("div", null);
   let page = 0;
   const draw = () => {
     const list = filter.value === "problems" ? outs.filter((o) => o.status !== "matched") : outs;
@@ -103,7 +108,7 @@ export function renderMapping(el, report, { onShow, onSelect }) {
     page = Math.min(page, pages - 1);
     const shown = list.slice(page * PAGE, (page + 1) * PAGE);
     replace(tableBox,
-      pager({ page, size: PAGE, total: list.length, label: "Output pages", onPage: (p) => { page = p; draw(); } }),
+      pager({ page, size: PAGE, total: list.length, label: "Output pages", onPage: (/** @type {number} */ p) => { page = p; draw(); } }),
       h("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": "recordId mapping" },
         h("table", { class: "mapping" },
           h("thead", null, h("tr", null,

@@ -9,6 +9,12 @@ import { nounOf } from "../catalog.js";
 /** @typedef {import("../report").Report} Report */
 
 // stat is a figure of the summary; data-value holds it as a plain number.
+/**
+ * @param {string} name
+ * @param {string} label
+ * @param {number} value
+ * @param {string | null} [extra]
+ */
 function stat(name, label, value, extra, cls = "", attrs = {}) {
   return h("div", { class: `stat ${cls}`, "data-stat": name, "data-value": value || 0, ...attrs },
     h("span", { class: "n" }, n(value)),
@@ -21,7 +27,10 @@ function stat(name, label, value, extra, cls = "", attrs = {}) {
  * renderSummary fills the summary bar from a report; elapsed is how long
  * the run took as the page saw it (milliseconds); checked says whose
  * response was checked when no transform ran (default: the pasted one).
+ * @param {HTMLElement} el
  * @param {Report} report
+ * @param {number} elapsed
+ * @param {string} [checked]
  */
 export function renderSummary(el, report, elapsed, checked = "the pasted response") {
   const s = report.stats;
@@ -68,6 +77,7 @@ export function renderSummary(el, report, elapsed, checked = "the pasted respons
 /**
  * renderProblems shows what fails the whole batch: the function's error,
  * Firehose's batch error, and the readings of unconfirmed behaviours.
+ * @param {HTMLElement} el
  * @param {Report} report
  */
 export function renderProblems(el, report) {
