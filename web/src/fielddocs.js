@@ -16,9 +16,17 @@ import { syntaxTree } from "@codemirror/language";
 import { forEachDiagnostic } from "@codemirror/lint";
 import { h } from "./dom.js";
 
+/** @typedef {import("./fielddocs-text.js").FieldDoc} FieldDoc */
+
+/** @type {Promise<typeof import("./fielddocs-text.js")> | null} */
 let texts = null; // fielddocs-text.js, once loaded
 
-/** fieldDoc is a Promise of the doc of a key path in a document ("event" or "response"), or null. */
+/**
+ * fieldDoc is a Promise of the doc of a key path in a document ("event" or "response"), or null.
+ * @param {string} docKind
+ * @param {string} path
+ * @returns {Promise<FieldDoc | null>}
+ */
 export function fieldDoc(docKind, path) {
   if (!texts) texts = import("./fielddocs-text.js");
   return texts.then((m) => m.fieldDoc(docKind, path));
@@ -52,6 +60,7 @@ export function keyAt(state, pos, side = 1) {
   return { from: node.from, to: node.to, path: keys.join(".") };
 }
 
+/** @param {string} raw */
 function keyText(raw) {
   if (raw.length > 200) return null;
   try {
@@ -66,6 +75,8 @@ function keyText(raw) {
  * fieldDocs is the hover tooltip of an editor whose text is docKind
  * ("event" or "response"); when(), if given, says whether the text is that
  * document now (an input read as JSON payloads is not an event).
+ * @param {string} docKind
+ * @param {() => boolean} [when]
  */
 export function fieldDocs(docKind, when = () => true) {
   return [pointer, hoverTooltip((view, pos, side) => {
@@ -91,6 +102,11 @@ const pointer = EditorView.domEventHandlers({
 
 // findingAt tells whether a finding is marked at pos, as the lint card
 // finds it (the same test as @codemirror/lint's hover).
+/**
+ * @param {import("@codemirror/state").EditorState} state
+ * @param {number} pos
+ * @param {number} side
+ */
 function findingAt(state, pos, side) {
   let found = false;
   forEachDiagnostic(state, (d, from, to) => {
@@ -123,6 +139,10 @@ export function keyDoc(view, docKind, when = () => true) {
   return more;
 }
 
+/**
+ * @param {string} path
+ * @param {FieldDoc} doc
+ */
 function render(path, doc) {
   return h("div", { class: "field-doc", "data-path": path },
     h("p", { class: "field-doc-name" }, h("code", null, path)),

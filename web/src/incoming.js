@@ -80,7 +80,7 @@ export function createIncoming({ store, session, own, controls, workspace, runne
   /** showGallery loads the gallery's list and lists it (once); a Promise. */
   function showGallery() {
     if (galleryShown) return galleryShown;
-    const shown = examples().then((/** @type {{file: string}[]} */ list) => {
+    const shown = examples().then((list) => {
       const ex = store.get().example;
       renderGallery(gallery, list, { current: ex && !ex.edited ? ex.file : null, onPick: pickExample });
     }, (/** @type {Error} */ e) => {
