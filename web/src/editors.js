@@ -53,7 +53,7 @@ const theme = EditorView.theme({
  */
 export const PLAIN_OVER = 8_000_000;
 
-const plainFor = (length) => length > PLAIN_OVER;
+const plainFor = (/** @type {number} */ length) => length > PLAIN_OVER;
 
 // plainNote says, above the text, why it is plain.
 const plainNote = showPanel.of(() => ({
@@ -80,7 +80,7 @@ const plainNote = showPanel.of(() => ({
  */
 export function createEditor({ parent, label, doc = "", readOnly = false, placeholder = "", docs = "", docsWhen, onChange, onRun }) {
   const lang = new Compartment(); // the JSON language and what needs it, or nothing for plain text
-  const language = (plain) => (plain ? [plainNote] : [
+  const language = (/** @type {boolean} */ plain) => (plain ? [plainNote] : [
     foldGutter(),
     indentOnInput(),
     syntaxHighlighting(highlight),
@@ -96,7 +96,7 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
     return { effects: lang.reconfigure(language(plain)) };
   });
   let quiet = false; // replaceText is changing the text: not the user
-  const extensions = (length) => [
+  const extensions = (/** @type {number} */ length) => [
     editorSetup({
       label, onRun,
       language: lang.of(language(plainFor(length))),
@@ -127,14 +127,16 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
 
   // The text of the last document asked for: documents never change, and a
   // large one takes a moment to join into a string.
+  /** @type {import("@codemirror/state").Text | null} */
   let textOf = null;
   let joined = "";
   return {
     view,
     getText: () => {
       if (view.state.doc !== textOf) {
-        textOf = view.state.doc;
-        joined = textOf.toString();
+        const d = view.state.doc;
+        textOf = d;
+        joined = d.toString();
       }
       return joined;
     },
@@ -142,6 +144,7 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
      * setText replaces the text with a fresh state: no undo history, no
      * diagnostics, scrolled to the top. (A change replacing the whole text
      * of an editor out of view would make CodeMirror draw every line.)
+     * @param {string} text
      */
     setText(text) {
       view.setState(EditorState.create({ doc: text, extensions: extensions(text.length) }));
@@ -150,6 +153,7 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
      * replaceText replaces the text the way an edit does, so Ctrl/Cmd+Z
      * brings the old text back; texts over a megabyte get a fresh state
      * (see setText). It does not call onChange.
+     * @param {string} text
      */
     replaceText(text) {
       if (text.length > 1_000_000 || view.state.doc.length > 1_000_000) {
@@ -185,12 +189,16 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
           severity: m.severity,
           message: m.message,
           // One card: the finding's code, message and place, the key's doc one click away in it.
-          renderMessage: (v) => findingCard(v, from, m, keyDoc(v, docs, docsWhen)),
+          renderMessage: (/** @type {EditorView} */ v) => findingCard(v, from, m, keyDoc(v, docs, docsWhen)),
         });
       }
       setMarkers(view, diags);
     },
-    /** select moves the cursor to a range, scrolls it into view and focuses the editor. */
+    /**
+     * select moves the cursor to a range, scrolls it into view and focuses the editor.
+     * @param {number} start
+     * @param {number} [end]
+     */
     select(start, end = start) {
       const len = view.state.doc.length;
       const anchor = clamp(start, 0, len);
@@ -204,8 +212,10 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
   };
 }
 
+/** @type {Record<import("@codemirror/lint").Diagnostic["severity"], number>} */
 const severityRank = { error: 0, warning: 1, info: 2, hint: 3 };
 
+/** @param {import("@codemirror/lint").Diagnostic[]} diagnostics */
 function oneFinding(diagnostics) {
   if (diagnostics.length <= 1) return diagnostics;
   let best = diagnostics[0];
@@ -216,6 +226,11 @@ function oneFinding(diagnostics) {
   return [best];
 }
 
+/**
+ * @param {number} x
+ * @param {number} lo
+ * @param {number} hi
+ */
 function clamp(x, lo, hi) {
   x = Number.isFinite(x) ? x : lo;
   return Math.min(Math.max(x, lo), hi);
