@@ -77,7 +77,10 @@ export function editorSetup({ label, language = [], extra = [], keys = [], onRun
   ];
 }
 
-/** followDarkMode switches a view's theme when the system's colour scheme changes. */
+/**
+ * followDarkMode switches a view's theme when the system's colour scheme changes.
+ * @param {EditorView} view
+ */
 export function followDarkMode(view) {
   darkQuery.addEventListener("change", () => {
     view.dispatch({ effects: dark.reconfigure(EditorView.darkTheme.of(darkQuery.matches)) });
@@ -87,6 +90,8 @@ export function followDarkMode(view) {
 /**
  * setMarkers shows lint markers: diagnostics {from, to, severity, source,
  * message}, in the gutter, under the text and in the hover card.
+ * @param {EditorView} view
+ * @param {import("@codemirror/lint").Diagnostic[]} diagnostics
  */
 export function setMarkers(view, diagnostics) {
   view.dispatch(setDiagnostics(view.state, diagnostics));

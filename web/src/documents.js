@@ -16,10 +16,10 @@
  */
 export function hasDocument(report, name) {
   if (!report) return false;
-  const inline = name === "body" ? report.lambda && report.lambda.body : report[name];
+  const inline = name === "body" ? report.lambda.body : report[name];
   if (typeof inline === "string" && (name === "body" || inline !== "")) return true;
   const d = report.documents;
-  return !!(d && d.sizes && Object.prototype.hasOwnProperty.call(d.sizes, name));
+  return !!d && Object.prototype.hasOwnProperty.call(d.sizes, name);
 }
 
 /**
@@ -29,7 +29,7 @@ export function hasDocument(report, name) {
  */
 export function documentSize(report, name) {
   const d = report && report.documents;
-  const size = d && d.sizes && Object.prototype.hasOwnProperty.call(d.sizes, name) ? d.sizes[name] : undefined;
+  const size = d && Object.prototype.hasOwnProperty.call(d.sizes, name) ? d.sizes[name] : undefined;
   return size === undefined ? -1 : size;
 }
 
@@ -42,7 +42,7 @@ export function documentSize(report, name) {
  * @returns {Promise<string | null>}
  */
 export function documentText(report, name, doc) {
-  const inline = name === "body" ? report && report.lambda && report.lambda.body : report && report[name];
+  const inline = !report ? null : name === "body" ? report.lambda.body : report[name];
   if (typeof inline === "string" && inline !== "") return Promise.resolve(inline);
   if (name === "body" && typeof inline === "string") return Promise.resolve(inline);
   return doc ? doc(name) : Promise.resolve(null);

@@ -13,6 +13,19 @@
  * become text nodes, nodes are appended, arrays are flattened, null,
  * undefined and false are skipped.
  */
+/**
+ * A child of h: text, a node, a list of children, or nothing.
+ * @typedef {string | number | Node | null | undefined | false | ChildList} Child
+ * @typedef {Child[]} ChildList
+ */
+
+/**
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, any> | null} props
+ * @param {...Child} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 export function h(tag, props, ...children) {
   const el = document.createElement(tag);
   if (props) setProps(el, props);
@@ -22,12 +35,16 @@ export function h(tag, props, ...children) {
 
 const properties = new Set(["value", "checked", "disabled", "hidden", "open", "selected"]);
 
+/**
+ * @param {HTMLElement} el
+ * @param {Record<string, any>} props
+ */
 function setProps(el, props) {
   for (const [k, v] of Object.entries(props)) {
     if (k.startsWith("on") && typeof v === "function") {
       el.addEventListener(k.slice(2), v);
     } else if (properties.has(k)) {
-      el[k] = v;
+      /** @type {Record<string, any>} */ (el)[k] = v;
     } else if (v === true) {
       el.setAttribute(k, "");
     } else if (v !== false && v != null) {
@@ -36,7 +53,13 @@ function setProps(el, props) {
   }
 }
 
-/** append adds children (see h) to a node. */
+/**
+ * append adds children (see h) to a node.
+ * @template {Element} E
+ * @param {E} el
+ * @param {Child[]} children
+ * @returns {E}
+ */
 export function append(el, children) {
   for (const c of children) {
     if (c == null || c === false) continue;
@@ -47,7 +70,13 @@ export function append(el, children) {
   return el;
 }
 
-/** replace empties a node and appends new children. */
+/**
+ * replace empties a node and appends new children.
+ * @template {Element} E
+ * @param {E} el
+ * @param {...Child} children
+ * @returns {E}
+ */
 export function replace(el, ...children) {
   el.replaceChildren();
   return append(el, children);
@@ -56,6 +85,7 @@ export function replace(el, ...children) {
 /**
  * $ finds one element by id, and fails loudly if the page lacks it. Its
  * type is any: the page's elements are inputs, selects, details… by id.
+ * @param {string} id
  * @returns {any}
  */
 export function $(id) {

@@ -7,7 +7,8 @@ import { json } from "@codemirror/lang-json";
 import { linter } from "@codemirror/lint";
 import { tags as t } from "@lezer/highlight";
 import { editorSetup, followDarkMode, setMarkers } from "./cmsetup.js";
-import { fieldDocs, findingCard } from "./fielddocs.js";
+import { fieldDocs, keyDoc } from "./fielddocs.js";
+import { findingCard } from "./render/finding.js";
 import { h } from "./dom.js";
 
 // Colours come from style.css, so light and dark follow the system.
@@ -52,7 +53,7 @@ const theme = EditorView.theme({
  */
 export const PLAIN_OVER = 8_000_000;
 
-const plainFor = (length) => length > PLAIN_OVER;
+const plainFor = (/** @type {number} */ length) => length > PLAIN_OVER;
 
 // plainNote says, above the text, why it is plain.
 const plainNote = showPanel.of(() => ({
@@ -79,7 +80,7 @@ const plainNote = showPanel.of(() => ({
  */
 export function createEditor({ parent, label, doc = "", readOnly = false, placeholder = "", docs = "", docsWhen, onChange, onRun }) {
   const lang = new Compartment(); // the JSON language and what needs it, or nothing for plain text
-  const language = (plain) => (plain ? [plainNote] : [
+  const language = (/** @type {boolean} */ plain) => (plain ? [plainNote] : [
     foldGutter(),
     indentOnInput(),
     syntaxHighlighting(highlight),
@@ -95,7 +96,7 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
     return { effects: lang.reconfigure(language(plain)) };
   });
   let quiet = false; // replaceText is changing the text: not the user
-  const extensions = (length) => [
+  const extensions = (/** @type {number} */ length) => [
     editorSetup({
       label, onRun,
       language: lang.of(language(plainFor(length))),
@@ -126,14 +127,16 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
 
   // The text of the last document asked for: documents never change, and a
   // large one takes a moment to join into a string.
+  /** @type {import("@codemirror/state").Text | null} */
   let textOf = null;
   let joined = "";
   return {
     view,
     getText: () => {
       if (view.state.doc !== textOf) {
-        textOf = view.state.doc;
-        joined = textOf.toString();
+        const d = view.state.doc;
+        textOf = d;
+        joined = d.toString();
       }
       return joined;
     },
@@ -141,6 +144,7 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
      * setText replaces the text with a fresh state: no undo history, no
      * diagnostics, scrolled to the top. (A change replacing the whole text
      * of an editor out of view would make CodeMirror draw every line.)
+     * @param {string} text
      */
     setText(text) {
       view.setState(EditorState.create({ doc: text, extensions: extensions(text.length) }));
@@ -149,6 +153,7 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
      * replaceText replaces the text the way an edit does, so Ctrl/Cmd+Z
      * brings the old text back; texts over a megabyte get a fresh state
      * (see setText). It does not call onChange.
+     * @param {string} text
      */
     replaceText(text) {
       if (text.length > 1_000_000 || view.state.doc.length > 1_000_000) {
@@ -163,31 +168,37 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
       }
     },
     /**
-     * setFindings shows findings as diagnostics; map turns an engine offset
-     * into a position of this editor's text (identity by default).
+     * setFindings shows the marks of findings (render/finding.js) as
+     * diagnostics; map turns an engine offset into a position of this
+     * editor's text (identity by default).
+     * @param {import("./render/finding.js").Mark[]} marks
+     * @param {(offset: number) => number} [map]
      */
-    setFindings(findings, map = (o) => o) {
+    setFindings(marks, map = (o) => o) {
       const len = view.state.doc.length;
       const diags = [];
-      for (const f of findings) {
-        let from = clamp(map(f.start), 0, len);
-        let to = clamp(map(f.end), from, len);
+      for (const m of marks) {
+        let from = clamp(map(m.start), 0, len);
+        let to = clamp(map(m.end), from, len);
         if (to === from) {
           if (to < len) to++;
           else if (from > 0) from--;
         }
-        const message = f.message + (f.confidence && f.confidence !== "confirmed" ? ` (confidence: ${f.confidence})` : "");
         diags.push({
           from, to,
-          severity: f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "info",
-          message,
+          severity: m.severity,
+          message: m.message,
           // One card: the finding's code, message and place, the key's doc one click away in it.
-          renderMessage: (v) => findingCard(v, { from, code: f.code, message: f.card ? f.card.message : message, place: f.card ? f.card.place : "" }, docs, docsWhen),
+          renderMessage: (/** @type {EditorView} */ v) => findingCard(v, from, m, keyDoc(v, docs, docsWhen)),
         });
       }
       setMarkers(view, diags);
     },
-    /** select moves the cursor to a range, scrolls it into view and focuses the editor. */
+    /**
+     * select moves the cursor to a range, scrolls it into view and focuses the editor.
+     * @param {number} start
+     * @param {number} [end]
+     */
     select(start, end = start) {
       const len = view.state.doc.length;
       const anchor = clamp(start, 0, len);
@@ -201,8 +212,10 @@ export function createEditor({ parent, label, doc = "", readOnly = false, placeh
   };
 }
 
+/** @type {Record<import("@codemirror/lint").Diagnostic["severity"], number>} */
 const severityRank = { error: 0, warning: 1, info: 2, hint: 3 };
 
+/** @param {import("@codemirror/lint").Diagnostic[]} diagnostics */
 function oneFinding(diagnostics) {
   if (diagnostics.length <= 1) return diagnostics;
   let best = diagnostics[0];
@@ -213,6 +226,11 @@ function oneFinding(diagnostics) {
   return [best];
 }
 
+/**
+ * @param {number} x
+ * @param {number} lo
+ * @param {number} hi
+ */
 function clamp(x, lo, hi) {
   x = Number.isFinite(x) ? x : lo;
   return Math.min(Math.max(x, lo), hi);

@@ -15,6 +15,21 @@ import { failureOf } from "./catalog.js";
 
 /** @typedef {import("./report").Report} Report */
 /** @typedef {import("./report").DocFetch} DocFetch */
+/** @typedef {import("./pretty.js").PrettyMap | null} BodyView the pretty Lambda body, or null */
+/** @typedef {{report: Report, body: Promise<BodyView>, elapsed: number, doc: DocFetch}} Result what a run gives */
+/**
+ * A run going in a worker.
+ * @typedef {{id: number, resolve: (r: Result) => void, reject: (e: Error) => void, body: Promise<BodyView>,
+ *   bodyResolve: (v: BodyView) => void, timeout: number, started: number}} Job
+ */
+/**
+ * An engine worker: its ready promise (of the engine's version), its run, the
+ * documents asked of it, the body it laid out last.
+ * @typedef {{w: Worker, job: Job | null, ready: Promise<string>, readyResolve: (version: string) => void,
+ *   readyReject: (e: Error) => void, oversized?: boolean, dead?: boolean, view?: BodyView,
+ *   documents?: Map<number, (text: string | null) => void>}} Entry
+ */
+/** @typedef {{cancel: (e: Error) => void, timeout: number}} ExportJob an export going */
 
 /** A run that a later run replaced; callers ignore it. */
 export class StaleRun extends Error {
@@ -38,6 +53,10 @@ export class Cancelled extends Error {
  * started), "crash" (its worker failed), "timeout" (the run took too long).
  */
 export class EngineError extends Error {
+  /**
+   * @param {"load" | "crash" | "timeout"} kind
+   * @param {string} message
+   */
   constructor(kind, message) {
     super(message);
     this.name = "EngineError";
@@ -55,13 +74,18 @@ const MAX_WORKER_MEMORY = 256 << 20;
 // A report whose findings say the engine hit a bug (the catalog's failure
 // "panic" or "encode"; not "request", a request it could not read): the
 // engine's state is suspect, and its worker is replaced.
+/** @param {Report} report */
 function enginePanicked(report) {
-  return ((report && report.findings) || []).some((f) => {
+  return report.findings.some((f) => {
     const failure = failureOf(f.code);
     return failure === "panic" || failure === "encode";
   });
 }
 
+/**
+ * @param {"loading" | "ready" | "failed"} state
+ * @param {string} [error]
+ */
 function setEngineState(state, error) {
   const root = document.documentElement;
   root.dataset.engine = state;
@@ -74,6 +98,7 @@ function countWorker() {
   root.dataset.engineWorkers = String(Number(root.dataset.engineWorkers || 0) + 1);
 }
 
+/** @param {string} url */
 async function compile(url) {
   try {
     return await WebAssembly.compileStreaming(fetch(url));
@@ -121,16 +146,17 @@ if (early) early.catch(() => {});
  * When firehose.wasm cannot be loaded, the next run (or export) loads it again.
  *
  * @param {{wasmURL?: string, workerURL?: string,
- *   onResult?: (result: {report: Report, body: Promise<any>, elapsed: number, doc: DocFetch}) => void,
- *   onError?: (error: EngineError) => void, onBusy?: (busy: boolean) => void,
- *   onCatalog?: (description: object | null) => void}} [listeners]
+ *   onResult?: (result: Result) => void,
+ *   onError?: (error: Error & {kind?: string}) => void, onBusy?: (busy: boolean) => void,
+ *   onCatalog?: (description: import("./catalog.js").Description | null) => void}} [listeners]
  */
 export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js", onResult, onError, onBusy, onCatalog } = {}) {
   setEngineState("loading");
-  let module = null; // Promise of the compiled engine
   let moduleFailed = false;
-  load();
-  let worker = null; // {w, ready: Promise<version>, job}
+  /** @type {Promise<WebAssembly.Module>} */
+  let module = compiling(); // the compiled engine
+  /** @type {Entry | null} */
+  let worker = null;
   let seq = 0;
   let docSeq = 0;
   let timer = 0;
@@ -138,29 +164,42 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
   let everReady = false;
   let busy = false;
 
+  /** @param {boolean} b */
   function setBusy(b) {
     busy = b;
     onBusy && onBusy(b);
   }
 
-  // load compiles the engine, again when an earlier attempt failed.
-  function load() {
-    if (module && !moduleFailed) return;
-    if (module) setEngineState("loading");
-    moduleFailed = false;
-    module = early && wasmURL === EARLY_URL ? early : compile(wasmURL);
+  // compiling starts compiling the engine (or takes the early compilation over).
+  function compiling() {
+    const m = early && wasmURL === EARLY_URL ? early : compile(wasmURL);
     early = null;
-    module.catch(() => { moduleFailed = true; });
+    m.catch(() => { moduleFailed = true; });
+    return m;
+  }
+
+  // load compiles the engine again when an earlier attempt failed.
+  function load() {
+    if (!moduleFailed) return;
+    setEngineState("loading");
+    moduleFailed = false;
+    module = compiling();
   }
 
   function spawn() {
     const w = new Worker(workerURL, { name: "firehose-engine" });
     countWorker();
-    const entry = { w, job: null };
-    entry.ready = new Promise((resolve, reject) => {
-      entry.readyResolve = resolve;
-      entry.readyReject = reject;
+    /** @type {(version: string) => void} */
+    let readyResolve = () => {};
+    /** @type {(e: Error) => void} */
+    let readyReject = () => {};
+    /** @type {Promise<string>} */
+    const ready = new Promise((resolve, reject) => {
+      readyResolve = resolve;
+      readyReject = reject;
     });
+    /** @type {Entry} */
+    const entry = { w, job: null, ready, readyResolve, readyReject };
     // Nobody may be waiting yet; the rejection is seen by run().
     entry.ready.catch(() => {});
     w.onmessage = (ev) => receive(entry, ev.data);
@@ -176,6 +215,10 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
     return entry;
   }
 
+  /**
+   * @param {Entry} entry
+   * @param {any} msg a message of worker.js
+   */
   function receive(entry, msg) {
     if (entry !== worker) return;
     switch (msg.type) {
@@ -212,15 +255,16 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
         const job = entry.job;
         if (!job || job.id !== msg.id) return;
         if (!msg.same) entry.view = msg.view;
-        job.bodyResolve(entry.view);
+        job.bodyResolve(entry.view || null);
         finish(entry, job);
         if (entry.oversized) replace(entry);
         break;
       }
       case "document": {
-        const want = entry.documents && entry.documents.get(msg.id);
-        if (!want) return;
-        entry.documents.delete(msg.id);
+        const waiting = entry.documents;
+        const want = waiting && waiting.get(msg.id);
+        if (!waiting || !want) return;
+        waiting.delete(msg.id);
         want(msg.bytes instanceof Uint8Array ? new TextDecoder().decode(msg.bytes) : null);
         break;
       }
@@ -234,19 +278,28 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
 
   // documents returns doc(name) for a report of entry's: a Promise of that
   // document's text, or of null when it is gone (see worker.js).
+  /**
+   * @param {Entry} entry
+   * @param {Report} report
+   * @returns {DocFetch}
+   */
   function documents(entry, report) {
-    const d = report && report.documents;
+    const d = report.documents; // absent from the adapter's failure reports
     return (name) => {
-      if (!d || !d.sizes || !(name in d.sizes) || entry.dead || worker !== entry) return Promise.resolve(null);
-      entry.documents = entry.documents || new Map();
+      if (!d || !(name in d.sizes) || entry.dead || worker !== entry) return Promise.resolve(null);
+      const waiting = entry.documents || (entry.documents = new Map());
       const id = ++docSeq;
       return new Promise((resolve) => {
-        entry.documents.set(id, resolve);
+        waiting.set(id, resolve);
         entry.w.postMessage({ type: "document", id, run: d.run, name });
       });
     };
   }
 
+  /**
+   * @param {Entry} entry
+   * @param {Job} job
+   */
   function finish(entry, job) {
     clearTimeout(job.timeout);
     if (entry.job === job) {
@@ -256,6 +309,10 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
   }
 
   // stop terminates a worker and settles its run with err.
+  /**
+   * @param {Entry} entry
+   * @param {Error} err
+   */
   function stop(entry, err) {
     entry.w.terminate();
     if (entry.documents) {
@@ -274,6 +331,10 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
   }
 
   // replace stops a worker and starts a fresh one for the next run.
+  /**
+   * @param {Entry} entry
+   * @param {Error} [err]
+   */
   function replace(entry, err = new StaleRun()) {
     const current = worker === entry;
     stop(entry, err);
@@ -282,6 +343,11 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
 
   // fail drops a worker that cannot go on. When it failed on a run, a fresh
   // one is started at once; when it failed to start, the next run tries again.
+  /**
+   * @param {Entry} entry
+   * @param {"load" | "crash" | "timeout"} kind
+   * @param {string} message
+   */
   function fail(entry, kind, message) {
     if (entry.dead) return;
     entry.dead = true;
@@ -297,6 +363,10 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
     if (job && current && everReady) worker = spawn();
   }
 
+  /**
+   * @param {object} request
+   * @returns {Promise<Result>}
+   */
   async function run(request) {
     const id = ++seq;
     if (worker && worker.job) stop(worker, new StaleRun());
@@ -315,28 +385,35 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
     if (id !== seq) throw new StaleRun();
     if (entry !== worker) return run(request); // it was replaced meanwhile
     return new Promise((resolve, reject) => {
-      const job = { id, resolve, reject };
-      job.body = new Promise((r) => { job.bodyResolve = r; });
-      job.timeout = setTimeout(() => fail(entry, "timeout", `the run took longer than ${TIME_LIMIT_MS / 1000} s and was stopped`), TIME_LIMIT_MS);
+      /** @type {(v: BodyView) => void} */
+      let bodyResolve = () => {};
+      /** @type {Promise<BodyView>} */
+      const body = new Promise((r) => { bodyResolve = r; });
+      const timeout = setTimeout(() => fail(entry, "timeout", `the run took longer than ${TIME_LIMIT_MS / 1000} s and was stopped`), TIME_LIMIT_MS);
+      /** @type {Job} */
+      const job = { id, resolve, reject, body, bodyResolve, timeout, started: performance.now() };
       entry.job = job;
-      job.started = performance.now();
       entry.w.postMessage({ type: "run", id, request });
     });
   }
 
   let scheduled = 0; // the latest scheduled run; an earlier one still making its request is dropped
 
+  /**
+   * @param {() => object | null | Promise<object | null>} makeRequest
+   * @param {number} ms
+   */
   function schedule(makeRequest, ms) {
     clearTimeout(timer);
     const fire = () => {
       const mine = ++scheduled;
       // makeRequest may return a Promise (the user's function runs first),
       // or null: nothing to run now.
-      const go = (req) => (mine !== scheduled || req == null ? null : run(req));
+      const go = (/** @type {object | null} */ req) => (mine !== scheduled || req == null ? null : run(req));
       const req = makeRequest();
-      (req && typeof req.then === "function" ? req.then(go) : go(req) || Promise.resolve(null)).then(
-        (result) => result && onResult && onResult(result),
-        (e) => { if (!(e instanceof StaleRun) && !(e instanceof Cancelled)) onError && onError(e); },
+      (req instanceof Promise ? req.then(go) : go(req) || Promise.resolve(null)).then(
+        (/** @type {Result | null} */ result) => result && onResult && onResult(result),
+        (/** @type {Error} */ e) => { if (!(e instanceof StaleRun) && !(e instanceof Cancelled)) onError && onError(e); },
       );
     };
     if (ms > 0) timer = setTimeout(fire, ms);
@@ -353,14 +430,25 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
     return true;
   }
 
+  /** @type {ExportJob | null} */
   let exporting = null; // the export job still going
 
+  /**
+   * @param {object} request
+   * @returns {Promise<string | null>}
+   */
   function exportRun(request) {
     if (exporting) exporting.cancel(new StaleRun());
     load();
     return new Promise((resolve, reject) => {
       const w = new Worker(workerURL, { name: "firehose-export" });
-      const job = {};
+      /** @type {ExportJob} */
+      const job = { cancel: (e) => done(reject, e), timeout: 0 };
+      /**
+       * @template T
+       * @param {(value: T) => void} settle
+       * @param {T} value
+       */
       const done = (settle, value) => {
         if (exporting !== job) return;
         exporting = null;
@@ -368,7 +456,6 @@ export function createEngine({ wasmURL = "firehose.wasm", workerURL = "worker.js
         w.terminate();
         settle(value);
       };
-      job.cancel = (e) => done(reject, e);
       exporting = job;
       job.timeout = setTimeout(() => done(reject, new Error(`the export took longer than ${TIME_LIMIT_MS / 1000} s and was stopped`)), TIME_LIMIT_MS);
       w.onmessage = (ev) => {

@@ -8,16 +8,27 @@ import { bytes } from "./format.js";
 import { toExportRequest } from "./state.js";
 import { copyText, download, processingFailedLines } from "./exports.js";
 
+/** @typedef {import("./report").Report} Report */
+/** @typedef {import("./report").DocFetch} DocFetch */
+/** @typedef {import("./state.js").State} State */
+/**
+ * An export: what it is, its file, and how to get its text.
+ * @typedef {{name: string, label: string, file: string, type: string, hint: string, kind?: string, empty?: string,
+ *   fromReport?: (rep: Report | null, doc: DocFetch | undefined) => Promise<string | null> | string | null,
+ *   make?: (text: string) => string}} Export
+ */
+
 // Each export: what it is, its file, and how to get its text from the
 // report shown (report) or from an engine export (kind, then make).
+/** @type {Export[]} */
 const EXPORTS = [
   {
     name: "response", label: "The Lambda response", file: "lambda-response.json", type: "application/json",
     hint: "the exact body the function returns",
     fromReport: (rep, doc) => {
-      const l = rep && rep.lambda;
+      const err = rep && rep.lambda.error;
       if (hasDocument(rep, "body")) return documentText(rep, "body", doc);
-      if (l && l.error) return JSON.stringify({ errorType: l.error.errorType, errorMessage: l.error.errorMessage }, null, 2) + "\n";
+      if (err) return JSON.stringify({ errorType: err.errorType, errorMessage: err.errorMessage }, null, 2) + "\n";
       return null;
     },
   },
@@ -51,14 +62,19 @@ const EXPORTS = [
  *   getDoc()     the doc(name) of the report shown (engine.js): its documents
  *   getState()   the state shown, synced with the editors
  *   exportRun(request) → Promise of the export text (engine.exportRun)
+ * @param {HTMLElement} el
+ * @param {{getReport: () => Report | null, getDoc?: () => DocFetch | null, getState: () => State,
+ *   exportRun: (request: import("./state.js").Request) => Promise<string | null>}} sources
  */
 export function createExportPanel(el, { getReport, getDoc, getState, exportRun }) {
   const status = h("p", { class: "hint export-status", role: "status" });
-  let cache = null; // {state, kind, text}: the last engine export
+  /** @type {{state: State, kind: string | undefined, text: string} | null} */
+  let cache = null; // the last engine export
 
+  /** @param {Export} x */
   async function textOf(x) {
     if (x.fromReport) {
-      const t = await x.fromReport(getReport(), getDoc ? getDoc() : null);
+      const t = await x.fromReport(getReport(), (getDoc && getDoc()) || undefined);
       if (t == null) throw new Error("there is no response yet, or a newer run replaced it");
       return t;
     }
@@ -68,13 +84,17 @@ export function createExportPanel(el, { getReport, getDoc, getState, exportRun }
       text = cache.text;
     } else {
       status.textContent = `Preparing ${x.label.toLowerCase()}…`;
-      text = await exportRun(toExportRequest(state, x.kind));
+      text = await exportRun(toExportRequest(state, x.kind || ""));
       if (typeof text !== "string") throw new Error("this version of the engine cannot export it");
       cache = { state, kind: x.kind, text };
     }
     return x.make ? x.make(text) : text;
   }
 
+  /**
+   * @param {Export} x
+   * @param {"copy" | "download"} action
+   */
   async function act(x, action) {
     let text;
     try {

@@ -2,7 +2,11 @@
 // object URL clicked through an <a download>; copies go to the clipboard,
 // with the old execCommand route when the Clipboard API refuses.
 
-/** download saves text as a file named name. */
+/**
+ * download saves text as a file named name.
+ * @param {string} name
+ * @param {string} text
+ */
 export function download(name, text, type = "application/json") {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement("a");
@@ -16,7 +20,10 @@ export function download(name, text, type = "application/json") {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** copyText puts text on the clipboard; resolves to whether it worked. */
+/**
+ * copyText puts text on the clipboard; resolves to whether it worked.
+ * @param {string} text
+ */
 export async function copyText(text) {
   try {
     await navigator.clipboard.writeText(text);
@@ -26,6 +33,7 @@ export async function copyText(text) {
   }
 }
 
+/** @param {string} text */
 function legacyCopy(text) {
   const ta = document.createElement("textarea");
   ta.value = text;
@@ -49,10 +57,11 @@ function legacyCopy(text) {
  * processingFailedLines joins the bodies of the processing-failed objects
  * of an S3 export ({"objects": [{key, kind, body}]}): one JSON line per
  * failed record, as Firehose writes them.
+ * @param {{objects: {kind: string, body: unknown}[]} | null} s3
  */
 export function processingFailedLines(s3) {
   const lines = [];
-  for (const o of (s3 && s3.objects) || []) {
+  for (const o of s3 ? s3.objects : []) {
     if (o.kind !== "processing-failed" || typeof o.body !== "string") continue;
     lines.push(o.body.endsWith("\n") || o.body === "" ? o.body : o.body + "\n");
   }

@@ -165,8 +165,16 @@ const response = {
   },
 };
 
-/** fieldDoc returns the doc of a key path in a document ("event" or "response"), or null. */
+/** @typedef {{what: string, type: string, mistake?: string}} FieldDoc what a key is, its type, the common mistake about it */
+
+/**
+ * fieldDoc returns the doc of a key path in a document ("event" or "response"), or null.
+ * @param {string} docKind
+ * @param {string} path
+ * @returns {FieldDoc | null}
+ */
 export function fieldDoc(docKind, path) {
+  /** @type {Record<string, FieldDoc>} */
   const table = docKind === "response" ? response : event;
   return Object.prototype.hasOwnProperty.call(table, path) ? table[path] : null;
 }

@@ -8,16 +8,25 @@
 // with the first hover over a key.
 //
 // Where a finding is marked, the hover card is the finding's alone (see
-// findingCard): its code and message, cut short, and where it is; the key's
-// doc is one click away in it, never a second card stacked on the first.
+// render/finding.js): its code and message, cut short, and where it is; the
+// key's doc is one click away in it (keyDoc), never a second card stacked
+// on the first.
 import { EditorView, hoverTooltip } from "@codemirror/view";
 import { syntaxTree } from "@codemirror/language";
 import { forEachDiagnostic } from "@codemirror/lint";
 import { h } from "./dom.js";
 
+/** @typedef {import("./fielddocs-text.js").FieldDoc} FieldDoc */
+
+/** @type {Promise<typeof import("./fielddocs-text.js")> | null} */
 let texts = null; // fielddocs-text.js, once loaded
 
-/** fieldDoc is a Promise of the doc of a key path in a document ("event" or "response"), or null. */
+/**
+ * fieldDoc is a Promise of the doc of a key path in a document ("event" or "response"), or null.
+ * @param {string} docKind
+ * @param {string} path
+ * @returns {Promise<FieldDoc | null>}
+ */
 export function fieldDoc(docKind, path) {
   if (!texts) texts = import("./fielddocs-text.js");
   return texts.then((m) => m.fieldDoc(docKind, path));
@@ -51,6 +60,7 @@ export function keyAt(state, pos, side = 1) {
   return { from: node.from, to: node.to, path: keys.join(".") };
 }
 
+/** @param {string} raw */
 function keyText(raw) {
   if (raw.length > 200) return null;
   try {
@@ -65,6 +75,8 @@ function keyText(raw) {
  * fieldDocs is the hover tooltip of an editor whose text is docKind
  * ("event" or "response"); when(), if given, says whether the text is that
  * document now (an input read as JSON payloads is not an event).
+ * @param {string} docKind
+ * @param {() => boolean} [when]
  */
 export function fieldDocs(docKind, when = () => true) {
   return [pointer, hoverTooltip((view, pos, side) => {
@@ -90,6 +102,11 @@ const pointer = EditorView.domEventHandlers({
 
 // findingAt tells whether a finding is marked at pos, as the lint card
 // finds it (the same test as @codemirror/lint's hover).
+/**
+ * @param {import("@codemirror/state").EditorState} state
+ * @param {number} pos
+ * @param {number} side
+ */
 function findingAt(state, pos, side) {
   let found = false;
   forEachDiagnostic(state, (d, from, to) => {
@@ -99,20 +116,16 @@ function findingAt(state, pos, side) {
 }
 
 /**
- * findingCard is what a finding's hover card says (a diagnostic's
- * renderMessage): its code, its message cut to a few lines (the list of
- * findings holds it whole) and where it is (for one of a finding's other
- * places, place says what it is and where the finding is); when the pointer is on a key
- * with a doc, a closed "What is …?" holds it.
+ * keyDoc is what a finding's hover card offers of the key under the
+ * pointer (see render/finding.js, findingCard): a closed "What is …?"
+ * holding the key's doc, hidden until the doc is there (and for good when
+ * the key has none, or the pointer is on no key).
+ * @param {EditorView} view
+ * @param {"" | "event" | "response"} docKind
+ * @param {() => boolean} [when]
  */
-export function findingCard(view, { from, code, message, place = "" }, docKind, when = () => true) {
-  const line = view.state.doc.lineAt(Math.min(from, view.state.doc.length));
+export function keyDoc(view, docKind, when = () => true) {
   const more = h("details", { class: "finding-card-doc", hidden: true });
-  const card = h("div", { class: "finding-card" },
-    h("p", { class: "finding-card-title" }, code ? h("code", null, code) : null, code ? " " : null, message),
-    h("p", { class: "finding-card-place" }, place || `Line ${line.number}, column ${from - line.from + 1}`),
-    more,
-  );
   const at = pointers.get(view);
   const pos = docKind && at && at.doc === view.state.doc && when() ? at.pos : null;
   const key = pos === null ? null : keyAt(view.state, pos, 1);
@@ -123,9 +136,13 @@ export function findingCard(view, { from, code, message, place = "" }, docKind, 
       more.hidden = false;
     });
   }
-  return card;
+  return more;
 }
 
+/**
+ * @param {string} path
+ * @param {FieldDoc} doc
+ */
 function render(path, doc) {
   return h("div", { class: "field-doc", "data-path": path },
     h("p", { class: "field-doc-name" }, h("code", null, path)),

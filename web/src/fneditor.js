@@ -22,6 +22,7 @@ const theme = EditorView.theme({
 });
 
 // The line the last error was raised on, shaded.
+/** @type {import("@codemirror/state").StateEffectType<number | null>} */
 const setErrorLine = StateEffect.define();
 const errorLine = StateField.define({
   create: () => Decoration.none,
@@ -46,6 +47,7 @@ const errorLine = StateField.define({
  *   onRun()    Ctrl/Cmd+Enter
  * Returns {view, getText, replaceText(text), setLanguage(lang), markError(line, message)}:
  * markError(null) clears the mark.
+ * @param {{parent: HTMLElement, language: keyof typeof modes, doc?: string, onChange?: () => void, onRun?: () => void}} options
  */
 export async function createCodeEditor({ parent, language, doc = "", onChange, onRun }) {
   const lang = new Compartment();
@@ -80,6 +82,7 @@ export async function createCodeEditor({ parent, language, doc = "", onChange, o
     view,
     getText: () => view.state.doc.toString(),
     /** replaceText replaces the text as an edit would (Ctrl/Cmd+Z brings it back), without onChange. */
+    /** @param {string} text */
     replaceText(text) {
       if (text === view.state.doc.toString()) return;
       quiet = true;
@@ -89,14 +92,19 @@ export async function createCodeEditor({ parent, language, doc = "", onChange, o
         quiet = false;
       }
     },
+    /** @param {keyof typeof modes} language */
     async setLanguage(language) {
       const ext = await modes[language]();
       view.dispatch({ effects: [lang.reconfigure(ext), unit.reconfigure(indentUnit.of(language === "python" ? "    " : "  "))] });
     },
     /** markError shades line (1-based) with a lint marker saying message; null clears it. */
-    markError(line, message) {
+    /**
+     * @param {number | null} line
+     * @param {string} [message]
+     */
+    markError(line, message = "") {
       const n = view.state.doc.lines;
-      if (!Number.isInteger(line) || line < 1 || line > n) {
+      if (line === null || !Number.isInteger(line) || line < 1 || line > n) {
         setMarkers(view, []);
         view.dispatch({ effects: setErrorLine.of(null) });
         return;

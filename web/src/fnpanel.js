@@ -8,10 +8,12 @@ import { STARTERS } from "./runtimes/starters.js";
 // languages.js, documents.js): a module this chunk shared with app.js would
 // be split into a chunk of its own, one more request for the page's first
 // load. What the panel needs of them comes with createFunctionPanel.
-const $ = (id) => /** @type {any} */ (document.getElementById(id)); // the panel's inputs, by id
+const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id)); // the panel's inputs, by id
 /** @type {Record<string, {label: string, handler: string, file: string, worker: string, emulates: string, about: string}>} */
 let LANGUAGES = {};
-const isOwn = (preset) => Object.prototype.hasOwnProperty.call(LANGUAGES, preset);
+const isOwn = (/** @type {string} */ preset) => Object.prototype.hasOwnProperty.call(LANGUAGES, preset);
+
+/** @typedef {import("./state.js").State} State */
 
 /**
  * createFunctionPanel wires the panel. store is the page's store; onRun(ms)
@@ -20,6 +22,9 @@ const isOwn = (preset) => Object.prototype.hasOwnProperty.call(LANGUAGES, preset
  * languages is runtimes/languages.js's LANGUAGES, documentText documents.js's.
  * Returns {sync(state), request(state, toRequest), setNote(text, cls),
  * draft(language), saveDraft(state), text(), lastBody(), cancel()}.
+ * @param {{store: ReturnType<typeof import("./state.js").createStore>, onRun: (ms: number) => void,
+ *   engineRun: (request: object) => Promise<any>, onEdit: () => void, arm: () => void,
+ *   languages: typeof LANGUAGES, documentText: typeof import("./documents.js").documentText}} deps
  */
 export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm, languages, documentText }) {
   LANGUAGES = languages;
@@ -31,9 +36,14 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm, lang
   const logsPanel = $("logs-panel");
   const logsEl = $("logs");
   const logsNote = $("logs-note");
+  /** @typedef {Awaited<ReturnType<typeof import("./fneditor.js").createCodeEditor>> & {language?: string}} CodeEditor */
+  /** @type {CodeEditor | null} */
   let editor = null; // the code editor, once loaded
+  /** @type {Promise<CodeEditor> | null} */
   let editorLoading = null;
+  /** @type {string | null} */
   let body = null;
+  /** @type {Record<string, string>} */
   const drafts = {}; // code per language, when the user switches between them
 
   const runtimes = createRuntimes({
@@ -62,15 +72,18 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm, lang
   // why is what the page says of where the code came from and whether it
   // runs; the runtime's loading and failure show over it for a while.
   let why = { text: "", cls: "" };
+  /** @param {string} text */
   function show(text, cls = "") {
     note.textContent = text;
     note.className = `fn-note ${cls}`.trim();
   }
+  /** @param {string} text */
   function setNote(text, cls = "") {
     why = { text, cls };
     show(text, cls);
   }
 
+  /** @param {string} language */
   function showRuntime(language) {
     const info = runtimes.info(language);
     const lang = LANGUAGES[language];
@@ -81,23 +94,28 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm, lang
 
   // codeOf is the code of a state's function (its language's starter when
   // it has none yet).
+  /** @param {State} s */
   function codeOf(s) {
-    return s.fn.code !== "" || s.fn.language === s.preset ? s.fn.code : STARTERS[s.preset];
+    return s.fn.code !== "" || s.fn.language === s.preset ? s.fn.code : STARTERS[/** @type {keyof typeof STARTERS} */ (s.preset)];
   }
 
+  /**
+   * @param {"python" | "nodejs"} language
+   * @param {string} code
+   */
   async function ensureEditor(language, code) {
     if (!editorLoading) {
       editorLoading = import("./fneditor.js").then(({ createCodeEditor }) => createCodeEditor({
         parent: $("fn-editor"), language, doc: code,
         onChange: () => {
           onEdit();
-          store.set({ fn: { code: editor.getText() } });
+          if (editor) store.set({ fn: { code: editor.getText() } });
           onRun(700);
         },
         onRun: () => { arm(); onRun(0); },
       })).then((ed) => {
-        editor = ed;
-        return ed;
+        editor = /** @type {CodeEditor} */ (ed);
+        return editor;
       });
     }
     const ed = await editorLoading;
@@ -109,8 +127,9 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm, lang
     return ed;
   }
 
+  /** @param {State} s */
   function sync(s) {
-    const language = isOwn(s.preset) ? s.preset : "";
+    const language = isOwn(s.preset) ? /** @type {"python" | "nodejs"} */ (s.preset) : null;
     if (!language) return;
     const lang = LANGUAGES[language];
     $("fn-title").textContent = `Your ${lang.label} function`;
@@ -125,7 +144,7 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm, lang
   }
 
   handlerEl.addEventListener("input", () => { store.set({ fn: { handler: handlerEl.value.trim() } }); onRun(500); });
-  const number = (el, key, lo, hi) => el.addEventListener("input", () => {
+  const number = (/** @type {HTMLInputElement} */ el, /** @type {"timeout" | "memory"} */ key, /** @type {number} */ lo, /** @type {number} */ hi) => el.addEventListener("input", () => {
     const n = Number(el.value);
     if (Number.isInteger(n) && n >= lo && n <= hi) {
       store.set({ fn: { [key]: n } });
@@ -135,6 +154,10 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm, lang
   number(timeoutEl, "timeout", 1, 900);
   number(memoryEl, "memory", 128, 10240);
 
+  /**
+   * @param {State} s
+   * @param {(s: State) => import("./state.js").Request} toRequest
+   */
   async function request(s, toRequest) {
     const language = s.preset;
     const code = editor ? editor.getText() : codeOf(s);
@@ -166,13 +189,18 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm, lang
     body = r.body;
     showLogs(r, s);
     if (editor) {
-      editor.markError(r.ok ? null : r.line, r.ok ? "" : `${r.error.errorType || "Error"}: ${r.error.errorMessage || ""}`);
+      const err = r.error || {};
+      editor.markError(r.ok ? null : r.line, r.ok ? "" : `${err.errorType || "Error"}: ${err.errorMessage || ""}`);
     }
     const n = Number(document.documentElement.dataset.invocations || 0) + 1;
     document.documentElement.dataset.invocations = String(n);
     return { ...toRequest(s), response: r.body };
   }
 
+  /**
+   * @param {import("./runtimes/manager.js").Invocation} r
+   * @param {State} s
+   */
   function showLogs(r, s) {
     const id = r.context.awsRequestId;
     const lines = [`START RequestId: ${id} Version: $LATEST`, ...r.logs];
@@ -203,8 +231,8 @@ export function createFunctionPanel({ store, onRun, engineRun, onEdit, arm, lang
     sync,
     request,
     setNote,
-    draft: (language) => drafts[language],
-    saveDraft: (s) => { if (isOwn(s.preset)) drafts[s.preset] = s.fn.code; },
+    draft: (/** @type {string} */ language) => drafts[language],
+    saveDraft: (/** @type {State} */ s) => { if (isOwn(s.preset)) drafts[s.preset] = s.fn.code; },
     text: () => (editor ? editor.getText() : null),
     lastBody: () => body,
     cancel: () => { const l = fnLanguage(); return l ? runtimes.cancel(l) : false; },

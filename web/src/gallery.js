@@ -6,9 +6,15 @@
 import { h, replace } from "./dom.js";
 import { fromShared } from "./share.js";
 
+/** @typedef {{file: string, title: string, description: string}} Entry an example of the gallery's list */
+
+/** @type {Promise<Entry[]> | null} */
 let index = null;
 
-/** examples is a Promise of the gallery's list: [{file, title, description}]. */
+/**
+ * examples is a Promise of the gallery's list: [{file, title, description}].
+ * @returns {Promise<Entry[]>}
+ */
 export function examples() {
   if (!index) {
     index = import("../examples/index.json").then((m) => m.default, (e) => {
@@ -23,9 +29,11 @@ export function examples() {
  * exampleState turns an example file into a state: an input or response
  * given as an object goes into its editor as pretty JSON. The result is
  * checked like a shared state.
+ * @param {Record<string, any>} ex an example file, parsed
  */
 export function exampleState(ex) {
-  const text = (v) => (typeof v === "string" ? v : v == null ? "" : JSON.stringify(v, null, 2));
+  const text = (/** @type {unknown} */ v) => (typeof v === "string" ? v : v == null ? "" : JSON.stringify(v, null, 2));
+  /** @type {Record<string, unknown>} */
   const shared = { input: text(ex.input), response: text(ex.response) };
   // fn: the example's own function (its language and code), which runs when
   // the example is chosen: it is the project's code, not a link's.
@@ -35,7 +43,10 @@ export function exampleState(ex) {
   return fromShared(shared);
 }
 
-/** loadExample fetches an example of the index by its file name. */
+/**
+ * loadExample fetches an example of the index by its file name.
+ * @param {string} file
+ */
 export async function loadExample(file) {
   const entry = (await examples()).find((e) => e.file === file);
   if (!entry) throw new Error(`there is no example ${file}`);
@@ -48,6 +59,9 @@ export async function loadExample(file) {
 /**
  * renderGallery lists the examples in el; onPick(file) is called when one
  * is chosen. current is the file of the example shown, if any.
+ * @param {HTMLElement} el
+ * @param {Entry[]} examples
+ * @param {{current: string | null, onPick: (file: string) => void}} how
  */
 export function renderGallery(el, examples, { current, onPick }) {
   replace(el, h("ol", { class: "gallery-list" }, examples.map((e) => h("li", { class: "gallery-item" },
@@ -61,9 +75,13 @@ export function renderGallery(el, examples, { current, onPick }) {
   ))));
 }
 
-/** markCurrent marks the example shown (or none) in a rendered gallery. */
+/**
+ * markCurrent marks the example shown (or none) in a rendered gallery.
+ * @param {HTMLElement} el
+ * @param {string | null} file
+ */
 export function markCurrent(el, file) {
-  for (const b of el.querySelectorAll("button.gallery-load")) {
+  for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (el.querySelectorAll("button.gallery-load"))) {
     if (b.dataset.example === file) b.setAttribute("aria-current", "true");
     else b.removeAttribute("aria-current");
   }

@@ -12,6 +12,8 @@ import { isOwn } from "./state.js";
 import { LANGUAGES } from "./runtimes/languages.js";
 import { documentText } from "./documents.js";
 
+/** @typedef {import("./state.js").State} State */
+
 /** The select's value while a pasted response is what the page checks. */
 export const PASTED = "pasted";
 
@@ -30,9 +32,15 @@ export const PASTED = "pasted";
  *   sync(state)     shows a state: the select's source, the panel
  *   choose(preset)  the user chose a transform in the select
  *   text(), lastBody(), cancel(), hideLogs()
+ * @param {{store: ReturnType<typeof import("./state.js").createStore>, presetSel: HTMLSelectElement,
+ *   onRun: (ms: number) => void, engineRun: (request: object) => Promise<unknown>, onEdit: () => void,
+ *   session: ReturnType<typeof import("./session.js").createSession> | null}} deps
  */
 export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, session }) {
+  /** @typedef {ReturnType<typeof import("./fnpanel.js").createFunctionPanel>} Panel */
+  /** @type {Panel | null} */
   let panel = null;
+  /** @type {Promise<Panel> | null} */
   let loading = null;
   let armed = true;
   let source = "";
@@ -47,8 +55,9 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, 
     return loading;
   }
 
+  /** @param {State} s */
   function syncSelect(s) {
-    let opt = presetSel.querySelector(`option[value="${PASTED}"]`);
+    let opt = /** @type {HTMLOptionElement | null} */ (presetSel.querySelector(`option[value="${PASTED}"]`));
     const pasted = s.response.trim() !== "";
     if (pasted && !opt) {
       opt = new Option("Your pasted response (below) is checked", PASTED);
@@ -73,6 +82,7 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, 
     panel.setNote(`This code came from ${from}: it does not run until you press Run (or Ctrl/Cmd+Enter). Read it first — it runs sandboxed in this page, but it is someone else's code.`, "warn");
   }
 
+  /** @param {State} s */
   function sync(s) {
     syncSelect(s);
     const own = isOwn(s.preset);
@@ -93,7 +103,11 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, 
   }
 
   return {
-    active: (s) => isOwn(s.preset) && s.response.trim() === "",
+    active: (/** @type {State} */ s) => isOwn(s.preset) && s.response.trim() === "",
+    /**
+     * @param {State} s
+     * @param {(s: State) => import("./state.js").Request} toRequest
+     */
     async request(s, toRequest) {
       if (!armed) return null;
       const p = await load();
@@ -108,6 +122,10 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, 
       source = "example";
       showWhy();
     },
+    /**
+     * @param {string} from
+     * @param {State} s
+     */
     disarm(from, s) {
       // Code restored from the session runs when it is the code that ran last.
       if (from === "session" && session && s && session.ran() === fingerprint(s.preset, s.fn.code)) return;
@@ -116,6 +134,7 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, 
       showWhy();
     },
     sync,
+    /** @param {string} preset */
     choose(preset) {
       const s = store.get();
       if (panel) panel.saveDraft(s);
@@ -136,7 +155,11 @@ export function createOwnFunction({ store, presetSel, onRun, engineRun, onEdit, 
   };
 }
 
-/** fingerprint is a short hash (FNV-1a) of a function's language and code. */
+/**
+ * fingerprint is a short hash (FNV-1a) of a function's language and code.
+ * @param {string} language
+ * @param {string} code
+ */
 function fingerprint(language, code) {
   let h = 0x811c9dc5;
   const text = `${language}\n${code}`;

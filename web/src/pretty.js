@@ -10,6 +10,9 @@ const COMMA = 44, COLON = 58, QUOTE = 34, BACKSLASH = 92;
 // levels deep would otherwise become gigabytes of spaces.
 const MAX_INDENT = 16;
 
+/** @typedef {{text: string, from: Int32Array, to: Int32Array}} PrettyMap the pretty text and where the original's offsets went */
+
+/** @param {number} c */
 function isSpace(c) {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -19,11 +22,14 @@ function isSpace(c) {
  * Returns { text, from, to }: from and to are Int32Arrays of breakpoints;
  * an offset o of s with from[k] <= o < from[k+1] is at o + to[k] - from[k]
  * in text (see mapOffset).
+ * @param {string} s
+ * @returns {PrettyMap}
  */
 export function pretty(s) {
   if (!/^\s*[[{]/.test(s.slice(0, 64))) {
     return { text: s, from: Int32Array.of(0), to: Int32Array.of(0) };
   }
+  /** @type {string[]} */
   const out = [];
   let outLen = 0;
   const from = [0], to = [0];
@@ -32,10 +38,10 @@ export function pretty(s) {
   let run = 0; // start of the original run not yet copied
   const n = s.length;
 
-  const emit = (str) => { out.push(str); outLen += str.length; };
-  const flush = (i) => { if (i > run) { emit(s.slice(run, i)); } run = i; };
+  const emit = (/** @type {string} */ str) => { out.push(str); outLen += str.length; };
+  const flush = (/** @type {number} */ i) => { if (i > run) { emit(s.slice(run, i)); } run = i; };
   // mark notes that the original character at i lands at outLen.
-  const mark = (i) => {
+  const mark = (/** @type {number} */ i) => {
     const d = outLen - i;
     if (d !== shift) { from.push(i); to.push(outLen); shift = d; }
   };
@@ -109,7 +115,11 @@ export function pretty(s) {
   return { text: out.join(""), from: Int32Array.from(from), to: Int32Array.from(to) };
 }
 
-/** mapOffset turns an offset of the original text into one of the pretty text. */
+/**
+ * mapOffset turns an offset of the original text into one of the pretty text.
+ * @param {PrettyMap} map
+ * @param {number} o
+ */
 export function mapOffset(map, o) {
   const { from, to } = map;
   let lo = 0, hi = from.length - 1;

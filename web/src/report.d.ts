@@ -214,7 +214,8 @@ export interface Report {
   stats: Stats;
   /** the export asked for, inline; "" or absent when it is held aside */
   export?: string;
-  /** the page's reports: the documents held aside (firehose.run with bytes) */
+  /** the page's reports: the documents held aside (firehose.run with bytes); absent
+   * from the adapter's failure reports (a request it could not read, a panic) */
   documents?: Documents;
 }
 

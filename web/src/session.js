@@ -19,7 +19,13 @@ export const SESSION_KEY = "firehose-playground";
 /** MAX_KEPT_CHARS is the most text (input and response, in characters) a saved session keeps. */
 export const MAX_KEPT_CHARS = 1_000_000;
 
-// idle runs fn when the browser is idle (at most timeout ms later).
+/** @typedef {import("./state.js").State} State */
+/** @typedef {{remember?: boolean, state?: string, dropped?: number, ran?: string}} Kept what the key holds */
+
+/**
+ * idle runs fn when the browser is idle (at most timeout ms later).
+ * @param {() => void} fn
+ */
 function idle(fn, timeout = 2000) {
   if (typeof requestIdleCallback === "function") {
     const id = requestIdleCallback(fn, { timeout });
@@ -33,6 +39,7 @@ function idle(fn, timeout = 2000) {
  * keptState is what a session keeps of a state: all of it, or, when its
  * texts are over MAX_KEPT_CHARS, its settings with empty texts; dropped is
  * the number of characters left out.
+ * @param {State} s
  */
 export function keptState(s) {
   const chars = (s.input || "").length + (s.response || "").length;
@@ -48,6 +55,7 @@ function storage() {
   }
 }
 
+/** @returns {Kept} */
 function read() {
   try {
     const st = storage();
@@ -58,6 +66,7 @@ function read() {
   }
 }
 
+/** @param {Kept} v */
 function write(v) {
   try {
     const st = storage();
@@ -88,6 +97,7 @@ export function createSession({ delay = 400, onDropped } = {}) {
 
   const remember = () => read().remember !== false;
 
+  /** @param {() => State} getState */
   async function save(getState) {
     const gen = generation;
     let fragment;
@@ -99,6 +109,7 @@ export function createSession({ delay = 400, onDropped } = {}) {
     }
     if (gen !== generation || !remember()) return;
     if (dropped && onDropped) onDropped(dropped);
+    /** @type {Kept} */
     const kept = { remember: true, state: fragment };
     if (dropped) kept.dropped = dropped;
     const ran = read().ran; // see ran(): kept with the state
@@ -111,6 +122,7 @@ export function createSession({ delay = 400, onDropped } = {}) {
 
   return {
     remember,
+    /** @param {boolean} on */
     setRemember(on) {
       clearTimeout(timer);
       cancelIdle();
@@ -126,6 +138,7 @@ export function createSession({ delay = 400, onDropped } = {}) {
         return null;
       }
     },
+    /** @param {() => State} getState */
     saveSoon(getState) {
       if (!remember()) return;
       clearTimeout(timer);
@@ -155,6 +168,7 @@ export function createSession({ delay = 400, onDropped } = {}) {
       const v = read().ran;
       return typeof v === "string" ? v : "";
     },
+    /** @param {string} fp */
     setRan(fp) {
       if (remember() && read().ran !== fp) write({ ...read(), ran: fp });
     },

@@ -34,13 +34,17 @@ export const REPRO_FORMAT = 1;
 
 /** A link or a repro file that cannot be opened; message says why, in plain words. */
 export class ShareError extends Error {
+  /** @param {string} message */
   constructor(message) {
     super(message);
     this.name = "ShareError";
   }
 }
 
-/** shareable is the part of a state a link carries. */
+/**
+ * shareable is the part of a state a link carries.
+ * @param {import("./state.js").State} s
+ */
 export function shareable(s) {
   /** @type {Partial<import("./state.js").State>} */
   const out = {
@@ -58,7 +62,10 @@ export function shareable(s) {
   return out;
 }
 
-/** isShareFragment says whether a location.hash looks like a share link ("#v…"). */
+/**
+ * isShareFragment says whether a location.hash looks like a share link ("#v…").
+ * @param {string} hash
+ */
 export function isShareFragment(hash) {
   return /^#?v\d+\./.test(hash || "");
 }
@@ -68,6 +75,7 @@ export function isShareFragment(hash) {
 /**
  * encodeFragment makes the fragment (without "#") of a link to state s.
  * Throws ShareError when the state is too large for any link.
+ * @param {import("./state.js").State} s
  */
 export async function encodeFragment(s) {
   // A string takes at least one UTF-8 byte per UTF-16 unit: a text longer
@@ -88,6 +96,7 @@ export async function encodeFragment(s) {
  * decodeFragment reads a fragment (with or without "#") and returns the
  * state it holds, complete with defaults. Throws ShareError, saying why,
  * for anything but a well-formed link of a known version.
+ * @param {string} fragment
  */
 export async function decodeFragment(fragment) {
   const text = String(fragment || "").replace(/^#/, "");
@@ -107,12 +116,18 @@ export async function decodeFragment(fragment) {
 
 // ---- repro files -------------------------------------------------------------
 
-/** reproFile is the text of a repro file holding state s. */
+/**
+ * reproFile is the text of a repro file holding state s.
+ * @param {import("./state.js").State} s
+ */
 export function reproFile(s) {
   return JSON.stringify({ firehosePlayground: REPRO_FORMAT, state: shareable(s) }, null, 2) + "\n";
 }
 
-/** readRepro reads the text of a repro file and returns the state it holds; throws ShareError. */
+/**
+ * readRepro reads the text of a repro file and returns the state it holds; throws ShareError.
+ * @param {unknown} text
+ */
 export function readRepro(text) {
   if (typeof text !== "string") throw new ShareError("The file could not be read as text.");
   if (text.length > MAX_STATE_BYTES + 1024) {
@@ -146,6 +161,7 @@ const LIMITS = {
  * fromShared checks a decoded shareable state and returns a complete state.
  * Unknown keys are ignored, missing keys take their defaults, and a known
  * key of the wrong type or size refuses the whole state (ShareError).
+ * @param {any} x what a link or file holds, parsed: anything until checked here
  */
 export function fromShared(x) {
   if (!isObject(x)) throw invalid("it is not an object");
@@ -168,7 +184,7 @@ export function fromShared(x) {
   if (has(x, "firehose")) {
     const f = x.firehose;
     if (!isObject(f)) throw invalid("firehose must be an object");
-    for (const k of ["prefix", "errorPrefix"]) {
+    for (const k of /** @type {const} */ (["prefix", "errorPrefix"])) {
       if (has(f, k)) s.firehose[k] = str(f[k], `firehose.${k}`, LIMITS.prefix);
     }
     if (has(f, "streamName")) s.firehose.streamName = str(f.streamName, "firehose.streamName", LIMITS.streamName);
@@ -208,31 +224,54 @@ export function fromShared(x) {
   return s;
 }
 
+/** @param {string} why */
 function invalid(why) {
   return new ShareError(`The shared state is not valid: ${why}.`);
 }
 
+/**
+ * @param {object} o
+ * @param {string} k
+ */
 function has(o, k) {
   return Object.prototype.hasOwnProperty.call(o, k);
 }
 
+/** @param {unknown} v */
 function isObject(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
+/**
+ * @param {unknown} v
+ * @param {string} name
+ * @param {number} max
+ */
 function str(v, name, max) {
   if (typeof v !== "string") throw invalid(`${name} must be a string`);
   if (v.length > max) throw invalid(`${name} is longer than ${max.toLocaleString("en")} characters`);
   return v;
 }
 
+/**
+ * @param {unknown} v
+ * @param {string} name
+ * @param {number} lo
+ * @param {number} hi
+ * @returns {number}
+ */
 function int(v, name, lo, hi) {
-  if (!Number.isInteger(v) || v < lo || v > hi) throw invalid(`${name} must be a whole number from ${lo} to ${hi.toLocaleString("en")}`);
+  if (typeof v !== "number" || !Number.isInteger(v) || v < lo || v > hi) throw invalid(`${name} must be a whole number from ${lo} to ${hi.toLocaleString("en")}`);
   return v;
 }
 
 // oneOf checks a name against the names allowed (null: the engine's names
 // are not known, so any short name passes).
+/**
+ * @param {unknown} v
+ * @param {string} name
+ * @param {string[] | null} allowed
+ */
 function oneOf(v, name, allowed) {
   if (!allowed) return str(v, name, NAME_MAX);
   if (typeof v !== "string" || !allowed.includes(v)) {
@@ -241,6 +280,7 @@ function oneOf(v, name, allowed) {
   return v;
 }
 
+/** @param {string} text */
 function parseJSON(text) {
   try {
     return JSON.parse(text);
@@ -249,13 +289,17 @@ function parseJSON(text) {
   }
 }
 
+/** @param {number} n */
 function mb(n) {
   return `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
 // ---- bytes -----------------------------------------------------------------
 
-/** toBase64url encodes bytes as base64url without padding. */
+/**
+ * toBase64url encodes bytes as base64url without padding.
+ * @param {Uint8Array} bytes
+ */
 export function toBase64url(bytes) {
   let bin = "";
   for (let i = 0; i < bytes.length; i += 0x8000) {
@@ -264,7 +308,10 @@ export function toBase64url(bytes) {
   return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-/** fromBase64url decodes base64url (padding optional); throws ShareError on anything else. */
+/**
+ * fromBase64url decodes base64url (padding optional); throws ShareError on anything else.
+ * @param {string} text
+ */
 export function fromBase64url(text) {
   if (text.length > MAX_FRAGMENT) {
     throw new ShareError(`This link is longer than ${mb(MAX_FRAGMENT)}; it was refused.`);
@@ -287,6 +334,7 @@ export function fromBase64url(text) {
 
 const CUT = "The link is damaged or cut short: its data does not decompress. Chat apps and mail sometimes cut long links; ask for a repro file instead.";
 
+/** @param {Uint8Array<ArrayBuffer>} bytes */
 async function deflate(bytes) {
   const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
@@ -296,6 +344,7 @@ async function deflate(bytes) {
  * inflateText inflates deflate-raw bytes into UTF-8 text, and stops reading
  * as soon as the text would pass MAX_STATE_BYTES (a decompression bomb
  * never gets to use the memory it asks for).
+ * @param {Uint8Array<ArrayBuffer>} bytes
  */
 export async function inflateText(bytes, max = MAX_STATE_BYTES) {
   const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();

@@ -11,6 +11,8 @@ import {
 
 export const REPRO_NAME = "firehose-repro.json";
 
+/** @typedef {import("./state.js").State} State */
+
 /**
  * bindSharing wires the toolbar.
  *   getState()                  the state shown, synced with the editors
@@ -21,6 +23,8 @@ export const REPRO_NAME = "firehose-repro.json";
  * notice shows a refusal; linked says the address bar's fragment holds this
  * state; changed drops the fragment once the state differs from it;
  * restored says a state was shown (and where it came from).
+ * @param {{getState: () => State, applyState: (s: State, how: {source: string}) => void,
+ *   dropText: (el: Node, text: string) => void, session: ReturnType<typeof import("./session.js").createSession>}} deps
  */
 export function bindSharing({ getState, applyState, dropText, session }) {
   const result = $("share-result");
@@ -28,13 +32,16 @@ export function bindSharing({ getState, applyState, dropText, session }) {
   const remember = $("remember");
   const sessionStatus = $("session-status");
   const fileInput = $("repro-file");
+  /** @type {Record<string, unknown> | null} */
   let linkState = null; // the shareable state the fragment holds
 
+  /** @param {...import("./dom.js").Child} children */
   function showResult(...children) {
     result.hidden = false;
     replace(result, ...children, h("button", { type: "button", class: "dismiss", onclick: () => { result.hidden = true; } }, "Close"));
   }
 
+  /** @param {string} message */
   function notice(message) {
     noticeEl.hidden = false;
     replace(noticeEl, h("p", null, message),
@@ -76,7 +83,7 @@ export function bindSharing({ getState, applyState, dropText, session }) {
     history.replaceState(history.state, "", `#${fragment}`);
     linkState = shareable(s);
     const copied = await copyText(url);
-    const field = h("input", { type: "text", readonly: true, class: "share-url", value: url, "aria-label": "Link to this state", onfocus: (ev) => ev.target.select() });
+    const field = h("input", { type: "text", readonly: true, class: "share-url", value: url, "aria-label": "Link to this state", onfocus: (/** @type {FocusEvent} */ ev) => /** @type {HTMLInputElement} */ (ev.target).select() });
     showResult(
       h("p", { "data-kind": "link", "data-length": url.length },
         copied ? "Link copied to the clipboard and put in the address bar: " : "The link is in the address bar (the browser did not allow copying it): ",
@@ -87,6 +94,10 @@ export function bindSharing({ getState, applyState, dropText, session }) {
     );
   }
 
+  /**
+   * @param {File} file
+   * @param {Node | null} [target]
+   */
   async function openFile(file, target) {
     if (file.size > MAX_STATE_BYTES + 1024 && !target) {
       notice(`${file.name} is larger than a repro file may be; it was not opened.`);
@@ -165,15 +176,18 @@ export function bindSharing({ getState, applyState, dropText, session }) {
 
   return {
     notice,
+    /** @param {State} s */
     linked(s) {
       linkState = shareable(s);
     },
+    /** @param {State} s */
     changed(s) {
       if (!linkState || sameShared(linkState, shareable(s))) return;
       linkState = null;
       result.hidden = true;
       if (location.hash) history.replaceState(history.state, "", `${location.pathname}${location.search}`);
     },
+    /** @param {string} source */
     restored(source) {
       noticeEl.hidden = true; // a refusal is old news once a state is shown
       if (source === "session") {
@@ -185,6 +199,10 @@ export function bindSharing({ getState, applyState, dropText, session }) {
   };
 }
 
+/**
+ * @param {Record<string, unknown>} a
+ * @param {Record<string, unknown>} b
+ */
 function sameShared(a, b) {
   return a.input === b.input && a.response === b.response && a.inputKind === b.inputKind && a.preset === b.preset &&
     a.selected === b.selected && JSON.stringify(a.options) === JSON.stringify(b.options) &&

@@ -11,9 +11,14 @@
  * @typedef {{input: string, inputKind: string, response: string, preset: string,
  *   options: NdjsonOptions, firehose: Firehose, fn: Fn, page: number, selected: number,
  *   example: Example | null}} State
+ * @typedef {{[K in keyof State]?: K extends "options" | "firehose" | "fn" ? Partial<State[K]> : State[K]}} Patch
+ *   a change to a state: options, firehose and fn are merged one level deep
  */
 
-/** isOwn says whether a preset runs the user's own function (python, nodejs: see runtimes/languages.js). */
+/**
+ * isOwn says whether a preset runs the user's own function (python, nodejs: see runtimes/languages.js).
+ * @param {string} preset
+ */
 export function isOwn(preset) {
   return preset === "python" || preset === "nodejs";
 }
@@ -67,15 +72,29 @@ export function defaultState(input = "") {
  * sameRun tells whether two states ask the engine for the same run, whatever
  * page of records each shows: the page opened does not make the results
  * shown the previous input's.
+ * @param {State | null} a
+ * @param {State | null} b
  */
 export function sameRun(a, b) {
   if (!a || !b || a.input !== b.input || a.response !== b.response) return false;
-  const rest = (s) => JSON.stringify({ ...toRequest(s), input: "", response: "", detail: null, fn: s.fn });
+  const rest = (/** @type {State} */ s) => JSON.stringify({ ...toRequest(s), input: "", response: "", detail: null, fn: s.fn });
   return rest(a) === rest(b);
 }
 
-/** toRequest makes the engine request (see transform.Request) for a state. */
+/**
+ * An engine request (transform.Request), as the page makes it.
+ * @typedef {{input: string, inputKind: string, preset: string, firehose: Record<string, string | number | boolean>,
+ *   detail: {from: number, count: number}, options?: {separator: string, maxDepth: number, arrays: string, values: string},
+ *   response?: string, export?: string}} Request
+ */
+
+/**
+ * toRequest makes the engine request (see transform.Request) for a state.
+ * @param {State} s
+ * @returns {Request}
+ */
 export function toRequest(s) {
+  /** @type {Request} */
   const req = {
     input: s.input,
     inputKind: s.inputKind,
@@ -101,18 +120,25 @@ export function toRequest(s) {
  * toExportRequest is the request for an export (see transform.Request's
  * Export): "event", "decoded", "s3" or "redrive". It describes one record only: the
  * export holds everything.
+ * @param {State} s
+ * @param {string} kind
+ * @returns {Request}
  */
 export function toExportRequest(s, kind) {
   return { ...toRequest(s), detail: { from: 0, count: 1 }, export: kind };
 }
 
-// firehoseRequest keeps the settings that differ from Firehose's defaults.
+/**
+ * firehoseRequest keeps the settings that differ from Firehose's defaults.
+ * @param {Firehose} f
+ */
 function firehoseRequest(f) {
+  /** @type {Record<string, string | number | boolean>} */
   const out = { appendDelimiter: !!f.appendDelimiter };
-  for (const k of ["prefix", "errorPrefix", "streamName", "lambdaArn"]) {
+  for (const k of /** @type {const} */ (["prefix", "errorPrefix", "streamName", "lambdaArn"])) {
     if (typeof f[k] === "string" && f[k] !== "") out[k] = f[k];
   }
-  if (Number.isInteger(f.retries)) out.retries = f.retries;
+  if (typeof f.retries === "number" && Number.isInteger(f.retries)) out.retries = f.retries;
   if (f.errorLayout && f.errorLayout !== DEFAULT_FIREHOSE.errorLayout) out.errorLayout = f.errorLayout;
   return out;
 }
@@ -120,28 +146,36 @@ function firehoseRequest(f) {
 /**
  * createStore holds a state. set(patch) merges a patch (one level deep for
  * options and firehose) and calls every subscriber with (state, changedKeys).
+ * @param {State} initial
  */
 export function createStore(initial) {
   let state = initial;
+  /** @type {((s: State, changed: string[]) => void)[]} */
   const subs = [];
   return {
     get: () => state,
+    /** @param {Patch} patch */
     set(patch) {
+      /** @type {string[]} */
       const changed = [];
+      /** @type {Record<string, any>} */
       const next = { ...state };
+      /** @type {Record<string, any>} */
+      const was = state;
       for (const [k, v] of Object.entries(patch)) {
         const isObject = v && typeof v === "object" && !Array.isArray(v);
-        const merged = isObject ? { ...state[k], ...v } : v;
-        const same = isObject ? JSON.stringify(merged) === JSON.stringify(state[k]) : merged === state[k];
+        const merged = isObject ? { ...was[k], ...v } : v;
+        const same = isObject ? JSON.stringify(merged) === JSON.stringify(was[k]) : merged === was[k];
         if (!same) {
           next[k] = merged;
           changed.push(k);
         }
       }
       if (changed.length === 0) return;
-      state = next;
+      state = /** @type {State} */ (next);
       for (const f of subs) f(state, changed);
     },
+    /** @param {(s: State, changed: string[]) => void} f */
     subscribe(f) {
       subs.push(f);
     },

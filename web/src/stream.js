@@ -5,12 +5,15 @@
 import { $ } from "./dom.js";
 import { DEFAULT_FIREHOSE } from "./state.js";
 
+/** @typedef {import("./state.js").Firehose} Firehose */
+
 const texts = { prefix: "fh-prefix", errorPrefix: "fh-error-prefix", streamName: "fh-stream", lambdaArn: "fh-lambda" };
 
 /**
  * bindStream wires the panel. onChange(patch, ms) is called with a patch
  * of state.firehose and how long to wait before running (typing waits).
  * Returns sync(firehose), which shows the settings of a state.
+ * @param {{onChange: (patch: Partial<Firehose>, ms: number) => void}} handlers
  */
 export function bindStream({ onChange }) {
   const box = $("stream-box");
@@ -32,9 +35,14 @@ export function bindStream({ onChange }) {
   layout.addEventListener("change", () => onChange({ errorLayout: layout.value }, 0));
   delimiter.addEventListener("change", () => onChange({ appendDelimiter: delimiter.checked }, 0));
 
+  /**
+   * @param {Firehose} f
+   * @param {{open?: boolean}} [how]
+   */
   return function sync(f, { open = false } = {}) {
     for (const [k, el] of Object.entries(els)) {
-      if (el.value !== f[k]) el.value = f[k];
+      const v = f[/** @type {keyof typeof texts} */ (k)];
+      if (el.value !== v) el.value = v;
     }
     const r = f.retries == null ? "" : String(f.retries);
     if (retries.value !== r && !(document.activeElement === retries && Number(retries.value) === f.retries)) retries.value = r;
@@ -46,7 +54,10 @@ export function bindStream({ onChange }) {
   };
 }
 
-// describe names the settings that differ from Firehose's defaults.
+/**
+ * describe names the settings that differ from Firehose's defaults.
+ * @param {Firehose} f
+ */
 function describe(f) {
   const out = [];
   if (f.prefix) out.push(`prefix ${f.prefix}`);

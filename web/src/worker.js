@@ -30,12 +30,17 @@
 // then small, and reaches the page before the body is laid out.
 import { pretty } from "./pretty.js";
 
+
+/** @typedef {import("./report").Report} Report */
 let dead = ""; // why the engine can no longer run, once it cannot
+/** @type {WebAssembly.Memory | null} */
 let memory = null; // the engine's WebAssembly memory
+/** @type {string[]} */
 let presets = []; // the names of the engine's presets (its description's)
 
+/** @param {unknown} e */
 function errorText(e) {
-  return e && e.message ? e.message : String(e);
+  return e instanceof Error && e.message ? e.message : String(e);
 }
 
 /** @param {WebAssembly.Module} module */
@@ -43,13 +48,13 @@ async function init(module) {
   importScripts("wasm_exec.js");
   const go = new self.Go();
   const instance = await WebAssembly.instantiate(module, go.importObject);
-  memory = instance.exports.mem || null;
+  memory = /** @type {WebAssembly.Memory | undefined} */ (instance.exports.mem) || null;
   go.run(instance).then(() => { dead = "the engine stopped"; });
   if (!self.firehose || typeof self.firehose.run !== "function") {
     throw new Error("the engine did not register firehose.run");
   }
   const catalog = JSON.parse(self.firehose.describe());
-  presets = catalog.presets.map((p) => p.name);
+  presets = catalog.presets.map((/** @type {{name: string}} */ p) => p.name);
   return { version: String(self.firehose.version), catalog };
 }
 
@@ -59,7 +64,11 @@ let scratch = new Uint8Array(1 << 16);
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-// encode writes text as UTF-8 at scratch[at:] and returns where it ends.
+/**
+ * encode writes text as UTF-8 at scratch[at:] and returns where it ends.
+ * @param {string} text
+ * @param {number} at
+ */
 function encode(text, at) {
   const need = at + text.length * 3;
   if (need > scratch.length) {
@@ -73,15 +82,22 @@ function encode(text, at) {
 // wellFormed tells whether text can cross as UTF-8: a lone surrogate
 // cannot (TextEncoder would make it U+FFFD, and the engine could no longer
 // say the text holds one), so such text stays inside the request's JSON.
+/** @param {string} text */
 function wellFormed(text) {
-  return typeof text.isWellFormed !== "function" || text.isWellFormed();
+  const t = /** @type {string & {isWellFormed?: () => boolean}} */ (text); // ES2024: not in every browser the page runs in
+  return typeof t.isWellFormed !== "function" || t.isWellFormed();
 }
 
 // engineRun runs a request, its input and response as bytes, and returns
 // the report (without its documents).
+/**
+ * @param {{input?: string, response?: string} & Record<string, unknown>} request
+ * @returns {Report}
+ */
 function engineRun(request) {
   if (dead) throw new Error(dead);
   const { input = "", response, ...rest } = request;
+  /** @type {{request: string, input?: Uint8Array, response?: Uint8Array}} */
   const req = { request: "" };
   let end = 0;
   if (wellFormed(input)) {
@@ -101,10 +117,14 @@ function engineRun(request) {
   return JSON.parse(self.firehose.run(req));
 }
 
-// documentText is a document of the latest run as text, or null.
+/**
+ * documentText is a document of the latest run as text, or null.
+ * @param {Report} report
+ * @param {import("./report").DocumentName} name
+ */
 function documentText(report, name) {
   const d = report && report.documents;
-  if (!d || !d.sizes || !(name in d.sizes)) return null;
+  if (!d || !(name in d.sizes)) return null;
   const bytes = self.firehose.document(d.run, name);
   return bytes ? decoder.decode(bytes) : null;
 }
@@ -117,31 +137,47 @@ const MAX_SHOWN_BODY = 32 << 20;
 // same run (another page of its records) has the same body.
 let laidOut = -1;
 
+/**
+ * @param {number} id
+ * @param {Record<string, unknown>} request
+ */
 function run(id, request) {
   const report = engineRun(request);
-  const hasBody = !!(report.documents && report.documents.sizes && "body" in report.documents.sizes);
+  // The adapter's failure reports (a request it could not read, a panic) hold no documents.
+  const d = report.documents;
+  const hasBody = !!d && "body" in d.sizes;
   self.postMessage({ type: "report", id, report, hasBody, memory: memory ? memory.buffer.byteLength : 0 });
-  if (!hasBody) return;
-  if (report.documents.run === laidOut) {
+  if (!d || !hasBody) return;
+  if (d.run === laidOut) {
     self.postMessage({ type: "body", id, same: true });
     return;
   }
-  laidOut = report.documents.run;
+  laidOut = d.run;
   // Laying out a big body takes a moment: the page already has the
   // report and shows the summary meanwhile.
-  if (report.documents.sizes.body > MAX_SHOWN_BODY) {
+  if ((d.sizes.body || 0) > MAX_SHOWN_BODY) {
     self.postMessage({ type: "body", id, view: null });
     return;
   }
-  const view = pretty(documentText(report, "body"));
-  self.postMessage({ type: "body", id, view }, [view.from.buffer, view.to.buffer]);
+  const text = documentText(report, "body");
+  const view = text === null ? null : pretty(text);
+  self.postMessage({ type: "body", id, view }, view ? [view.from.buffer, view.to.buffer] : []);
 }
 
+/**
+ * @param {number} id
+ * @param {Record<string, unknown>} request
+ */
 function runExport(id, request) {
   const report = engineRun(request);
   self.postMessage({ type: "exported", id, text: documentText(report, "export") });
 }
 
+/**
+ * @param {number} id
+ * @param {unknown} run
+ * @param {unknown} name
+ */
 function sendDocument(id, run, name) {
   const bytes = dead || typeof run !== "number" || typeof name !== "string" ? null : self.firehose.document(run, name);
   self.postMessage({ type: "document", id, bytes }, bytes ? [bytes.buffer] : []);

@@ -6,6 +6,7 @@ import { n, plural } from "../format.js";
 /** @typedef {import("../report").Outcome} Outcome */
 /** @typedef {import("../report").RecordVerdict} RecordVerdict */
 /** @typedef {import("../report").BatchError} BatchError */
+/** @typedef {import("../report").Confidence} Confidence */
 
 /** How much of a user's text a view shows: in lists, and elsewhere. */
 export const CLIP_SHORT = 200;
@@ -16,6 +17,7 @@ export const CLIP = 10_000;
  * value), then how many more there are: a 10 MB value in a table cell
  * takes the browser seconds to lay out. The editors and the exports hold
  * the whole text.
+ * @param {unknown} text
  */
 export function clip(text, max = CLIP) {
   const s = String(text);
@@ -44,17 +46,20 @@ export function outcome(o, verdict = null) {
  * @param {RecordVerdict | undefined} v
  */
 export function lostBadge(v) {
-  if (!v || !((v.lostOutputs || 0) > 0)) return null;
+  const lost = (v && v.lostOutputs) || 0;
+  if (!v || !(lost > 0)) return null;
   const rows = v.lostRows || 0;
-  const text = rows ? `${plural(rows, "row")} lost` : `${plural(v.lostOutputs, "output")} ignored`;
-  return h("span", { class: "badge lost", "data-lost-outputs": v.lostOutputs, "data-lost-rows": rows,
-    title: `${plural(v.lostOutputs, "output")} made of this record carry a recordId Firehose ignores: ${rows ? `${plural(rows, "row")} of data lost without any error` : "they held no rows"}.` }, text);
+  const text = rows ? `${plural(rows, "row")} lost` : `${plural(lost, "output")} ignored`;
+  return h("span", { class: "badge lost", "data-lost-outputs": lost, "data-lost-rows": rows,
+    title: `${plural(lost, "output")} made of this record carry a recordId Firehose ignores: ${rows ? `${plural(rows, "row")} of data lost without any error` : "they held no rows"}.` }, text);
 }
 
 /**
  * code shows an error code; hovering it says what Firehose does and how
  * sure the playground is (the title), for Firehose's own codes: sure of
  * this verdict, when its confidence is given.
+ * @param {string} c
+ * @param {Confidence | ""} [verdictConfidence]
  */
 export function code(c, cls = "", verdictConfidence = "") {
   const title = codeTitle(c, verdictConfidence);
@@ -64,6 +69,8 @@ export function code(c, cls = "", verdictConfidence = "") {
 /**
  * codeDoc is a small disclosure under a Firehose code saying what Firehose
  * does and how sure we are, for keyboard and touch users (null for other codes).
+ * @param {string} c
+ * @param {Confidence | ""} [verdictConfidence]
  */
 export function codeDoc(c, verdictConfidence = "") {
   const info = codeInfo(c, verdictConfidence);
@@ -75,13 +82,19 @@ export function codeDoc(c, verdictConfidence = "") {
   );
 }
 
-/** confidence is a badge shown next to every verdict that is not confirmed. */
+/**
+ * confidence is a badge shown next to every verdict that is not confirmed.
+ * @param {Confidence | undefined} c
+ */
 export function confidence(c) {
   if (!c || c === "confirmed") return null;
   return h("span", { class: `badge confidence confidence-${c}`, title: confidenceText(c) }, `confidence: ${c}`);
 }
 
-/** status is a badge for a response record's status (matched, duplicate, ignored). */
+/**
+ * status is a badge for a response record's status (matched, duplicate, ignored).
+ * @param {import("../report").OutRecord["status"]} s
+ */
 export function status(s) {
   const label = s === "ignored" ? "ignored — data lost" : s;
   return h("span", { class: `badge status-${s}`, title: explain(statusCode(s)) || "" }, label);
@@ -103,7 +116,11 @@ export function errorBlock({ errorCode, errorMessage, confidence: c, attemptsMad
   );
 }
 
-/** pre shows text as it is, with a note when the engine cut it short. */
+/**
+ * pre shows text as it is, with a note when the engine cut it short.
+ * @param {string} text
+ * @param {boolean | undefined} truncated
+ */
 export function pre(text, truncated, cls = "") {
   return [
     h("pre", { class: `code ${cls}`, tabindex: 0 }, text),
@@ -114,6 +131,7 @@ export function pre(text, truncated, cls = "") {
 /**
  * pager shows "from–to of total" with previous / next buttons.
  * onPage(page) is called with the new page number.
+ * @param {{page: number, size: number, total: number, label: string, onPage: (page: number) => void}} pager
  */
 export function pager({ page, size, total, label, onPage }) {
   const pages = Math.max(1, Math.ceil(total / size));
@@ -127,7 +145,10 @@ export function pager({ page, size, total, label, onPage }) {
   );
 }
 
-/** copyButton copies text to the clipboard and says so. */
+/**
+ * copyButton copies text to the clipboard and says so.
+ * @param {() => string | null | Promise<string | null>} getText
+ */
 export function copyButton(getText, label = "Copy") {
   const btn = h("button", { type: "button", class: "copy" }, label);
   btn.addEventListener("click", async () => {

@@ -7,9 +7,10 @@ import { h, replace } from "../dom.js";
  * isEmptyState says whether a state holds nothing to check: no input and
  * no response (blank space is nothing too). Texts over 64 KiB are not
  * scanned: they are not blank in practice.
+ * @param {{input: unknown, response: unknown}} s
  */
 export function isEmptyState(s) {
-  const blank = (t) => typeof t !== "string" || (t.length < 65_536 && t.trim() === "");
+  const blank = (/** @type {unknown} */ t) => typeof t !== "string" || (t.length < 65_536 && t.trim() === "");
   return blank(s.input) && blank(s.response);
 }
 
@@ -18,6 +19,8 @@ export function isEmptyState(s) {
  *   onExample()   open the examples
  *   onEvent()     go to the input editor
  *   onResponse()  go to the response editor
+ * @param {HTMLElement} el
+ * @param {{onExample: () => void, onEvent: () => void, onResponse: () => void}} ways
  */
 export function renderEmpty(el, { onExample, onEvent, onResponse }) {
   replace(el,

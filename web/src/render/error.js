@@ -9,6 +9,7 @@ import { copyButton } from "./common.js";
 import { failureOf as codeFailure } from "../catalog.js";
 
 /** @typedef {import("../report").Report} Report */
+/** @typedef {{kind: string, code: string, message: string}} Failure what failed: a kind of WHAT, the finding's code, the message */
 
 const WHAT = {
   panic: {
@@ -44,7 +45,7 @@ const WHAT = {
  * @param {Report} report
  */
 export function failureOf(report) {
-  for (const f of (report && report.findings) || []) {
+  for (const f of report.findings) {
     const kind = codeFailure(f.code); // the catalog marks the codes that say the engine failed
     if (kind) return { kind, code: f.code, message: String(f.message || "") };
   }
@@ -54,6 +55,9 @@ export function failureOf(report) {
 /**
  * renderError shows failure ({kind, code, message}) in el, or hides el
  * when failure is null. version is the engine's version, for the details.
+ * @param {HTMLElement} el
+ * @param {Failure | null} failure
+ * @param {{version?: string}} [about]
  */
 export function renderError(el, failure, { version = "" } = {}) {
   if (!failure) {
@@ -62,7 +66,7 @@ export function renderError(el, failure, { version = "" } = {}) {
     replace(el);
     return;
   }
-  const what = WHAT[failure.kind] || WHAT.crash;
+  const what = WHAT[/** @type {keyof typeof WHAT} */ (failure.kind)] || WHAT.crash;
   const next = failure.kind === "load"
     ? "Run again to try loading it again; if it keeps failing, reload the page."
     : "The page keeps working: the next run uses a fresh engine. Your input is still here.";

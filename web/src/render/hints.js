@@ -18,11 +18,12 @@ const NOT_A_LIST = /has no attribute 'items'|object is not iterable|string indic
  *   onPreset(name)  choose another transform
  *   onResponse()    go to the response editor
  * @param {Report} report
+ * @param {{onPreset: (name: string) => void, onResponse: () => void}} ways
  */
 export function seedLimit(report, { onPreset, onResponse }) {
-  const err = report.lambda && report.lambda.error;
-  if (!err || !/^seed/.test(report.preset || "") || !(err.record >= 0)) return null;
-  if (!NOT_A_LIST.test(String(err.errorMessage || ""))) return null;
+  const err = report.lambda.error;
+  if (!err || !/^seed/.test(report.preset) || err.record < 0) return null;
+  if (!NOT_A_LIST.test(err.errorMessage)) return null;
   const which = `record ${err.record}`;
   return h("div", { class: "banner hint-banner", "data-kind": "seed-limit" },
     h("p", null, h("strong", null, `This is the ${report.preset} Lambda's limit, not your event's. `),

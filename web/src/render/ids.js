@@ -12,6 +12,7 @@ export const ID_TAIL = 14;
 /**
  * midEllipsis is id with its middle replaced by "…" when it is longer
  * than head + tail + 1 characters (never half a surrogate pair).
+ * @param {unknown} id
  */
 export function midEllipsis(id, head = ID_HEAD, tail = ID_TAIL) {
   const s = String(id);
@@ -23,13 +24,16 @@ export function midEllipsis(id, head = ID_HEAD, tail = ID_TAIL) {
   return `${s.slice(0, a)}…${s.slice(b)}`;
 }
 
+/** @param {number} c */
 function isHigh(c) { return c >= 0xd800 && c < 0xdc00; }
+/** @param {number} c */
 function isLow(c) { return c >= 0xdc00 && c < 0xe000; }
 
 /**
  * shortId shows an id in a list: its middle cut when long (drawn, hidden
  * from screen readers), and the id itself, up to CLIP_SHORT characters,
  * as text for screen readers and in the title (hover).
+ * @param {unknown} id
  */
 export function shortId(id, cls = "") {
   const s = String(id);

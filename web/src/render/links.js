@@ -1,7 +1,12 @@
 // Which output records belong to which input record, as the engine reports
-// it: an input record's own outputs (those carrying its recordId), the
-// outputs the function wrote while processing it (output.from: the seed
-// writes R1 and R2 while processing R), and those a finding ties to it.
+// it: an input record's own outputs (record.outputs: those carrying its
+// recordId), the outputs the function wrote while processing it (output.from:
+// the seed writes R1 and R2 while processing R), and those a finding ties to
+// it. The last adds one tie the fields do not carry: in a pasted response,
+// an output whose recordId is a record's with a number appended (R1 from
+// R), which the engine counts in that record's verdict (lostOutputs) and
+// names in a response.ignoredRecordId finding. Also the findings the engine
+// ties to each record, and the report's records and verdicts by index.
 
 /** @typedef {import("../report").Report} Report */
 
@@ -16,19 +21,15 @@ export function outputLinks(report) {
   let m = cache.get(report);
   if (m) return m;
   m = new Map();
-  const add = (rec, out) => {
+  const add = (/** @type {number} */ rec, /** @type {number} */ out) => {
     if (rec < 0 || out < 0) return;
     let s = m.get(rec);
     if (!s) m.set(rec, (s = new Set()));
     s.add(out);
   };
-  for (const r of report.records || []) for (const o of r.outputs || []) add(r.index, o);
-  for (const o of (report.response && report.response.records) || []) {
-    if (typeof o.from === "number") add(o.from, o.index);
-  }
-  for (const f of report.findings || []) {
-    if (typeof f.record === "number" && typeof f.output === "number") add(f.record, f.output);
-  }
+  for (const r of report.records) for (const o of r.outputs) add(r.index, o);
+  for (const o of report.response ? report.response.records : []) add(o.from, o.index);
+  for (const f of report.findings) add(f.record, f.output);
   const sorted = new Map();
   for (const [k, s] of m) sorted.set(k, [...s].sort((a, b) => a - b));
   cache.set(report, sorted);
@@ -43,24 +44,12 @@ export function outputsByIndex(report) {
   let m = byIndex.get(report);
   if (m) return m;
   m = new Map();
-  for (const o of (report.response && report.response.records) || []) m.set(o.index, o);
+  for (const o of report.response ? report.response.records : []) m.set(o.index, o);
   byIndex.set(report, m);
   return m;
 }
 
 const byIndex = new WeakMap();
-
-/**
- * windowOf is the range of records the report describes in full; a report
- * without a window describes all its records.
- * @param {Report} report
- */
-export function windowOf(report) {
-  const w = report.window;
-  if (w && typeof w.total === "number") return w;
-  const n = (report.records || []).length;
-  return { from: 0, count: n, total: (report.stats && report.stats.records) || n };
-}
 
 const verdicts = new WeakMap();
 
@@ -72,10 +61,29 @@ export function verdictsByIndex(report) {
   let m = verdicts.get(report);
   if (m) return m;
   m = new Map();
-  const from = windowOf(report).from;
-  ((report.verdict && report.verdict.records) || []).forEach((v, k) => {
-    m.set(typeof v.index === "number" ? v.index : from + k, v);
-  });
+  for (const v of report.verdict.records) m.set(v.index, v);
   verdicts.set(report, m);
+  return m;
+}
+
+const byRecord = new WeakMap();
+
+/**
+ * findingsByRecord maps an input record's index to the findings the engine
+ * ties to it (finding.record), in the report's order.
+ * @param {Report} report
+ * @returns {Map<number, import("../report").Finding[]>}
+ */
+export function findingsByRecord(report) {
+  let m = byRecord.get(report);
+  if (m) return m;
+  m = new Map();
+  for (const f of report.findings) {
+    if (f.record < 0) continue;
+    const list = m.get(f.record);
+    if (list) list.push(f);
+    else m.set(f.record, [f]);
+  }
+  byRecord.set(report, m);
   return m;
 }

@@ -1,24 +1,37 @@
-// One record in detail: its id and verdict, the decoded payload, the rows
-// the transform flattened it into, and the output records carrying its id.
+// One record in detail: its id and verdict, the findings the engine ties to
+// it, the decoded payload, the rows the transform flattened it into, and the
+// output records made of it. What is wrong with the record is what the
+// engine says (its verdict, its findings), never counted here.
 import { h, replace } from "../dom.js";
 import { bytes, n, plural, timestamp } from "../format.js";
-import { confidenceText, explain } from "../catalog.js";
+import { confidenceText } from "../catalog.js";
 import { clip, confidence, errorBlock, lostBadge, outcome, pre, status, CLIP } from "./common.js";
-import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.js";
+import { findingsByRecord, outputLinks, outputsByIndex, verdictsByIndex } from "./links.js";
+import { findingItem, verdictFinding } from "./finding.js";
 
 /** @typedef {import("../report").Report} Report */
+/** @typedef {import("../report").InputRecord} InputRecord */
+/** @typedef {import("../report").RecordVerdict} RecordVerdict */
+/** @typedef {import("../report").OutRecord} OutRecord */
+/** @typedef {import("./finding.js").Where} Where */
+/** @typedef {import("./finding.js").Pick} Pick */
+/** @typedef {(doc: import("../report").Doc, start: number, end: number) => void} Show */
 
 const MAX_ROWS = 200; // table rows shown; the rest is counted
 
 /**
  * renderRecord shows record index of the report in el.
  *   onShow(doc, start, end)  the user wants to see a range in its editor
+ *   where, onPick            place and show the record's findings (see render/finding.js)
+ * @param {HTMLElement} el
  * @param {Report} report
+ * @param {number} index
+ * @param {{onShow: Show, where: Where, onPick: Pick}} handlers
  */
-export function renderRecord(el, report, index, { onShow }) {
-  const rec = (report.records || []).find((r) => r.index === index);
+export function renderRecord(el, report, index, { onShow, where, onPick }) {
+  const rec = report.records.find((r) => r.index === index);
   if (!rec) {
-    replace(el, h("p", { class: "empty" }, windowOf(report).total ? "Loading this record…" : ""));
+    replace(el, h("p", { class: "empty" }, report.window.total ? "Loading this record…" : ""));
     return;
   }
   const v = verdictsByIndex(report).get(index);
@@ -35,6 +48,7 @@ export function renderRecord(el, report, index, { onShow }) {
       h("button", { type: "button", onclick: () => onShow("input", rec.start, rec.end) }, "Show in the input"),
     ),
     verdictPart(report, v),
+    findingsPart(report, rec, v, where, onPick),
     h("h5", null, "Decoded payload"),
     rec.detail ? pre(rec.decoded, rec.truncated, "decoded") :
       h("p", { class: "hint" }, "Left out to keep the report small; this record's details are not available."),
@@ -43,11 +57,15 @@ export function renderRecord(el, report, index, { onShow }) {
   );
 }
 
-/** @param {Report} report */
+/**
+ * verdictPart says what Firehose does with the record: the engine's verdict.
+ * @param {Report} report
+ * @param {RecordVerdict | undefined} v
+ */
 function verdictPart(report, v) {
-  const be = report.verdict && report.verdict.batchError;
+  const be = report.verdict.batchError;
   if (!v) {
-    if (be || (report.lambda && report.lambda.error)) {
+    if (be || report.lambda.error) {
       return h("div", { class: "verdict" }, h("h5", null, "Firehose's verdict"),
         h("p", null, outcome("failed"), " The whole batch fails: see above."));
     }
@@ -57,7 +75,7 @@ function verdictPart(report, v) {
     h("h5", null, "Firehose's verdict"),
     h("p", null, outcome(v.outcome, v), " ", lostBadge(v), v.output >= 0 ? ` decided by output #${v.output}` : "",
       v.errorCode ? null : [" ", confidence(v.confidence)]),
-    v.lostOutputs > 0 ? h("p", { class: "bad-text lost-note" },
+    v.lostOutputs ? h("p", { class: "bad-text lost-note" },
       `${plural(v.lostOutputs, "other output")} made of this record ${v.lostOutputs === 1 ? "carries" : "carry"} a recordId Firehose never sent: `,
       v.lostRows ? `${plural(v.lostRows, "row")} of it ${v.lostRows === 1 ? "is" : "are"} lost without any error.` : "they held no rows.") : null,
     v.errorCode ? errorBlock(v) : null,
@@ -65,9 +83,13 @@ function verdictPart(report, v) {
   );
 }
 
-/** @param {Report} report */
+/**
+ * rowsPart shows the rows the transform made of the record.
+ * @param {Report} report
+ * @param {InputRecord} rec
+ */
 function rowsPart(report, rec) {
-  const rows = rec.rows || [];
+  const rows = rec.rows;
   if (!rec.detail) return null;
   if (!rows.length) {
     return h("div", null, h("h5", null, "Flattened rows"), h("p", { class: "hint" }, report.preset === "identity"
@@ -98,39 +120,32 @@ function rowsPart(report, rec) {
   );
 }
 
-/** @param {Report} report */
+/**
+ * outputsPart shows the output records made of the record (see links.js),
+ * with the status the engine gave each.
+ * @param {Report} report
+ * @param {InputRecord} rec
+ * @param {Map<number, OutRecord>} outs
+ * @param {Show} onShow
+ */
 function outputsPart(report, rec, outs, onShow) {
   const head = h("h5", null, "Output records and their recordIds");
   if (!report.response) {
     return h("div", null, head, h("p", { class: "hint" },
-      report.lambda && report.lambda.error ? "The function raised an error: it returned no records." : "No response to read yet."));
+      report.lambda.error ? "The function raised an error: it returned no records." : "No response to read yet."));
   }
-  const be = report.verdict && report.verdict.batchError;
-  if (be && !(report.response.records || []).length) {
+  const be = report.verdict.batchError;
+  if (be && !report.response.records.length) {
     return h("div", null, head, h("p", { class: "hint" },
       `The whole batch fails (${be.errorCode}), so Firehose reads no record of this response.`));
   }
-  const own = rec.outputs || [];
-  const tied = outputLinks(report).get(rec.index) || [];
-  const all = [...new Set([...own, ...tied])].sort((a, b) => a - b);
-  const notes = [];
-  if (!own.length) {
-    notes.push(h("p", { class: "bad-text" }, "No output record carries this recordId, so Firehose reports it missing (Lambda.MissingRecordId). ",
-      h("span", { class: "explain" }, explain("Lambda.MissingRecordId"))));
-  } else if (own.length > 1) {
-    notes.push(h("p", { class: "bad-text" }, `${own.length} outputs carry this recordId. `, h("span", { class: "explain" }, explain("Lambda.DuplicatedRecordId"))));
-  }
-  const ignored = all.filter((i) => (outs.get(i) || {}).status === "ignored");
-  if (ignored.length) {
-    notes.push(h("p", { class: "bad-text" }, `${ignored.length} output${ignored.length === 1 ? "" : "s"} made of this record carry ids Firehose never sent: `,
-      h("span", { class: "explain" }, explain("response.ignoredRecordId"))));
-  }
+  const all = outputLinks(report).get(rec.index) || [];
   return h("div", { class: "outputs" }, head,
     h("table", { class: "idmap", "aria-label": "recordId mapping of this record" },
       h("thead", null, h("tr", null, h("th", { scope: "col" }, "output"), h("th", { scope: "col" }, "recordId"), h("th", { scope: "col" }, "status"))),
       h("tbody", null,
         h("tr", { class: "input-row" }, h("td", null, "input"), h("td", null, h("code", { class: "record-id" }, clip(rec.recordId))), h("td", null, "sent by Firehose")),
-        all.map((i) => {
+        all.map((/** @type {number} */ i) => {
           const o = outs.get(i);
           if (!o) return h("tr", null, h("td", null, `#${i}`), h("td", null, ""), h("td", null, ""));
           return h("tr", { class: `status-${o.status}` },
@@ -141,8 +156,7 @@ function outputsPart(report, rec, outs, onShow) {
       ),
     ),
     all.length ? null : h("p", { class: "hint" }, "The function returned no output for this record."),
-    notes,
-    h("ul", { class: "output-list" }, all.map((i) => {
+    h("ul", { class: "output-list" }, all.map((/** @type {number} */ i) => {
       const o = outs.get(i);
       if (!o) return null;
       return h("li", { class: `output status-${o.status}` },
@@ -159,8 +173,34 @@ function outputsPart(report, rec, outs, onShow) {
 }
 
 /**
+ * findingsPart lists the findings the engine ties to the record. The
+ * engine keeps a hundred findings of a code: a record it failed for a code
+ * whose findings stop before it gets its verdict's code and message
+ * instead. (Under a whole-batch error every verdict carries the batch's
+ * code: that is said above, not as this record's.)
+ * @param {Report} report
+ * @param {InputRecord} rec
+ * @param {RecordVerdict | undefined} v
+ * @param {Where} where
+ * @param {Pick} onPick
+ */
+function findingsPart(report, rec, v, where, onPick) {
+  const list = (findingsByRecord(report).get(rec.index) || []).slice();
+  if (v && v.errorCode && !report.verdict.batchError && !list.some((f) => f.code === v.errorCode)) {
+    list.unshift(verdictFinding(v, rec));
+  }
+  if (!list.length) return null;
+  return h("div", { class: "record-findings" },
+    h("h5", null, `Findings about this record (${n(list.length)})`),
+    h("ol", { class: "findings" }, list.map((f) => findingItem(f, where, onPick))),
+  );
+}
+
+/**
  * idDiff shows an output's recordId next to the input's: the part they
  * share is plain, what differs is marked (R → R1).
+ * @param {string} input
+ * @param {string} output
  */
 function idDiff(input, output) {
   if (output === input || output.length > CLIP) return h("code", { class: "record-id" }, clip(output));

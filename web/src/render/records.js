@@ -5,7 +5,7 @@ import { h, replace } from "../dom.js";
 import { bytes, n } from "../format.js";
 import { code, confidence, lostBadge, outcome, pager } from "./common.js";
 import { shortId } from "./ids.js";
-import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.js";
+import { outputLinks, outputsByIndex, verdictsByIndex } from "./links.js";
 
 /** @typedef {import("../report").Report} Report */
 
@@ -15,10 +15,13 @@ import { outputLinks, outputsByIndex, verdictsByIndex, windowOf } from "./links.
  *   pageSize     records per page
  *   onSelect(i)  the user chose record i (it may be outside the window)
  *   onPage(p)    the user asked for page p
+ * @param {HTMLElement} el
+ * @param {HTMLElement} countEl
  * @param {Report} report
+ * @param {{selected: number, pageSize: number, onSelect: (i: number) => void, onPage: (p: number) => void}} how
  */
 export function renderRecords(el, countEl, report, { selected, pageSize, onSelect, onPage }) {
-  const win = windowOf(report);
+  const win = report.window;
   countEl.textContent = `(${n(win.total)})`;
   if (!win.total) {
     replace(el, h("p", { class: "empty" }, "No records in the input yet."));
@@ -29,9 +32,9 @@ export function renderRecords(el, countEl, report, { selected, pageSize, onSelec
   const links = outputLinks(report);
   const outs = outputsByIndex(report);
   const list = h("ol", { class: "record-list", start: win.from + 1, "aria-label": "Records" });
-  for (const r of report.records || []) {
+  for (const r of report.records) {
     const v = verdicts.get(r.index);
-    const rows = (r.rows || []).length;
+    const rows = r.rows.length;
     list.append(h("li", null,
       h("button", {
         type: "button", class: "record-item", "data-index": r.index,
@@ -53,8 +56,8 @@ export function renderRecords(el, countEl, report, { selected, pageSize, onSelec
   }
   list.addEventListener("keydown", (ev) => {
     if (ev.key !== "ArrowDown" && ev.key !== "ArrowUp") return;
-    const items = [...list.querySelectorAll("button.record-item")];
-    const i = items.indexOf(document.activeElement);
+    const items = [...list.querySelectorAll("button.record-item")].map((b) => /** @type {HTMLButtonElement} */ (b));
+    const i = items.indexOf(/** @type {HTMLButtonElement} */ (document.activeElement));
     if (i < 0) return;
     const next = items[i + (ev.key === "ArrowDown" ? 1 : -1)];
     if (next) {
@@ -63,7 +66,7 @@ export function renderRecords(el, countEl, report, { selected, pageSize, onSelec
     }
   });
 
-  const go = h("form", { class: "goto", onsubmit: (ev) => {
+  const go = h("form", { class: "goto", onsubmit: (/** @type {SubmitEvent} */ ev) => {
     ev.preventDefault();
     const i = Number(input.value);
     if (Number.isInteger(i) && i >= 0 && i < win.total) onSelect(i);
@@ -80,6 +83,11 @@ export function renderRecords(el, countEl, report, { selected, pageSize, onSelec
 
 // outputsText says how many outputs a record has, and how many of them
 // Firehose ignores or sees twice.
+/**
+ * @param {number[]} tied
+ * @param {Map<number, import("../report").OutRecord>} outs
+ * @param {import("../report").Response | null} response
+ */
 function outputsText(tied, outs, response) {
   if (!response) return "";
   let ignored = 0, dup = 0;

@@ -6,7 +6,6 @@ import { h, replace } from "../dom.js";
 import { bytes, n, plural } from "../format.js";
 import { explain } from "../catalog.js";
 import { clip, copyButton, pager, status, CLIP_SHORT } from "./common.js";
-import { windowOf } from "./links.js";
 import { documentSize, documentText, hasDocument } from "../documents.js";
 
 /** @typedef {import("../report").Report} Report */
@@ -15,11 +14,14 @@ const PAGE = 100;
 
 /**
  * renderBodyHead says what the body is and offers to copy it.
+ * @param {HTMLElement} el
  * @param {Report} report
+ * @param {boolean} pasted
+ * @param {import("../report").DocFetch} doc
  */
 export function renderBodyHead(el, report, pasted, doc) {
   if (!hasDocument(report, "body")) {
-    const err = report.lambda && report.lambda.error;
+    const err = report.lambda.error;
     replace(el, h("p", { class: "hint" }, err
       ? "The function raised an error instead of returning a body; the Lambda runtime answers with this error object:"
       : "No body yet."),
@@ -38,7 +40,7 @@ export function renderBodyHead(el, report, pasted, doc) {
  * @param {Report} report
  */
 function bodySize(report) {
-  const n = (report.response && report.response.size) || (report.stats && report.stats.responseBytes);
+  const n = (report.response && report.response.size) || report.stats.responseBytes;
   if (n) return n;
   const aside = documentSize(report, "body");
   if (aside >= 0) return aside;
@@ -57,16 +59,18 @@ function bodySize(report) {
 /**
  * renderMapping lists the response records with the input record their id
  * matches. onShow(doc, start, end) shows a range; onSelect(i) picks input record i.
+ * @param {HTMLElement} el
  * @param {Report} report
+ * @param {{onShow: (doc: import("../report").Doc, start: number, end: number) => void, onSelect: (i: number) => void}} handlers
  */
 export function renderMapping(el, report, { onShow, onSelect }) {
-  const outs = (report.response && report.response.records) || [];
-  const ignored = (report.verdict && report.verdict.ignored) || [];
+  const ignored = report.verdict.ignored;
   if (!report.response) {
     replace(el, h("p", { class: "hint" }, "No response records to map."));
     return;
   }
-  const be = report.verdict && report.verdict.batchError;
+  const outs = report.response.records;
+  const be = report.verdict.batchError;
   if (!outs.length) {
     replace(el, h("p", { class: "hint" }, be
       ? `No output records: the whole batch fails (${be.errorCode}) before Firehose reads them.`
@@ -77,8 +81,8 @@ export function renderMapping(el, report, { onShow, onSelect }) {
   for (const o of outs) counts[o.status] = (counts[o.status] || 0) + 1;
   // A large response is listed in part: the outputs of the records the
   // report describes, and the first of the others.
-  const total = typeof report.response.total === "number" ? report.response.total : outs.length;
-  const w = windowOf(report);
+  const total = report.response.total;
+  const w = report.window;
   const tally = [
     `${n(counts.matched)} matched, `,
     h("span", { class: counts.duplicate ? "warn-text" : "" }, `${n(counts.duplicate)} duplicate`), ", ",
@@ -96,7 +100,7 @@ export function renderMapping(el, report, { onShow, onSelect }) {
     h("option", { value: "all" }, "all outputs"),
     h("option", { value: "problems" }, "duplicates and ignored only"),
   );
-  const tableBox = h("div");
+  const tableBox = h("div", null);
   let page = 0;
   const draw = () => {
     const list = filter.value === "problems" ? outs.filter((o) => o.status !== "matched") : outs;
@@ -104,7 +108,7 @@ export function renderMapping(el, report, { onShow, onSelect }) {
     page = Math.min(page, pages - 1);
     const shown = list.slice(page * PAGE, (page + 1) * PAGE);
     replace(tableBox,
-      pager({ page, size: PAGE, total: list.length, label: "Output pages", onPage: (p) => { page = p; draw(); } }),
+      pager({ page, size: PAGE, total: list.length, label: "Output pages", onPage: (/** @type {number} */ p) => { page = p; draw(); } }),
       h("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": "recordId mapping" },
         h("table", { class: "mapping" },
           h("thead", null, h("tr", null,

@@ -1,7 +1,7 @@
 // The S3 preview: the objects Firehose would write, delivered and
 // processing-failed, with their keys and bodies.
 import { documentText } from "../documents.js";
-import { h, replace } from "../dom.js";
+import { append, h, replace } from "../dom.js";
 import { bytes, plural } from "../format.js";
 import { clip, copyButton, pre } from "./common.js";
 import { termOf } from "../catalog.js";
@@ -12,10 +12,11 @@ const MAX_OBJECTS = 50;
 
 /**
  * renderS3 shows the report's S3 preview in el.
+ * @param {HTMLElement} el
  * @param {Report} report
  */
 export function renderS3(el, report) {
-  const objs = (report.s3 && report.s3.objects) || [];
+  const objs = report.s3 ? report.s3.objects : [];
   if (!objs.length) {
     replace(el, h("p", { class: "hint" }, report.s3 ? "Nothing is written to S3." : "No S3 preview for this run."));
     return;
@@ -26,7 +27,7 @@ export function renderS3(el, report) {
         h("summary", null,
           h("span", { class: `badge kind-${o.kind}` }, o.kind), " ",
           h("code", { class: "s3-key" }, clip(o.key)), " ",
-          h("span", { class: "hint" }, `${bytes(o.size)}, ${plural((o.records || []).length, "record")}`)),
+          h("span", { class: "hint" }, `${bytes(o.size)}, ${plural(o.records.length, "record")}`)),
         h("p", { class: "actions" }, copyButton(() => o.body, "Copy the body")),
         pre(o.body, o.truncated, "s3-body"),
       ),
@@ -35,7 +36,10 @@ export function renderS3(el, report) {
   );
 }
 
-/** kindLabel names an input kind as the "Input is" select does. */
+/**
+ * kindLabel names an input kind as the "Input is" select does.
+ * @param {string} name
+ */
 function kindLabel(name) {
   const k = termOf("inputKinds", name);
   return k ? k.label : name;
@@ -43,7 +47,10 @@ function kindLabel(name) {
 
 /**
  * renderEvent shows the event the playground built from what was pasted (base64 lines, JSON payloads, a printed event…).
+ * @param {HTMLElement} panel
+ * @param {HTMLElement} el
  * @param {Report} report
+ * @param {import("../report").DocFetch} doc
  */
 export function renderEvent(panel, el, report, doc) {
   panel.hidden = !report.generated;
@@ -54,6 +61,6 @@ export function renderEvent(panel, el, report, doc) {
   documentText(report, "event", doc).then((text) => {
     if (typeof text !== "string" || !el.contains(head)) return; // gone, or a later report is shown
     const cut = text.length > 100_000;
-    el.append(pre(cut ? text.slice(0, 100_000) : text, cut));
+    append(el, pre(cut ? text.slice(0, 100_000) : text, cut));
   });
 }

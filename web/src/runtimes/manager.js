@@ -16,10 +16,29 @@ const LOAD_LIMIT_MS = 120_000;
  * How long past its timeout the page waits for a runtime that can stop
  * itself (QuickJS's interrupt handler) before it ends the worker.
  */
+/** @type {Record<string, number>} */
 const GRACE_MS = { nodejs: 500, python: 0 };
+
+/** @typedef {{runtime: string, emulates: string, loadMs: number}} Info a loaded runtime: its name, what it stands in for, how long it took */
+/** @typedef {{errorType?: string, errorMessage?: string, requestId?: string, trace?: string[], stackTrace?: string[]}} FnError */
+/** @typedef {ReturnType<typeof makeContext>} Context */
+/**
+ * What an invocation gives.
+ * @typedef {{ok: boolean, body: string, durationMs: number, memoryMB: number | null, error?: FnError,
+ *   line: number | null, timedOut: boolean, logs: string[], logsCut: boolean, context: Context, runtime: Info | null}} Invocation
+ */
+/**
+ * What invoke is given.
+ * @typedef {{code: string, handler: string, timeoutMs: number, memoryMB: number, event: string, lambdaArn: string}} Params
+ */
+/**
+ * A language's workers: the one in use, the spare, whose turn it is.
+ * @typedef {{active: any, spare: any, turn: Promise<unknown>, seq: number, info: Info | null}} Pool
+ */
 
 /** A runtime that could not be loaded; message says why. */
 export class RuntimeLoadError extends Error {
+  /** @param {string} message */
   constructor(message) {
     super(message);
     this.name = "RuntimeLoadError";
@@ -34,23 +53,33 @@ export class Superseded extends Error {
   }
 }
 
-const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-const isCount = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
-const isText = (v, max) => typeof v === "string" && v.length <= max;
+const isObj = (/** @type {any} */ v) => v !== null && typeof v === "object" && !Array.isArray(v);
+const isCount = (/** @type {unknown} */ v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+const isText = (/** @type {unknown} */ v, /** @type {number} */ max) => typeof v === "string" && v.length <= max;
 
 /**
  * validReady, validLog and validDone say whether a worker's message is one
  * of the protocol's, with fields of the right types and sizes.
+ * @param {any} msg what a worker sent
+ * @param {string} emulates
  */
 export function validReady(msg, emulates) {
   return isObj(msg) && msg.type === "ready" && isText(msg.runtime, 200) && msg.runtime !== "" &&
     msg.emulates === emulates && isCount(msg.loadMs);
 }
 
+/**
+ * @param {any} msg
+ * @param {string} id
+ */
 export function validLog(msg, id) {
   return isObj(msg) && msg.type === "log" && msg.id === id && isText(msg.text, MAX_LOG);
 }
 
+/**
+ * @param {any} msg
+ * @param {string} id
+ */
 export function validDone(msg, id) {
   if (!isObj(msg) || msg.type !== "done" || msg.id !== id || typeof msg.ok !== "boolean") return false;
   if (!isText(msg.body, MAX_BODY) || !isCount(msg.durationMs)) return false;
@@ -61,14 +90,19 @@ export function validDone(msg, id) {
   return true;
 }
 
-// errorOf keeps the known fields of a runtime's error object, as text of bounded size.
+/**
+ * errorOf keeps the known fields of a runtime's error object, as text of bounded size.
+ * @param {any} e
+ * @returns {FnError}
+ */
 function errorOf(e) {
+  /** @type {FnError} */
   const out = {};
-  for (const k of ["errorType", "errorMessage", "requestId"]) {
+  for (const k of /** @type {const} */ (["errorType", "errorMessage", "requestId"])) {
     if (typeof e[k] === "string") out[k] = e[k].slice(0, 64 * 1024);
   }
-  for (const k of ["trace", "stackTrace"]) {
-    if (Array.isArray(e[k])) out[k] = e[k].slice(0, 200).map((x) => String(x).slice(0, 4096));
+  for (const k of /** @type {const} */ (["trace", "stackTrace"])) {
+    if (Array.isArray(e[k])) out[k] = e[k].slice(0, 200).map((/** @type {unknown} */ x) => String(x).slice(0, 4096));
   }
   return out;
 }
@@ -77,6 +111,7 @@ function errorOf(e) {
  * functionIdentity is the name and ARN the context carries: from the
  * delivery stream's Lambda ARN when it is set, else a placeholder in the
  * event's region (from its deliveryStreamArn).
+ * @param {string} lambdaArn
  */
 export function functionIdentity(lambdaArn, eventText = "") {
   const m = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:([A-Za-z0-9_-]{1,140})(?::[A-Za-z0-9$_-]+)?$/.exec(lambdaArn || "");
@@ -86,13 +121,17 @@ export function functionIdentity(lambdaArn, eventText = "") {
   return { functionName, invokedFunctionArn: `arn:aws:lambda:${r ? r[1] : "us-east-1"}:${r ? r[2] : "123456789012"}:function:${functionName}` };
 }
 
+/** @param {number} n */
 function hex(n) {
   const b = new Uint8Array(n / 2);
   crypto.getRandomValues(b);
   return [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
 }
 
-/** makeContext is the context object the protocol's invoke carries. */
+/**
+ * makeContext is the context object the protocol's invoke carries.
+ * @param {{lambdaArn: string, eventText: string, memoryMB: number, timeoutMs: number, now?: number}} about
+ */
 export function makeContext({ lambdaArn, eventText, memoryMB, timeoutMs, now = Date.now() }) {
   const { functionName, invokedFunctionArn } = functionIdentity(lambdaArn, eventText);
   const d = new Date(now);
@@ -109,7 +148,11 @@ export function makeContext({ lambdaArn, eventText, memoryMB, timeoutMs, now = D
   };
 }
 
-/** timeoutBody is the error body Lambda returns for an invocation that ran out of time. */
+/**
+ * timeoutBody is the error body Lambda returns for an invocation that ran out of time.
+ * @param {string} requestId
+ * @param {number} timeoutMs
+ */
 export function timeoutBody(requestId, timeoutMs, at = new Date()) {
   return JSON.stringify({ errorMessage: `${at.toISOString()} ${requestId} Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds` });
 }
@@ -130,20 +173,23 @@ export function timeoutBody(requestId, timeoutMs, at = new Date()) {
  *   onState?: (language: string, state: string, detail?: any) => void}} options
  */
 export function createRuntimes({ languages: LANGUAGES, base = "", onState } = /** @type {any} */ ({})) {
+  /** @type {Record<string, Pool>} */
   const pools = {};
 
+  /** @param {string} language */
   function pool(language) {
     if (!pools[language]) pools[language] = { active: null, spare: null, turn: Promise.resolve(), seq: 0, info: null };
     return pools[language];
   }
 
+  /** @param {string} language */
   function spawn(language) {
     const p = pool(language);
     /** @type {any} */
     const entry = { language, job: null, dead: false, started: performance.now() };
     entry.ready = new Promise((resolve, reject) => { entry.resolveReady = resolve; entry.rejectReady = reject; });
     entry.ready.catch(() => {});
-    const fail = (why) => {
+    const fail = (/** @type {string} */ why) => {
       if (entry.dead) return;
       entry.dead = true;
       clearTimeout(entry.loadTimer);
@@ -161,7 +207,7 @@ export function createRuntimes({ languages: LANGUAGES, base = "", onState } = /*
       return entry;
     }
     entry.loadTimer = setTimeout(() => fail(`the ${LANGUAGES[language].label} runtime did not load within ${LOAD_LIMIT_MS / 1000} s`), LOAD_LIMIT_MS);
-    entry.w.onmessage = (ev) => {
+    entry.w.onmessage = (/** @type {MessageEvent} */ ev) => {
       const msg = ev.data;
       if (entry.dead) return;
       if (!entry.ready.settled) {
@@ -180,7 +226,7 @@ export function createRuntimes({ languages: LANGUAGES, base = "", onState } = /*
       // A runtime that can no longer run code (after answering): the spare takes over.
       if (isObj(msg) && msg.type === "failed" && !entry.job) retire(p, entry);
     };
-    entry.w.onerror = (ev) => {
+    entry.w.onerror = (/** @type {ErrorEvent} */ ev) => {
       if (ev.preventDefault) ev.preventDefault();
       fail(entry.ready.settled ? `the runtime's worker failed: ${ev.message || "unknown error"}`
         : `the ${LANGUAGES[language].label} runtime could not load (${LANGUAGES[language].worker}: ${ev.message || "not found or not a script"})`);
@@ -190,6 +236,10 @@ export function createRuntimes({ languages: LANGUAGES, base = "", onState } = /*
   }
 
   // retire ends a worker that is not running anything, and lets the spare take over.
+  /**
+   * @param {Pool} p
+   * @param {any} entry
+   */
   function retire(p, entry) {
     entry.dead = true;
     clearTimeout(entry.loadTimer);
@@ -199,6 +249,10 @@ export function createRuntimes({ languages: LANGUAGES, base = "", onState } = /*
   }
 
   // promote makes the spare the worker in use, and starts a new spare.
+  /**
+   * @param {Pool} p
+   * @param {string} language
+   */
   function promote(p, language) {
     p.active = p.spare || spawn(language);
     p.spare = null;
@@ -206,12 +260,21 @@ export function createRuntimes({ languages: LANGUAGES, base = "", onState } = /*
   }
 
   // spawnSpare starts the spare worker; onState says "spare" once it is loaded.
+  /**
+   * @param {Pool} p
+   * @param {string} language
+   */
   function spawnSpare(p, language) {
     const spare = spawn(language);
     p.spare = spare;
     spare.ready.then(() => { if (p.spare === spare) onState && onState(language, "spare"); }, () => {});
   }
 
+  /**
+   * @param {string} language
+   * @param {Params} params
+   * @returns {Promise<Invocation>}
+   */
   async function invoke(language, params) {
     if (!LANGUAGES[language]) throw new RuntimeLoadError(`there is no runtime for ${language}`);
     const p = pool(language);
@@ -241,20 +304,28 @@ export function createRuntimes({ languages: LANGUAGES, base = "", onState } = /*
     }
   }
 
+  /**
+   * @param {Pool} p
+   * @param {any} entry
+   * @param {Params} params
+   * @returns {Promise<Invocation>}
+   */
   function run(p, entry, { code, handler, timeoutMs, memoryMB, event, lambdaArn }) {
     const context = makeContext({ lambdaArn, eventText: event, memoryMB, timeoutMs });
     const id = context.awsRequestId;
+    /** @type {string[]} */
     const logs = [];
     let logChars = 0;
     let cut = false;
     return new Promise((resolve) => {
       const started = performance.now();
-      const finish = (result) => {
+      const finish = (/** @type {Pick<Invocation, "ok" | "body" | "durationMs"> & Partial<Invocation>} */ result) => {
         clearTimeout(timer);
         entry.job = null;
         resolve({ logs, logsCut: cut, context, runtime: p.info, memoryMB: null, line: null, timedOut: false, ...result });
       };
       const job = {
+        /** @param {any} msg */
         receive(msg) {
           if (validLog(msg, id)) {
             if (logChars + msg.text.length > MAX_LOG) cut = true;
@@ -263,15 +334,18 @@ export function createRuntimes({ languages: LANGUAGES, base = "", onState } = /*
               logChars += msg.text.length;
             }
           } else if (validDone(msg, id)) {
+            /** @type {Pick<Invocation, "ok" | "body" | "durationMs" | "memoryMB"> & Partial<Invocation>} */
             const r = { ok: msg.ok, body: msg.body, durationMs: msg.durationMs, memoryMB: msg.memoryMB ?? null };
             if (!msg.ok) {
-              r.error = errorOf(msg.error);
+              const error = errorOf(msg.error);
+              r.error = error;
               r.line = msg.line ?? null;
-              r.timedOut = r.error.errorType === "Sandbox.Timedout";
+              r.timedOut = error.errorType === "Sandbox.Timedout";
             }
             finish(r);
           }
         },
+        /** @param {string} why */
         crashed(why) {
           const error = { errorType: "Runtime.ExitError", errorMessage: `RequestId: ${id} Error: Runtime exited: ${why}` };
           finish({ ok: false, error, body: JSON.stringify(error), durationMs: performance.now() - started });
@@ -291,6 +365,7 @@ export function createRuntimes({ languages: LANGUAGES, base = "", onState } = /*
     });
   }
 
+  /** @param {string} language */
   function cancel(language) {
     const p = pools[language];
     if (!p || !p.active || !p.active.job) return false;
@@ -303,5 +378,5 @@ export function createRuntimes({ languages: LANGUAGES, base = "", onState } = /*
     return true;
   }
 
-  return { invoke, cancel, info: (language) => (pools[language] && pools[language].info) || null };
+  return { invoke, cancel, info: (/** @type {string} */ language) => (pools[language] && pools[language].info) || null };
 }

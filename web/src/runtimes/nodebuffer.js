@@ -12,6 +12,7 @@ UNBASE64["_".charCodeAt(0)] = 63;
 /**
  * base64ByteLength is Node's Buffer.byteLength(s, "base64"): the size Node
  * allocates before decoding (padding aside, three bytes per four characters).
+ * @param {string} s
  */
 export function base64ByteLength(s) {
   let n = s.length;
@@ -20,7 +21,10 @@ export function base64ByteLength(s) {
   return (n * 3) >>> 2;
 }
 
-// decodedSize is nbytes' Base64DecodedSize.
+/**
+ * decodedSize is nbytes' Base64DecodedSize.
+ * @param {string} s
+ */
 function decodedSize(s) {
   let size = s.length;
   if (size < 2) return 0;
@@ -41,6 +45,7 @@ function decodedSize(s) {
  * decoder. Characters outside both alphabets are skipped, decoding stops at
  * the first "=" that ends a group, a lone trailing character is dropped, and
  * a UTF-16 unit is read by its low byte, as Node's decoder reads it.
+ * @param {string} s
  */
 export function base64Decode(s) {
   const srclen = s.length;
@@ -71,6 +76,13 @@ export function base64Decode(s) {
 
 // slowGroup is nbytes' base64_decode_group_slow: one group of four legal
 // characters, skipping the others; false when decoding stops.
+/**
+ * @param {Uint8Array} dst
+ * @param {number} dstlen
+ * @param {string} s
+ * @param {number} srclen
+ * @param {{i: number, k: number}} st where decoding is: in s (i) and in dst (k)
+ */
 function slowGroup(dst, dstlen, s, srclen, st) {
   let hi = 0;
   let lo = 0;
@@ -94,7 +106,10 @@ function slowGroup(dst, dstlen, s, srclen, st) {
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/** base64Encode is buf.toString("base64"); url: "base64url" (other alphabet, no padding). */
+/**
+ * base64Encode is buf.toString("base64"); url: "base64url" (other alphabet, no padding).
+ * @param {Uint8Array} bytes
+ */
 export function base64Encode(bytes, url = false) {
   const parts = [];
   const chunk = 0x6000; // a multiple of 3
@@ -112,12 +127,18 @@ export function base64Encode(bytes, url = false) {
 const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 const encoder = new TextEncoder();
 
-/** utf8Decode is buf.toString("utf8"): invalid sequences become U+FFFD, a BOM is kept. */
+/**
+ * utf8Decode is buf.toString("utf8"): invalid sequences become U+FFFD, a BOM is kept.
+ * @param {Uint8Array} bytes
+ */
 export function utf8Decode(bytes) {
   return utf8.decode(bytes);
 }
 
-/** utf8Encode is Buffer.from(s, "utf8"): a lone surrogate becomes EF BF BD. */
+/**
+ * utf8Encode is Buffer.from(s, "utf8"): a lone surrogate becomes EF BF BD.
+ * @param {string} s
+ */
 export function utf8Encode(s) {
   return encoder.encode(s);
 }

@@ -13,6 +13,9 @@ import { base64ByteLength, base64Decode, base64Encode, utf8Decode, utf8Encode } 
 import { PRELUDE } from "./nodeprelude.js";
 import { toCommonJS } from "./nodemodule.js";
 
+/** @typedef {import("quickjs-emscripten-core").QuickJSContext} QuickJSContext */
+/** @typedef {import("quickjs-emscripten-core").QuickJSHandle} QuickJSHandle */
+
 const QUICKJS_VERSION = "QuickJS 2024-01-13 (quickjs-emscripten 0.32.0)";
 const post = self.postMessage.bind(self);
 
@@ -26,7 +29,7 @@ function lockdown() {
   const names = ["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts", "indexedDB", "caches",
     "BroadcastChannel", "Worker", "SharedWorker", "WebTransport", "postMessage", "Request", "open"];
   for (const name of names) {
-    for (let o = self; o; o = Object.getPrototypeOf(o)) {
+    for (let o = /** @type {any} */ (self); o; o = Object.getPrototypeOf(o)) {
       try { delete o[name]; } catch { /* not configurable */ }
     }
     try { Object.defineProperty(self, name, { value: undefined, writable: false, configurable: false }); } catch { /* already gone */ }
@@ -36,6 +39,7 @@ function lockdown() {
   }
 }
 
+/** @type {import("quickjs-emscripten-core").QuickJSWASMModule | null} */
 let QuickJS = null;
 let aborted = ""; // what QuickJS's module printed when it aborted
 
@@ -47,7 +51,7 @@ async function load() {
     // runtime is freed) fires after some large async invocations: the answer
     // given is right, but the module is not to be trusted after it, so the
     // worker asks to be replaced (see retire).
-    emscriptenModule: /** @type {any} */ ({ printErr: (text) => { if (/Aborted|Assertion failed/.test(String(text))) aborted = String(text); } }),
+    emscriptenModule: /** @type {any} */ ({ printErr: (/** @type {unknown} */ text) => { if (/Aborted|Assertion failed/.test(String(text))) aborted = String(text); } }),
   });
   QuickJS = await newQuickJSWASMModuleFromVariant(variant);
   lockdown();
@@ -60,13 +64,20 @@ const fflate = {
   inflateRaw: inflateSync, deflateRaw: deflateSync, unzip: decompressSync,
 };
 
-/** handlerParts splits "index.handler" (or "handler") into the module and the exported name. */
+/**
+ * handlerParts splits "index.handler" (or "handler") into the module and the exported name.
+ * @param {unknown} handler
+ */
 function handlerParts(handler) {
   const h = String(handler || "index.handler");
   const dot = h.lastIndexOf(".");
   return dot < 0 ? { module: "index", name: h } : { module: h.slice(0, dot) || "index", name: h.slice(dot + 1) };
 }
 
+/**
+ * @param {unknown} stack
+ * @param {string} file
+ */
 function lineOf(stack, file) {
   const re = new RegExp(file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + ":(\\d+)");
   const m = re.exec(String(stack || ""));
@@ -75,10 +86,16 @@ function lineOf(stack, file) {
 
 // traceOf is the trace Lambda's Node.js runtime reports: the error, then
 // its stack (without the frames of this runtime's own prelude).
+/**
+ * @param {string} name
+ * @param {string} message
+ * @param {unknown} stack
+ */
 function traceOf(name, message, stack) {
   return [`${name}: ${message}`, ...String(stack || "").split("\n").filter((l) => l.trim() !== "" && !l.includes("prelude.js"))];
 }
 
+/** @param {any} msg an invoke message of the protocol (see manager.js), its types checked by onmessage */
 function invoke(msg) {
   const { id, code, handler, timeoutMs, memoryMB, event, context } = msg;
   const started = performance.now();
@@ -86,7 +103,7 @@ function invoke(msg) {
   const { module: modName, name } = handlerParts(handler);
   const { source, module: isModule } = toCommonJS(String(code));
   const file = `/var/task/${modName}.${isModule ? "mjs" : "js"}`;
-  const rt = QuickJS.newRuntime();
+  const rt = /** @type {NonNullable<typeof QuickJS>} */ (QuickJS).newRuntime(); // loaded: invocations wait for ready
   rt.setMemoryLimit(Math.max(16, memoryMB) * 1024 * 1024);
   rt.setMaxStackSize(1024 * 1024);
   let interrupted = false;
@@ -117,10 +134,10 @@ function invoke(msg) {
     sample();
     return peak > 0 ? Math.max(1, Math.ceil(peak / (1 << 20))) : null;
   };
-  const done = (fields) => post({ type: "done", id, durationMs: performance.now() - started, memoryMB: usedMB(), line: null, ...fields });
+  const done = (/** @type {object} */ fields) => post({ type: "done", id, durationMs: performance.now() - started, memoryMB: usedMB(), line: null, ...fields });
   /** @type {(error: object, line?: number | null) => void} */
   const fail = (error, line = null) => done({ ok: false, error, body: JSON.stringify(error), line });
-  const log = (level, text) => {
+  const log = (/** @type {string} */ level, /** @type {unknown} */ text) => {
     for (const l of String(text).split("\n")) post({ type: "log", id, text: `${new Date().toISOString()}\t${context.awsRequestId}\t${level}\t${l}` });
   };
   try {
@@ -130,7 +147,7 @@ function invoke(msg) {
     pre.value.dispose();
 
     // A thrown value (or a rejection) as Lambda's Node.js runtime reports it.
-    const userError = (h, syntax = false) => {
+    const userError = (/** @type {QuickJSHandle} */ h, syntax = false) => {
       const e = vm.dump(h);
       h.dispose();
       if (interrupted) return timedOut();
@@ -230,15 +247,20 @@ function invoke(msg) {
 
 // installHost gives QuickJS the host functions the prelude uses (as
 // globalThis.__host, which the prelude deletes once it has them).
+/**
+ * @param {QuickJSContext} vm
+ * @param {{log: (level: string, text: string) => void, file: string, modName: string}} how
+ */
 function installHost(vm, { log, file, modName }) {
   const host = vm.newObject();
-  const bytesOf = (h) => {
+  const bytesOf = (/** @type {QuickJSHandle} */ h) => {
     const life = vm.getArrayBuffer(h);
     const copy = life.value.slice();
     life.dispose();
     return copy;
   };
-  const ab = (u8) => vm.newArrayBuffer(u8.byteOffset === 0 && u8.byteLength === u8.buffer.byteLength ? u8.buffer : u8.slice().buffer);
+  const ab = (/** @type {Uint8Array} */ u8) => vm.newArrayBuffer(u8.byteOffset === 0 && u8.byteLength === u8.buffer.byteLength ? u8.buffer : u8.slice().buffer);
+  /** @type {Record<string, (...args: QuickJSHandle[]) => QuickJSHandle | {error: QuickJSHandle}>} */
   const fns = {
     utf8Encode: (s) => ab(utf8Encode(vm.getString(s))),
     utf8Length: (s) => vm.newNumber(utf8Encode(vm.getString(s)).length),

@@ -4,8 +4,12 @@
 // user's code. Pure: web/test/nodemodule.test.mjs tests it.
 const NAME = "[A-Za-z_$][\\w$]*";
 
-/** toCommonJS returns {source, module}: module is true when ES module syntax was rewritten. */
+/**
+ * toCommonJS returns {source, module}: module is true when ES module syntax was rewritten.
+ * @param {string} code
+ */
 export function toCommonJS(code) {
+  /** @type {(string | {raw: string})[]} */
   const exported = [];
   let module = false;
   const lines = code.split("\n").map((line) => {

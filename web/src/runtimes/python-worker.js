@@ -42,17 +42,22 @@ const maxLogBytes = 1 << 20;
 // post is the worker's postMessage, kept here: user code cannot reach it.
 const post = self.postMessage.bind(self);
 
-let current = null; // the invocation running: {id, logBytes}
-let invoke = null; // python-runtime.py's invoke(request_text, code, event_text)
-let takeBody = null; // and its take_body()
+/** @type {{id: string | number, logBytes: number} | null} */
+let current = null; // the invocation running
+/** @type {(request: string, code: string, event: string) => string} */
+let invoke = () => { throw new Error("Python is not loaded"); }; // python-runtime.py's invoke(request_text, code, event_text)
+/** @type {() => string} */
+let takeBody = () => ""; // and its take_body()
 /** @type {() => number | null} */
 let memoryBytes = () => null; // the size of Pyodide's WebAssembly memory
 let dead = ""; // why Python can no longer run
 
+/** @param {any} e */
 function errorText(e) {
   return e && e.message ? String(e.message) : String(e);
 }
 
+/** @param {string} text */
 function log(text) {
   if (!current) return;
   if (current.logBytes > maxLogBytes) return;
@@ -71,20 +76,20 @@ function lockdown() {
     "indexedDB", "IDBFactory", "caches", "CacheStorage", "BroadcastChannel", "Worker", "SharedWorker",
     "WebTransport", "FontFace", "fonts", "postMessage", "webkitRequestFileSystem", "webkitRequestFileSystemSync",
     "webkitResolveLocalFileSystemURL", "webkitResolveLocalFileSystemSyncURL", "storage", "cookieStore"];
-  for (let o = self; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+  for (let o = /** @type {any} */ (self); o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
     for (const name of names) {
       if (!Object.prototype.hasOwnProperty.call(o, name)) continue;
       if (!delete o[name]) Object.defineProperty(o, name, { value: undefined, writable: false, configurable: false });
     }
   }
-  const nav = self.navigator;
+  const nav = /** @type {any} */ (self.navigator);
   for (let o = nav; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
     for (const name of ["sendBeacon", "serviceWorker", "storage", "locks", "usb", "hid", "serial", "bluetooth"]) {
       if (Object.prototype.hasOwnProperty.call(o, name)) delete o[name];
     }
   }
   for (const name of ["fetch", "XMLHttpRequest", "WebSocket", "importScripts", "postMessage", "Worker", "EventSource"]) {
-    if (self[name] !== undefined) throw new Error(`could not remove ${name}`);
+    if (/** @type {any} */ (self)[name] !== undefined) throw new Error(`could not remove ${name}`);
   }
 }
 
@@ -124,6 +129,7 @@ async function load() {
   return `CPython ${version} (Pyodide ${py.version || PYODIDE_PACKAGE_VERSION})`;
 }
 
+/** @param {any} m what the page sent */
 function validInvoke(m) {
   const c = m.context;
   return typeof m.id === "string" || typeof m.id === "number"
@@ -136,6 +142,12 @@ function validInvoke(m) {
     : false;
 }
 
+/**
+ * @param {string | number} id
+ * @param {string} errorType
+ * @param {string} errorMessage
+ * @param {string} [requestId]
+ */
 function fail(id, errorType, errorMessage, requestId) {
   const error = { errorMessage, errorType, requestId: requestId || "", stackTrace: [] };
   post({ type: "done", id, ok: false, error, body: JSON.stringify(error), line: null, durationMs: 0, memoryMB: memoryMB() });
@@ -146,6 +158,7 @@ function memoryMB() {
   return b == null ? null : Math.ceil(b / (1 << 20));
 }
 
+/** @param {any} m an invoke message, checked by validInvoke */
 function run(m) {
   if (!validInvoke(m)) {
     fail(m.id, "Runtime.InvalidRequest", "the invoke message is malformed");
