@@ -575,7 +575,8 @@ func TestSeedLessons(t *testing.T) {
 }
 
 // TestLostOutputsPerRecord checks that each record's verdict counts the
-// outputs made of it that Firehose ignores, and their rows.
+// outputs made of it that Firehose ignores, and their rows, and that each
+// output says which record it was made of.
 func TestLostOutputsPerRecord(t *testing.T) {
 	three := testEvent([2]string{"R", `[{"n": 1}, {"n": 2}, {"n": 3}]`}, [2]string{"S", `[{"m": 1}]`})
 	lost := func(rep *Report) [][2]int {
@@ -590,28 +591,34 @@ func TestLostOutputsPerRecord(t *testing.T) {
 		req      Request
 		want     [][2]int
 		outcomes []string
+		from     []int // each output's From
 	}{
 		{"the seed keeps the first object", Request{Input: three, Preset: PresetSeed},
-			[][2]int{{2, 2}, {0, 0}}, []string{"delivered (confirmed)", "delivered (confirmed)"}},
+			[][2]int{{2, 2}, {0, 0}}, []string{"delivered (confirmed)", "delivered (confirmed)"}, []int{0, 0, 0, 1}},
 		{"the fix loses nothing", Request{Input: three, Preset: PresetNDJSON},
-			[][2]int{{0, 0}, {0, 0}}, []string{"delivered (confirmed)", "delivered (confirmed)"}},
+			[][2]int{{0, 0}, {0, 0}}, []string{"delivered (confirmed)", "delivered (confirmed)"}, []int{0, 1}},
 		{"a pasted response: ids with a number appended", Request{Input: three, Response: `{"records": [
 			{"recordId": "R", "result": "Ok", "data": "` + b64("a\nb") + `"},
 			{"recordId": "R7", "result": "Ok", "data": "` + b64("c\nd\ne") + `"},
 			{"recordId": "S", "result": "Ok", "data": "` + b64("f") + `"},
 			{"recordId": "elsewhere", "result": "Ok", "data": "` + b64("g") + `"}]}`},
-			[][2]int{{1, 3}, {0, 0}}, []string{"delivered (confirmed)", "delivered (confirmed)"}},
+			[][2]int{{1, 3}, {0, 0}}, []string{"delivered (confirmed)", "delivered (confirmed)"}, []int{-1, 0, -1, -1}},
 		{"an ignored output without data loses no row", Request{Input: three, Response: `{"records": [
 			{"recordId": "R", "result": "Ok", "data": "` + b64("a") + `"},
 			{"recordId": "R1", "result": "Dropped"},
 			{"recordId": "S", "result": "Ok", "data": "` + b64("f") + `"}]}`},
-			[][2]int{{1, 0}, {0, 0}}, []string{"delivered (confirmed)", "delivered (confirmed)"}},
+			[][2]int{{1, 0}, {0, 0}}, []string{"delivered (confirmed)", "delivered (confirmed)"}, []int{-1, 0, -1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rep := Run(tt.req)
 			assert.Equal(t, tt.outcomes, outcomes(rep))
 			assert.Equal(t, tt.want, lost(rep))
+			var from []int
+			for _, o := range rep.Response.Records {
+				from = append(from, o.From)
+			}
+			assert.Equal(t, tt.from, from, "the record each output was made of")
 			sum := 0
 			for _, v := range rep.Verdict.Records {
 				sum += v.LostRows

@@ -47,7 +47,9 @@ func (m *match) read(body string) {
 // output with a recordId is matched to the first input record with it, a
 // second to the second (if the event repeats the id), and any more are
 // duplicates. Outputs whose recordId is in no input record are ignored.
-// origins, when the preset wrote it, gives each output's input record.
+// origins, when the preset wrote it, gives each output's input record;
+// otherwise an ignored output whose recordId is an input record's with a
+// number appended (R1 from R) was made of that record.
 // Their decoded data is the Result's to add, for the records of a window.
 func (m *match) pair(origins []int) []OutRecord {
 	r := m.resp
@@ -76,6 +78,9 @@ func (m *match) pair(origins []int) []OutRecord {
 		}
 		if rec.Input >= 0 {
 			m.outputs[rec.Input] = append(m.outputs[rec.Input], o)
+		}
+		if rec.From < 0 && rec.Status == statusIgnored && or.id != nil && or.id.Kind == String {
+			rec.From, _ = m.derivedFrom(or.id.Text)
 		}
 	}
 	m.recs = out

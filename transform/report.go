@@ -150,9 +150,11 @@ type OutRecord struct {
 	End   int `json:"end"`
 	// Input is the index of the input record with this recordId, or -1.
 	Input int `json:"input"`
-	// From is the index of the input record the function was processing
-	// when it wrote this output (known for the presets, -1 otherwise): the
-	// seed writes R1 and R2 while processing R.
+	// From is the index of the input record this output was made of, or
+	// -1 when that is not known: the one the function was processing when
+	// it wrote it (the presets say so: the seed writes R1 and R2 while
+	// processing R), or, for an output whose recordId is not in the event,
+	// the record whose recordId it extends with a number (R1 from R).
 	From int `json:"from"`
 	// Status is "matched", "duplicate" (a recordId already returned) or
 	// "ignored" (a recordId that was not in the input).

@@ -137,8 +137,7 @@ func (ids *idsRule) listIgnored() {
 }
 
 // reportIgnored reports one ignored output record and returns the input
-// record it was made of: the one the preset was processing, or the one
-// whose recordId it extends; -1 when not known.
+// record it was made of (its From: see match.pair); -1 when not known.
 func (ids *idsRule) reportIgnored(o, rows, lost int) int {
 	m := ids.m
 	or := &m.resp.outs[o]
@@ -162,9 +161,6 @@ func (ids *idsRule) reportIgnored(o, rows, lost int) int {
 		fd.Message += fmt.Sprintf(" Its recordId is record %d's (%s) with %q appended, the way the seed Lambda names every object after the first: one input record cannot become several output records. Put all of a record's rows in its one output record's data, newline-delimited.",
 			i, quoted(m.ev.Records[i].RecordID), suffix)
 		m.relateInput(fd, i)
-		if from < 0 {
-			from = i
-		}
 	}
 	return from
 }

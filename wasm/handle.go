@@ -70,20 +70,30 @@ func describe() string {
 	return string(out)
 }
 
-// failure is a report that holds nothing but one error finding.
+// failure is a report that holds nothing but one error finding, in the
+// shape of any report.
 func failure(code transform.Code, msg string) string {
 	rep := transform.Report{
 		Version:  transform.Version,
 		Records:  []transform.Record{},
 		Verdict:  transform.Verdict{Records: []transform.RecordVerdict{}, Ignored: []transform.Ignored{}, Alternatives: []transform.Alternative{}},
 		Findings: []transform.Finding{{Code: code, Severity: transform.SevError, Message: msg, Span: transform.Span{Doc: transform.DocInput}, Record: -1, Output: -1}},
+		Stats:    transform.Stats{ResponseLimit: transform.LambdaPayloadLimit},
 	}
 	out, err := json.Marshal(rep)
 	if err != nil { // cannot happen: the report holds only strings and numbers
-		return `{"findings":[{"code":"engine.encode","severity":"error","message":"internal error"}]}`
+		return lastResort
 	}
 	return string(out)
 }
+
+// lastResort is failure's report when even that cannot be encoded, written
+// out by hand (a test holds it to failure's).
+const lastResort = `{"version":"` + transform.Version + `","inputKind":"","detected":false,"source":"","generated":false,"preset":"",` +
+	`"window":{"from":0,"count":0,"total":0},"records":[],"lambda":{"body":null,"error":null},"response":null,` +
+	`"verdict":{"batchError":null,"records":[],"ignored":[],"alternatives":[]},"s3":null,` +
+	`"findings":[{"code":"engine.encode","severity":"error","message":"internal error","doc":"input","start":0,"end":0,"record":-1,"output":-1}],` +
+	`"stats":{"inputBytes":0,"records":0,"skippedRecords":0,"outputs":0,"delivered":0,"dropped":0,"failed":0,"ignored":0,"lostRows":0,"responseBytes":0,"responseLimit":6291556,"micros":0}}`
 
 // trimStack keeps the frames of the panic, not those of the runtime.
 func trimStack(stack []byte) string {

@@ -45,8 +45,8 @@ export interface ReportWindow {
   total: number;
 }
 
-/** A [key, value] row of a flattened payload. */
-export type Row = [string, string];
+/** One flattened row of a payload: its [key, value] pairs, in order. */
+export type Row = [string, string][];
 
 /** An input record. */
 export interface InputRecord {
@@ -65,7 +65,7 @@ export interface InputRecord {
   detail: boolean;
   decoded: string;
   truncated?: boolean;
-  rows: Row[][];
+  rows: Row[];
   /** the indexes of the output records made of it */
   outputs: number[];
 }
@@ -92,6 +92,8 @@ export interface OutRecord {
   end: number;
   /** the input record with this recordId, or -1 */
   input: number;
+  /** the input record it was made of (the one the function was processing,
+   * or, for an ignored output, the one whose recordId it extends: R1 from R), or -1 */
   from: number;
   status: "matched" | "duplicate" | "ignored";
   size: number;

@@ -1,12 +1,9 @@
 // Which output records belong to which input record, as the engine reports
 // it: an input record's own outputs (record.outputs: those carrying its
-// recordId), the outputs the function wrote while processing it (output.from:
-// the seed writes R1 and R2 while processing R), and those a finding ties to
-// it. The last adds one tie the fields do not carry: in a pasted response,
-// an output whose recordId is a record's with a number appended (R1 from
-// R), which the engine counts in that record's verdict (lostOutputs) and
-// names in a response.ignoredRecordId finding. Also the findings the engine
-// ties to each record, and the report's records and verdicts by index.
+// recordId) and the outputs made of it (output.from: the seed writes R1 and
+// R2 while processing R; in a pasted response, an output whose recordId is
+// a record's with a number appended). Also the findings the engine ties to
+// each record, and the report's records and verdicts by index.
 
 /** @typedef {import("../report").Report} Report */
 
@@ -29,7 +26,6 @@ export function outputLinks(report) {
   };
   for (const r of report.records) for (const o of r.outputs) add(r.index, o);
   for (const o of report.response ? report.response.records : []) add(o.from, o.index);
-  for (const f of report.findings) add(f.record, f.output);
   const sorted = new Map();
   for (const [k, s] of m) sorted.set(k, [...s].sort((a, b) => a - b));
   cache.set(report, sorted);
