@@ -197,10 +197,10 @@ func TestFindingsPointToBothPlaces(t *testing.T) {
 	if !strings.Contains(label, "the first with this recordId") {
 		t.Errorf("the other place is labelled %q", label)
 	}
-	// Both outputs carrying the id are underlined in the body.
-	if n := p.evalInt(`document.querySelectorAll('#body-editor .cm-lintRange-info').length`); n == 0 {
-		t.Errorf("the first output with the repeated id is not marked in the body")
-	}
+	// Both outputs carrying the id are underlined in the body, once it is
+	// on screen.
+	p.scrollToBody()
+	p.poll(`document.querySelectorAll('#body-editor .cm-lintRange-info').length > 0`)
 	p.click(sel)
 	p.poll(`document.activeElement && document.activeElement.closest('#body-editor') !== null`)
 	// It selects the recordId of the first output record with that id.

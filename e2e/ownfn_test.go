@@ -122,6 +122,7 @@ func TestNodeCloudWatchLogsTransformIsDelivered(t *testing.T) {
 	if v.Records != 1 || v.Delivered != 1 || v.BatchError != "" {
 		t.Errorf("the CloudWatch Logs transform: %+v, want its record delivered", v)
 	}
+	p.scrollToBody()
 	body := p.evalString(`document.querySelector('[aria-label="Lambda response body (read-only)"]').textContent`)
 	want := base64.StdEncoding.EncodeToString([]byte("first line\nsecond 한국어 line\n"))
 	if !strings.Contains(body, want) {

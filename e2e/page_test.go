@@ -294,6 +294,13 @@ func (p *tab) eval(expr string, out any) {
 	}
 }
 
+// scrollToBody brings the Lambda response body's editor on screen, as a
+// user scrolls to it: the page lays the body out only then.
+func (p *tab) scrollToBody() {
+	p.t.Helper()
+	p.eval(`(document.getElementById("body-editor").scrollIntoView({block: "center"}), true)`, new(any))
+}
+
 func (p *tab) evalString(expr string) (s string) { p.t.Helper(); p.eval(expr, &s); return }
 func (p *tab) evalInt(expr string) (n int)       { p.t.Helper(); p.eval(expr, &n); return }
 func (p *tab) evalBool(expr string) (b bool)     { p.t.Helper(); p.eval(expr, &b); return }

@@ -168,6 +168,7 @@ func TestSwitchingPresetChangesTheVerdict(t *testing.T) {
 	// right characters although it is shown indented: the second output's
 	// recordId is record 0's with "1" appended.
 	ignoredID := defaultExample(t).Records[0].RecordID + "1"
+	p.scrollToBody()
 	p.poll(fmt.Sprintf(`[...document.querySelectorAll('%s .cm-lintRange')].some(e => e.textContent.includes(%q))`,
 		editor(bodyLabel), ignoredID))
 

@@ -150,6 +150,7 @@ func TestGalleryExamples(t *testing.T) {
 			// The body editor holds the function's body, and is hidden when
 			// there is none (the seed raised on the empty record).
 			bodyShown := p.evalBool(`!document.getElementById("body-editor").hidden`)
+			p.scrollToBody()
 			if bodyShown && p.evalString(`document.querySelector("#body-editor .cm-content").textContent`) == "" {
 				t.Errorf("an empty body editor is shown")
 			}

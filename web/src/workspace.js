@@ -52,6 +52,35 @@ export function createWorkspace({ store, isEvent, onEdit, runSoon, runNow, onPas
   let bodyView = null; // the pretty body shown, with its offset map
   /** @type {string | null} */
   let shownBody = null; // the pretty body text shown
+  /** @type {{view: BodyView, marks: Mark[]} | null} */
+  let pendingBody = null; // a body to show once its editor comes near the screen
+
+  // The body is laid out only when its editor comes near the screen (or a
+  // range of it is asked for): a 6 MB event's body is 10 MB or more, and
+  // laying it out costs the main thread tens of milliseconds that a user
+  // who never scrolls to it should not wait through.
+  let bodyNear = typeof IntersectionObserver !== "function";
+  if (!bodyNear) {
+    new IntersectionObserver((entries) => {
+      bodyNear = entries.some((e) => e.isIntersecting);
+      if (bodyNear) drawBody();
+    }, { rootMargin: "600px 0px" }).observe(bodyEd.view.dom);
+  }
+
+  /** drawBody lays out the pending body, if any. */
+  function drawBody() {
+    if (!pendingBody) return;
+    const { view, marks } = pendingBody;
+    pendingBody = null;
+    const text = view ? view.text : null;
+    if (text !== shownBody) {
+      shownBody = text;
+      bodyView = view;
+      bodyEd.setText(view ? view.text : "");
+    }
+    const shown = bodyView;
+    bodyEd.setFindings(shown ? marks.filter((m) => m.doc === "response") : [], (o) => (shown ? mapOffset(shown, o) : o));
+  }
 
   /** syncSource shows at once, in the select, whether a pasted response is what the page checks. */
   function syncSource() {
@@ -73,6 +102,7 @@ export function createWorkspace({ store, isEvent, onEdit, runSoon, runNow, onPas
       responseBox.open = true;
       responseEd.select(start, end);
     } else {
+      drawBody();
       if (bodyView) bodyEd.select(mapOffset(bodyView, start), mapOffset(bodyView, end));
     }
   }
@@ -110,19 +140,13 @@ export function createWorkspace({ store, isEvent, onEdit, runSoon, runNow, onPas
     },
     /**
      * showBody shows the pretty body (unless it is shown already) and the
-     * marks in it.
+     * marks in it, once the body's editor is near the screen.
      * @param {BodyView} view
      * @param {Mark[]} marks
      */
     showBody(view, marks) {
-      const text = view ? view.text : null;
-      if (text !== shownBody) {
-        shownBody = text;
-        bodyView = view;
-        bodyEd.setText(view ? view.text : "");
-      }
-      const shown = bodyView;
-      bodyEd.setFindings(shown ? marks.filter((m) => m.doc === "response") : [], (o) => (shown ? mapOffset(shown, o) : o));
+      pendingBody = { view, marks };
+      if (bodyNear) drawBody();
     },
     /**
      * setTexts replaces both texts the way an edit does (Ctrl/Cmd+Z brings
