@@ -93,3 +93,31 @@ export function $(id) {
   if (!el) throw new Error(`the page has no #${id}`);
   return el;
 }
+
+/** @type {WeakMap<Element, () => void>} */
+const waiting = new WeakMap();
+const nearby = typeof IntersectionObserver === "function" ? new IntersectionObserver((entries) => {
+  for (const e of entries) {
+    if (!e.isIntersecting) continue;
+    nearby?.unobserve(e.target);
+    const fn = waiting.get(e.target);
+    waiting.delete(e.target);
+    if (fn) fn();
+  }
+}, { rootMargin: "600px 0px" }) : null;
+
+/**
+ * whenNear runs fn once el comes within 600 px of the screen (at once where
+ * the browser cannot tell): what is costly to lay out waits until the user
+ * may see it.
+ * @param {Element} el
+ * @param {() => void} fn
+ */
+export function whenNear(el, fn) {
+  if (!nearby) {
+    fn();
+    return;
+  }
+  waiting.set(el, fn);
+  nearby.observe(el);
+}

@@ -1,5 +1,5 @@
 // Small pieces shared by the result views.
-import { h } from "../dom.js";
+import { h, whenNear } from "../dom.js";
 import { explain, codeInfo, codeTitle, confidenceText, outcomeText, statusCode } from "../catalog.js";
 import { n, plural } from "../format.js";
 
@@ -122,11 +122,24 @@ export function errorBlock({ errorCode, errorMessage, confidence: c, attemptsMad
  * @param {boolean | undefined} truncated
  */
 export function pre(text, truncated, cls = "") {
+  let shown = text;
+  if (text.length > LAZY_OVER) {
+    const cut = LAZY_OVER - (/[\uD800-\uDBFF]/.test(text[LAZY_OVER - 1]) ? 1 : 0); // not inside a surrogate pair
+    shown = text.slice(0, cut);
+  }
+  const el = h("pre", { class: `code ${cls}`, tabindex: 0 }, shown);
+  if (text.length > LAZY_OVER) whenNear(el, () => { el.textContent = text; });
   return [
-    h("pre", { class: `code ${cls}`, tabindex: 0 }, text),
+    el,
     truncated ? h("p", { class: "hint" }, "Cut short: the full text is too long to show here.") : null,
   ];
 }
+
+// LAZY_OVER is how many characters of a text pre shows at once: more than
+// its box holds. The rest is laid out when the box comes near the screen (a
+// 6 MB event's S3 objects hold 256 KB each, which would cost a results page
+// tens of milliseconds of layout wherever they are).
+const LAZY_OVER = 16_000;
 
 /**
  * pager shows "from–to of total" with previous / next buttons.
