@@ -180,7 +180,8 @@ func TestLargeHostilePastes(t *testing.T) {
 			})()`,
 			codes: map[string][]string{"*": {"record.size", "event.size", "Function.ResponseSizeTooLarge"}},
 			check: func(t *testing.T, p *tab) {
-				// Over 8 MB the input and the body are plain text, and say so.
+				// Over 2 MB the input and the body are plain text, and say so.
+				p.scrollToBody()
 				for _, label := range []string{inputLabel, bodyLabel} {
 					p.poll(fmt.Sprintf(`!!document.querySelector('%s').closest(".cm-editor").querySelector(".cm-plain-note")`, editor(label)))
 				}

@@ -49,9 +49,11 @@ const theme = EditorView.theme({
  * Above this many characters an editor shows plain text: no colours,
  * folding or field docs. CodeMirror parses JSON in slices it can pause,
  * except inside one token, and a 14 MB base64 string is one token: the
- * page would freeze for a second or more each time it is parsed.
+ * page would freeze for a second or more each time it is parsed. Below
+ * that, a 6 MB event still cost a task of 50–95 ms after every paste (a
+ * parse slice and the view's update after it).
  */
-export const PLAIN_OVER = 8_000_000;
+export const PLAIN_OVER = 2_000_000;
 
 const plainFor = (/** @type {number} */ length) => length > PLAIN_OVER;
 
