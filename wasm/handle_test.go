@@ -76,6 +76,57 @@ func TestFailureIsAReport(t *testing.T) {
 	assert.Equal(t, enc, last)
 }
 
+func TestHandleTurnsAPanicIntoAReport(t *testing.T) {
+	defer func(orig func(transform.Request) *transform.Report) { runEngine = orig }(runEngine)
+	runEngine = func(transform.Request) *transform.Report {
+		var m map[string]int
+		//lint:ignore SA5000 the engine is made to panic with a runtime error
+		m["boom"]++ // assignment to entry in nil map
+		return nil
+	}
+	r := decode(t, handle(`{"input": "{}"}`))
+	require.Len(t, r.Findings, 1)
+	assert.Equal(t, "engine.panic", r.Findings[0].Code)
+	assert.Contains(t, r.Findings[0].Message, "assignment to entry in nil map")
+
+	// The next call works again.
+	runEngine = transform.Run
+	r = decode(t, handle(`{"input": "[{\"a\": 1}]"}`))
+	for _, f := range r.Findings {
+		assert.NotEqual(t, "engine.panic", f.Code, f.Message)
+	}
+}
+
+// FuzzHandle sends any request text through the adapter: it always answers
+// with a report (JSON with a findings list), never panics.
+func FuzzHandle(f *testing.F) {
+	f.Add(`{"input": "[{\"a\": 1}]", "preset": "seed"}`)
+	f.Add(`{"input": "{\"records\": []}", "response": "{\"records\": 5}", "detail": {"from": -5, "count": 1e9}}`)
+	f.Add(`{"input": 5}`)
+	f.Add(`{"input": "x", "export": "s3", "firehose": {"retries": -3, "prefix": "!{partitionKeyFromLambda:"}}`)
+	f.Fuzz(func(t *testing.T, req string) {
+		out := handle(req)
+		var r struct {
+			Findings []json.RawMessage `json:"findings"`
+		}
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatalf("not JSON: %v: %.200s", err, out)
+		}
+		if r.Findings == nil {
+			t.Fatalf("no findings list: %.200s", out)
+		}
+	})
+}
+
+func TestDescribe(t *testing.T) {
+	var d transform.Description
+	require.NoError(t, json.Unmarshal([]byte(describe()), &d))
+	assert.Equal(t, transform.Describe(), d)
+	info, ok := transform.CodeEnginePanic.Info()
+	require.True(t, ok)
+	assert.Contains(t, d.Codes, info, "the codes the adapter writes are in the catalog")
+}
+
 // sameShape checks that two decoded JSON values have the same keys, at
 // every level where neither is null (the first item of an array standing
 // for every item).
