@@ -94,8 +94,8 @@ export function $(id) {
   return el;
 }
 
-/** @type {WeakMap<Element, () => void>} */
-const waiting = new WeakMap();
+/** @type {Map<Element, () => void>} */
+const waiting = new Map(); // the elements watched, and what to run when one comes near
 const nearby = typeof IntersectionObserver === "function" ? new IntersectionObserver((entries) => {
   for (const e of entries) {
     if (!e.isIntersecting) continue;
@@ -109,7 +109,7 @@ const nearby = typeof IntersectionObserver === "function" ? new IntersectionObse
 /**
  * whenNear runs fn once el comes within 600 px of the screen (at once where
  * the browser cannot tell): what is costly to lay out waits until the user
- * may see it.
+ * may see it. Elements no longer in the page stop being watched.
  * @param {Element} el
  * @param {() => void} fn
  */
@@ -120,4 +120,21 @@ export function whenNear(el, fn) {
   }
   waiting.set(el, fn);
   nearby.observe(el);
+  if (!sweeping) {
+    sweeping = true;
+    setTimeout(sweep, 0); // once the views that made el are in the page
+  }
+}
+
+let sweeping = false;
+
+/** sweep stops watching the elements that left the page (a later report replaced them). */
+function sweep() {
+  sweeping = false;
+  for (const el of waiting.keys()) {
+    if (!el.isConnected) {
+      nearby?.unobserve(el);
+      waiting.delete(el);
+    }
+  }
 }
