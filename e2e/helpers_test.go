@@ -230,8 +230,16 @@ func (p *tab) hover(label, text string) bool {
 // tooltip is left over what a click may aim at.
 func (p *tab) unhover() {
 	p.t.Helper()
-	if err := chromedp.Do(p.ctx, chromedp.MouseEvent(chromedp.MouseMoved, 1, 1)); err != nil {
-		p.t.Fatal(err)
+	// A busy browser may let one move pass without closing the card: move
+	// again, a pixel away, until it is gone.
+	for i := range 20 {
+		if err := chromedp.Do(p.ctx, chromedp.MouseEvent(chromedp.MouseMoved, float64(1+i%2), 1)); err != nil {
+			p.t.Fatal(err)
+		}
+		if p.evalBool(`!document.querySelector(".cm-tooltip-hover")`) {
+			return
+		}
+		time.Sleep(250 * time.Millisecond)
 	}
 	p.poll(`!document.querySelector(".cm-tooltip-hover")`)
 }
