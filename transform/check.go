@@ -137,7 +137,7 @@ func judge(lambda Lambda, preset string, ev *Event, req Request, text string, pa
 	}
 	r := newRuling(ev, newStream(ev, req.Firehose, preset), f)
 	m := newMatch(ev)
-	rule(&jd, m, r, text, pasted, origins)
+	applyRules(&jd, m, r, text, pasted, origins)
 	repeatedIDs(m, r)
 	jd.Verdict, jd.outputs, jd.read = r.verdict, m.outputs, m.resp
 	jd.count()
@@ -150,10 +150,10 @@ func judge(lambda Lambda, preset string, ev *Event, req Request, text string, pa
 	return jd
 }
 
-// rule applies the rules to the function's answer, in the order Firehose
-// meets them: the invocation as a whole (it failed, or its response is too
-// large), then the response's shape, then its records.
-func rule(jd *judged, m *match, r *ruling, text string, pasted bool, origins []int) {
+// applyRules applies the rules to the function's answer, in the order
+// Firehose meets them: the invocation as a whole (it failed, or its
+// response is too large), then the response's shape, then its records.
+func applyRules(jd *judged, m *match, r *ruling, text string, pasted bool, origins []int) {
 	ev := m.ev
 	if le := jd.Lambda.Error; le != nil {
 		// The preset raised: the invocation failed.
