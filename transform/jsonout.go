@@ -62,8 +62,7 @@ func appendJSONString(b []byte, s string) []byte {
 		case c == 0xed: // maybe a WTF-8 surrogate
 			r, n := jsonpos.DecodeWTF8(s[i:])
 			if n == 3 && r >= 0xd800 && r <= 0xdfff {
-				b = append(b, '\\', 'u')
-				b = appendHex(b, uint32(r), 4)
+				b = append(b, '\\', 'u', hexDigits[r>>12], hexDigits[r>>8&15], hexDigits[r>>4&15], hexDigits[r&15])
 			} else if r == utf8.RuneError && n == 1 {
 				b = append(b, "\ufffd"...)
 			} else {
@@ -94,11 +93,3 @@ func appendJSONString(b []byte, s string) []byte {
 }
 
 const hexDigits = "0123456789abcdef"
-
-// appendHex appends v as digits lowercase hexadecimal digits.
-func appendHex(b []byte, v uint32, digits int) []byte {
-	for shift := 4 * (digits - 1); shift >= 0; shift -= 4 {
-		b = append(b, hexDigits[(v>>shift)&15])
-	}
-	return b
-}

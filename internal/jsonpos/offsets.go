@@ -1,6 +1,10 @@
 package jsonpos
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/firehose-playground/firehose-playground/internal/swar"
+)
 
 // UTF16Index converts byte offsets of a text into UTF-16 code unit offsets,
 // the unit JavaScript strings and CodeMirror count in. It keeps the UTF-16
@@ -72,7 +76,7 @@ func (x *UTF16Index) At(off int) int {
 // IsASCII reports whether s holds only ASCII bytes.
 func IsASCII(s string) bool {
 	// 32 bytes at a time, as utf8.ValidString skips ASCII.
-	for len(s) > 32 && ((word(s)|word(s[8:]))|(word(s[16:])|word(s[24:])))&swarHigh == 0 {
+	for len(s) > 32 && ((swar.Word(s)|swar.Word(s[8:]))|(swar.Word(s[16:])|swar.Word(s[24:])))&swar.High == 0 {
 		s = s[32:]
 	}
 	for i := 0; i < len(s); i++ {

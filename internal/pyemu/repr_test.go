@@ -1,7 +1,6 @@
 package pyemu
 
 import (
-	"fmt"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/testevent"
 	"github.com/stretchr/testify/require"
 )
 
@@ -82,7 +82,7 @@ func TestPyReprEscapedMatchesTwoPasses(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 2000 {
 		var b strings.Builder
-		randomJSON(&b, rng, 0)
+		testevent.RandomJSON(&b, rng)
 		cases = append(cases, b.String())
 	}
 	var tmp []byte
@@ -106,46 +106,4 @@ func FuzzPyReprEscaped(f *testing.F) {
 			t.Fatalf("AppendReprEscaped(%q) = %q, two passes %q", s, got, want)
 		}
 	})
-}
-
-// randomJSON writes a random value with containers of every size, strings
-// of every length and white space here and there.
-func randomJSON(b *strings.Builder, rng *rand.Rand, depth int) {
-	space := func() {
-		if rng.IntN(8) == 0 {
-			b.WriteString([]string{" ", "\n", "\t ", "\r\n  "}[rng.IntN(4)])
-		}
-	}
-	space()
-	switch k := rng.IntN(10); {
-	case k < 2 && depth < 6:
-		b.WriteByte('[')
-		for i := range rng.IntN(6) {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			randomJSON(b, rng, depth+1)
-		}
-		b.WriteByte(']')
-	case k < 4 && depth < 6:
-		b.WriteByte('{')
-		for i := range rng.IntN(6) {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			space()
-			fmt.Fprintf(b, `"%s"`, strings.Repeat("k", rng.IntN(20)))
-			space()
-			b.WriteByte(':')
-			randomJSON(b, rng, depth+1)
-		}
-		b.WriteByte('}')
-	case k < 6:
-		fmt.Fprintf(b, `"%s"`, strings.Repeat(`a\"é`, rng.IntN(12)))
-	case k < 8:
-		fmt.Fprintf(b, "%d", rng.Int64N(1<<40)-1<<39)
-	default:
-		b.WriteString([]string{"true", "false", "null", "-1.5e-7", "0"}[rng.IntN(5)])
-	}
-	space()
 }
