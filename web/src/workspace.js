@@ -2,7 +2,7 @@
 // of the function's response (shown pretty, with the offset map pretty.js
 // made). Here a document's range is shown in the editor that holds it, and
 // a place is said in words ("input, line 3").
-import { $ } from "./dom.js";
+import { $, whenNear } from "./dom.js";
 import { createEditor } from "./editors.js";
 import { mapOffset } from "./pretty.js";
 
@@ -59,13 +59,6 @@ export function createWorkspace({ store, isEvent, onEdit, runSoon, runNow, onPas
   // range of it is asked for): a 6 MB event's body is 10 MB or more, and
   // laying it out costs the main thread tens of milliseconds that a user
   // who never scrolls to it should not wait through.
-  let bodyNear = typeof IntersectionObserver !== "function";
-  if (!bodyNear) {
-    new IntersectionObserver((entries) => {
-      bodyNear = entries.some((e) => e.isIntersecting);
-      if (bodyNear) drawBody();
-    }, { rootMargin: "600px 0px" }).observe(bodyEd.view.dom);
-  }
 
   /** drawBody lays out the pending body, if any. */
   function drawBody() {
@@ -146,7 +139,7 @@ export function createWorkspace({ store, isEvent, onEdit, runSoon, runNow, onPas
      */
     showBody(view, marks) {
       pendingBody = { view, marks };
-      if (bodyNear) drawBody();
+      whenNear(bodyEd.view.dom, drawBody);
     },
     /**
      * setTexts replaces both texts the way an edit does (Ctrl/Cmd+Z brings
