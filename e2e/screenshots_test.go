@@ -99,6 +99,8 @@ func TestScreenshots(t *testing.T) {
 	// The results of the seed's lost rows as a whole page (their panels flow
 	// with it), and the hover card of a key a finding is marked on.
 	p.loadExample("02-seed-loses-rows.json")
+	p.scrollToBody() // the body is laid out once it has been near the screen
+	p.poll(`document.querySelector("#body-editor .cm-content").textContent.includes("recordId")`)
 	for _, vp := range viewports {
 		for _, scheme := range []string{"light", "dark"} {
 			p.setViewport(vp.width, vp.height, vp.mobile, scheme)
