@@ -2,6 +2,8 @@ package transform
 
 import (
 	"strings"
+
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // Check judges a Lambda response against an event the way Firehose would:
@@ -13,16 +15,9 @@ import (
 //
 // A blank response is no response at all: Run then runs its default
 // preset instead.
-func Check(input, response string, opts FirehoseOptions) *Report {
+func Check(input, response string, opts FirehoseOptions) *report.Report {
 	return Run(Request{Input: input, Response: response, Firehose: opts})
 }
-
-// Statuses of a response record (OutRecord.Status).
-const (
-	statusMatched   = "matched"
-	statusDuplicate = "duplicate"
-	statusIgnored   = "ignored"
-)
 
 // Caps that keep a report small whatever the response holds.
 const (
@@ -85,9 +80,9 @@ func newStream(ev *Event, opts FirehoseOptions, preset string) stream {
 // attempts is attemptsMade for a failure with this code: invocation and
 // function failures are retried NumberOfRetries times, the rest are final
 // on the first attempt.
-func (st *stream) attempts(code Code) int {
+func (st *stream) attempts(code report.Code) int {
 	switch code {
-	case codeFunctionError, codeTimedOut, codeInvokeLimit:
+	case report.CodeFunctionError, report.CodeTimedOut, report.CodeInvokeLimit:
 		return st.retries + 1
 	}
 	return 1
@@ -112,11 +107,11 @@ func (st *stream) attempts(code Code) int {
 // as Firehose reads it, the verdict of every record, what lands in S3, and
 // the figures of the report's Stats it knows.
 type judged struct {
-	Lambda   Lambda
-	Response *Response
-	Verdict  Verdict
-	S3       *S3Preview
-	Stats    Stats // ResponseBytes, Outputs, Delivered, Dropped, Failed, Ignored, LostRows
+	Lambda   report.Lambda
+	Response *report.Response
+	Verdict  report.Verdict
+	S3       *report.S3Preview
+	Stats    report.Stats // ResponseBytes, Outputs, Delivered, Dropped, Failed, Ignored, LostRows
 	// outputs lists, for every input record, the response records that
 	// carry its recordId; nil when nothing ran, so nothing was judged.
 	outputs [][]int
@@ -130,8 +125,8 @@ type judged struct {
 // preset, and origins, when the preset wrote it, gives each output's input
 // record; preset names the function. The verdict covers every record: a
 // Result cuts it to a window.
-func judge(lambda Lambda, preset string, ev *Event, req Request, text string, pasted bool, origins []int, f *findings) judged {
-	jd := judged{Lambda: lambda, Verdict: Verdict{Records: []RecordVerdict{}, Ignored: []Ignored{}, Alternatives: []Alternative{}}}
+func judge(lambda report.Lambda, preset string, ev *Event, req Request, text string, pasted bool, origins []int, f *report.Findings) judged {
+	jd := judged{Lambda: lambda, Verdict: report.Verdict{Records: []report.RecordVerdict{}, Ignored: []report.Ignored{}, Alternatives: []report.Alternative{}}}
 	if lambda.Error == nil && lambda.Body == nil {
 		return jd
 	}
@@ -157,14 +152,14 @@ func applyRules(jd *judged, m *match, r *ruling, text string, pasted bool, origi
 	ev := m.ev
 	if le := jd.Lambda.Error; le != nil {
 		// The preset raised: the invocation failed.
-		sp := inputSpan(0, 0)
+		sp := report.InputSpan(0, 0)
 		if le.Record >= 0 && le.Record < len(ev.Records) {
-			sp = inputSpan(ev.Records[le.Record].Start, ev.Records[le.Record].End)
+			sp = report.InputSpan(ev.Records[le.Record].Start, ev.Records[le.Record].End)
 		}
 		invocationFailed(r, le, sp)
 		return
 	}
-	jd.Response = &Response{Size: len(text), Records: []OutRecord{}}
+	jd.Response = &report.Response{Size: len(text), Records: []report.OutRecord{}}
 	jd.Stats.ResponseBytes = len(text)
 	if len(text) > LambdaPayloadLimit {
 		tooLarge(r, len(text))
@@ -181,7 +176,7 @@ func applyRules(jd *judged, m *match, r *ruling, text string, pasted bool, origi
 		// The user pasted the error object of a failed invocation.
 		jd.Lambda.Error, jd.Lambda.Body, jd.Response = le, nil, nil
 		jd.Stats.ResponseBytes = 0
-		invocationFailed(r, le, responseSpan(at.Start, at.End))
+		invocationFailed(r, le, report.ResponseSpan(at.Start, at.End))
 		return
 	}
 	sizeFinding(r, len(text), len(ev.Text))
@@ -227,33 +222,33 @@ func ruleRecords(m *match, r *ruling) {
 // ruling is what the rules decide together: the verdict of every record,
 // and the findings that say why.
 type ruling struct {
-	verdict Verdict
-	f       *findings
+	verdict report.Verdict
+	f       *report.Findings
 	st      stream
 }
 
 // newRuling starts a ruling on every record of ev, none decided yet.
-func newRuling(ev *Event, st stream, f *findings) *ruling {
-	r := &ruling{f: f, st: st, verdict: Verdict{Records: make([]RecordVerdict, len(ev.Records)), Ignored: []Ignored{}, Alternatives: []Alternative{}}}
+func newRuling(ev *Event, st stream, f *report.Findings) *ruling {
+	r := &ruling{f: f, st: st, verdict: report.Verdict{Records: make([]report.RecordVerdict, len(ev.Records)), Ignored: []report.Ignored{}, Alternatives: []report.Alternative{}}}
 	for i := range ev.Records {
-		r.verdict.Records[i] = RecordVerdict{Index: i, RecordID: ev.Records[i].RecordID, Output: -1}
+		r.verdict.Records[i] = report.RecordVerdict{Index: i, RecordID: ev.Records[i].RecordID, Output: -1}
 	}
 	return r
 }
 
 // fail sets one record's outcome to failed.
-func (r *ruling) fail(i int, code Code, msg string, conf Confidence) {
+func (r *ruling) fail(i int, code report.Code, msg string, conf report.Confidence) {
 	v := &r.verdict.Records[i]
-	v.Outcome, v.ErrorCode, v.ErrorMessage, v.Confidence = Failed, code, msg, conf
+	v.Outcome, v.ErrorCode, v.ErrorMessage, v.Confidence = report.Failed, code, msg, conf
 }
 
 // failBatch fails every record with one code: the whole batch fails.
-func (r *ruling) failBatch(code Code, msg string, conf Confidence) {
-	r.failBatchWith(&BatchError{ErrorCode: code, ErrorMessage: msg, AttemptsMade: r.st.attempts(code), Confidence: conf})
+func (r *ruling) failBatch(code report.Code, msg string, conf report.Confidence) {
+	r.failBatchWith(&report.BatchError{ErrorCode: code, ErrorMessage: msg, AttemptsMade: r.st.attempts(code), Confidence: conf})
 }
 
 // failBatchWith fails every record with b's code: the whole batch fails.
-func (r *ruling) failBatchWith(b *BatchError) {
+func (r *ruling) failBatchWith(b *report.BatchError) {
 	r.verdict.BatchError = b
 	for i := range r.verdict.Records {
 		r.fail(i, b.ErrorCode, b.ErrorMessage, b.Confidence)
@@ -261,14 +256,14 @@ func (r *ruling) failBatchWith(b *BatchError) {
 }
 
 // batchError is a BatchError for a reading of an unconfirmed behaviour.
-func (r *ruling) batchError(code Code, msg string) *BatchError {
-	return &BatchError{ErrorCode: code, ErrorMessage: msg, AttemptsMade: r.st.attempts(code), Confidence: Unconfirmed}
+func (r *ruling) batchError(code report.Code, msg string) *report.BatchError {
+	return &report.BatchError{ErrorCode: code, ErrorMessage: msg, AttemptsMade: r.st.attempts(code), Confidence: report.Unconfirmed}
 }
 
 // alternative adds the readings of a behaviour that is not confirmed; the
 // first reading is the one docs/firehose-contract.md gives first.
-func (r *ruling) alternative(code Code, msg string, readings ...Reading) {
-	r.verdict.Alternatives = append(r.verdict.Alternatives, Alternative{Code: code, Message: msg, Readings: readings})
+func (r *ruling) alternative(code report.Code, msg string, readings ...report.Reading) {
+	r.verdict.Alternatives = append(r.verdict.Alternatives, report.Alternative{Code: code, Message: msg, Readings: readings})
 }
 
 // adoptFirstReadings makes the alternatives' first readings the verdict:
@@ -285,8 +280,8 @@ func (r *ruling) adoptFirstReadings() {
 	}
 	if len(r.verdict.Alternatives) > 0 {
 		for i := range r.verdict.Records {
-			if v := &r.verdict.Records[i]; v.Outcome != Failed {
-				v.Confidence = Unconfirmed
+			if v := &r.verdict.Records[i]; v.Outcome != report.Failed {
+				v.Confidence = report.Unconfirmed
 			}
 		}
 	}
@@ -296,11 +291,11 @@ func (r *ruling) adoptFirstReadings() {
 func (jd *judged) count() {
 	for i := range jd.Verdict.Records {
 		switch jd.Verdict.Records[i].Outcome {
-		case Delivered:
+		case report.Delivered:
 			jd.Stats.Delivered++
-		case Dropped:
+		case report.Dropped:
 			jd.Stats.Dropped++
-		case Failed:
+		case report.Failed:
 			jd.Stats.Failed++
 		}
 	}

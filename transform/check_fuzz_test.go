@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // FuzzCheck judges any response text against any input: the checker must
@@ -55,7 +57,7 @@ func FuzzCheck(f *testing.F) {
 			t.Fatalf("ndjson: %d ignored output records, want none (first %q)", len(rep.Verdict.Ignored), rep.Verdict.Ignored[0].RecordID)
 		}
 		for _, fd := range rep.Findings {
-			if fd.Doc == DocResponse && fd.Severity == SevError {
+			if fd.Doc == report.DocResponse && fd.Severity == report.SevError {
 				t.Fatalf("ndjson: error finding about its response: %s: %s", fd.Code, fd.Message)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-lambda-go/events"
+	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -57,7 +58,7 @@ func TestLambdaGoResponses(t *testing.T) {
 		assert.Equal(t, []string{"delivered (confirmed)", "delivered (confirmed)", "delivered (confirmed)", "dropped (confirmed)"}, outcomes(rep))
 		assert.Empty(t, rep.Verdict.Alternatives)
 		for _, f := range rep.Findings {
-			assert.NotEqual(t, SevError, f.Severity, "%s: %s", f.Code, f.Message)
+			assert.NotEqual(t, report.SevError, f.Severity, "%s: %s", f.Code, f.Message)
 		}
 		assert.Equal(t, [][2]string{{"user", "ana"}}, rep.Response.Records[0].PartitionKeys)
 
@@ -79,7 +80,7 @@ func TestLambdaGoResponses(t *testing.T) {
 		rep := Check(event, response, FirehoseOptions{})
 		checkInvariants(t, rep, event, response)
 		assert.Equal(t, []string{"delivered (unconfirmed)", "failed Lambda.InvalidReturnFormat (unconfirmed)", "delivered (unconfirmed)", "dropped (unconfirmed)"}, outcomes(rep))
-		bad := findingsWith(rep, codeInvalidFormat)
+		bad := findingsWith(rep, report.CodeInvalidFormat)
 		require.Len(t, bad, 1)
 		assert.Equal(t, "null", at(response, bad[0].Start, bad[0].End))
 		assert.Contains(t, bad[0].Message, "set Data, even to []byte{}")
@@ -107,7 +108,7 @@ func TestLambdaGoResponses(t *testing.T) {
 		checkInvariants(t, rep, event, string(b))
 		assert.Equal(t, []string{"delivered (unconfirmed)", "delivered (unconfirmed)", "delivered (unconfirmed)", "failed Lambda.DuplicatedRecordId (unconfirmed)"}, outcomes(rep))
 		assert.Equal(t, []int{3, 4}, rep.Records[3].Outputs)
-		assert.Equal(t, statusDuplicate, rep.Response.Records[4].Status)
+		assert.Equal(t, report.StatusDuplicate, rep.Response.Records[4].Status)
 	})
 
 	t.Run("a typo in the result", func(t *testing.T) {
@@ -119,7 +120,7 @@ func TestLambdaGoResponses(t *testing.T) {
 		rep := Check(event, response, FirehoseOptions{})
 		checkInvariants(t, rep, event, response)
 		require.NotNil(t, rep.Verdict.BatchError)
-		assert.Equal(t, Unconfirmed, rep.Verdict.BatchError.Confidence)
+		assert.Equal(t, report.Unconfirmed, rep.Verdict.BatchError.Confidence)
 		res := findingsWith(rep, "response.result")
 		require.Len(t, res, 1)
 		assert.Equal(t, `"OK"`, at(response, res[0].Start, res[0].End))

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -50,7 +51,7 @@ func records(outs ...string) string { return `{"records":[` + strings.Join(outs,
 
 // outcomes sums up a verdict, one word per record: "delivered",
 // "dropped", or "failed Lambda.MissingRecordId", each with its confidence.
-func outcomes(rep *Report) []string {
+func outcomes(rep *report.Report) []string {
 	out := make([]string, len(rep.Verdict.Records))
 	for i, v := range rep.Verdict.Records {
 		out[i] = string(v.Outcome)
@@ -63,7 +64,7 @@ func outcomes(rep *Report) []string {
 }
 
 // findingCodes returns the codes of the report's findings.
-func findingCodes(rep *Report) []string {
+func findingCodes(rep *report.Report) []string {
 	var codes []string
 	for _, f := range rep.Findings {
 		codes = append(codes, string(f.Code))
@@ -72,8 +73,8 @@ func findingCodes(rep *Report) []string {
 }
 
 // findingsWith returns the findings with a code.
-func findingsWith(rep *Report, code Code) []Finding {
-	var out []Finding
+func findingsWith(rep *report.Report, code report.Code) []report.Finding {
+	var out []report.Finding
 	for _, f := range rep.Findings {
 		if f.Code == code {
 			out = append(out, f)
@@ -98,7 +99,7 @@ func at(text string, start, end int) string {
 // checkInvariants checks what holds for every report, whatever the input
 // and the response: ranges inside their documents, one verdict per record,
 // counts that add up, S3 objects that hold the right records.
-func checkInvariants(t *testing.T, rep *Report, input, response string) {
+func checkInvariants(t *testing.T, rep *report.Report, input, response string) {
 	t.Helper()
 	input = strings.ToValidUTF8(input, "\ufffd")
 	inLen := jsonpos.NewUTF16Index(input).At(len(input))
@@ -109,9 +110,9 @@ func checkInvariants(t *testing.T, rep *Report, input, response string) {
 		t.Helper()
 		n := inLen
 		switch doc {
-		case DocResponse:
+		case report.DocResponse:
 			n = respLen
-		case DocInput:
+		case report.DocInput:
 		default:
 			t.Fatalf("%s: doc %q, want input or response", what, doc)
 		}
@@ -121,27 +122,27 @@ func checkInvariants(t *testing.T, rep *Report, input, response string) {
 	}
 	for _, f := range rep.Findings {
 		inside(string(f.Code), f.Doc, f.Start, f.End)
-		require.Contains(t, []Severity{SevError, SevWarning, SevInfo}, f.Severity, f.Code)
-		require.Contains(t, []Confidence{"", Confirmed, Likely, Unconfirmed}, f.Confidence, f.Code)
+		require.Contains(t, []report.Severity{report.SevError, report.SevWarning, report.SevInfo}, f.Severity, f.Code)
+		require.Contains(t, []report.Confidence{"", report.Confirmed, report.Likely, report.Unconfirmed}, f.Confidence, f.Code)
 		for _, l := range f.Related {
 			inside(string(f.Code)+" related", l.Doc, l.Start, l.End)
 		}
 	}
 	if rep.Response != nil {
 		for _, o := range rep.Response.Records {
-			inside("response record", DocResponse, o.Start, o.End)
+			inside("response record", report.DocResponse, o.Start, o.End)
 			switch o.Status {
-			case statusMatched, statusDuplicate, statusIgnored:
+			case report.StatusMatched, report.StatusDuplicate, report.StatusIgnored:
 			default:
 				t.Fatalf("output %d: status %q", o.Index, o.Status)
 			}
-			if (o.Status == statusIgnored) != (o.Input < 0) {
+			if (o.Status == report.StatusIgnored) != (o.Input < 0) {
 				t.Fatalf("output %d: input %d with status %s", o.Index, o.Input, o.Status)
 			}
 		}
 	}
 	for _, g := range rep.Verdict.Ignored {
-		inside("ignored", DocResponse, g.Start, g.End)
+		inside("ignored", report.DocResponse, g.Start, g.End)
 	}
 	require.NotNil(t, rep.Verdict.Records)
 	require.NotNil(t, rep.Verdict.Ignored)
@@ -170,15 +171,15 @@ func checkInvariants(t *testing.T, rep *Report, input, response string) {
 	for _, v := range rep.Verdict.Records {
 		i := v.Index
 		switch {
-		case v.Outcome != Delivered && v.Outcome != Dropped && v.Outcome != Failed:
+		case v.Outcome != report.Delivered && v.Outcome != report.Dropped && v.Outcome != report.Failed:
 			t.Fatalf("record %d: outcome %q", i, v.Outcome)
-		case v.Confidence != Confirmed && v.Confidence != Likely && v.Confidence != Unconfirmed:
+		case v.Confidence != report.Confirmed && v.Confidence != report.Likely && v.Confidence != report.Unconfirmed:
 			t.Fatalf("record %d: confidence %q", i, v.Confidence)
-		case (v.Outcome == Failed) != (v.ErrorCode != ""):
+		case (v.Outcome == report.Failed) != (v.ErrorCode != ""):
 			t.Fatalf("record %d: %s with code %q", i, v.Outcome, v.ErrorCode)
-		case v.Outcome == Failed && inObject[i] != ObjectProcessingFailed:
+		case v.Outcome == report.Failed && inObject[i] != ObjectProcessingFailed:
 			t.Fatalf("failed record %d in object %q, want processing-failed", i, inObject[i])
-		case v.Outcome == Dropped && inObject[i] != "":
+		case v.Outcome == report.Dropped && inObject[i] != "":
 			t.Fatalf("dropped record %d in a %s object", i, inObject[i])
 		}
 		if b := rep.Verdict.BatchError; b != nil && v.ErrorCode != b.ErrorCode {
@@ -193,13 +194,13 @@ type verdictCase struct {
 	event    string // threeRecords when empty
 	response string
 	opts     FirehoseOptions
-	batch    Code       // the batch error's code, "" when there is none
-	conf     Confidence // the batch error's confidence
-	attempts int        // the batch error's attemptsMade
+	batch    report.Code       // the batch error's code, "" when there is none
+	conf     report.Confidence // the batch error's confidence
+	attempts int               // the batch error's attemptsMade
 	outcomes []string
-	ignored  []string // recordIds of the ignored output records
-	alts     []Code   // codes of the alternatives
-	codes    []Code   // codes of findings the report must have
+	ignored  []string      // recordIds of the ignored output records
+	alts     []report.Code // codes of the alternatives
+	codes    []report.Code // codes of findings the report must have
 }
 
 func retries(n int) *int { return &n }
@@ -210,73 +211,73 @@ func TestFirehoseTable(t *testing.T) {
 	cases := []verdictCase{
 		{name: "row01 valid answer, every id once", response: records(ok("r0", "A\n"), dropped("r1"), failed("r2")),
 			outcomes: []string{"delivered (confirmed)", "dropped (confirmed)", "failed Lambda.ProcessingFailedStatus (confirmed)"},
-			codes:    []Code{codeProcessingFailed}},
+			codes:    []report.Code{report.CodeProcessingFailed}},
 		{name: "row01 order does not matter", response: records(ok("r2", "C\n"), ok("r0", "A\n"), ok("r1", "B\n")),
 			outcomes: all("delivered (confirmed)")},
 		{name: "row02 ProcessingFailed", response: records(failed("r0"), failed("r1"), ok("r2", "C\n")),
 			outcomes: []string{"failed Lambda.ProcessingFailedStatus (confirmed)", "failed Lambda.ProcessingFailedStatus (confirmed)", "delivered (confirmed)"},
-			codes:    []Code{codeProcessingFailed, codeProcessingFailed}},
+			codes:    []report.Code{report.CodeProcessingFailed, report.CodeProcessingFailed}},
 		{name: "row03 a recordId missing", response: records(ok("r0", "A\n"), ok("r2", "C\n")),
 			outcomes: []string{"delivered (confirmed)", "failed Lambda.MissingRecordId (confirmed)", "delivered (confirmed)"},
-			codes:    []Code{codeMissingID}},
+			codes:    []report.Code{report.CodeMissingID}},
 		{name: "row03 a recordId changed", response: records(ok("r0", "A\n"), ok("R1", "B\n"), ok("r2", "C\n")),
 			outcomes: []string{"delivered (confirmed)", "failed Lambda.MissingRecordId (confirmed)", "delivered (confirmed)"},
-			ignored:  []string{"R1"}, codes: []Code{codeMissingID, "response.ignoredRecordId", "response.lostRows"}},
+			ignored:  []string{"R1"}, codes: []report.Code{report.CodeMissingID, "response.ignoredRecordId", "response.lostRows"}},
 		{name: "row04 a recordId not in the input", response: records(ok("r0", "A\n"), ok("r1", "B\n"), ok("r2", "C\n"), ok("r9", "lost 1\nlost 2\n")),
 			outcomes: all("delivered (confirmed)"), ignored: []string{"r9"},
-			codes: []Code{"response.ignoredRecordId", "response.lostRows"}},
+			codes: []report.Code{"response.ignoredRecordId", "response.lostRows"}},
 		{name: "row05 the same recordId twice", response: records(ok("r0", "A\n"), ok("r0", "A2\n"), ok("r1", "B\n"), ok("r2", "C\n")),
 			outcomes: []string{"failed Lambda.DuplicatedRecordId (unconfirmed)", "delivered (unconfirmed)", "delivered (unconfirmed)"},
-			alts:     []Code{codeDuplicatedID}, codes: []Code{codeDuplicatedID}},
+			alts:     []report.Code{report.CodeDuplicatedID}, codes: []report.Code{report.CodeDuplicatedID}},
 		{name: "row06 records empty", response: `{"records":[]}`,
-			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []Code{"response.records"}, codes: []Code{"response.records"}},
+			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []report.Code{"response.records"}, codes: []report.Code{"response.records"}},
 		{name: "row06 records missing", response: `{"Records":[]}`,
-			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []Code{"response.records"}, codes: []Code{"response.records"}},
+			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []report.Code{"response.records"}, codes: []report.Code{"response.records"}},
 		{name: "row06 records null", response: `{"records":null}`,
-			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []Code{"response.records"}, codes: []Code{"response.records"}},
+			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []report.Code{"response.records"}, codes: []report.Code{"response.records"}},
 		{name: "row06 records not an array", response: `{"records":{"recordId":"r0"}}`,
-			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []Code{"response.records"}, codes: []Code{"response.records"}},
+			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []report.Code{"response.records"}, codes: []report.Code{"response.records"}},
 		{name: "row07 result OK", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"OK","data":"Qgo="}`, ok("r2", "C\n")),
-			batch: codeJSON, conf: Unconfirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (unconfirmed)"),
-			alts: []Code{"response.result"}, codes: []Code{"response.result"}},
+			batch: report.CodeJSON, conf: report.Unconfirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (unconfirmed)"),
+			alts: []report.Code{"response.result"}, codes: []report.Code{"response.result"}},
 		{name: "row07 result ok and missing", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"ok","data":"Qgo="}`, `{"recordId":"r2","data":"Qwo="}`),
-			batch: codeJSON, conf: Unconfirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (unconfirmed)"),
-			alts: []Code{"response.result"}, codes: []Code{"response.result", "response.result"}},
+			batch: report.CodeJSON, conf: report.Unconfirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (unconfirmed)"),
+			alts: []report.Code{"response.result"}, codes: []report.Code{"response.result", "response.result"}},
 		{name: "row08 Ok without data", response: records(`{"recordId":"r0","result":"Ok"}`, `{"recordId":"r1","result":"Ok","data":null}`, ok("r2", "C\n")),
 			outcomes: []string{"failed Lambda.InvalidReturnFormat (unconfirmed)", "failed Lambda.InvalidReturnFormat (unconfirmed)", "delivered (unconfirmed)"},
-			alts:     []Code{codeInvalidFormat}, codes: []Code{codeInvalidFormat, codeInvalidFormat}},
+			alts:     []report.Code{report.CodeInvalidFormat}, codes: []report.Code{report.CodeInvalidFormat, report.CodeInvalidFormat}},
 		{name: "row09 data not base64", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"Ok","data":"not base64!"}`, ok("r2", "C\n")),
-			batch: codeFunctionError, conf: Unconfirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (unconfirmed)"),
-			alts: []Code{"response.base64"}, codes: []Code{"response.base64"}},
+			batch: report.CodeFunctionError, conf: report.Unconfirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (unconfirmed)"),
+			alts: []report.Code{"response.base64"}, codes: []report.Code{"response.base64"}},
 		{name: "row09 data unpadded", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"Dropped","data":"Qgo"}`, ok("r2", "C\n")),
-			batch: codeFunctionError, conf: Unconfirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (unconfirmed)"),
-			alts: []Code{"response.base64"}, codes: []Code{"response.base64"}},
+			batch: report.CodeFunctionError, conf: report.Unconfirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (unconfirmed)"),
+			alts: []report.Code{"response.base64"}, codes: []report.Code{"response.base64"}},
 		{name: "row10 body not JSON", response: `{"records": [{"recordId": "r0", "result": "Ok", "data": "QQo="},]}`,
-			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{codeJSON}},
+			batch: report.CodeJSON, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []report.Code{report.CodeJSON}},
 		{name: "row10 body a list", response: `[` + ok("r0", "A\n") + `]`,
-			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{codeJSON}},
+			batch: report.CodeJSON, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []report.Code{report.CodeJSON}},
 		{name: "row10 body a string", response: `"{\"records\":[]}"`,
-			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{codeJSON}},
+			batch: report.CodeJSON, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []report.Code{report.CodeJSON}},
 		{name: "row10 a number for a recordId", response: records(ok("r0", "A\n"), `{"recordId":1,"result":"Ok","data":"Qgo="}`, ok("r2", "C\n")),
-			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{codeJSON}},
+			batch: report.CodeJSON, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []report.Code{report.CodeJSON}},
 		{name: "row10 a record that is not an object", response: records(ok("r0", "A\n"), `"r1"`, ok("r2", "C\n")),
-			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{codeJSON}},
+			batch: report.CodeJSON, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []report.Code{report.CodeJSON}},
 		{name: "row10 data a list of bytes", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"Ok","data":[66,10]}`, ok("r2", "C\n")),
-			batch: codeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{codeJSON}},
+			batch: report.CodeJSON, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []report.Code{report.CodeJSON}},
 		{name: "row11 the function throws", response: `{"errorMessage": "'data'", "errorType": "KeyError", "requestId": "x", "stackTrace": []}`,
-			batch: codeFunctionError, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []Code{codeFunctionError}},
+			batch: report.CodeFunctionError, conf: report.Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []report.Code{report.CodeFunctionError}},
 		{name: "row11 NumberOfRetries 0", response: `{"errorType":"Error","errorMessage":"boom"}`, opts: FirehoseOptions{Retries: retries(0)},
-			batch: codeFunctionError, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []Code{codeFunctionError}},
+			batch: report.CodeFunctionError, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []report.Code{report.CodeFunctionError}},
 		{name: "row11 NumberOfRetries 5", response: `{"errorType":"Error","errorMessage":"boom"}`, opts: FirehoseOptions{Retries: retries(5)},
-			batch: codeFunctionError, conf: Confirmed, attempts: 6, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []Code{codeFunctionError}},
+			batch: report.CodeFunctionError, conf: report.Confirmed, attempts: 6, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []report.Code{report.CodeFunctionError}},
 		{name: "row12 the function times out", response: `{"errorType":"Sandbox.Timedout","errorMessage":"RequestId: 1 Error: Task timed out after 300.00 seconds"}`,
-			batch: codeTimedOut, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionTimedOut (confirmed)"), codes: []Code{codeTimedOut}},
+			batch: report.CodeTimedOut, conf: report.Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionTimedOut (confirmed)"), codes: []report.Code{report.CodeTimedOut}},
 		{name: "row12 an older timeout object", response: `{"errorMessage":"2019-01-01T00:00:00.000Z 1 Task timed out after 300.00 seconds"}`,
-			batch: codeTimedOut, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionTimedOut (confirmed)"), codes: []Code{codeTimedOut}},
+			batch: report.CodeTimedOut, conf: report.Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionTimedOut (confirmed)"), codes: []report.Code{report.CodeTimedOut}},
 		{name: "row13 response over 6 MB", response: records(ok("r0", strings.Repeat("x", LambdaPayloadLimit))),
-			batch: codeFunctionError, conf: Likely, attempts: 4, outcomes: all("failed Lambda.FunctionError (likely)"), codes: []Code{codeTooLarge}},
+			batch: report.CodeFunctionError, conf: report.Likely, attempts: 4, outcomes: all("failed Lambda.FunctionError (likely)"), codes: []report.Code{report.CodeTooLarge}},
 		{name: "row14 throttled", response: `{"errorType":"TooManyRequestsException","errorMessage":"Rate Exceeded."}`,
-			batch: codeInvokeLimit, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.InvokeLimitExceeded (confirmed)"), codes: []Code{codeInvokeLimit}},
+			batch: report.CodeInvokeLimit, conf: report.Confirmed, attempts: 4, outcomes: all("failed Lambda.InvokeLimitExceeded (confirmed)"), codes: []report.Code{report.CodeInvokeLimit}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -299,7 +300,7 @@ func TestFirehoseTable(t *testing.T) {
 				assert.Equal(t, strings.HasPrefix(c.name, "row07"), b.Note != "", "a note on the batch error's code: %q", b.Note)
 			}
 			var ignored []string
-			var alts []Code
+			var alts []report.Code
 			for _, g := range rep.Verdict.Ignored {
 				ignored = append(ignored, g.RecordID)
 			}
@@ -324,7 +325,7 @@ func TestFirehoseTable(t *testing.T) {
 }
 
 // realMessages are the messages real Firehose error objects carry.
-var realMessages = map[Code]string{
+var realMessages = map[report.Code]string{
 	"Lambda.ProcessingFailedStatus":  "ProcessingFailed status set for record",
 	"Lambda.MissingRecordId":         "One or more record Ids were not returned. Ensure that the Lambda function returns all received record Ids.",
 	"Lambda.DuplicatedRecordId":      "Multiple records were returned with the same record Id. Ensure that the Lambda function returns a unique record Id for each record.",
@@ -349,15 +350,15 @@ func TestResponseSizeLimit(t *testing.T) {
 	assert.Equal(t, []string{"delivered (confirmed)"}, outcomes(rep))
 	size := findingsWith(rep, "response.size")
 	require.Len(t, size, 1)
-	assert.Equal(t, SevWarning, size[0].Severity)
+	assert.Equal(t, report.SevWarning, size[0].Severity)
 	assert.Contains(t, size[0].Message, "100% of Lambda's 6 MB response limit")
 
 	rep = Check(event, body+" ", FirehoseOptions{})
 	assert.Equal(t, []string{"failed Lambda.FunctionError (likely)"}, outcomes(rep))
-	tooLarge := findingsWith(rep, codeTooLarge)
+	tooLarge := findingsWith(rep, report.CodeTooLarge)
 	require.Len(t, tooLarge, 1)
 	assert.Contains(t, tooLarge[0].Message, `"Response payload size exceeded maximum allowed payload size (6291556 bytes)."`)
-	assert.Equal(t, Likely, tooLarge[0].Confidence)
+	assert.Equal(t, report.Likely, tooLarge[0].Confidence)
 	assert.Equal(t, LambdaPayloadLimit+1, rep.Stats.ResponseBytes)
 }
 
@@ -370,21 +371,21 @@ func TestFindingsPointIntoBothDocuments(t *testing.T) {
 	rep := Check(event, response, FirehoseOptions{})
 	checkInvariants(t, rep, event, response)
 
-	dup := findingsWith(rep, codeDuplicatedID)
+	dup := findingsWith(rep, report.CodeDuplicatedID)
 	require.Len(t, dup, 1)
-	assert.Equal(t, DocResponse, dup[0].Doc)
+	assert.Equal(t, report.DocResponse, dup[0].Doc)
 	assert.Equal(t, `"주문-0"`, at(response, dup[0].Start, dup[0].End), "the repeated recordId")
 	assert.Equal(t, 0, dup[0].Record)
 	assert.Equal(t, 1, dup[0].Output)
 	require.Len(t, dup[0].Related, 2)
-	assert.Equal(t, DocResponse, dup[0].Related[0].Doc)
+	assert.Equal(t, report.DocResponse, dup[0].Related[0].Doc)
 	assert.Equal(t, `"주문-0"`, at(response, dup[0].Related[0].Start, dup[0].Related[0].End))
-	assert.Equal(t, DocInput, dup[0].Related[1].Doc)
+	assert.Equal(t, report.DocInput, dup[0].Related[1].Doc)
 	assert.True(t, strings.HasPrefix(at(event, dup[0].Related[1].Start, dup[0].Related[1].End), `{"recordId":"주문-0"`))
 
-	missing := findingsWith(rep, codeMissingID)
+	missing := findingsWith(rep, report.CodeMissingID)
 	require.Len(t, missing, 1)
-	assert.Equal(t, DocInput, missing[0].Doc)
+	assert.Equal(t, report.DocInput, missing[0].Doc)
 	assert.Equal(t, `"주문-1"`, at(event, missing[0].Start, missing[0].End))
 
 	require.Len(t, rep.Verdict.Ignored, 1)
@@ -399,9 +400,9 @@ func TestFindingsPointIntoBothDocuments(t *testing.T) {
 	response = records(ok("주문-0", "사과\n"), failed("주문-1"))
 	rep = Check(event, response, FirehoseOptions{})
 	checkInvariants(t, rep, event, response)
-	pf := findingsWith(rep, codeProcessingFailed)
+	pf := findingsWith(rep, report.CodeProcessingFailed)
 	require.Len(t, pf, 1)
-	assert.Equal(t, DocInput, pf[0].Doc)
+	assert.Equal(t, report.DocInput, pf[0].Doc)
 	assert.Equal(t, `"주문-1"`, at(event, pf[0].Start, pf[0].End))
 	require.Len(t, pf[0].Related, 1)
 	assert.Equal(t, `"ProcessingFailed"`, at(response, pf[0].Related[0].Start, pf[0].Related[0].End))
@@ -413,9 +414,9 @@ func TestPastedErrorObject(t *testing.T) {
 	rep := Check(threeRecords, response, FirehoseOptions{})
 	assert.Nil(t, rep.Lambda.Body)
 	require.NotNil(t, rep.Lambda.Error)
-	assert.Equal(t, LambdaError{ErrorType: "ValueError", ErrorMessage: "bad input", Record: -1}, *rep.Lambda.Error)
+	assert.Equal(t, report.LambdaError{ErrorType: "ValueError", ErrorMessage: "bad input", Record: -1}, *rep.Lambda.Error)
 	assert.Nil(t, rep.Response)
-	fe := findingsWith(rep, codeFunctionError)
+	fe := findingsWith(rep, report.CodeFunctionError)
 	require.Len(t, fe, 1)
 	assert.Equal(t, `"bad input"`, at(response, fe[0].Start, fe[0].End))
 	assert.Contains(t, fe[0].Message, "attemptsMade 4")
@@ -439,7 +440,7 @@ func TestMSKResponse(t *testing.T) {
 	checkInvariants(t, rep, string(event), response)
 	assert.Equal(t, SourceMSK, rep.Source)
 	assert.Equal(t, []string{"delivered (unconfirmed)", "failed Lambda.InvalidReturnFormat (unconfirmed)"}, outcomes(rep))
-	bad := findingsWith(rep, codeInvalidFormat)
+	bad := findingsWith(rep, report.CodeInvalidFormat)
 	require.Len(t, bad, 1)
 	assert.Contains(t, bad[0].Message, `return their bytes in "kafkaRecordValue"`)
 	assert.Equal(t, "{\"a\":1}\n", rep.S3.Objects[0].Body)
@@ -457,13 +458,13 @@ func TestSeedLessons(t *testing.T) {
 		rep := Run(Request{Input: three, Preset: PresetSeedV1})
 		checkInvariants(t, rep, three, *rep.Lambda.Body)
 		assert.Equal(t, []string{"failed Lambda.DuplicatedRecordId (unconfirmed)", "delivered (unconfirmed)"}, outcomes(rep))
-		assert.Len(t, findingsWith(rep, codeDuplicatedID), 2)
+		assert.Len(t, findingsWith(rep, report.CodeDuplicatedID), 2)
 		require.Len(t, rep.Verdict.Alternatives, 1)
 		alt := rep.Verdict.Alternatives[0]
 		assert.Equal(t, []int{0}, alt.Readings[0].Failed, "only the duplicated record")
 		assert.Nil(t, alt.Readings[0].BatchError)
 		assert.Equal(t, []int{0, 1}, alt.Readings[1].Failed, "the whole batch")
-		assert.Equal(t, codeDuplicatedID, alt.Readings[1].BatchError.ErrorCode)
+		assert.Equal(t, report.CodeDuplicatedID, alt.Readings[1].BatchError.ErrorCode)
 		assert.Equal(t, []int{0, 1, 2}, rep.Records[0].Outputs)
 	})
 
@@ -482,8 +483,8 @@ func TestSeedLessons(t *testing.T) {
 		assert.Equal(t, 2, rep.Stats.Ignored)
 		ign := findingsWith(rep, "response.ignoredRecordId")
 		require.Len(t, ign, 2)
-		assert.Equal(t, SevError, ign[0].Severity)
-		assert.Equal(t, Likely, ign[0].Confidence)
+		assert.Equal(t, report.SevError, ign[0].Severity)
+		assert.Equal(t, report.Likely, ign[0].Confidence)
 		assert.Contains(t, ign[0].Message, "lost silently")
 		assert.Contains(t, ign[0].Message, `record 0's ("R") with "1" appended`)
 		assert.Equal(t, `"R1"`, at(body, ign[0].Start, ign[0].End))
@@ -509,7 +510,7 @@ func TestSeedLessons(t *testing.T) {
 		rep := Run(Request{Input: event, Preset: PresetSeed})
 		checkInvariants(t, rep, event, *rep.Lambda.Body)
 		assert.Equal(t, []string{"failed Lambda.MissingRecordId (confirmed)", "failed Lambda.MissingRecordId (confirmed)", "delivered (confirmed)"}, outcomes(rep))
-		assert.Len(t, findingsWith(rep, codeMissingID), 2)
+		assert.Len(t, findingsWith(rep, report.CodeMissingID), 2)
 	})
 
 	t.Run("one bad record fails the whole batch four times", func(t *testing.T) {
@@ -519,10 +520,10 @@ func TestSeedLessons(t *testing.T) {
 		assert.Equal(t, "JSONDecodeError", rep.Lambda.Error.ErrorType)
 		checkInvariants(t, rep, event, "")
 		assert.Equal(t, []string{"failed Lambda.FunctionError (confirmed)", "failed Lambda.FunctionError (confirmed)", "failed Lambda.FunctionError (confirmed)"}, outcomes(rep))
-		assert.Equal(t, &BatchError{ErrorCode: codeFunctionError, ErrorMessage: msgFunctionError, AttemptsMade: 4, Confidence: Confirmed}, rep.Verdict.BatchError)
-		fe := findingsWith(rep, codeFunctionError)
+		assert.Equal(t, &report.BatchError{ErrorCode: report.CodeFunctionError, ErrorMessage: report.MsgFunctionError, AttemptsMade: 4, Confidence: report.Confirmed}, rep.Verdict.BatchError)
+		fe := findingsWith(rep, report.CodeFunctionError)
 		require.Len(t, fe, 1)
-		assert.Equal(t, DocInput, fe[0].Doc)
+		assert.Equal(t, report.DocInput, fe[0].Doc)
 		assert.Equal(t, 1, fe[0].Record)
 		require.Len(t, rep.S3.Objects, 1)
 		obj := rep.S3.Objects[0]
@@ -546,7 +547,7 @@ func TestSeedLessons(t *testing.T) {
 		rep := Run(Request{Input: event, Preset: PresetSeed})
 		size := findingsWith(rep, "response.size")
 		require.Len(t, size, 1)
-		assert.Equal(t, SevWarning, size[0].Severity)
+		assert.Equal(t, report.SevWarning, size[0].Severity)
 		assert.Contains(t, size[0].Message, "a 3 MB batch (Firehose's largest Lambda buffer) would produce")
 	})
 
@@ -559,7 +560,7 @@ func TestSeedLessons(t *testing.T) {
 		rep := Run(Request{Input: testEvent(recs...), Preset: PresetSeedV1})
 		size := findingsWith(rep, "response.size")
 		require.Len(t, size, 1)
-		assert.Equal(t, SevInfo, size[0].Severity)
+		assert.Equal(t, report.SevInfo, size[0].Severity)
 		assert.Regexp(t, `It is 1\.\d\d× the size of the event\.$`, size[0].Message)
 	})
 
@@ -579,7 +580,7 @@ func TestSeedLessons(t *testing.T) {
 // output says which record it was made of.
 func TestLostOutputsPerRecord(t *testing.T) {
 	three := testEvent([2]string{"R", `[{"n": 1}, {"n": 2}, {"n": 3}]`}, [2]string{"S", `[{"m": 1}]`})
-	lost := func(rep *Report) [][2]int {
+	lost := func(rep *report.Report) [][2]int {
 		var out [][2]int
 		for _, v := range rep.Verdict.Records {
 			out = append(out, [2]int{v.LostOutputs, v.LostRows})
@@ -687,7 +688,7 @@ func golden(t *testing.T, path, got string) {
 }
 
 // verdictText is a readable summary of a verdict, for golden files.
-func verdictText(rep *Report) string {
+func verdictText(rep *report.Report) string {
 	var b strings.Builder
 	for i, o := range outcomes(rep) {
 		fmt.Fprintf(&b, "record %d %q: %s\n", i, rep.Verdict.Records[i].RecordID, o)
@@ -723,10 +724,10 @@ func TestFindingsAreCapped(t *testing.T) {
 	assert.Len(t, rep.Verdict.Ignored, maxListed, "the report lists the first ones")
 	assert.Len(t, rep.Response.Records, maxListed, "and the response records about them")
 	assert.Equal(t, n, rep.Response.Total)
-	assert.Equal(t, codeJSON, rep.Verdict.BatchError.ErrorCode, "a missing result fails the batch in the primary reading")
+	assert.Equal(t, report.CodeJSON, rep.Verdict.BatchError.ErrorCode, "a missing result fails the batch in the primary reading")
 	summary := findingsWith(rep, "response.result")
-	assert.Len(t, summary, maxFindingsPerCode+1)
-	assert.Contains(t, summary[maxFindingsPerCode].Message, "199,900 more findings")
+	assert.Len(t, summary, report.MaxFindingsPerCode+1)
+	assert.Contains(t, summary[report.MaxFindingsPerCode].Message, "199,900 more findings")
 }
 
 // TestDecodedOutputs checks which response records show their data, and
@@ -751,7 +752,7 @@ func TestDecodedOutputs(t *testing.T) {
 // what a Python handler returning json.dumps(…) gives.
 func TestDoubleEncodedResponse(t *testing.T) {
 	rep := Check(threeRecords, `"{\"records\": []}"`, FirehoseOptions{})
-	jpe := findingsWith(rep, codeJSON)
+	jpe := findingsWith(rep, report.CodeJSON)
 	require.Len(t, jpe, 1)
 	assert.Contains(t, jpe[0].Message, "JSON encoded twice")
 	assert.Contains(t, jpe[0].Message, `"There was an error parsing returned records from the Lambda function.`)
@@ -769,8 +770,8 @@ func TestFidelity(t *testing.T) {
 			`,"region":"us-east-1","records":[{"recordId":"r0","approximateArrivalTimestamp":1767225600000,"data":"eyJhIjoxfQ=="}]}`
 	}
 	type found struct {
-		code Code
-		conf Confidence
+		code report.Code
+		conf report.Confidence
 		text string
 	}
 	cases := []struct {
@@ -779,55 +780,55 @@ func TestFidelity(t *testing.T) {
 		response string
 		batch    string // the batch error's code and confidence: "Lambda.X (unconfirmed)"
 		outcomes []string
-		alts     []Code
+		alts     []report.Code
 		readings []int // records failing under each reading of the first alternative
 		findings []found
 	}{
 		{name: "a response starting with a BOM", response: "\ufeff" + records(ok("r0", "A\n"), ok("r1", "B\n"), dropped("r2")),
 			batch: "Lambda.JsonProcessingException (unconfirmed)", outcomes: []string{"failed Lambda.JsonProcessingException (unconfirmed)",
 				"failed Lambda.JsonProcessingException (unconfirmed)", "failed Lambda.JsonProcessingException (unconfirmed)"},
-			alts: []Code{codeFidBOM}, readings: []int{3, 0},
-			findings: []found{{codeFidBOM, Unconfirmed, "\ufeff"}}},
+			alts: []report.Code{report.CodeFidBOM}, readings: []int{3, 0},
+			findings: []found{{report.CodeFidBOM, report.Unconfirmed, "\ufeff"}}},
 		{name: "a BOM and a missing record", response: "\ufeff" + records(ok("r0", "A\n"), ok("r2", "C\n")),
 			batch: "Lambda.JsonProcessingException (unconfirmed)", outcomes: []string{"failed Lambda.JsonProcessingException (unconfirmed)",
 				"failed Lambda.JsonProcessingException (unconfirmed)", "failed Lambda.JsonProcessingException (unconfirmed)"},
-			alts: []Code{codeFidBOM}, readings: []int{3, 1},
-			findings: []found{{codeFidBOM, Unconfirmed, "\ufeff"}, {codeMissingID, Confirmed, `"r1"`}}},
+			alts: []report.Code{report.CodeFidBOM}, readings: []int{3, 1},
+			findings: []found{{report.CodeFidBOM, report.Unconfirmed, "\ufeff"}, {report.CodeMissingID, report.Confirmed, `"r1"`}}},
 		{name: "a BOM before a body that is not JSON stays confirmed", response: "\ufeff{\"records\": [",
 			batch: "Lambda.JsonProcessingException (confirmed)", outcomes: []string{"failed Lambda.JsonProcessingException (confirmed)",
 				"failed Lambda.JsonProcessingException (confirmed)", "failed Lambda.JsonProcessingException (confirmed)"},
-			findings: []found{{codeJSON, Confirmed, ""}}},
+			findings: []found{{report.CodeJSON, report.Confirmed, ""}}},
 		{name: "an event repeating a recordId, answered once each", event: repeatsID,
 			response: records(ok("r0", "A\n"), ok("r0", "B\n"), ok("r2", "C\n")),
 			outcomes: []string{"delivered (unconfirmed)", "delivered (unconfirmed)", "delivered (unconfirmed)"},
-			alts:     []Code{codeFidEventRepeatsID}, readings: []int{0, 2},
-			findings: []found{{"record.recordId.duplicate", "", `"r0"`}, {codeFidEventRepeatsID, Unconfirmed, `"r0"`},
-				{codeFidResponseRepeatsID, Unconfirmed, `"r0"`}}},
+			alts:     []report.Code{report.CodeFidEventRepeatsID}, readings: []int{0, 2},
+			findings: []found{{"record.recordId.duplicate", "", `"r0"`}, {report.CodeFidEventRepeatsID, report.Unconfirmed, `"r0"`},
+				{report.CodeFidResponseRepeatsID, report.Unconfirmed, `"r0"`}}},
 		{name: "an event repeating a recordId, the response missing one", event: repeatsID,
 			response: records(ok("r0", "A\n"), ok("r2", "C\n")),
 			outcomes: []string{"delivered (unconfirmed)", "failed Lambda.MissingRecordId (unconfirmed)", "delivered (unconfirmed)"},
-			findings: []found{{codeFidEventRepeatsID, Unconfirmed, `"r0"`}, {codeMissingID, Confirmed, `"r0"`}}},
+			findings: []found{{report.CodeFidEventRepeatsID, report.Unconfirmed, `"r0"`}, {report.CodeMissingID, report.Confirmed, `"r0"`}}},
 		{name: "data with = in the middle: both readings", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"Ok","data":"Qg=o"}`, ok("r2", "C\n")),
 			batch: "Lambda.FunctionError (unconfirmed)", outcomes: []string{"failed Lambda.FunctionError (unconfirmed)",
 				"failed Lambda.FunctionError (unconfirmed)", "failed Lambda.FunctionError (unconfirmed)"},
-			alts: []Code{"response.base64"}, readings: []int{3, 3, 1},
-			findings: []found{{"response.base64", Unconfirmed, "="}}},
+			alts: []report.Code{"response.base64"}, readings: []int{3, 3, 1},
+			findings: []found{{"response.base64", report.Unconfirmed, "="}}},
 		{name: "a Kinesis stream's ARN as deliveryStreamArn", event: envelope(`"arn:aws:kinesis:us-east-1:123456789012:stream/clicks"`, ""),
 			response: records(ok("r0", "A\n")), outcomes: []string{"delivered (confirmed)"},
-			findings: []found{{codeFidArnService, "", `"arn:aws:kinesis:us-east-1:123456789012:stream/clicks"`}}},
+			findings: []found{{report.CodeFidArnService, "", `"arn:aws:kinesis:us-east-1:123456789012:stream/clicks"`}}},
 		{name: "an empty deliveryStreamArn", event: envelope(`""`, ""),
 			response: records(ok("r0", "A\n")), outcomes: []string{"delivered (confirmed)"},
-			findings: []found{{codeFidArnEmpty, "", `""`}}},
+			findings: []found{{report.CodeFidArnEmpty, "", `""`}}},
 		{name: "an empty sourceMSKArn", event: envelope(`"arn:aws:firehose:us-east-1:123456789012:deliverystream/s"`, `,"sourceMSKArn":""`),
 			response: `{"records":[{"recordId":"r0","result":"Ok","kafkaRecordValue":"QQo="}]}`, outcomes: []string{"delivered (confirmed)"},
-			findings: []found{{codeFidArnEmpty, "", `""`}}},
+			findings: []found{{report.CodeFidArnEmpty, "", `""`}}},
 		{name: "placeholders left in the envelope", event: envelope(`"arn:aws:firehose:{region}:<account>:deliverystream/${AWS::StackName}"`, ""),
 			response: records(ok("r0", "A\n")), outcomes: []string{"delivered (confirmed)"},
-			findings: []found{{codeFidPlaceholder, "", "{region}"}, {codeFidPlaceholder, "", "<account>"}, {codeFidPlaceholder, "", "${AWS::StackName}"}}},
+			findings: []found{{report.CodeFidPlaceholder, "", "{region}"}, {report.CodeFidPlaceholder, "", "<account>"}, {report.CodeFidPlaceholder, "", "${AWS::StackName}"}}},
 		{name: "a real envelope has none of these", response: records(ok("r0", "A\n"), ok("r1", "B\n"), ok("r2", "C\n")),
 			outcomes: []string{"delivered (confirmed)", "delivered (confirmed)", "delivered (confirmed)"}},
 	}
-	ours := []Code{codeFidBOM, codeFidEventRepeatsID, codeFidResponseRepeatsID, codeFidArnService, codeFidArnEmpty, codeFidPlaceholder}
+	ours := []report.Code{report.CodeFidBOM, report.CodeFidEventRepeatsID, report.CodeFidResponseRepeatsID, report.CodeFidArnService, report.CodeFidArnEmpty, report.CodeFidPlaceholder}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			event := c.event
@@ -842,7 +843,7 @@ func TestFidelity(t *testing.T) {
 			} else if assert.NotNil(t, rep.Verdict.BatchError) {
 				assert.Equal(t, c.batch, string(rep.Verdict.BatchError.ErrorCode)+" ("+string(rep.Verdict.BatchError.Confidence)+")")
 			}
-			var alts []Code
+			var alts []report.Code
 			for _, a := range rep.Verdict.Alternatives {
 				alts = append(alts, a.Code)
 			}
@@ -857,7 +858,7 @@ func TestFidelity(t *testing.T) {
 			var got []found
 			for _, f := range rep.Findings {
 				doc := event
-				if f.Doc == DocResponse {
+				if f.Doc == report.DocResponse {
 					doc = c.response
 				}
 				got = append(got, found{f.Code, f.Confidence, at(doc, f.Start, f.End)})

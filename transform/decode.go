@@ -13,6 +13,8 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // MaxInflated is the most bytes one gzip record may inflate to. Firehose
@@ -23,7 +25,7 @@ const MaxInflated = 32 << 20
 // base64 that Firehose sends. Offset is the byte offset of the problem in
 // the base64 text.
 type Base64Error struct {
-	Code   Code // "base64.invalid", "base64.padding", "base64.urlsafe", "base64.whitespace"
+	Code   report.Code // "base64.invalid", "base64.padding", "base64.urlsafe", "base64.whitespace"
 	Msg    string
 	Offset int
 	// Lenient is true when the data still decodes (unpadded, URL-safe,
@@ -85,7 +87,7 @@ func hasLineBreak(s string) bool {
 // accommodating decoder would.
 func decodeBase64Slow(data string) ([]byte, error) {
 	var problem *Base64Error
-	note := func(code Code, msg string, off int) {
+	note := func(code report.Code, msg string, off int) {
 		if problem == nil {
 			problem = &Base64Error{Code: code, Msg: msg, Offset: off, Lenient: true}
 		}
@@ -97,7 +99,7 @@ func decodeBase64Slow(data string) ([]byte, error) {
 		c := data[i]
 		switch {
 		case c == '\n' || c == '\r' || c == ' ' || c == '\t':
-			note(codeBase64Whitespace, "the data has white space in it at byte "+strconv.Itoa(i)+
+			note(report.CodeBase64Whitespace, "the data has white space in it at byte "+strconv.Itoa(i)+
 				"; Firehose sends base64 on one line", i)
 			continue
 		case c == '=':
@@ -117,32 +119,32 @@ func decodeBase64Slow(data string) ([]byte, error) {
 		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9':
 		default:
 			r, _ := utf8.DecodeRuneInString(data[i:])
-			return nil, &Base64Error{Code: codeBase64Invalid, Offset: i,
+			return nil, &Base64Error{Code: report.CodeBase64Invalid, Offset: i,
 				Msg: fmt.Sprintf("%s at byte %d is not a base64 character", quoteRune(r), i)}
 		}
 		if pad >= 0 {
-			return nil, &Base64Error{Code: codeBase64Invalid, Offset: pad,
+			return nil, &Base64Error{Code: report.CodeBase64Invalid, Offset: pad,
 				Msg: "padding '=' in the middle of the data at byte " + strconv.Itoa(pad)}
 		}
 		clean = append(clean, c)
 	}
 	if urlSafe >= 0 && std >= 0 {
-		return nil, &Base64Error{Code: codeBase64Invalid, Offset: urlSafe,
+		return nil, &Base64Error{Code: report.CodeBase64Invalid, Offset: urlSafe,
 			Msg: "the data mixes the standard alphabet ('+', '/') with the URL-safe one ('-', '_')"}
 	}
 	if urlSafe >= 0 {
-		note(codeBase64URLSafe, "the data uses the URL-safe alphabet ('-' and '_'); Firehose uses the standard one ('+' and '/')", urlSafe)
+		note(report.CodeBase64URLSafe, "the data uses the URL-safe alphabet ('-' and '_'); Firehose uses the standard one ('+' and '/')", urlSafe)
 	}
 	body := bytes.TrimRight(clean, "=")
 	pads := len(clean) - len(body)
 	switch {
 	case len(body)%4 == 1:
-		return nil, &Base64Error{Code: codeBase64Invalid, Offset: len(data),
+		return nil, &Base64Error{Code: report.CodeBase64Invalid, Offset: len(data),
 			Msg: fmt.Sprintf("%d base64 characters cannot encode whole bytes (one too many, or some are missing)", len(body))}
 	case pads == 0 && len(body)%4 != 0:
-		note(codeBase64Padding, "the data is not padded with '='; Firehose always pads base64", len(data))
+		note(report.CodeBase64Padding, "the data is not padded with '='; Firehose always pads base64", len(data))
 	case pads > 0 && (len(body)+pads)%4 != 0:
-		return nil, &Base64Error{Code: codeBase64Invalid, Offset: len(data) - pads,
+		return nil, &Base64Error{Code: report.CodeBase64Invalid, Offset: len(data) - pads,
 			Msg: fmt.Sprintf("wrong padding: %d '=' after %d characters", pads, len(body))}
 	}
 	enc := base64.RawStdEncoding
@@ -152,11 +154,11 @@ func decodeBase64Slow(data string) ([]byte, error) {
 	out := make([]byte, enc.DecodedLen(len(body)))
 	n, err := enc.Decode(out, body)
 	if err != nil {
-		return nil, &Base64Error{Code: codeBase64Invalid, Offset: len(data), Msg: "the data is not base64: " + err.Error()}
+		return nil, &Base64Error{Code: report.CodeBase64Invalid, Offset: len(data), Msg: "the data is not base64: " + err.Error()}
 	}
 	if problem == nil {
 		// Strict decoding failed only on non-zero trailing bits.
-		problem = &Base64Error{Code: codeBase64Padding, Offset: len(data), Lenient: true,
+		problem = &Base64Error{Code: report.CodeBase64Padding, Offset: len(data), Lenient: true,
 			Msg: "the last base64 character has bits set that encode nothing; the data is not canonical base64"}
 	}
 	return out[:n], problem
@@ -252,7 +254,7 @@ func pyUTF8Error(b []byte, i int) *UTF8Error {
 
 // GzipError describes a gzip record that cannot be inflated.
 type GzipError struct {
-	Code Code // "gzip.truncated", "gzip.corrupt", "gzip.bomb"
+	Code report.Code // "gzip.truncated", "gzip.corrupt", "gzip.bomb"
 	Msg  string
 }
 
@@ -277,15 +279,15 @@ func Gunzip(b []byte, limit int) ([]byte, error) {
 		return nil, gzipError(err, len(b))
 	}
 	if n > int64(limit) {
-		return nil, &GzipError{Code: codeGzipBomb, Msg: fmt.Sprintf(
-			"the gzip data inflates to more than %s (from %s): refused as a likely gzip bomb", sizeText(limit), sizeText(len(b)))}
+		return nil, &GzipError{Code: report.CodeGzipBomb, Msg: fmt.Sprintf(
+			"the gzip data inflates to more than %s (from %s): refused as a likely gzip bomb", report.SizeText(limit), report.SizeText(len(b)))}
 	}
 	return out.Bytes(), nil
 }
 
 func gzipError(err error, n int) error {
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return &GzipError{Code: codeGzipTruncated, Msg: fmt.Sprintf("the gzip data (%s) is truncated: it ends before the stream does", sizeText(n))}
+		return &GzipError{Code: report.CodeGzipTruncated, Msg: fmt.Sprintf("the gzip data (%s) is truncated: it ends before the stream does", report.SizeText(n))}
 	}
-	return &GzipError{Code: codeGzipCorrupt, Msg: "the gzip data is corrupt: " + err.Error()}
+	return &GzipError{Code: report.CodeGzipCorrupt, Msg: "the gzip data is corrupt: " + err.Error()}
 }

@@ -1,13 +1,15 @@
 package transform
 
+import "github.com/firehose-playground/firehose-playground/internal/report"
+
 // Description is what the engine tells a user interface about itself, so
 // that the interface repeats none of it: every code with its words (the
 // catalog), the presets and input kinds it offers, the words for
 // confidences and outcomes, and its limits. The page gets it once, from
 // firehose.describe(), when the engine is ready.
 type Description struct {
-	Version string     `json:"version"`
-	Codes   []CodeInfo `json:"codes"`
+	Version string            `json:"version"`
+	Codes   []report.CodeInfo `json:"codes"`
 	// Presets are the transforms a request may name, in the order to offer
 	// them; InputKinds the ways an input may be read, "auto" first.
 	Presets    []Term `json:"presets"`
@@ -78,7 +80,7 @@ var sourceTerms = []Term{
 func Describe() Description {
 	return Description{
 		Version:    Version,
-		Codes:      Catalog(),
+		Codes:      report.Catalog(),
 		Presets:    presetDescriptions(),
 		InputKinds: append([]Term(nil), inputKindTerms...),
 		Sources:    append([]Term(nil), sourceTerms...),
@@ -88,21 +90,21 @@ func Describe() Description {
 		},
 		ErrorLayouts: []string{"2025", "2019"},
 		Confidences: []Term{
-			{string(Confirmed), "confirmed", "AWS documentation or real error objects agree on this.", ""},
-			{string(Likely), "likely", "Seen in one real capture or a probing emulator, not documented by AWS.", ""},
-			{string(Unconfirmed), "unconfirmed", "Sources disagree or only guesses exist: Firehose may behave differently.", ""},
+			{string(report.Confirmed), "confirmed", "AWS documentation or real error objects agree on this.", ""},
+			{string(report.Likely), "likely", "Seen in one real capture or a probing emulator, not documented by AWS.", ""},
+			{string(report.Unconfirmed), "unconfirmed", "Sources disagree or only guesses exist: Firehose may behave differently.", ""},
 		},
 		Outcomes: []Term{
-			{string(Delivered), "delivered", "delivered to the destination", ""},
-			{string(Dropped), "dropped", `dropped on purpose (result "Dropped"): no error`, ""},
-			{string(Failed), "failed", "failed: written to processing-failed/", ""},
+			{string(report.Delivered), "delivered", "delivered to the destination", ""},
+			{string(report.Dropped), "dropped", `dropped on purpose (result "Dropped"): no error`, ""},
+			{string(report.Failed), "failed", "failed: written to processing-failed/", ""},
 		},
 		Limits: Limits{
 			MaxInput:           MaxInput,
 			MaxRecords:         MaxRecords,
 			MaxDepth:           MaxDepth,
 			MaxInflated:        MaxInflated,
-			MaxFindingsPerCode: maxFindingsPerCode,
+			MaxFindingsPerCode: report.MaxFindingsPerCode,
 			LambdaPayload:      LambdaPayloadLimit,
 			MaxRecordSize:      MaxRecordSize,
 			DefaultRetries:     defaultRetries,

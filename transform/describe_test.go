@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -53,7 +54,7 @@ func TestDescribeNamesWhatTheEngineTakes(t *testing.T) {
 	for _, a := range d.Options.Arrays {
 		for _, v := range d.Options.Values {
 			rep := Run(Request{Input: input, Preset: PresetNDJSON, Options: Options{Arrays: a, Values: v}})
-			assert.Empty(t, findingsWith(rep, codeRequestPreset), "arrays %s values %s", a, v)
+			assert.Empty(t, findingsWith(rep, report.CodeRequestPreset), "arrays %s values %s", a, v)
 		}
 	}
 	for _, layout := range d.ErrorLayouts {
@@ -61,5 +62,5 @@ func TestDescribeNamesWhatTheEngineTakes(t *testing.T) {
 		require.Len(t, rep.S3.Objects, 1)
 		assert.Contains(t, rep.S3.Objects[0].Body, map[string]string{"2025": `"lambdaARN"`, "2019": `"lambdaArn"`}[layout])
 	}
-	assert.Len(t, d.Codes, len(catalog))
+	assert.Len(t, d.Codes, len(report.Catalog()))
 }

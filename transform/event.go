@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/firehose-playground/firehose-playground/internal/sha256"
 )
 
@@ -148,27 +149,27 @@ func (m payloadMap) span(from, to int) (int, int) {
 // KindBase64, KindJSON, KindPrinted, KindFailed, KindCLI, KindKinesis, or
 // "" / "auto" to detect it. It never fails: every
 // problem is a finding, with UTF-16 offsets into text.
-func ParseEvent(text, kind string) (*Event, []Finding) {
-	var f findings
+func ParseEvent(text, kind string) (*Event, []report.Finding) {
+	var f report.Findings
 	ev := readInput(text, kind, &f)
 	for i := range ev.Records {
 		ev.Records[i].decode(&f)
 	}
 	idx := jsonpos.NewUTF16Index(text)
-	for i := range f.list {
-		f.list[i].toUTF16(idx, idx)
+	for i := range f.List {
+		f.List[i].ToUTF16(idx, idx)
 	}
-	return ev, f.list
+	return ev, f.List
 }
 
 // readInput is ParseEvent with byte offsets, and without decoding the
 // records' data: Run decodes each record in the chunk that processes it.
-func readInput(text, kind string, f *findings) *Event {
+func readInput(text, kind string, f *report.Findings) *Event {
 	ev := &Event{Kind: kind}
 	if len(text) > MaxInput {
-		f.at(codeInputSize, SevError, inputSpan(0, 0)).say(
+		f.At(report.CodeInputSize, report.SevError, report.InputSpan(0, 0)).Say(
 			"The input is %s; the playground reads at most %s (a Firehose event is at most 6 MB). Paste a smaller part of it.",
-			sizeText(len(text)), sizeText(MaxInput))
+			report.SizeText(len(text)), report.SizeText(MaxInput))
 		if ev.Kind == "" || ev.Kind == "auto" {
 			ev.Kind = KindEvent
 		}
@@ -303,15 +304,15 @@ func isBase64Line(s string) bool {
 }
 
 // readEvent checks a parsed event against what Firehose sends.
-func readEvent(ev *Event, text string, doc *parsedEvent, f *findings) {
+func readEvent(ev *Event, text string, doc *parsedEvent, f *report.Findings) {
 	ev.Text = text
 	if doc.bom {
-		f.at(codeInputBOM, SevWarning, inputSpan(0, 3)).say(
+		f.At(report.CodeInputBOM, report.SevWarning, report.InputSpan(0, 3)).Say(
 			"The event starts with a byte order mark (U+FEFF). Lambda would refuse it: Python's json.loads raises \"Unexpected UTF-8 BOM\".")
 		ev.PyErr = jsonpos.NewSyntaxError(ErrJSONDecode, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
 	}
 	if strings.Trim(doc.body, " \t\r\n") == "" {
-		f.at(codeInputEmpty, SevInfo, inputSpan(0, 0)).say("Paste a Firehose event, base64 records (one per line) or JSON payloads.")
+		f.At(report.CodeInputEmpty, report.SevInfo, report.InputSpan(0, 0)).Say("Paste a Firehose event, base64 records (one per line) or JSON payloads.")
 		ev.SyntaxErr = doc.err
 		ev.Source = SourceDirectPut
 		return
@@ -321,19 +322,19 @@ func readEvent(ev *Event, text string, doc *parsedEvent, f *findings) {
 		ev.PyErr = doc.pyErr
 	}
 	if e := ev.SyntaxErr; e != nil {
-		code := codeJSONSyntax
+		code := report.CodeJSONSyntax
 		if e.Type == ErrRecursion {
-			code = codeJSONDepth
+			code = report.CodeJSONDepth
 		}
-		f.at(code, SevError, inputSpan(e.Offset, e.Offset+1)).say(
+		f.At(code, report.SevError, report.InputSpan(e.Offset, e.Offset+1)).Say(
 			"The event is not valid JSON: %s (line %d, column %d).", e.Msg, e.Line, e.Column)
 	}
 	checkJSON(&ev.Root, f, -1, "the event")
 	root := &ev.Root
 	if root.Kind != Object {
 		if ev.SyntaxErr == nil {
-			f.at(codeEventNotObject, SevError, inputSpan(root.Start, root.End)).say(
-				"A Firehose event is a JSON object with a \"records\" array; this is %s %s.", article(root.Kind), root.Kind)
+			f.At(report.CodeEventNotObject, report.SevError, report.InputSpan(root.Start, root.End)).Say(
+				"A Firehose event is a JSON object with a \"records\" array; this is %s %s.", report.Article(root.Kind), root.Kind)
 		}
 		ev.Source = SourceDirectPut
 		return
@@ -342,28 +343,28 @@ func readEvent(ev *Event, text string, doc *parsedEvent, f *findings) {
 	recs, _ := root.Member("records")
 	if recs == nil {
 		if ev.SyntaxErr == nil {
-			fd := f.at(codeEventRecordsMissing, SevError, inputSpan(root.Start, root.Start+1)).say(
+			fd := f.At(report.CodeEventRecordsMissing, report.SevError, report.InputSpan(root.Start, root.Start+1)).Say(
 				"The event has no \"records\" key, so a Lambda finds no records (Python raises KeyError: 'records').")
 			if alt := similarKey(root, "records"); alt != nil {
-				fd.Message += fmt.Sprintf(" It has %s: keys are case-sensitive.", quoted(alt.Name))
+				fd.Message += fmt.Sprintf(" It has %s: keys are case-sensitive.", report.Quoted(alt.Name))
 				fd.Start, fd.End = alt.Start, alt.End
 			}
 		}
 		return
 	}
 	if recs.Kind != Array {
-		f.at(codeEventRecordsNotArray, SevError, inputSpan(recs.Start, recs.End)).say(
-			"\"records\" must be an array of records; it is %s %s.", article(recs.Kind), recs.Kind)
+		f.At(report.CodeEventRecordsNotArray, report.SevError, report.InputSpan(recs.Start, recs.End)).Say(
+			"\"records\" must be an array of records; it is %s %s.", report.Article(recs.Kind), recs.Kind)
 		return
 	}
 	if doc.dropped > 0 && len(recs.Items) == MaxRecords {
 		ev.Skipped = doc.dropped
-		f.at(codeEventRecordsTooMany, SevWarning, inputSpan(recs.Start, recs.Start+1)).say(
+		f.At(report.CodeEventRecordsTooMany, report.SevWarning, report.InputSpan(recs.Start, recs.Start+1)).Say(
 			"The event has %s records; the playground reads the first %s and skips the other %s. A real event is at most 6 MB, which holds fewer than 60,000 records.",
-			thousands(len(recs.Items)+doc.dropped), thousands(MaxRecords), thousands(doc.dropped))
+			report.Thousands(len(recs.Items)+doc.dropped), report.Thousands(MaxRecords), report.Thousands(doc.dropped))
 	}
 	if len(recs.Items) == 0 && ev.SyntaxErr == nil {
-		f.at(codeEventRecordsEmpty, SevInfo, inputSpan(recs.Start, recs.End)).say(
+		f.At(report.CodeEventRecordsEmpty, report.SevInfo, report.InputSpan(recs.Start, recs.End)).Say(
 			"\"records\" is empty. Firehose never invokes a Lambda with an empty batch.")
 	}
 	ev.Records = make([]EventRecord, len(recs.Items))
@@ -380,9 +381,9 @@ func readEvent(ev *Event, text string, doc *parsedEvent, f *findings) {
 		key := r.ID.Kind.String() + ":" + r.RecordID
 		if first, dup := ids[key]; dup {
 			o := &ev.Records[first]
-			f.at(codeRecordIDDuplicate, SevWarning, inputSpan(r.ID.Start, r.ID.End)).rec(i).say(
+			f.At(report.CodeRecordIDDuplicate, report.SevWarning, report.InputSpan(r.ID.Start, r.ID.End)).Rec(i).Say(
 				"Records %d and %d share the recordId %s. Firehose gives every record its own id, so the response cannot tell them apart.",
-				first, i, quoted(r.RecordID)).relate(DocInput, o.ID.Start, o.ID.End, "first record with this recordId")
+				first, i, report.Quoted(r.RecordID)).Relate(report.DocInput, o.ID.Start, o.ID.End, "first record with this recordId")
 		} else {
 			ids[key] = i
 		}
@@ -391,43 +392,43 @@ func readEvent(ev *Event, text string, doc *parsedEvent, f *findings) {
 }
 
 // readEnvelope reads the event's top-level fields.
-func readEnvelope(ev *Event, f *findings) {
+func readEnvelope(ev *Event, f *report.Findings) {
 	root := &ev.Root
-	str := func(name string, code Code) (string, *Value) {
+	str := func(name string, code report.Code) (string, *Value) {
 		v, _ := root.Member(name)
 		if v == nil {
 			return "", nil
 		}
 		if v.Kind != String {
-			f.at(code, SevWarning, inputSpan(v.Start, v.End)).say(
-				"%q should be a string; it is %s %s.", name, article(v.Kind), v.Kind)
+			f.At(code, report.SevWarning, report.InputSpan(v.Start, v.End)).Say(
+				"%q should be a string; it is %s %s.", name, report.Article(v.Kind), v.Kind)
 			return "", v
 		}
 		return v.Text, v
 	}
 	var idv, arnv *Value
-	ev.InvocationID, idv = str("invocationId", codeEventInvocationIDType)
-	ev.DeliveryStreamArn, arnv = str("deliveryStreamArn", codeEventDeliveryStreamArnType)
-	ev.Region, _ = str("region", codeEventRegionType)
+	ev.InvocationID, idv = str("invocationId", report.CodeEventInvocationIDType)
+	ev.DeliveryStreamArn, arnv = str("deliveryStreamArn", report.CodeEventDeliveryStreamArnType)
+	ev.Region, _ = str("region", report.CodeEventRegionType)
 	if idv == nil && ev.SyntaxErr == nil {
-		f.at(codeEventInvocationIDMissing, SevInfo, inputSpan(root.Start, root.Start+1)).say(
+		f.At(report.CodeEventInvocationIDMissing, report.SevInfo, report.InputSpan(root.Start, root.Start+1)).Say(
 			"The event has no \"invocationId\"; Firehose sends a UUID for every invocation.")
 	}
 	if arnv == nil {
 		if typo, _ := root.Member("deliverySteamArn"); typo != nil {
 			_, i := root.Member("deliverySteamArn")
 			k := root.Keys[i]
-			f.at(codeEventDeliverySteamArn, SevWarning, inputSpan(k.Start, k.End)).say(
+			f.At(report.CodeEventDeliverySteamArn, report.SevWarning, report.InputSpan(k.Start, k.End)).Say(
 				"\"deliverySteamArn\" is a typo found in sample events: Firehose sends \"deliveryStreamArn\".")
 			if typo.Kind == String {
 				ev.DeliveryStreamArn = typo.Text
 			}
 		} else if ev.SyntaxErr == nil {
-			f.at(codeEventDeliveryStreamArnMiss, SevInfo, inputSpan(root.Start, root.Start+1)).say(
+			f.At(report.CodeEventDeliveryStreamArnMiss, report.SevInfo, report.InputSpan(root.Start, root.Start+1)).Say(
 				"The event has no \"deliveryStreamArn\"; Firehose always sends the stream's ARN.")
 		}
 	} else if ev.DeliveryStreamArn != "" && !strings.HasPrefix(ev.DeliveryStreamArn, "arn:aws") {
-		f.at(codeEventDeliveryStreamArnForm, SevInfo, inputSpan(arnv.Start, arnv.End)).say(
+		f.At(report.CodeEventDeliveryStreamArnForm, report.SevInfo, report.InputSpan(arnv.Start, arnv.End)).Say(
 			"Firehose sends an ARN here: arn:aws:firehose:<region>:<account>:deliverystream/<name>.")
 	}
 	ev.Source = SourceDirectPut
@@ -443,11 +444,11 @@ func readEnvelope(ev *Event, f *findings) {
 			first := &recs.Items[0]
 			if m, _ := first.Member("kinesisRecordMetadata"); m != nil {
 				ev.Source = SourceKinesis
-				f.at(codeEventSourceKinesisArnMiss, SevInfo, inputSpan(root.Start, root.Start+1)).say(
+				f.At(report.CodeEventSourceKinesisArnMiss, report.SevInfo, report.InputSpan(root.Start, root.Start+1)).Say(
 					"The records carry kinesisRecordMetadata but the event has no \"sourceKinesisStreamArn\"; Firehose sends both.")
 			} else if m, _ := first.Member("kafkaRecordValue"); m != nil {
 				ev.Source = SourceMSK
-				f.at(codeEventSourceMSKArnMiss, SevInfo, inputSpan(root.Start, root.Start+1)).say(
+				f.At(report.CodeEventSourceMSKArnMiss, report.SevInfo, report.InputSpan(root.Start, root.Start+1)).Say(
 					"The records carry kafkaRecordValue but the event has no \"sourceMSKArn\"; Firehose sends both.")
 			}
 		}
@@ -462,20 +463,20 @@ var recordKeys = map[string]bool{"recordId": true, "approximateArrivalTimestamp"
 	"kinesisRecordMetadata": true, "kafkaRecordValue": true, "mskRecordMetadata": true}
 
 // readRecord reads one record of an event.
-func readRecord(ev *Event, r *EventRecord, f *findings) {
+func readRecord(ev *Event, r *EventRecord, f *report.Findings) {
 	v, i := r.Value, r.Index
 	r.RecordID = strconv.Itoa(i)
 	if v.Kind != Object {
-		f.at(codeRecordNotObject, SevError, inputSpan(v.Start, v.End)).rec(i).say(
-			"Record %d is %s %s; a record is an object with \"recordId\" and \"data\".", i, article(v.Kind), v.Kind)
+		f.At(report.CodeRecordNotObject, report.SevError, report.InputSpan(v.Start, v.End)).Rec(i).Say(
+			"Record %d is %s %s; a record is an object with \"recordId\" and \"data\".", i, report.Article(v.Kind), v.Kind)
 		r.Invalid = true
 		return
 	}
 	if id, _ := v.Member("recordId"); id == nil {
-		fd := f.at(codeRecordIDMissing, SevError, inputSpan(v.Start, v.Start+1)).rec(i).say(
+		fd := f.At(report.CodeRecordIDMissing, report.SevError, report.InputSpan(v.Start, v.Start+1)).Rec(i).Say(
 			"Record %d has no \"recordId\" (Python raises KeyError: 'recordId').", i)
 		if alt := similarKey(v, "recordId"); alt != nil {
-			fd.Message += fmt.Sprintf(" It has %s: keys are case-sensitive in Python; Go's encoding/json would accept it.", quoted(alt.Name))
+			fd.Message += fmt.Sprintf(" It has %s: keys are case-sensitive in Python; Go's encoding/json would accept it.", report.Quoted(alt.Name))
 			fd.Start, fd.End = alt.Start, alt.End
 		}
 	} else {
@@ -483,15 +484,15 @@ func readRecord(ev *Event, r *EventRecord, f *findings) {
 		if id.Kind == String {
 			r.RecordID = id.Text
 			if id.Text == "" {
-				f.at(codeRecordIDEmpty, SevWarning, inputSpan(id.Start, id.End)).rec(i).say("Record %d has an empty recordId.", i)
+				f.At(report.CodeRecordIDEmpty, report.SevWarning, report.InputSpan(id.Start, id.End)).Rec(i).Say("Record %d has an empty recordId.", i)
 			}
 		} else {
 			r.RecordID = string(appendCompact(nil, id))
-			f.at(codeRecordIDType, SevWarning, inputSpan(id.Start, id.End)).rec(i).say(
-				"recordId should be a string; record %d has %s %s. Firehose's ids are opaque strings.", i, article(id.Kind), id.Kind)
+			f.At(report.CodeRecordIDType, report.SevWarning, report.InputSpan(id.Start, id.End)).Rec(i).Say(
+				"recordId should be a string; record %d has %s %s. Firehose's ids are opaque strings.", i, report.Article(id.Kind), id.Kind)
 		}
 	}
-	readTimestamp(v, "approximateArrivalTimestamp", f, i, &r.Timestamp, ev.SyntaxErr == nil)
+	readTimestamp(v, "approximateArrivalTimestamp", f, i, &r.Timestamp)
 	r.DataField = "data"
 	data, _ := v.Member("data")
 	if kv, _ := v.Member("kafkaRecordValue"); kv != nil && (data == nil || ev.Source == SourceMSK) {
@@ -506,18 +507,18 @@ func readRecord(ev *Event, r *EventRecord, f *findings) {
 	}
 	checkUnknownKeys(v, recordKeys, f, i, fmt.Sprintf("record %d", i))
 	if data == nil {
-		fd := f.at(codeRecordDataMissing, SevError, inputSpan(v.Start, v.Start+1)).rec(i).say(
+		fd := f.At(report.CodeRecordDataMissing, report.SevError, report.InputSpan(v.Start, v.Start+1)).Rec(i).Say(
 			"Record %d has no \"data\" (Python raises KeyError: 'data').", i)
 		if alt := similarKey(v, "data"); alt != nil {
-			fd.Message += fmt.Sprintf(" It has %s: keys are case-sensitive.", quoted(alt.Name))
+			fd.Message += fmt.Sprintf(" It has %s: keys are case-sensitive.", report.Quoted(alt.Name))
 			fd.Start, fd.End = alt.Start, alt.End
 		}
 		r.Invalid = true
 		return
 	}
 	if data.Kind != String {
-		f.at(codeRecordDataType, SevError, inputSpan(data.Start, data.End)).rec(i).say(
-			"%q must be a base64 string; record %d has %s %s.", r.DataField, i, article(data.Kind), data.Kind)
+		f.At(report.CodeRecordDataType, report.SevError, report.InputSpan(data.Start, data.End)).Rec(i).Say(
+			"%q must be a base64 string; record %d has %s %s.", r.DataField, i, report.Article(data.Kind), data.Kind)
 		r.Invalid = true
 		return
 	}
@@ -531,11 +532,11 @@ func readRecord(ev *Event, r *EventRecord, f *findings) {
 
 // decode decodes the record's base64 data and inflates gzip, reporting
 // problems at the characters that hold them. It does its work once.
-func (r *EventRecord) decode(f *findings) { r.decodeInto(f, nil) }
+func (r *EventRecord) decode(f *report.Findings) { r.decodeInto(f, nil) }
 
 // decodeInto is decode writing the bytes to buf, which Data then shares
 // when the base64 is canonical (other data is decoded to new memory).
-func (r *EventRecord) decodeInto(f *findings, buf []byte) {
+func (r *EventRecord) decodeInto(f *report.Findings, buf []byte) {
 	if !r.pending {
 		return
 	}
@@ -553,19 +554,19 @@ func (r *EventRecord) decodeInto(f *findings, buf []byte) {
 		e := err.(*Base64Error)
 		s, end := at(e.Offset)
 		if !e.Lenient {
-			f.at(e.Code, SevError, inputSpan(s, end)).rec(r.Index).say("Record %d: %s.", r.Index, e.Msg)
+			f.At(e.Code, report.SevError, report.InputSpan(s, end)).Rec(r.Index).Say("Record %d: %s.", r.Index, e.Msg)
 			r.Invalid = true
 			return
 		}
-		f.at(e.Code, SevWarning, inputSpan(s, end)).rec(r.Index).say("Record %d: %s.", r.Index, e.Msg)
+		f.At(e.Code, report.SevWarning, report.InputSpan(s, end)).Rec(r.Index).Say("Record %d: %s.", r.Index, e.Msg)
 	} else {
 		r.Canonical = true
 	}
 	r.Data, r.Payload = b, b
 	if len(b) > MaxRecordSize {
 		s, end := at(0)
-		f.at(codeRecordSize, SevWarning, inputSpan(s, end)).rec(r.Index).say(
-			"Record %d is %s; Firehose records are at most 1,000 KiB before base64.", r.Index, sizeText(len(b)))
+		f.At(report.CodeRecordSize, report.SevWarning, report.InputSpan(s, end)).Rec(r.Index).Say(
+			"Record %d is %s; Firehose records are at most 1,000 KiB before base64.", r.Index, report.SizeText(len(b)))
 	}
 	if IsGzip(b) {
 		r.Gzip = true
@@ -574,7 +575,7 @@ func (r *EventRecord) decodeInto(f *findings, buf []byte) {
 			e := err.(*GzipError)
 			s, _ := at(0)
 			_, end := at(len(text) - 1)
-			f.at(e.Code, SevError, inputSpan(s, end)).rec(r.Index).say("Record %d: %s.", r.Index, e.Msg)
+			f.At(e.Code, report.SevError, report.InputSpan(s, end)).Rec(r.Index).Say("Record %d: %s.", r.Index, e.Msg)
 			r.Invalid = true
 			r.Payload = nil
 			return
@@ -587,7 +588,7 @@ func (r *EventRecord) decodeInto(f *findings, buf []byte) {
 }
 
 // readTimestamp checks an approximateArrivalTimestamp (epoch ms, a number).
-func readTimestamp(obj *Value, name string, f *findings, rec int, out *int64, report bool) {
+func readTimestamp(obj *Value, name string, f *report.Findings, rec int, out *int64) {
 	v, _ := obj.Member(name)
 	if v == nil {
 		return
@@ -599,7 +600,7 @@ func readTimestamp(obj *Value, name string, f *findings, rec int, out *int64, re
 			if err == nil {
 				*out = int64(ms)
 			}
-			f.at(codeTimestampFloat, SevWarning, inputSpan(v.Start, v.End)).rec(rec).say(
+			f.At(report.CodeTimestampFloat, report.SevWarning, report.InputSpan(v.Start, v.End)).Rec(rec).Say(
 				"%q is %s: Firehose sends whole epoch milliseconds.", name, v.Text)
 			return
 		}
@@ -610,10 +611,10 @@ func readTimestamp(obj *Value, name string, f *findings, rec int, out *int64, re
 		case digits == 13:
 		case digits == 10:
 			*out = ms * 1000
-			f.at(codeTimestampSeconds, SevWarning, inputSpan(v.Start, v.End)).rec(rec).say(
+			f.At(report.CodeTimestampSeconds, report.SevWarning, report.InputSpan(v.Start, v.End)).Rec(rec).Say(
 				"%q looks like epoch seconds (10 digits); Firehose sends epoch milliseconds (13 digits).", name)
 		default:
-			f.at(codeTimestampDigits, SevWarning, inputSpan(v.Start, v.End)).rec(rec).say(
+			f.At(report.CodeTimestampDigits, report.SevWarning, report.InputSpan(v.Start, v.End)).Rec(rec).Say(
 				"%q has %d digits; epoch milliseconds have 13 (%s is %s).", name, digits, v.Text,
 				time.UnixMilli(ms).UTC().Format("2006-01-02 15:04:05 MST"))
 		}
@@ -625,10 +626,10 @@ func readTimestamp(obj *Value, name string, f *findings, rec int, out *int64, re
 		} else {
 			msg += "."
 		}
-		f.at(codeTimestampString, SevWarning, inputSpan(v.Start, v.End)).rec(rec).say("%s", msg)
+		f.At(report.CodeTimestampString, report.SevWarning, report.InputSpan(v.Start, v.End)).Rec(rec).Say("%s", msg)
 	default:
-		f.at(codeTimestampType, SevWarning, inputSpan(v.Start, v.End)).rec(rec).say(
-			"%q should be a number of epoch milliseconds; it is %s %s.", name, article(v.Kind), v.Kind)
+		f.At(report.CodeTimestampType, report.SevWarning, report.InputSpan(v.Start, v.End)).Rec(rec).Say(
+			"%q should be a number of epoch milliseconds; it is %s %s.", name, report.Article(v.Kind), v.Kind)
 	}
 }
 
@@ -636,24 +637,24 @@ func readTimestamp(obj *Value, name string, f *findings, rec int, out *int64, re
 // codes of their findings.
 var kinesisStrings = []struct {
 	name         string
-	missing, typ Code
+	missing, typ report.Code
 }{
-	{"shardId", codeKinesisShardIDMissing, codeKinesisShardIDType},
-	{"partitionKey", codeKinesisPartitionKeyMissing, codeKinesisPartitionKeyType},
-	{"sequenceNumber", codeKinesisSequenceNumberMiss, codeKinesisSequenceNumberType},
+	{"shardId", report.CodeKinesisShardIDMissing, report.CodeKinesisShardIDType},
+	{"partitionKey", report.CodeKinesisPartitionKeyMissing, report.CodeKinesisPartitionKeyType},
+	{"sequenceNumber", report.CodeKinesisSequenceNumberMiss, report.CodeKinesisSequenceNumberType},
 }
 
 // readKinesisMetadata checks kinesisRecordMetadata.
-func readKinesisMetadata(r *EventRecord, f *findings) {
+func readKinesisMetadata(r *EventRecord, f *report.Findings) {
 	m, _ := r.Value.Member("kinesisRecordMetadata")
 	i := r.Index
 	if m == nil {
-		f.at(codeKinesisMetadataMissing, SevWarning, inputSpan(r.Value.Start, r.Value.Start+1)).rec(i).say(
+		f.At(report.CodeKinesisMetadataMissing, report.SevWarning, report.InputSpan(r.Value.Start, r.Value.Start+1)).Rec(i).Say(
 			"The source is a Kinesis data stream but record %d has no kinesisRecordMetadata.", i)
 		return
 	}
 	if m.Kind != Object {
-		f.at(codeKinesisMetadataType, SevWarning, inputSpan(m.Start, m.End)).rec(i).say("kinesisRecordMetadata should be an object.")
+		f.At(report.CodeKinesisMetadataType, report.SevWarning, report.InputSpan(m.Start, m.End)).Rec(i).Say("kinesisRecordMetadata should be an object.")
 		return
 	}
 	for _, k := range kinesisStrings {
@@ -661,74 +662,74 @@ func readKinesisMetadata(r *EventRecord, f *findings) {
 		v, _ := m.Member(name)
 		switch {
 		case v == nil:
-			f.at(k.missing, SevInfo, inputSpan(m.Start, m.Start+1)).rec(i).say(
+			f.At(k.missing, report.SevInfo, report.InputSpan(m.Start, m.Start+1)).Rec(i).Say(
 				"kinesisRecordMetadata has no %q; Firehose sends it.", name)
 		case v.Kind != String:
-			f.at(k.typ, SevWarning, inputSpan(v.Start, v.End)).rec(i).say(
-				"kinesisRecordMetadata.%s should be a string; it is %s %s.", name, article(v.Kind), v.Kind)
+			f.At(k.typ, report.SevWarning, report.InputSpan(v.Start, v.End)).Rec(i).Say(
+				"kinesisRecordMetadata.%s should be a string; it is %s %s.", name, report.Article(v.Kind), v.Kind)
 		case name == "shardId" && !strings.HasPrefix(v.Text, "shardId-"):
-			f.at(codeKinesisShardIDFormat, SevInfo, inputSpan(v.Start, v.End)).rec(i).say(
+			f.At(report.CodeKinesisShardIDFormat, report.SevInfo, report.InputSpan(v.Start, v.End)).Rec(i).Say(
 				"Kinesis shard ids look like \"shardId-000000000001\".")
 		}
 	}
 	if v, _ := m.Member("subsequenceNumber"); v != nil && v.Kind != Number {
-		f.at(codeKinesisSubsequenceNumber, SevWarning, inputSpan(v.Start, v.End)).rec(i).say(
+		f.At(report.CodeKinesisSubsequenceNumber, report.SevWarning, report.InputSpan(v.Start, v.End)).Rec(i).Say(
 			"subsequenceNumber should be a number (0 unless the record was KPL-aggregated); it is %s %s. aws-lambda-go fails to decode such an event.",
-			article(v.Kind), v.Kind)
+			report.Article(v.Kind), v.Kind)
 	}
 	var ts int64
-	readTimestamp(m, "approximateArrivalTimestamp", f, i, &ts, true)
+	readTimestamp(m, "approximateArrivalTimestamp", f, i, &ts)
 	checkUnknownKeys(m, map[string]bool{"shardId": true, "partitionKey": true, "sequenceNumber": true,
 		"subsequenceNumber": true, "approximateArrivalTimestamp": true}, f, i, "kinesisRecordMetadata")
 }
 
 // readMSKMetadata checks mskRecordMetadata.
-func readMSKMetadata(r *EventRecord, f *findings) {
+func readMSKMetadata(r *EventRecord, f *report.Findings) {
 	i := r.Index
 	if r.DataField != "kafkaRecordValue" {
-		f.at(codeMSKKafkaRecordValueMissing, SevWarning, inputSpan(r.Value.Start, r.Value.Start+1)).rec(i).say(
+		f.At(report.CodeMSKKafkaRecordValueMissing, report.SevWarning, report.InputSpan(r.Value.Start, r.Value.Start+1)).Rec(i).Say(
 			"The source is Amazon MSK but record %d has no \"kafkaRecordValue\"; MSK records carry their bytes there, not in \"data\".", i)
 	}
 	m, _ := r.Value.Member("mskRecordMetadata")
 	if m == nil {
-		f.at(codeMSKMetadataMissing, SevInfo, inputSpan(r.Value.Start, r.Value.Start+1)).rec(i).say(
+		f.At(report.CodeMSKMetadataMissing, report.SevInfo, report.InputSpan(r.Value.Start, r.Value.Start+1)).Rec(i).Say(
 			"Record %d has no mskRecordMetadata; Firehose sends offset, partitionId and approximateArrivalTimestamp.", i)
 		return
 	}
 	for _, k := range []struct {
 		name string
-		typ  Code
-	}{{"offset", codeMSKOffsetType}, {"partitionId", codeMSKPartitionIDType}} {
+		typ  report.Code
+	}{{"offset", report.CodeMSKOffsetType}, {"partitionId", report.CodeMSKPartitionIDType}} {
 		name := k.name
 		if v, _ := m.Member(name); v != nil && v.Kind != String {
-			f.at(k.typ, SevWarning, inputSpan(v.Start, v.End)).rec(i).say(
-				"mskRecordMetadata.%s should be a string; it is %s %s.", name, article(v.Kind), v.Kind)
+			f.At(k.typ, report.SevWarning, report.InputSpan(v.Start, v.End)).Rec(i).Say(
+				"mskRecordMetadata.%s should be a string; it is %s %s.", name, report.Article(v.Kind), v.Kind)
 		}
 	}
 	var ts int64
-	readTimestamp(m, "approximateArrivalTimestamp", f, i, &ts, true)
+	readTimestamp(m, "approximateArrivalTimestamp", f, i, &ts)
 }
 
 // checkEventSize warns about events Firehose would never send.
-func checkEventSize(ev *Event, f *findings) {
+func checkEventSize(ev *Event, f *report.Findings) {
 	n := len(ev.Text)
 	switch {
 	case n > LambdaPayloadLimit:
-		f.at(codeEventSize, SevWarning, inputSpan(0, 0)).say(
-			"The event is %s, over Lambda's 6 MB request limit (%d bytes): Firehose never sends batches this large.", sizeText(n), LambdaPayloadLimit)
+		f.At(report.CodeEventSize, report.SevWarning, report.InputSpan(0, 0)).Say(
+			"The event is %s, over Lambda's 6 MB request limit (%d bytes): Firehose never sends batches this large.", report.SizeText(n), LambdaPayloadLimit)
 	case n > LambdaBufferMax:
-		f.at(codeEventSize, SevWarning, inputSpan(0, 0)).say(
-			"The event is %s, larger than Firehose's largest Lambda buffer (3 MB): Firehose never sends batches this large.", sizeText(n))
+		f.At(report.CodeEventSize, report.SevWarning, report.InputSpan(0, 0)).Say(
+			"The event is %s, larger than Firehose's largest Lambda buffer (3 MB): Firehose never sends batches this large.", report.SizeText(n))
 	}
 }
 
 // checkJSON reports what is legal for Python but not for JSON, or likely a
 // mistake: NaN and Infinity, duplicate keys.
-func checkJSON(v *Value, f *findings, rec int, where string) {
+func checkJSON(v *Value, f *report.Findings, rec int, where string) {
 	switch v.Kind {
 	case Number:
 		if v.IsNonStandard() {
-			f.at(codeJSONNonstandard, SevWarning, inputSpan(v.Start, v.End)).rec(rec).say(
+			f.At(report.CodeJSONNonstandard, report.SevWarning, report.InputSpan(v.Start, v.End)).Rec(rec).Say(
 				"%s is not JSON (Python accepts it, most parsers do not).", v.Text)
 		}
 	case Array:
@@ -741,9 +742,9 @@ func checkJSON(v *Value, f *findings, rec int, where string) {
 			for i, k := range v.Keys {
 				if j, ok := first[k.Name]; ok {
 					o := v.Keys[j]
-					f.at(codeJSONDuplicateKey, SevWarning, inputSpan(k.Start, k.End)).rec(rec).say(
-						"The key %s appears twice in %s; parsers keep the last value.", quoted(k.Name), where).
-						relate(DocInput, o.Start, o.End, "first occurrence")
+					f.At(report.CodeJSONDuplicateKey, report.SevWarning, report.InputSpan(k.Start, k.End)).Rec(rec).Say(
+						"The key %s appears twice in %s; parsers keep the last value.", report.Quoted(k.Name), where).
+						Relate(report.DocInput, o.Start, o.End, "first occurrence")
 				} else {
 					first[k.Name] = i
 				}
@@ -757,20 +758,20 @@ func checkJSON(v *Value, f *findings, rec int, where string) {
 
 // checkUnknownKeys reports keys Firehose does not send, pointing out the
 // ones that differ from a known key only by case.
-func checkUnknownKeys(obj *Value, known map[string]bool, f *findings, rec int, where string) {
+func checkUnknownKeys(obj *Value, known map[string]bool, f *report.Findings, rec int, where string) {
 	for _, k := range obj.Keys {
 		if known[k.Name] {
 			continue
 		}
 		for name := range known {
 			if strings.EqualFold(name, k.Name) {
-				f.at(codeEventKeyCase, SevWarning, inputSpan(k.Start, k.End)).rec(rec).say(
-					"%s in %s: did you mean %q? Keys are case-sensitive.", quoted(k.Name), where, name)
+				f.At(report.CodeEventKeyCase, report.SevWarning, report.InputSpan(k.Start, k.End)).Rec(rec).Say(
+					"%s in %s: did you mean %q? Keys are case-sensitive.", report.Quoted(k.Name), where, name)
 				goto next
 			}
 		}
-		f.at(codeEventUnknownKey, SevInfo, inputSpan(k.Start, k.End)).rec(rec).say(
-			"Firehose does not send %s in %s; a Lambda ignores it.", quoted(k.Name), where)
+		f.At(report.CodeEventUnknownKey, report.SevInfo, report.InputSpan(k.Start, k.End)).Rec(rec).Say(
+			"Firehose does not send %s in %s; a Lambda ignores it.", report.Quoted(k.Name), where)
 	next:
 	}
 }
@@ -827,7 +828,7 @@ func nonBlankLines(text string) []span {
 }
 
 // readBase64Lines reads one base64 record per non-blank line.
-func readBase64Lines(ev *Event, text string, f *findings) {
+func readBase64Lines(ev *Event, text string, f *report.Findings) {
 	lines := nonBlankLines(text)
 	if len(lines) > MaxRecords {
 		ev.Skipped = len(lines) - MaxRecords
@@ -838,14 +839,14 @@ func readBase64Lines(ev *Event, text string, f *findings) {
 		recs[i] = genRecord{start: l.start, end: l.end, data: text[l.start:l.end]}
 	}
 	if len(recs) == 0 {
-		f.at(codeInputEmpty, SevInfo, inputSpan(0, 0)).say("Paste base64 records, one per line.")
+		f.At(report.CodeInputEmpty, report.SevInfo, report.InputSpan(0, 0)).Say("Paste base64 records, one per line.")
 	}
 	generateEvent(ev, text, recs, f)
 }
 
 // readJSONPayloads reads JSON payloads: one per line when every non-blank
 // line is a JSON value and there are several, else the whole text.
-func readJSONPayloads(ev *Event, text string, f *findings) {
+func readJSONPayloads(ev *Event, text string, f *report.Findings) {
 	lines := nonBlankLines(text)
 	perLine := len(lines) >= 2
 	for _, l := range lines {
@@ -875,17 +876,17 @@ func readJSONPayloads(ev *Event, text string, f *findings) {
 			pmap: payloadMap{mode: mapExact, base: l.start, start: l.start, end: l.end}})
 	}
 	if len(recs) == 0 {
-		f.at(codeInputEmpty, SevInfo, inputSpan(0, 0)).say("Paste JSON payloads: one per line, or one document.")
+		f.At(report.CodeInputEmpty, report.SevInfo, report.InputSpan(0, 0)).Say("Paste JSON payloads: one per line, or one document.")
 	}
 	generateEvent(ev, text, recs, f)
 }
 
 // generateEvent builds the event Firehose would send for the records.
-func generateEvent(ev *Event, input string, recs []genRecord, f *findings) {
+func generateEvent(ev *Event, input string, recs []genRecord, f *report.Findings) {
 	if ev.Skipped > 0 {
-		f.at(codeEventRecordsTooMany, SevWarning, inputSpan(recs[len(recs)-1].end, recs[len(recs)-1].end)).say(
+		f.At(report.CodeEventRecordsTooMany, report.SevWarning, report.InputSpan(recs[len(recs)-1].end, recs[len(recs)-1].end)).Say(
 			"The input holds %s records; the playground reads the first %s and skips the other %s. A real event is at most 6 MB, which holds fewer than 60,000 records.",
-			thousands(len(recs)+ev.Skipped), thousands(MaxRecords), thousands(ev.Skipped))
+			report.Thousands(len(recs)+ev.Skipped), report.Thousands(MaxRecords), report.Thousands(ev.Skipped))
 	}
 	ev.Generated = true
 	ev.Source = SourceDirectPut

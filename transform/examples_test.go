@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -187,7 +188,7 @@ func TestGalleryDescriptionsSayWhatTheEngineReports(t *testing.T) {
 					want = append(want, ordinals[o[1]])
 				}
 				for _, v := range rep.Verdict.Records {
-					if v.Outcome == Failed {
+					if v.Outcome == report.Failed {
 						got = append(got, v.Index)
 					}
 				}
@@ -219,7 +220,7 @@ func TestGalleryDescriptionsSayWhatTheEngineReports(t *testing.T) {
 			}
 			if strings.Contains(d, "shows no duplicate") {
 				for _, o := range rep.Response.Records {
-					assert.NotEqual(t, statusDuplicate, o.Status, "the description says the mapping shows no duplicate")
+					assert.NotEqual(t, report.StatusDuplicate, o.Status, "the description says the mapping shows no duplicate")
 				}
 			}
 			if strings.Contains(d, "both are delivered") {

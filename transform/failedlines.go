@@ -4,6 +4,8 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // The lines of a processing-failed/ object: one JSON object per record
@@ -78,7 +80,7 @@ func shift(v *Value, off int) {
 // explainFailed says why Firehose wrote a processing-failed line with an
 // errorCode: the catalog's words for the codes it knows.
 func explainFailed(code string) string {
-	if info, ok := Code(code).Info(); ok && info.Firehose {
+	if info, ok := report.Code(code).Info(); ok && info.Firehose {
 		return info.Words
 	}
 	switch {
@@ -92,7 +94,7 @@ func explainFailed(code string) string {
 
 // readFailedLines reads processing-failed lines into the Direct PUT event a
 // re-drive would make.
-func readFailedLines(ev *Event, text string, f *findings) {
+func readFailedLines(ev *Event, text string, f *report.Findings) {
 	lines, ok, bad := readFailedObjects(text)
 	if !ok {
 		// Forced: read the lines that are processing-failed objects.
@@ -105,8 +107,8 @@ func readFailedLines(ev *Event, text string, f *findings) {
 				lines = append(lines, failedLine{span: l, v: v})
 				continue
 			}
-			if i == bad || len(all) <= maxFindingsPerCode {
-				f.at(codeKindFailedBad, SevError, inputSpan(l.start, l.end)).say("Line %d is not a processing-failed object (one JSON object with rawData, errorCode, errorMessage, attemptsMade, arrivalTimestamp…); it is left out.", i+1)
+			if i == bad || len(all) <= report.MaxFindingsPerCode {
+				f.At(report.CodeKindFailedBad, report.SevError, report.InputSpan(l.start, l.end)).Say("Line %d is not a processing-failed object (one JSON object with rawData, errorCode, errorMessage, attemptsMade, arrivalTimestamp…); it is left out.", i+1)
 			}
 		}
 	}
@@ -144,31 +146,31 @@ func readFailedLines(ev *Event, text string, f *findings) {
 	var layouts []string
 	for _, name := range []string{"2025–2026 (rawData first, lambdaARN)", "2019–2022 (attemptsMade first, lambdaArn)", "without a Lambda ARN"} {
 		if n := layout[name]; n > 0 {
-			layouts = append(layouts, fmt.Sprintf("%s in the layout %s", plural(n, "line"), name))
+			layouts = append(layouts, fmt.Sprintf("%s in the layout %s", report.Plural(n, "line"), name))
 		}
 	}
 	batches := len(redriveBatches(built))
-	f.at(codeKindFailed, SevInfo, inputSpan(0, 0)).say("These are the lines of a processing-failed/ object: %s (%s). Each rawData is the original record, shown decoded as the record's payload; the playground built the event a re-drive would hand your Lambda, under \"The event the playground built\".%s",
-		plural(len(lines), "failed record"), strings.Join(layouts, ", "), forceHint)
-	f.at(codeKindRedrive, SevInfo, inputSpan(0, 0)).say("Firehose never sends these records again. To re-drive them, put their rawData back into the delivery stream with aws firehose put-record-batch: %s of at most 500 records and 4 MiB (the \"redrive\" export holds the --cli-input-json of each). Firehose then hands your Lambda an event like the one built here: run it through your fixed transform first.",
-		plural(batches, "call"))
+	f.At(report.CodeKindFailed, report.SevInfo, report.InputSpan(0, 0)).Say("These are the lines of a processing-failed/ object: %s (%s). Each rawData is the original record, shown decoded as the record's payload; the playground built the event a re-drive would hand your Lambda, under \"The event the playground built\".%s",
+		report.Plural(len(lines), "failed record"), strings.Join(layouts, ", "), forceHint)
+	f.At(report.CodeKindRedrive, report.SevInfo, report.InputSpan(0, 0)).Say("Firehose never sends these records again. To re-drive them, put their rawData back into the delivery stream with aws firehose put-record-batch: %s of at most 500 records and 4 MiB (the \"redrive\" export holds the --cli-input-json of each). Firehose then hands your Lambda an event like the one built here: run it through your fixed transform first.",
+		report.Plural(batches, "call"))
 	for _, code := range order {
 		g := groups[code]
 		v := &lines[g.first].v
 		cv, _ := v.Member("errorCode")
 		msg, _ := v.Member("errorMessage")
-		fd := f.at(codeKindFailedGroup, SevInfo, inputSpan(cv.Start, cv.End)).rec(g.first).say("%s failed with %s: %s Firehose wrote %q.", plural(len(g.lines), "record"), code, explainFailed(code), clip(valueText(msg), 300))
+		fd := f.At(report.CodeKindFailedGroup, report.SevInfo, report.InputSpan(cv.Start, cv.End)).Rec(g.first).Say("%s failed with %s: %s Firehose wrote %q.", report.Plural(len(g.lines), "record"), code, explainFailed(code), report.Clip(valueText(msg), 300))
 		for k, i := range g.lines[1:] {
 			if k == 20 {
 				break
 			}
 			if c, _ := lines[i].v.Member("errorCode"); c != nil {
-				fd.relate(DocInput, c.Start, c.End, fmt.Sprintf("line %d, the same errorCode", i+1))
+				fd.Relate(report.DocInput, c.Start, c.End, fmt.Sprintf("line %d, the same errorCode", i+1))
 			}
 		}
 	}
 	if len(lines) == 0 {
-		f.at(codeInputEmpty, SevInfo, inputSpan(0, 0)).say("Paste the lines of a processing-failed/ object, one JSON object per line.")
+		f.At(report.CodeInputEmpty, report.SevInfo, report.InputSpan(0, 0)).Say("Paste the lines of a processing-failed/ object, one JSON object per line.")
 	}
 	buildEvent(ev, text, builtEnvelope{source: SourceDirectPut}, built, f)
 	for i := range ev.Records {

@@ -3,6 +3,8 @@ package transform
 import (
 	"fmt"
 	"strings"
+
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // Where the playground would otherwise claim more than is known: an event
@@ -12,7 +14,7 @@ import (
 // checkEnvelopeFidelity reports envelope values that real Firehose never
 // sends: another service's ARN as deliveryStreamArn, an empty ARN, and
 // template placeholders that were never rendered.
-func checkEnvelopeFidelity(ev *Event, f *findings) {
+func checkEnvelopeFidelity(ev *Event, f *report.Findings) {
 	root := &ev.Root
 	for k := range root.Keys {
 		v, name := &root.Items[k], root.Keys[k].Name
@@ -22,14 +24,14 @@ func checkEnvelopeFidelity(ev *Event, f *findings) {
 		switch name {
 		case "deliveryStreamArn", "sourceKinesisStreamArn", "sourceMSKArn":
 			if v.Text == "" {
-				f.at(codeFidArnEmpty, SevWarning, inputSpan(v.Start, v.End)).say("%q is empty; Firehose always sends the ARN here%s.", name, arnShape(name))
+				f.At(report.CodeFidArnEmpty, report.SevWarning, report.InputSpan(v.Start, v.End)).Say("%q is empty; Firehose always sends the ARN here%s.", name, arnShape(name))
 				continue
 			}
 		}
 		if name == "deliveryStreamArn" {
 			if parts := strings.SplitN(v.Text, ":", 6); len(parts) == 6 && parts[0] == "arn" && parts[2] != "firehose" {
-				f.at(codeFidArnService, SevWarning, inputSpan(v.Start, v.End)).say("\"deliveryStreamArn\" is an ARN of %s, not of a Firehose stream%s. Firehose sends its own stream's ARN here: arn:aws:firehose:<region>:<account>:deliverystream/<name>.",
-					serviceName(parts[2]), pick(parts[2] == "kinesis", " (a Kinesis data stream's ARN goes in \"sourceKinesisStreamArn\")", ""))
+				f.At(report.CodeFidArnService, report.SevWarning, report.InputSpan(v.Start, v.End)).Say("\"deliveryStreamArn\" is an ARN of %s, not of a Firehose stream%s. Firehose sends its own stream's ARN here: arn:aws:firehose:<region>:<account>:deliverystream/<name>.",
+					serviceName(parts[2]), report.Pick(parts[2] == "kinesis", " (a Kinesis data stream's ARN goes in \"sourceKinesisStreamArn\")", ""))
 			}
 		}
 		for _, m := range placeholders(v.Text) {
@@ -37,8 +39,8 @@ func checkEnvelopeFidelity(ev *Event, f *findings) {
 			if v.End-v.Start == len(v.Text)+2 { // no escapes: point at the placeholder
 				s, e = v.Start+1+m[0], v.Start+1+m[1]
 			}
-			f.at(codeFidPlaceholder, SevWarning, inputSpan(s, e)).say("%q holds %s, a template placeholder that was never rendered: real events carry the value there (aws, a region such as us-east-1, a 12-digit account id, a name).",
-				name, quoted(v.Text[m[0]:m[1]]))
+			f.At(report.CodeFidPlaceholder, report.SevWarning, report.InputSpan(s, e)).Say("%q holds %s, a template placeholder that was never rendered: real events carry the value there (aws, a region such as us-east-1, a 12-digit account id, a name).",
+				name, report.Quoted(v.Text[m[0]:m[1]]))
 		}
 	}
 }
@@ -68,7 +70,7 @@ func serviceName(s string) string {
 	case "":
 		return "no service"
 	}
-	return "the service " + quoted(s)
+	return "the service " + report.Quoted(s)
 }
 
 // repeatedIDs handles an event that repeats a recordId (sample events do;
@@ -96,14 +98,14 @@ func repeatedIDs(m *match, r *ruling) {
 			break
 		}
 	}
-	r.f.at(codeFidEventRepeatsID, SevWarning, Span{DocInput, second.ID.Start, second.ID.End}).rec(second.Index).sure(Unconfirmed).say("%s of this event share a recordId with another record (records %d and %d share %s). Real Firehose never sends such an event: every record it sends has its own id. The verdict matches the response's records to these in order, but no real batch behaves like this, so every verdict is unconfirmed.",
-		plural(len(repeated), "record"), first.Index, second.Index, quoted(first.RecordID)).
-		relate(DocInput, first.ID.Start, first.ID.End, fmt.Sprintf("record %d, the first with this recordId", first.Index))
+	r.f.At(report.CodeFidEventRepeatsID, report.SevWarning, report.InputSpan(second.ID.Start, second.ID.End)).Rec(second.Index).Sure(report.Unconfirmed).Say("%s of this event share a recordId with another record (records %d and %d share %s). Real Firehose never sends such an event: every record it sends has its own id. The verdict matches the response's records to these in order, but no real batch behaves like this, so every verdict is unconfirmed.",
+		report.Plural(len(repeated), "record"), first.Index, second.Index, report.Quoted(first.RecordID)).
+		Relate(report.DocInput, first.ID.Start, first.ID.End, fmt.Sprintf("record %d, the first with this recordId", first.Index))
 	for i := range v.Records {
-		v.Records[i].Confidence = Unconfirmed
+		v.Records[i].Confidence = report.Unconfirmed
 	}
 	if b := v.BatchError; b != nil {
-		b.Confidence = Unconfirmed
+		b.Confidence = report.Unconfirmed
 	}
 	// The response's repeated ids: outputs matched to a second input
 	// record with the same id.
@@ -123,9 +125,9 @@ func repeatedIDs(m *match, r *ruling) {
 		}
 		s, e := m.idRange(o)
 		ps, pe := m.idRange(prev)
-		r.f.at(codeFidResponseRepeatsID, SevWarning, Span{DocResponse, s, e}).rec(out.Input).out(o).sure(Unconfirmed).say("Output record %d repeats the recordId %s of output record %d. The event repeats it too, so the playground matches each to one of those records; real Firehose, which never repeats an id in an event, answers a response that repeats one with %s, %q",
-			o, quoted(out.RecordID), prev, codeDuplicatedID, msgDuplicatedID).
-			relate(DocResponse, ps, pe, fmt.Sprintf("output record %d, the first with this recordId", prev))
+		r.f.At(report.CodeFidResponseRepeatsID, report.SevWarning, report.ResponseSpan(s, e)).Rec(out.Input).Out(o).Sure(report.Unconfirmed).Say("Output record %d repeats the recordId %s of output record %d. The event repeats it too, so the playground matches each to one of those records; real Firehose, which never repeats an id in an event, answers a response that repeats one with %s, %q",
+			o, report.Quoted(out.RecordID), prev, report.CodeDuplicatedID, report.MsgDuplicatedID).
+			Relate(report.DocResponse, ps, pe, fmt.Sprintf("output record %d, the first with this recordId", prev))
 		for _, i := range m.byID[k] {
 			if !marked[i] {
 				marked[i] = true
@@ -136,11 +138,11 @@ func repeatedIDs(m *match, r *ruling) {
 	if len(dupFailed) == 0 {
 		return
 	}
-	r.alternative(codeFidEventRepeatsID,
+	r.alternative(report.CodeFidEventRepeatsID,
 		"The event repeats recordIds, which real Firehose never does: what it would make of the response is unconfirmed.",
-		Reading{Label: "As the playground reads it: each returned copy of a repeated recordId answers one of the records that share it",
+		report.Reading{Label: "As the playground reads it: each returned copy of a repeated recordId answers one of the records that share it",
 			BatchError: v.BatchError, Failed: nonNil(r.failed())},
-		Reading{Label: "As real Firehose answers a response that repeats a recordId: Lambda.DuplicatedRecordId for those records",
+		report.Reading{Label: "As real Firehose answers a response that repeats a recordId: Lambda.DuplicatedRecordId for those records",
 			Failed: dupFailed})
 }
 
@@ -161,22 +163,22 @@ func nonNil(s []int) []int {
 // BOM were white space.
 func bomReading(r *ruling) {
 	failed := r.failed()
-	r.alternative(codeFidBOM,
+	r.alternative(report.CodeFidBOM,
 		"The response starts with a byte order mark (U+FEFF): what Firehose does with it is unconfirmed.",
-		Reading{Label: "Firehose cannot parse it: Lambda.JsonProcessingException for the whole batch",
-			BatchError: r.batchError(codeJSON, msgJSON), Failed: allRecords(len(r.verdict.Records))},
-		Reading{Label: "Firehose skips the BOM and reads the records",
+		report.Reading{Label: "Firehose cannot parse it: Lambda.JsonProcessingException for the whole batch",
+			BatchError: r.batchError(report.CodeJSON, report.MsgJSON), Failed: allRecords(len(r.verdict.Records))},
+		report.Reading{Label: "Firehose skips the BOM and reads the records",
 			BatchError: r.verdict.BatchError, Failed: nonNil(failed)})
-	r.failBatch(codeJSON, msgJSON, Unconfirmed)
-	r.f.at(codeFidBOM, SevError, Span{DocResponse, 0, 3}).sure(Unconfirmed).say("The response starts with a byte order mark (U+FEFF), which is not JSON. What Firehose does with it is unconfirmed: a strict parser fails the whole batch with %s, %q (read so here); a parser that skips a BOM reads the records, and then %s. Return the JSON without a BOM (a .NET UTF8Encoding or Python's utf-8-sig writes one).",
-		codeJSON, msgJSON, pick(len(failed) == 0, "no record fails", plural(len(failed), "record")+" fail all the same"))
+	r.failBatch(report.CodeJSON, report.MsgJSON, report.Unconfirmed)
+	r.f.At(report.CodeFidBOM, report.SevError, report.ResponseSpan(0, 3)).Sure(report.Unconfirmed).Say("The response starts with a byte order mark (U+FEFF), which is not JSON. What Firehose does with it is unconfirmed: a strict parser fails the whole batch with %s, %q (read so here); a parser that skips a BOM reads the records, and then %s. Return the JSON without a BOM (a .NET UTF8Encoding or Python's utf-8-sig writes one).",
+		report.CodeJSON, report.MsgJSON, report.Pick(len(failed) == 0, "no record fails", report.Plural(len(failed), "record")+" fail all the same"))
 }
 
 // failed lists the records failed so far.
 func (r *ruling) failed() []int {
 	var failed []int
 	for i := range r.verdict.Records {
-		if r.verdict.Records[i].Outcome == Failed {
+		if r.verdict.Records[i].Outcome == report.Failed {
 			failed = append(failed, i)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -64,7 +65,7 @@ func TestFlattenCollisions(t *testing.T) {
 }
 
 // ndjsonRun runs the ndjson preset on an event holding the payloads.
-func ndjsonRun(t *testing.T, opts Options, payloads ...string) *Report {
+func ndjsonRun(t *testing.T, opts Options, payloads ...string) *report.Report {
 	t.Helper()
 	recs := make([]string, len(payloads))
 	for i, p := range payloads {
@@ -89,8 +90,8 @@ func TestNDJSONShapes(t *testing.T) {
 		name    string
 		payload string
 		result  string
-		data    string // decoded
-		code    Code   // a finding expected about the record
+		data    string      // decoded
+		code    report.Code // a finding expected about the record
 	}{
 		{"one object", `{"a": {"b": 1}}`, "Ok", "{\"a.b\":1}\n", ""},
 		{"array of objects", `[{"a": 1}, {"a": 2}]`, "Ok", "{\"a\":1}\n{\"a\":2}\n", ""},

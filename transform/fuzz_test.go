@@ -7,17 +7,19 @@ import (
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // utf16Len is the length of s in UTF-16 units, as JavaScript counts.
 func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
 
 // checkRanges fails the test for any range outside the documents.
-func checkRanges(t *testing.T, fs []Finding, input, response string) {
+func checkRanges(t *testing.T, fs []report.Finding, input, response string) {
 	t.Helper()
 	for _, f := range fs {
 		n := utf16Len(input)
-		if f.Doc == DocResponse {
+		if f.Doc == report.DocResponse {
 			n = utf16Len(response)
 		}
 		if f.Start < 0 || f.End < f.Start || f.End > n {

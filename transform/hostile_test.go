@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/firehose-playground/firehose-playground/internal/testevent"
 
 	"github.com/stretchr/testify/assert"
@@ -88,7 +89,7 @@ func TestHostileInputs(t *testing.T) {
 				// there is one; the rest stays within a few megabytes.
 				rest := len(out) - len(body)*2 - len(rep.Event)*2
 				assert.Less(t, rest, 8<<20, "report of %d bytes beyond the body", rest)
-				assert.LessOrEqual(t, len(rep.Findings), 20*(maxFindingsPerCode+1))
+				assert.LessOrEqual(t, len(rep.Findings), 20*(report.MaxFindingsPerCode+1))
 			})
 		}
 	}

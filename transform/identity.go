@@ -1,6 +1,10 @@
 package transform
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/firehose-playground/firehose-playground/internal/report"
+)
 
 // identityLambda is AWS's "process record" blueprint for Node.js:
 //
@@ -13,7 +17,7 @@ import "strconv"
 type identityLambda struct {
 	ev   *Event
 	body []byte
-	err  *LambdaError
+	err  *report.LambdaError
 	n    int
 }
 
@@ -23,40 +27,40 @@ func newIdentity(ev *Event, body []byte) *identityLambda {
 	l := &identityLambda{ev: ev, body: body}
 	switch root := &ev.Root; {
 	case ev.SyntaxErr != nil:
-		l.err = &LambdaError{ErrorType: "Runtime.UnmarshalError", Record: -1,
+		l.err = &report.LambdaError{ErrorType: "Runtime.UnmarshalError", Record: -1,
 			ErrorMessage: "Unexpected token in JSON at position " + strconv.Itoa(ev.SyntaxErr.Char)}
 	case root.Kind != Object:
 		if root.Kind == Null {
-			l.err = &LambdaError{ErrorType: "TypeError", Record: -1,
+			l.err = &report.LambdaError{ErrorType: "TypeError", Record: -1,
 				ErrorMessage: "Cannot read properties of null (reading 'records')"}
 			break
 		}
-		l.err = &LambdaError{ErrorType: "TypeError", Record: -1,
+		l.err = &report.LambdaError{ErrorType: "TypeError", Record: -1,
 			ErrorMessage: "Cannot read properties of undefined (reading 'map')"}
 	default:
 		recs, _ := root.Member("records")
 		switch {
 		case recs == nil:
-			l.err = &LambdaError{ErrorType: "TypeError", Record: -1,
+			l.err = &report.LambdaError{ErrorType: "TypeError", Record: -1,
 				ErrorMessage: "Cannot read properties of undefined (reading 'map')"}
 		case recs.Kind == Null:
-			l.err = &LambdaError{ErrorType: "TypeError", Record: -1,
+			l.err = &report.LambdaError{ErrorType: "TypeError", Record: -1,
 				ErrorMessage: "Cannot read properties of null (reading 'map')"}
 		case recs.Kind != Array:
-			l.err = &LambdaError{ErrorType: "TypeError", Record: -1,
+			l.err = &report.LambdaError{ErrorType: "TypeError", Record: -1,
 				ErrorMessage: "event.records.map is not a function"}
 		}
 	}
 	return l
 }
 
-func (l *identityLambda) record(r *EventRecord, _ *payload, _ bool) []Row {
+func (l *identityLambda) record(r *EventRecord, _ *payload, _ bool) []report.Row {
 	if l.err != nil {
 		return nil
 	}
 	rv := r.Value
 	if rv.Kind == Null {
-		l.err = &LambdaError{ErrorType: "TypeError", Record: r.Index,
+		l.err = &report.LambdaError{ErrorType: "TypeError", Record: r.Index,
 			ErrorMessage: "Cannot read properties of null (reading 'recordId')"}
 		return nil
 	}
@@ -84,7 +88,7 @@ func (l *identityLambda) record(r *EventRecord, _ *payload, _ bool) []Row {
 	return nil
 }
 
-func (l *identityLambda) finish() ([]byte, *LambdaError) {
+func (l *identityLambda) finish() ([]byte, *report.LambdaError) {
 	if l.err != nil {
 		return nil, l.err
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/firehose-playground/firehose-playground/internal/sha256"
 )
 
@@ -58,13 +59,13 @@ type builtEnvelope struct {
 // puts every record's values at the record's place in the input (its data
 // exactly where the input holds it), and reads it as any event: ev becomes
 // that event, generated.
-func buildEvent(ev *Event, input string, env builtEnvelope, recs []builtRecord, f *findings) {
+func buildEvent(ev *Event, input string, env builtEnvelope, recs []builtRecord, f *report.Findings) {
 	kind, detected := ev.Kind, ev.Detected
 	if len(recs) > MaxRecords {
 		ev.Skipped = len(recs) - MaxRecords
 		recs = recs[:MaxRecords]
-		f.at(codeEventRecordsTooMany, SevWarning, inputSpan(recs[len(recs)-1].end, recs[len(recs)-1].end)).say("The input holds %s records; the playground reads the first %s and skips the other %s.",
-			thousands(len(recs)+ev.Skipped), thousands(MaxRecords), thousands(ev.Skipped))
+		f.At(report.CodeEventRecordsTooMany, report.SevWarning, report.InputSpan(recs[len(recs)-1].end, recs[len(recs)-1].end)).Say("The input holds %s records; the playground reads the first %s and skips the other %s.",
+			report.Thousands(len(recs)+ev.Skipped), report.Thousands(MaxRecords), report.Thousands(ev.Skipped))
 	}
 	sum := sha256.Sum256([]byte(input))
 	u := sum
@@ -263,14 +264,14 @@ func parseWhole(text string) *Value {
 
 // readCLI reads put-record-batch records into a Direct PUT event, or
 // get-records output into a Kinesis-source event.
-func readCLI(ev *Event, text string, f *findings) {
+func readCLI(ev *Event, text string, f *report.Findings) {
 	root := parseWhole(text)
 	shape := ""
 	if root != nil {
 		shape = cliShape(root)
 	}
 	if shape == "" {
-		f.at(codeKindCLIBad, SevError, inputSpan(0, min(len(text), 1))).say(`This is not AWS CLI records: put-record-batch records are [{"Data": "<base64>"}, …] (or {"DeliveryStreamName": …, "Records": […]}), and aws kinesis get-records output is {"Records": [{"SequenceNumber", "ApproximateArrivalTimestamp", "Data", "PartitionKey"}, …]}. Choose "detect" in "Input is" to read it as what it is.`)
+		f.At(report.CodeKindCLIBad, report.SevError, report.InputSpan(0, min(len(text), 1))).Say(`This is not AWS CLI records: put-record-batch records are [{"Data": "<base64>"}, …] (or {"DeliveryStreamName": …, "Records": […]}), and aws kinesis get-records output is {"Records": [{"SequenceNumber", "ApproximateArrivalTimestamp", "Data", "PartitionKey"}, …]}. Choose "detect" in "Input is" to read it as what it is.`)
 		buildEvent(ev, text, builtEnvelope{source: SourceDirectPut}, nil, f)
 		return
 	}
@@ -291,7 +292,7 @@ func readCLI(ev *Event, text string, f *findings) {
 			r.data = data.Text
 			r.dataStart, r.dataEnd = dataSpan(data)
 		} else {
-			f.at(codeKindCLIBad, SevError, inputSpan(data.Start, data.End)).rec(i).say("Record %d's Data is %s %s; the AWS CLI writes blobs as base64 strings.", i, article(data.Kind), data.Kind)
+			f.At(report.CodeKindCLIBad, report.SevError, report.InputSpan(data.Start, data.End)).Rec(i).Say("Record %d's Data is %s %s; the AWS CLI writes blobs as base64 strings.", i, report.Article(data.Kind), data.Kind)
 		}
 		if shape == cliGetRecords {
 			seq, _ := it.Member("SequenceNumber")
@@ -305,18 +306,18 @@ func readCLI(ev *Event, text string, f *findings) {
 		built = append(built, r)
 	}
 	msg := fmt.Sprintf("This is the Records of aws firehose put-record-batch (%s, Data as base64, the way AWS CLI v2 writes blobs): the playground built the Direct PUT event Firehose would hand your Lambda for them, under \"The event the playground built\".",
-		plural(len(built), "record"))
+		report.Plural(len(built), "record"))
 	if shape == cliGetRecords {
 		msg = fmt.Sprintf("This is aws kinesis get-records output (%s): the playground built the event Firehose would hand your Lambda if the stream fed a delivery stream, under \"The event the playground built\": recordIds and kinesisRecordMetadata from each SequenceNumber and PartitionKey. get-records does not name the shard or the stream, so the event says shardId-000000000000 and a stream named playground.",
-			plural(len(built), "record"))
+			report.Plural(len(built), "record"))
 	}
-	f.at(codeKindCLI, SevInfo, inputSpan(0, 0)).say("%s%s", msg, forceHint)
+	f.At(report.CodeKindCLI, report.SevInfo, report.InputSpan(0, 0)).Say("%s%s", msg, forceHint)
 	buildEvent(ev, text, env, built, f)
 }
 
 // cliTimestamp reads get-records' ApproximateArrivalTimestamp: an ISO time
 // (AWS CLI v2) or epoch seconds (v1, or cli_timestamp_format), in ms.
-func cliTimestamp(v *Value, i int, f *findings) int64 {
+func cliTimestamp(v *Value, i int, f *report.Findings) int64 {
 	switch v.Kind {
 	case String:
 		if t, err := time.Parse(time.RFC3339Nano, v.Text); err == nil {
@@ -327,16 +328,16 @@ func cliTimestamp(v *Value, i int, f *findings) int64 {
 			return int64(math.Round(s * 1000))
 		}
 	}
-	f.at(codeKindCLIBad, SevWarning, inputSpan(v.Start, v.End)).rec(i).say("Record %d's ApproximateArrivalTimestamp is neither an ISO time nor epoch seconds; the built event gives it a made-up time.", i)
+	f.At(report.CodeKindCLIBad, report.SevWarning, report.InputSpan(v.Start, v.End)).Rec(i).Say("Record %d's ApproximateArrivalTimestamp is neither an ISO time nor epoch seconds; the built event gives it a made-up time.", i)
 	return 0
 }
 
 // readKinesisConsumer reads a Kinesis Data Streams event for a Lambda
 // consumer into the Firehose event the same records would make.
-func readKinesisConsumer(ev *Event, text string, f *findings) {
+func readKinesisConsumer(ev *Event, text string, f *report.Findings) {
 	root := parseWhole(text)
 	if root == nil || !isKinesisConsumerEvent(root) {
-		f.at(codeKindKinesisBad, SevError, inputSpan(0, min(len(text), 1))).say(`This is not a Kinesis Data Streams event for a Lambda consumer: {"Records": [{"kinesis": {"data", "sequenceNumber", …}, "eventSourceARN", …}]}. Choose "detect" in "Input is" to read it as what it is.`)
+		f.At(report.CodeKindKinesisBad, report.SevError, report.InputSpan(0, min(len(text), 1))).Say(`This is not a Kinesis Data Streams event for a Lambda consumer: {"Records": [{"kinesis": {"data", "sequenceNumber", …}, "eventSourceARN", …}]}. Choose "detect" in "Input is" to read it as what it is.`)
 		buildEvent(ev, text, builtEnvelope{source: SourceDirectPut}, nil, f)
 		return
 	}
@@ -362,7 +363,7 @@ func readKinesisConsumer(ev *Event, text string, f *findings) {
 			r.data = data.Text
 			r.dataStart, r.dataEnd = dataSpan(data)
 		} else {
-			f.at(codeKindKinesisBad, SevError, inputSpan(data.Start, data.End)).rec(i).say("Record %d's kinesis.data is %s %s; Lambda hands a Kinesis consumer base64 strings.", i, article(data.Kind), data.Kind)
+			f.At(report.CodeKindKinesisBad, report.SevError, report.InputSpan(data.Start, data.End)).Rec(i).Say("Record %d's kinesis.data is %s %s; Lambda hands a Kinesis consumer base64 strings.", i, report.Article(data.Kind), data.Kind)
 		}
 		shard := "shardId-000000000000"
 		if id := str(it, "eventID"); strings.HasPrefix(id, "shardId-") {
@@ -386,8 +387,8 @@ func readKinesisConsumer(ev *Event, text string, f *findings) {
 		name := strings.TrimPrefix(parts[5], "stream/")
 		env.streamArn = "arn:aws:firehose:" + parts[3] + ":" + parts[4] + ":deliverystream/" + name + "-delivery"
 	}
-	f.at(codeKindKinesis, SevInfo, inputSpan(0, 0)).say("This is a Kinesis Data Streams event for a Lambda consumer (Records[].kinesis), not a Firehose event: a transformation Lambda receives {invocationId, deliveryStreamArn, records: [{recordId, approximateArrivalTimestamp, data}]} and must answer every recordId. The playground built the Firehose event the same %s would make with the stream as the delivery stream's source, under \"The event the playground built\".%s",
-		plural(len(built), "record"), forceHint)
+	f.At(report.CodeKindKinesis, report.SevInfo, report.InputSpan(0, 0)).Say("This is a Kinesis Data Streams event for a Lambda consumer (Records[].kinesis), not a Firehose event: a transformation Lambda receives {invocationId, deliveryStreamArn, records: [{recordId, approximateArrivalTimestamp, data}]} and must answer every recordId. The playground built the Firehose event the same %s would make with the stream as the delivery stream's source, under \"The event the playground built\".%s",
+		report.Plural(len(built), "record"), forceHint)
 	buildEvent(ev, text, env, built, f)
 }
 
@@ -423,7 +424,7 @@ func otherKind(text string, doc *parsedEvent) string {
 }
 
 // readOtherKind reads the input as one of the kinds of this file.
-func readOtherKind(ev *Event, text string, f *findings) {
+func readOtherKind(ev *Event, text string, f *report.Findings) {
 	switch ev.Kind {
 	case KindCLI:
 		readCLI(ev, text, f)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -74,7 +75,7 @@ func TestInputKinds(t *testing.T) {
 			got := inputGolden{InputKind: rep.InputKind, Detected: rep.Detected, Source: rep.Source,
 				Records: rep.Stats.Records, Event: rep.Event}
 			for _, f := range rep.Findings {
-				if f.Doc != DocInput {
+				if f.Doc != report.DocInput {
 					continue
 				}
 				got.Findings = append(got.Findings, goldenFind{Code: string(f.Code), Severity: string(f.Severity), Record: f.Record,
@@ -91,7 +92,7 @@ func TestInputKinds(t *testing.T) {
 			// force another reading.
 			recognised := 0
 			for _, f := range rep.Findings {
-				if f.Severity == SevInfo && strings.Contains(f.Message, `choose it in "Input is"`) {
+				if f.Severity == report.SevInfo && strings.Contains(f.Message, `choose it in "Input is"`) {
 					recognised++
 					assert.Contains(t, f.Message, "The event the playground built")
 				}
@@ -161,8 +162,8 @@ func TestInputKindsAreStrict(t *testing.T) {
 // is a JSON error on its record.
 func TestForcedInputKinds(t *testing.T) {
 	event := testEvent([2]string{"r0", `{"a":1}`})
-	for kind, code := range map[string]Code{KindPrinted: codeKindPrintedBad, KindFailed: codeKindFailedBad,
-		KindCLI: codeKindCLIBad, KindKinesis: codeKindKinesisBad} {
+	for kind, code := range map[string]report.Code{KindPrinted: report.CodeKindPrintedBad, KindFailed: report.CodeKindFailedBad,
+		KindCLI: report.CodeKindCLIBad, KindKinesis: report.CodeKindKinesisBad} {
 		t.Run(kind, func(t *testing.T) {
 			rep := Run(Request{Input: event, InputKind: kind})
 			assert.Equal(t, kind, rep.InputKind)
@@ -236,9 +237,9 @@ func TestResponseInLogLines(t *testing.T) {
 			rep := Check(string(event), pasted, FirehoseOptions{})
 			checkInvariants(t, rep, string(event), pasted)
 			assert.Equal(t, c.outcomes, outcomes(rep))
-			logs := findingsWith(rep, codeResponseLogLines)
+			logs := findingsWith(rep, report.CodeResponseLogLines)
 			require.Len(t, logs, 1)
-			assert.Equal(t, DocResponse, logs[0].Doc)
+			assert.Equal(t, report.DocResponse, logs[0].Doc)
 			assert.Equal(t, "{", at(pasted, logs[0].Start, logs[0].End))
 			start := strings.Index(pasted, c.answer)
 			require.GreaterOrEqual(t, start, 0)
@@ -252,7 +253,7 @@ func TestResponseInLogLines(t *testing.T) {
 				}
 			}
 			if c.at != "" {
-				fe := findingsWith(rep, codeFunctionError)
+				fe := findingsWith(rep, report.CodeFunctionError)
 				require.Len(t, fe, 1)
 				assert.Equal(t, c.at, at(pasted, fe[0].Start, fe[0].End))
 			}
@@ -260,5 +261,5 @@ func TestResponseInLogLines(t *testing.T) {
 	}
 	// A response that is JSON by itself is taken whole, with no finding.
 	rep := Check(threeRecords, records(ok("r0", "A\n"), ok("r1", "B\n"), ok("r2", "C\n")), FirehoseOptions{})
-	assert.NotContains(t, findingCodes(rep), codeResponseLogLines)
+	assert.NotContains(t, findingCodes(rep), report.CodeResponseLogLines)
 }

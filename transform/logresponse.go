@@ -3,6 +3,8 @@ package transform
 import (
 	"encoding/json"
 	"strings"
+
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // A response pasted with log lines around it: the output of sam local
@@ -51,15 +53,15 @@ func responseInLog(text string) (start, end int, ok bool) {
 // shiftResponse moves every range of the response document by off: the
 // report's ranges are in the pasted text, the judging was done on the part
 // of it that is the function's answer.
-func shiftResponse(rep *Report, f *findings, off int) {
-	for i := range f.list {
-		fd := &f.list[i]
-		if fd.Doc == DocResponse {
+func shiftResponse(rep *report.Report, f *report.Findings, off int) {
+	for i := range f.List {
+		fd := &f.List[i]
+		if fd.Doc == report.DocResponse {
 			fd.Start += off
 			fd.End += off
 		}
 		for k := range fd.Related {
-			if l := &fd.Related[k]; l.Doc == DocResponse {
+			if l := &fd.Related[k]; l.Doc == report.DocResponse {
 				l.Start += off
 				l.End += off
 			}
@@ -78,13 +80,13 @@ func shiftResponse(rep *Report, f *findings, off int) {
 }
 
 // reportLogLines says that the answer was taken from log output.
-func reportLogLines(f *findings, text string, start, end int) {
+func reportLogLines(f *report.Findings, text string, start, end int) {
 	what := "the response object"
 	if v, err := ParseJSON(text[start:end]); err == nil {
 		if le, _ := lambdaErrorObject(&v); le != nil {
 			what = "the error object of a failed invocation"
 		}
 	}
-	f.at(codeResponseLogLines, SevInfo, Span{DocResponse, start, start + 1}).say("The response holds log lines around the function's answer (the output of sam local invoke or of the console's test): the playground took %s on lines %d–%d, the last JSON value that is a response or an error object, and ignored the rest. Its size is that JSON's, %s.",
-		what, strings.Count(text[:start], "\n")+1, strings.Count(text[:end], "\n")+1, sizeText(end-start))
+	f.At(report.CodeResponseLogLines, report.SevInfo, report.ResponseSpan(start, start+1)).Say("The response holds log lines around the function's answer (the output of sam local invoke or of the console's test): the playground took %s on lines %d–%d, the last JSON value that is a response or an error object, and ignored the rest. Its size is that JSON's, %s.",
+		what, strings.Count(text[:start], "\n")+1, strings.Count(text[:end], "\n")+1, report.SizeText(end-start))
 }

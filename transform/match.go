@@ -3,6 +3,8 @@ package transform
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // match is a response read once and its records paired with the event's:
@@ -16,7 +18,7 @@ type match struct {
 	resp  *response        // the body as read; nil when it was not read
 	// recs are the response's records as the report lists them, each
 	// with the input record it answers; nil until paired.
-	recs []OutRecord
+	recs []report.OutRecord
 	// outputs lists, for every input record, the response records that
 	// carry its recordId.
 	outputs [][]int
@@ -51,15 +53,15 @@ func (m *match) read(body string) {
 // otherwise an ignored output whose recordId is an input record's with a
 // number appended (R1 from R) was made of that record.
 // Their decoded data is the Result's to add, for the records of a window.
-func (m *match) pair(origins []int) []OutRecord {
+func (m *match) pair(origins []int) []report.OutRecord {
 	r := m.resp
-	out := make([]OutRecord, len(r.outs))
+	out := make([]report.OutRecord, len(r.outs))
 	used := make(map[string]int)
 	for o := range r.outs {
 		or := &r.outs[o]
 		rec := &out[o]
-		*rec = OutRecord{Index: o, RecordID: idText(or.id), Start: or.v.Start, End: or.v.End, Input: -1, From: -1,
-			Status: statusIgnored, Size: len(or.bytes), Rows: countRows(or.bytes), PartitionKeys: or.keys}
+		*rec = report.OutRecord{Index: o, RecordID: idText(or.id), Start: or.v.Start, End: or.v.End, Input: -1, From: -1,
+			Status: report.StatusIgnored, Size: len(or.bytes), Rows: countRows(or.bytes), PartitionKeys: or.keys}
 		if len(origins) == len(r.outs) {
 			rec.From = origins[o]
 		}
@@ -70,16 +72,16 @@ func (m *match) pair(origins []int) []OutRecord {
 			k := idKey(or.id)
 			ins := m.byID[k]
 			if u := used[k]; u < len(ins) {
-				rec.Input, rec.Status = ins[u], statusMatched
+				rec.Input, rec.Status = ins[u], report.StatusMatched
 				used[k] = u + 1
 			} else if len(ins) > 0 {
-				rec.Input, rec.Status = ins[0], statusDuplicate
+				rec.Input, rec.Status = ins[0], report.StatusDuplicate
 			}
 		}
 		if rec.Input >= 0 {
 			m.outputs[rec.Input] = append(m.outputs[rec.Input], o)
 		}
-		if rec.From < 0 && rec.Status == statusIgnored && or.id != nil && or.id.Kind == String {
+		if rec.From < 0 && rec.Status == report.StatusIgnored && or.id != nil && or.id.Kind == String {
 			rec.From, _ = m.derivedFrom(or.id.Text)
 		}
 	}
@@ -118,21 +120,21 @@ func (m *match) idRange(o int) (int, int) {
 }
 
 // idSpan returns where input record i's recordId is, or the whole record.
-func (m *match) idSpan(i int) Span {
+func (m *match) idSpan(i int) report.Span {
 	r := &m.ev.Records[i]
 	if r.ID != nil {
-		return inputSpan(r.ID.Start, r.ID.End)
+		return report.InputSpan(r.ID.Start, r.ID.End)
 	}
-	return inputSpan(r.Start, r.End)
+	return report.InputSpan(r.Start, r.End)
 }
 
 // relateInput points a finding at the input record it concerns.
-func (m *match) relateInput(fd *Finding, i int) *Finding {
+func (m *match) relateInput(fd *report.Finding, i int) *report.Finding {
 	if i < 0 || i >= len(m.ev.Records) {
 		return fd
 	}
 	r := &m.ev.Records[i]
-	return fd.relate(DocInput, r.Start, r.End, fmt.Sprintf("input record %d", i))
+	return fd.Relate(report.DocInput, r.Start, r.End, fmt.Sprintf("input record %d", i))
 }
 
 // derivedFrom finds the input record whose recordId is id without a

@@ -1,6 +1,10 @@
 package transform
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/firehose-playground/firehose-playground/internal/report"
+)
 
 // ndjsonLambda is the correct shape of a flattening transform: exactly one
 // output record per input record, with the same recordId, whose data holds
@@ -10,53 +14,53 @@ import "fmt"
 type ndjsonLambda struct {
 	ev    *Event
 	opts  Options
-	f     *findings
+	f     *report.Findings
 	fl    flattener
 	body  []byte
 	data  []byte
 	n     int
 	field string // "data", or "kafkaRecordValue" for MSK
-	err   *LambdaError
+	err   *report.LambdaError
 }
 
 // newNDJSON returns the ndjson transform for a chunk of records, writing
 // to body.
-func newNDJSON(ev *Event, opts Options, f *findings, body []byte) *ndjsonLambda {
+func newNDJSON(ev *Event, opts Options, f *report.Findings, body []byte) *ndjsonLambda {
 	l := &ndjsonLambda{ev: ev, opts: opts, f: f, field: "data", body: body}
 	if ev.Source == SourceMSK {
 		l.field = "kafkaRecordValue"
 	}
 	if e := ev.SyntaxErr; e != nil {
 		// The runtime cannot even decode the event.
-		l.err = &LambdaError{ErrorType: "Runtime.UnmarshalError", Record: -1,
+		l.err = &report.LambdaError{ErrorType: "Runtime.UnmarshalError", Record: -1,
 			ErrorMessage: "Unable to unmarshal input: " + e.Error()}
 	}
 	return l
 }
 
 // fail marks the record ProcessingFailed and says why.
-func (l *ndjsonLambda) fail(r *EventRecord, code Code, start, end int, format string, args ...any) {
-	l.f.at(code, SevWarning, inputSpan(start, end)).rec(r.Index).say("ndjson: record %d is returned as ProcessingFailed: %s",
+func (l *ndjsonLambda) fail(r *EventRecord, code report.Code, start, end int, format string, args ...any) {
+	l.f.At(code, report.SevWarning, report.InputSpan(start, end)).Rec(r.Index).Say("ndjson: record %d is returned as ProcessingFailed: %s",
 		r.Index, fmt.Sprintf(format, args...))
 	l.emit(r, "ProcessingFailed", nil)
 }
 
-func (l *ndjsonLambda) record(r *EventRecord, p *payload, wantRows bool) []Row {
+func (l *ndjsonLambda) record(r *EventRecord, p *payload, wantRows bool) []report.Row {
 	switch p.kind {
 	case PayloadInvalid:
-		l.fail(r, codeNDJSONUndecodable, r.Start, r.End, "its data could not be decoded.")
+		l.fail(r, report.CodeNDJSONUndecodable, r.Start, r.End, "its data could not be decoded.")
 		return nil
 	case PayloadEmpty:
 		l.emit(r, "Dropped", nil)
 		return nil
 	case PayloadBinary:
 		s, e := r.pmap.span(p.utf8.Start, p.utf8.End)
-		l.fail(r, codeNDJSONUTF8, s, e, "its payload is not UTF-8 text (%s).", p.utf8.Reason)
+		l.fail(r, report.CodeNDJSONUTF8, s, e, "its payload is not UTF-8 text (%s).", p.utf8.Reason)
 		return nil
 	}
 	if p.err != nil {
 		s, e := r.pmap.span(p.err.Offset, p.err.Offset+1)
-		l.fail(r, codeNDJSONJSON, s, e, "its payload is not JSON: %s (line %d, column %d of the payload).",
+		l.fail(r, report.CodeNDJSONJSON, s, e, "its payload is not JSON: %s (line %d, column %d of the payload).",
 			p.err.Msg, p.err.Line, p.err.Column)
 		return nil
 	}
@@ -76,14 +80,14 @@ func (l *ndjsonLambda) record(r *EventRecord, p *payload, wantRows bool) []Row {
 				el := &v.Items[j]
 				if el.Kind != Object {
 					s, e := r.pmap.span(el.Start, el.End)
-					l.fail(r, codeNDJSONShape, s, e, "element %d of its array is %s %s, not an object.", j, article(el.Kind), el.Kind)
+					l.fail(r, report.CodeNDJSONShape, s, e, "element %d of its array is %s %s, not an object.", j, report.Article(el.Kind), el.Kind)
 					return nil
 				}
 				objs = append(objs, el)
 			}
 		default:
 			s, e := r.pmap.span(v.Start, v.End)
-			l.fail(r, codeNDJSONShape, s, e, "its payload is %s %s; rows are made of JSON objects.", article(v.Kind), v.Kind)
+			l.fail(r, report.CodeNDJSONShape, s, e, "its payload is %s %s; rows are made of JSON objects.", report.Article(v.Kind), v.Kind)
 			return nil
 		}
 	}
@@ -91,14 +95,14 @@ func (l *ndjsonLambda) record(r *EventRecord, p *payload, wantRows bool) []Row {
 }
 
 // rows flattens objs (or takes the given rows) and emits the record.
-func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Field, wantRows bool) []Row {
-	var out []Row
+func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Field, wantRows bool) []report.Row {
+	var out []report.Row
 	l.data = l.data[:0]
 	n := 0
 	for i, obj := range objs {
 		if nonStandard := findNonStandard(obj); nonStandard != nil {
 			s, e := r.pmap.span(nonStandard.Start, nonStandard.End)
-			l.fail(r, codeNDJSONNonstandard, s, e, "its payload holds %s, which is not JSON.", nonStandard.Text)
+			l.fail(r, report.CodeNDJSONNonstandard, s, e, "its payload holds %s, which is not JSON.", nonStandard.Text)
 			return nil
 		}
 		l.fl.reset(l.opts)
@@ -112,9 +116,9 @@ func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Fie
 		for _, c := range colls {
 			s1, e1 := r.pmap.span(c.Second.Start, c.Second.End)
 			s0, e0 := r.pmap.span(c.First.Start, c.First.End)
-			l.f.at(codeNDJSONCollision, SevWarning, inputSpan(s1, e1)).rec(r.Index).say(
-				"Record %d: two fields flatten to the key %s; the row keeps the later value.", r.Index, quoted(c.Key)).
-				relate(DocInput, s0, e0, "the other field with this key")
+			l.f.At(report.CodeNDJSONCollision, report.SevWarning, report.InputSpan(s1, e1)).Rec(r.Index).Say(
+				"Record %d: two fields flatten to the key %s; the row keeps the later value.", r.Index, report.Quoted(c.Key)).
+				Relate(report.DocInput, s0, e0, "the other field with this key")
 		}
 		if len(fields) == 0 {
 			continue
@@ -123,7 +127,7 @@ func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Fie
 		l.data = appendRow(l.data, fields)
 		l.data = append(l.data, '\n')
 		if wantRows {
-			row := make(Row, len(fields))
+			row := make(report.Row, len(fields))
 			for k, f := range fields {
 				row[k] = [2]string{f.Key, f.Value}
 			}
@@ -141,7 +145,7 @@ func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Fie
 // cloudWatchLogs makes one row per log event of a DATA_MESSAGE, with the
 // log group and stream; a message that is a JSON object is flattened under
 // "message". A CONTROL_MESSAGE is Dropped.
-func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *payload, wantRows bool) []Row {
+func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *payload, wantRows bool) []report.Row {
 	doc := &p.vals[0]
 	if mt, _ := doc.Member("messageType"); mt.Text == "CONTROL_MESSAGE" {
 		l.emit(r, "Dropped", nil)
@@ -149,7 +153,7 @@ func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *payload, wantRows bool)
 	}
 	events, _ := doc.Member("logEvents")
 	if events == nil || events.Kind != Array {
-		l.fail(r, codeNDJSONCloudWatch, r.Start, r.End, "its CloudWatch Logs document has no logEvents array.")
+		l.fail(r, report.CodeNDJSONCloudWatch, r.Start, r.End, "its CloudWatch Logs document has no logEvents array.")
 		return nil
 	}
 	var common []Field
@@ -186,7 +190,7 @@ func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *payload, wantRows bool)
 	}
 	for _, ev := range objs {
 		if ev.Kind != Object {
-			l.fail(r, codeNDJSONCloudWatch, r.Start, r.End, "a log event of its CloudWatch Logs document is not an object.")
+			l.fail(r, report.CodeNDJSONCloudWatch, r.Start, r.End, "a log event of its CloudWatch Logs document is not an object.")
 			return nil
 		}
 	}
@@ -231,7 +235,7 @@ func (l *ndjsonLambda) emit(r *EventRecord, result string, data []byte) {
 	l.body = append(l.body, '}')
 }
 
-func (l *ndjsonLambda) finish() ([]byte, *LambdaError) {
+func (l *ndjsonLambda) finish() ([]byte, *report.LambdaError) {
 	if l.err != nil {
 		return nil, l.err
 	}

@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // Payload kinds, as reported in Record.Payload.
@@ -98,7 +99,7 @@ func (p *payload) decodedText() (string, bool) {
 		}
 	}
 	if len(p.text) > maxDecoded {
-		return clip(p.text, maxDecoded), true
+		return report.Clip(p.text, maxDecoded), true
 	}
 	return p.text, false
 }

@@ -1,5 +1,7 @@
 package transform
 
+import "github.com/firehose-playground/firehose-playground/internal/report"
+
 // The presets: the transforms the playground runs in place of a Lambda.
 // Each is one entry of presetKinds, which says everything the rest of the
 // engine and the page know of it: its name and words, how its response
@@ -14,11 +16,11 @@ package transform
 type preset interface {
 	// record transforms one record; rows, when asked for, are the
 	// flattened rows it made of the payload.
-	record(r *EventRecord, p *payload, wantRows bool) []Row
+	record(r *EventRecord, p *payload, wantRows bool) []report.Row
 	// finish returns the chunk's output records joined by the separator
 	// (after the body's opening, in the first chunk), or the error the
 	// function raised.
-	finish() ([]byte, *LambdaError)
+	finish() ([]byte, *report.LambdaError)
 	// outputs is how many output records the chunk has written.
 	outputs() int
 }
@@ -32,7 +34,7 @@ type presetKind struct {
 	open, sep, close string
 	// make makes the preset for one chunk of the event's records, writing
 	// its outputs to body.
-	make func(ev *Event, opts Options, f *findings, body []byte) preset
+	make func(ev *Event, opts Options, f *report.Findings, body []byte) preset
 }
 
 // presetKinds are the presets, in the order the page offers them.
@@ -41,23 +43,25 @@ var presetKinds = []presetKind{
 		term: Term{PresetSeed, "seed — the blog's Lambda (ids R, R1, R2…)", "The blog post's Lambda, byte for byte: each record split into outputs with made-up ids.", ""},
 		// As Python's json.dumps writes it.
 		open: `{"records": [`, sep: ", ", close: "]}",
-		make: func(ev *Event, _ Options, f *findings, body []byte) preset { return newSeed(ev, false, f, body) },
+		make: func(ev *Event, _ Options, f *report.Findings, body []byte) preset { return newSeed(ev, false, f, body) },
 	},
 	{
 		term: Term{PresetSeedV1, "seed-v1 — its first version (ids repeated)", "The blog post's first version: every output repeats the record's id.", ""},
 		open: `{"records": [`, sep: ", ", close: "]}",
-		make: func(ev *Event, _ Options, f *findings, body []byte) preset { return newSeed(ev, true, f, body) },
+		make: func(ev *Event, _ Options, f *report.Findings, body []byte) preset { return newSeed(ev, true, f, body) },
 	},
 	{
 		term: Term{PresetNDJSON, "ndjson — one output per record, rows newline-delimited", "The correct shape: one output per record with its own recordId, the rows newline-delimited in its data.", ""},
 		// As JSON.stringify and encoding/json write it.
 		open: `{"records":[`, sep: ",", close: "]}",
-		make: func(ev *Event, opts Options, f *findings, body []byte) preset { return newNDJSON(ev, opts, f, body) },
+		make: func(ev *Event, opts Options, f *report.Findings, body []byte) preset {
+			return newNDJSON(ev, opts, f, body)
+		},
 	},
 	{
 		term: Term{PresetIdentity, "identity — data returned unchanged", "Every record returned Ok with its data unchanged, as AWS's blueprint does.", ""},
 		open: `{"records":[`, sep: ",", close: "]}",
-		make: func(ev *Event, _ Options, _ *findings, body []byte) preset { return newIdentity(ev, body) },
+		make: func(ev *Event, _ Options, _ *report.Findings, body []byte) preset { return newIdentity(ev, body) },
 	},
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/pyemu"
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // The event as a function printed it to CloudWatch Logs: Python's
@@ -463,7 +464,7 @@ func findPrinted(text string, doc *parsedEvent) *printedEvent {
 			return nil
 		}
 		if label != "" {
-			framing += ", after the words " + quoted(label)
+			framing += ", after the words " + report.Quoted(label)
 		}
 		v, p, ok := parseLiteral(decoded, from)
 		if !ok || !isEventShape(&v) {
@@ -494,7 +495,7 @@ func findPrinted(text string, doc *parsedEvent) *printedEvent {
 		return nil
 	}
 	if label != "" {
-		framing = strings.TrimPrefix(framing+", after the words "+quoted(label), ", ")
+		framing = strings.TrimPrefix(framing+", after the words "+report.Quoted(label), ", ")
 	}
 	v, p, ok := parseLiteral(text, from)
 	if !ok || !isEventShape(&v) {
@@ -594,14 +595,14 @@ func appendIndented(b []byte, v *Value, indent string) []byte {
 }
 
 // readPrinted reads a printed event into the JSON event it stands for.
-func readPrinted(ev *Event, text string, f *findings) {
+func readPrinted(ev *Event, text string, f *report.Findings) {
 	var doc *parsedEvent
 	if t := strings.TrimLeft(text, " \t\r\n"); t != "" && t[0] == '{' {
 		doc = parseEventText(text)
 	}
 	pe := findPrinted(text, doc)
 	if pe == nil {
-		f.at(codeKindPrintedBad, SevError, inputSpan(0, min(len(text), 1))).say(`This is not a printed Firehose event: the whole text must be one event as Python's print(event) or Node.js's console.log(event) writes it ({'records': [{'recordId': …, 'data': …}]}), bare or after its CloudWatch Logs prefix. Choose "detect" in "Input is" to read it as what it is.`)
+		f.At(report.CodeKindPrintedBad, report.SevError, report.InputSpan(0, min(len(text), 1))).Say(`This is not a printed Firehose event: the whole text must be one event as Python's print(event) or Node.js's console.log(event) writes it ({'records': [{'recordId': …, 'data': …}]}), bare or after its CloudWatch Logs prefix. Choose "detect" in "Input is" to read it as what it is.`)
 		buildEvent(ev, text, builtEnvelope{source: SourceDirectPut}, nil, f)
 		return
 	}
@@ -618,11 +619,11 @@ func readPrinted(ev *Event, text string, f *findings) {
 	if pe.framing != "" {
 		who += ", " + pe.framing
 	}
-	f.at(codeKindPrinted, SevInfo, inputSpan(pe.root.Start, pe.root.Start+1)).say("This is a Firehose event as %s: the playground read it into the JSON event it stands for, under \"The event the playground built\".%s", who, forceHint)
+	f.At(report.CodeKindPrinted, report.SevInfo, report.InputSpan(pe.root.Start, pe.root.Start+1)).Say("This is a Firehose event as %s: the playground read it into the JSON event it stands for, under \"The event the playground built\".%s", who, forceHint)
 	for _, c := range pe.p.cuts {
 		where := ""
 		if c.key != "" {
-			where = " " + quoted(c.key)
+			where = " " + report.Quoted(c.key)
 		}
 		var msg string
 		switch c.what {
@@ -632,14 +633,14 @@ func readPrinted(ev *Event, text string, f *findings) {
 		case "items":
 			if c.key == "records" {
 				msg = fmt.Sprintf("console.log printed the first %s and left out %s (util.inspect shows at most 100 items of an array): the built event holds only the records shown. Log JSON.stringify(event) to keep everything.",
-					plural(c.shown, "record"), plural(c.n, "more record"))
+					report.Plural(c.shown, "record"), report.Plural(c.n, "more record"))
 				break
 			}
 			msg = fmt.Sprintf("console.log printed the first %s of%s and left out %s (util.inspect shows at most 100 items of an array): the built event holds only the items shown. Log JSON.stringify(event) to keep everything.",
-				plural(c.shown, "item"), pick(where == "", " an array", where), plural(c.n, "more item"))
+				report.Plural(c.shown, "item"), report.Pick(where == "", " an array", where), report.Plural(c.n, "more item"))
 		default:
 			msg = fmt.Sprintf("console.log cut this string%s after 10,000 characters and left out %s: the built event holds the part shown, so this value is incomplete. Log JSON.stringify(event) to keep everything.",
-				pick(where == "", "", " ("+strings.TrimSpace(where)+")"), plural(c.n, "more character"))
+				report.Pick(where == "", "", " ("+strings.TrimSpace(where)+")"), report.Plural(c.n, "more character"))
 		}
 		rec := -1
 		for i := range ev.Records {
@@ -648,14 +649,14 @@ func readPrinted(ev *Event, text string, f *findings) {
 				break
 			}
 		}
-		f.at(codeKindPrintedCut, SevWarning, inputSpan(c.start, c.end)).rec(rec).say("%s", msg)
+		f.At(report.CodeKindPrintedCut, report.SevWarning, report.InputSpan(c.start, c.end)).Rec(rec).Say("%s", msg)
 	}
 	dropCutMissing(f, pe.p.cuts)
 }
 
 // dropCutMissing removes the findings about keys missing from an object the
 // printer cut to [Object]: the cut's own finding says what was lost.
-func dropCutMissing(f *findings, cuts []printCut) {
+func dropCutMissing(f *report.Findings, cuts []printCut) {
 	if len(cuts) == 0 {
 		return
 	}
@@ -665,14 +666,14 @@ func dropCutMissing(f *findings, cuts []printCut) {
 			at[c.start] = true
 		}
 	}
-	kept := f.list[:0]
-	for _, fd := range f.list {
-		if fd.Doc == DocInput && strings.HasSuffix(string(fd.Code), ".missing") && at[fd.Start] &&
+	kept := f.List[:0]
+	for _, fd := range f.List {
+		if fd.Doc == report.DocInput && strings.HasSuffix(string(fd.Code), ".missing") && at[fd.Start] &&
 			(strings.HasPrefix(string(fd.Code), "kinesis.") || strings.HasPrefix(string(fd.Code), "msk.")) {
-			f.counts[fd.Code]--
+			f.Counts[fd.Code]--
 			continue
 		}
 		kept = append(kept, fd)
 	}
-	f.list = kept
+	f.List = kept
 }

@@ -1,6 +1,10 @@
 package transform
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/firehose-playground/firehose-playground/internal/report"
+)
 
 // ParseRequest reads a request from its JSON text, as the WebAssembly
 // adapter receives it. It does what encoding/json would, several times
@@ -14,7 +18,7 @@ func ParseRequest(text string) (Request, error) {
 		return req, fmt.Errorf("the request is not JSON: %w", err)
 	}
 	if v.Kind != Object {
-		return req, fmt.Errorf("the request is %s %s, not an object", article(v.Kind), v.Kind)
+		return req, fmt.Errorf("the request is %s %s, not an object", report.Article(v.Kind), v.Kind)
 	}
 	d := requestDecoder{}
 	d.str(&v, "input", &req.Input)
@@ -59,7 +63,7 @@ func (d *requestDecoder) field(o *Value, name string, want Kind) *Value {
 	}
 	if v.Kind != want {
 		if d.err == nil {
-			d.err = fmt.Errorf("the request's %q is %s %s, want %s %s", name, article(v.Kind), v.Kind, article(want), want)
+			d.err = fmt.Errorf("the request's %q is %s %s, want %s %s", name, report.Article(v.Kind), v.Kind, report.Article(want), want)
 		}
 		return nil
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // The three results Firehose accepts, case-sensitive.
@@ -87,7 +88,7 @@ func readResponse(text, dataField string) *response {
 	}
 	root := &r.root
 	if root.Kind != Object {
-		msg := "The response is " + article(root.Kind) + " " + root.Kind.String() + `, not an object {"records": […]}`
+		msg := "The response is " + report.Article(root.Kind) + " " + root.Kind.String() + `, not an object {"records": […]}`
 		if inner, err := ParseJSON(root.Text); root.Kind == String && err == nil && inner.Kind == Object {
 			msg += ` (it is JSON encoded twice: the function returned a string, such as json.dumps(…) in Python, that the runtime encoded again; return the object itself)`
 		}
@@ -112,14 +113,14 @@ func readOutRecord(r *response, i int, dataField string) {
 	v := o.v
 	if v.Kind != Object {
 		r.shape = append(r.shape, shapeProblem{v.Start, v.End, i,
-			"Output record " + strconv.Itoa(i) + " is " + article(v.Kind) + " " + v.Kind.String() + ", not an object"})
+			"Output record " + strconv.Itoa(i) + " is " + report.Article(v.Kind) + " " + v.Kind.String() + ", not an object"})
 		return
 	}
 	o.id, _ = v.Member("recordId")
 	if o.id != nil && o.id.Kind != String && o.id.Kind != Null {
 		r.shape = append(r.shape, shapeProblem{o.id.Start, o.id.End, i,
-			"Output record " + strconv.Itoa(i) + "'s recordId is " + article(o.id.Kind) + " " + o.id.Kind.String() +
-				" (" + clip(idText(o.id), 40) + "); recordIds are strings, returned exactly as received"})
+			"Output record " + strconv.Itoa(i) + "'s recordId is " + report.Article(o.id.Kind) + " " + o.id.Kind.String() +
+				" (" + report.Clip(idText(o.id), 40) + "); recordIds are strings, returned exactly as received"})
 	}
 	o.result, _ = v.Member("result")
 	o.data, _ = v.Member(dataField)
@@ -141,7 +142,7 @@ func readOutRecord(r *response, i int, dataField string) {
 		case Null:
 		default:
 			r.shape = append(r.shape, shapeProblem{d.Start, d.End, i,
-				"Output record " + strconv.Itoa(i) + "'s " + dataField + " is " + article(d.Kind) + " " + d.Kind.String() +
+				"Output record " + strconv.Itoa(i) + "'s " + dataField + " is " + report.Article(d.Kind) + " " + d.Kind.String() +
 					", not a base64 string"})
 		}
 	}
@@ -166,7 +167,7 @@ func valueText(v *Value) string {
 // lambdaErrorObject returns the error when a body is the error object a
 // Lambda runtime returns for a failed invocation ({"errorType": …,
 // "errorMessage": …}, no "records"), and the value to point at.
-func lambdaErrorObject(root *Value) (*LambdaError, *Value) {
+func lambdaErrorObject(root *Value) (*report.LambdaError, *Value) {
 	if root.Kind != Object {
 		return nil, nil
 	}
@@ -178,7 +179,7 @@ func lambdaErrorObject(root *Value) (*LambdaError, *Value) {
 	if typ == nil && msg == nil {
 		return nil, nil
 	}
-	le := &LambdaError{Record: -1}
+	le := &report.LambdaError{Record: -1}
 	at := root
 	if typ != nil {
 		le.ErrorType = valueText(typ)
@@ -195,14 +196,14 @@ func lambdaErrorObject(root *Value) (*LambdaError, *Value) {
 // code and message of the batch failure. A timeout and a throttle have
 // their own codes (docs/firehose-contract.md rows 12 and 14); any other error is a
 // function error (row 11).
-func invocationFailure(le *LambdaError) (code Code, msg string) {
+func invocationFailure(le *report.LambdaError) (code report.Code, msg string) {
 	switch {
 	case le.ErrorType == "Sandbox.Timedout" || strings.Contains(le.ErrorMessage, "Task timed out after"):
-		return codeTimedOut, msgTimedOut
+		return report.CodeTimedOut, report.MsgTimedOut
 	case le.ErrorType == "TooManyRequestsException":
-		return codeInvokeLimit, msgInvokeLimit
+		return report.CodeInvokeLimit, report.MsgInvokeLimit
 	}
-	return codeFunctionError, msgFunctionError
+	return report.CodeFunctionError, report.MsgFunctionError
 }
 
 // countRows counts the newline-delimited rows of data: its lines that are

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // A Result is a run kept whole: the verdict of every record, every output
@@ -18,7 +19,7 @@ import (
 // The reports of one Result share what does not depend on the window (the
 // findings, the S3 preview, the body): treat them as read-only.
 type Result struct {
-	rep *Report // the whole report, without Records; offsets in UTF-16 units
+	rep *report.Report // the whole report, without Records; offsets in UTF-16 units
 	ev  *Event
 	// fresh holds the event's records as they were read, before the run
 	// decoded them (nil in Run's own Result, which describes no other
@@ -28,12 +29,12 @@ type Result struct {
 	// newPr makes the preset again, to give a window's records their rows;
 	// nil when no preset ran. raisedAt is the record on which it raised
 	// (the records after it were never processed), or len(ev.Records).
-	newPr    func(*findings, []byte) preset
+	newPr    func(*report.Findings, []byte) preset
 	raisedAt int
 	// window and records are the window the request asked for, described
 	// while the transform ran (offsets in bytes).
-	window  Window
-	records []Record
+	window  report.Window
+	records []report.Record
 	// outputs lists, for every input record, its response records (nil
 	// when nothing was judged); outData holds each response record's data
 	// as the response has it (base64), decoded again when it is shown.
@@ -46,14 +47,14 @@ type Result struct {
 // From; 50 when Count is not positive), as Run would return it. Its
 // Stats.Micros is how long the run took, or, for a window other than the
 // request's, how long describing that window took.
-func (res *Result) Report(d Detail) *Report {
+func (res *Result) Report(d Detail) *report.Report {
 	started := time.Now()
 	if d.Count <= 0 {
 		d.Count = defaultDetailCount
 	}
 	total := len(res.ev.Records)
 	from := min(max(d.From, 0), total)
-	w := Window{From: from, Count: min(from+d.Count, total) - from, Total: total}
+	w := report.Window{From: from, Count: min(from+d.Count, total) - from, Total: total}
 
 	rep := *res.rep
 	rep.Window = w
@@ -68,7 +69,7 @@ func (res *Result) Report(d Detail) *Report {
 		if r.Index > res.raisedAt {
 			// The function raised before this record: it made no rows of
 			// it, whichever worker would have processed it.
-			r.Rows = []Row{}
+			r.Rows = []report.Row{}
 		}
 		if res.outputs != nil && res.outputs[r.Index] != nil {
 			r.Outputs = res.outputs[r.Index]
@@ -94,8 +95,8 @@ func (res *Result) Report(d Detail) *Report {
 // of the request's window: each is decoded again from its state before the
 // run (the run let go of its bytes) and analyzed, and the preset, made
 // anew, gives its rows (what it writes is dropped).
-func (res *Result) describe(w Window) []Record {
-	records := make([]Record, w.Count)
+func (res *Result) describe(w report.Window) []report.Record {
+	records := make([]report.Record, w.Count)
 	c := &chunk{lo: w.From, hi: w.From + w.Count}
 	if res.newPr != nil && w.From <= res.raisedAt {
 		c.pr = res.newPr(&c.f, nil)
@@ -114,10 +115,10 @@ func (res *Result) describe(w Window) []Record {
 // the decoded data of those that concern its records (records holds them,
 // described): all of them when they are few, else those of the window's
 // records and the first maxListed others.
-func (res *Result) outRecords(w Window, records []Record) []OutRecord {
+func (res *Result) outRecords(w report.Window, records []report.Record) []report.OutRecord {
 	all := res.rep.Response.Records
 	listAll := len(all) <= w.Count+maxListed
-	out := make([]OutRecord, 0, min(len(all), w.Count+maxListed))
+	out := make([]report.OutRecord, 0, min(len(all), w.Count+maxListed))
 	budget, ignoredShown, others := outDecodedBudget, 0, 0
 	for _, o := range all {
 		show := false
@@ -144,6 +145,6 @@ func (res *Result) outRecords(w Window, records []Record) []OutRecord {
 }
 
 // inWindow tells whether record i is one of window w's.
-func inWindow(w Window, i int) bool {
+func inWindow(w report.Window, i int) bool {
 	return i >= w.From && i < w.From+w.Count
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -82,7 +83,7 @@ func isPreset(name string) bool {
 }
 
 // marshal is a report's JSON without its time, which differs from run to run.
-func marshal(t *testing.T, rep *Report) string {
+func marshal(t *testing.T, rep *report.Report) string {
 	t.Helper()
 	r := *rep
 	r.Stats.Micros = 0
@@ -177,6 +178,6 @@ func TestEveryOffsetIsConverted(t *testing.T) {
 			walk(f.Type)
 		}
 	}
-	walk(reflect.TypeFor[Report]())
+	walk(reflect.TypeFor[report.Report]())
 	assert.ElementsMatch(t, converted, found, "an offset field of the report that is not converted to UTF-16 units")
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // The rule of data (docs/firehose-contract.md rows 8 and 9, and what S3
@@ -35,13 +37,13 @@ func (dr *dataRule) decide(i int) bool {
 	switch {
 	case or.b64 != nil:
 		// Row 9, read record by record.
-		dr.r.fail(i, codeInvalidFormat, msgNotCaptured, Unconfirmed)
+		dr.r.fail(i, report.CodeInvalidFormat, report.MsgNotCaptured, report.Unconfirmed)
 		return true
 	case !validResult(or.result) || or.result.Text != resultOk:
 		return false
 	case or.data == nil || or.data.Kind == Null:
 		dr.noData = append(dr.noData, i)
-		dr.r.fail(i, codeInvalidFormat, msgNotCaptured, Unconfirmed)
+		dr.r.fail(i, report.CodeInvalidFormat, report.MsgNotCaptured, report.Unconfirmed)
 		dr.reportNoData(i, o)
 		return true
 	}
@@ -55,20 +57,20 @@ func (dr *dataRule) decide(i int) bool {
 func (dr *dataRule) batch() {
 	all := allRecords(len(dr.r.verdict.Records))
 	if len(dr.noData) > 0 {
-		dr.r.alternative(codeInvalidFormat,
-			fmt.Sprintf("%s Ok without data: what Firehose does is unconfirmed.", plural(len(dr.noData), "record")),
-			Reading{Label: "Only those records fail with Lambda.InvalidReturnFormat (one probe of real Firehose)", Failed: dr.noData},
-			Reading{Label: "The whole batch fails: Firehose cannot read the response (Lambda.JsonProcessingException)",
-				BatchError: dr.r.batchError(codeJSON, msgJSON), Failed: all})
+		dr.r.alternative(report.CodeInvalidFormat,
+			fmt.Sprintf("%s Ok without data: what Firehose does is unconfirmed.", report.Plural(len(dr.noData), "record")),
+			report.Reading{Label: "Only those records fail with Lambda.InvalidReturnFormat (one probe of real Firehose)", Failed: dr.noData},
+			report.Reading{Label: "The whole batch fails: Firehose cannot read the response (Lambda.JsonProcessingException)",
+				BatchError: dr.r.batchError(report.CodeJSON, report.MsgJSON), Failed: all})
 	}
 	if len(dr.badB64) > 0 {
-		dr.r.alternative(codeResponseBase64,
-			fmt.Sprintf("%s whose data is not base64: what Firehose does is unconfirmed.", plural(len(dr.badB64), "output record")),
-			Reading{Label: "The whole batch fails with Lambda.FunctionError and is retried (probably)",
-				BatchError: dr.r.batchError(codeFunctionError, msgFunctionError), Failed: all},
-			Reading{Label: "Firehose cannot parse the records: Lambda.JsonProcessingException for the whole batch (not retried)",
-				BatchError: dr.r.batchError(codeJSON, msgJSON), Failed: all},
-			Reading{Label: "Only those records fail", Failed: dr.m.inputsOf(dr.badB64)})
+		dr.r.alternative(report.CodeResponseBase64,
+			fmt.Sprintf("%s whose data is not base64: what Firehose does is unconfirmed.", report.Plural(len(dr.badB64), "output record")),
+			report.Reading{Label: "The whole batch fails with Lambda.FunctionError and is retried (probably)",
+				BatchError: dr.r.batchError(report.CodeFunctionError, report.MsgFunctionError), Failed: all},
+			report.Reading{Label: "Firehose cannot parse the records: Lambda.JsonProcessingException for the whole batch (not retried)",
+				BatchError: dr.r.batchError(report.CodeJSON, report.MsgJSON), Failed: all},
+			report.Reading{Label: "Only those records fail", Failed: dr.m.inputsOf(dr.badB64)})
 	}
 }
 
@@ -83,9 +85,9 @@ func (dr *dataRule) reportBase64(o int) {
 		start, end = d.Start+1+at, d.Start+2+at
 	}
 	i := m.inputOf(o)
-	fd := dr.r.f.at(codeResponseBase64, SevError, responseSpan(start, end)).rec(i).out(o).say(
+	fd := dr.r.f.At(report.CodeResponseBase64, report.SevError, report.ResponseSpan(start, end)).Rec(i).Out(o).Say(
 		"Output record %d's %s is not the padded standard base64 Firehose reads: %s. Firehose probably fails the whole batch with %s, retried (unconfirmed); failing to parse the records, it may as well fail it with %s, not retried; in no reading is the record delivered.",
-		o, m.field, e.Msg, codeFunctionError, codeJSON)
+		o, m.field, e.Msg, report.CodeFunctionError, report.CodeJSON)
 	if t := strings.TrimSpace(d.Text); t != "" && (t[0] == '{' || t[0] == '[' || t[0] == '"') {
 		fd.Message += " It looks like the payload itself: base64-encode it."
 	}
@@ -102,9 +104,9 @@ func (dr *dataRule) reportNoData(i, o int) {
 		start, end = or.data.Start, or.data.End
 		what = "has " + strconv.Quote(m.field) + ": null"
 	}
-	fd := dr.r.f.at(codeInvalidFormat, SevError, responseSpan(start, end)).rec(i).out(o).say(
+	fd := dr.r.f.At(report.CodeInvalidFormat, report.SevError, report.ResponseSpan(start, end)).Rec(i).Out(o).Say(
 		"Output record %d is Ok but %s. One probe of real Firehose failed such a record alone with %s (unconfirmed); it is not delivered.",
-		o, what, codeInvalidFormat)
+		o, what, report.CodeInvalidFormat)
 	switch {
 	case or.other != nil && m.field == "kafkaRecordValue":
 		fd.Message += ` It has "data": records from Amazon MSK return their bytes in "kafkaRecordValue".`
@@ -121,19 +123,19 @@ func (dr *dataRule) reportNoData(i, o int) {
 func (dr *dataRule) checkDelimiter(i, o int) {
 	or := &dr.m.resp.outs[o]
 	b := or.bytes
-	span := responseSpan(or.data.Start, or.data.End)
+	span := report.ResponseSpan(or.data.Start, or.data.End)
 	if len(b) == 0 {
-		dr.r.f.at(codeResponseEmptyData, SevInfo, span).rec(i).out(o).say(
+		dr.r.f.At(report.CodeResponseEmptyData, report.SevInfo, span).Rec(i).Out(o).Say(
 			"Output record %d is Ok with empty data: record %d is delivered but adds 0 bytes to S3 (an object made only of such records is empty). \"Dropped\" says that nothing is meant to arrive.", o, i)
 		return
 	}
 	ends := b[len(b)-1] == '\n'
 	switch {
 	case !ends && !dr.r.st.appendDelimiter:
-		dr.r.f.at(codeResponseDelimiter, SevWarning, span).rec(i).out(o).say(
+		dr.r.f.At(report.CodeResponseDelimiter, report.SevWarning, span).Rec(i).Out(o).Say(
 			"Output record %d's data does not end with a newline: in S3 it runs into the next record's data (…}{…). End every row with \"\\n\", or give the stream the AppendDelimiterToRecord processor.", o)
 	case ends && dr.r.st.appendDelimiter:
-		dr.r.f.at(codeResponseDelimiter, SevInfo, span).rec(i).out(o).say(
+		dr.r.f.At(report.CodeResponseDelimiter, report.SevInfo, span).Rec(i).Out(o).Say(
 			"Output record %d's data already ends with a newline and the AppendDelimiterToRecord processor adds another: S3 gets an empty line after it.", o)
 	}
 }
@@ -149,10 +151,10 @@ func (dr *dataRule) checkMetadata(o int) {
 		return
 	}
 	warn := func(v *Value, format string, args ...any) {
-		dr.r.f.at(codeResponseMetadata, SevWarning, responseSpan(v.Start, v.End)).rec(dr.m.inputOf(o)).out(o).say(format, args...)
+		dr.r.f.At(report.CodeResponseMetadata, report.SevWarning, report.ResponseSpan(v.Start, v.End)).Rec(dr.m.inputOf(o)).Out(o).Say(format, args...)
 	}
 	if m.Kind != Object {
-		warn(m, "Output record %d's metadata is %s %s; Firehose reads an object {\"partitionKeys\": {…}}.", o, article(m.Kind), m.Kind)
+		warn(m, "Output record %d's metadata is %s %s; Firehose reads an object {\"partitionKeys\": {…}}.", o, report.Article(m.Kind), m.Kind)
 		return
 	}
 	pk, _ := m.Member("partitionKeys")
@@ -160,12 +162,12 @@ func (dr *dataRule) checkMetadata(o int) {
 		return
 	}
 	if pk.Kind != Object {
-		warn(pk, "Output record %d's metadata.partitionKeys is %s %s; it maps key names to strings.", o, article(pk.Kind), pk.Kind)
+		warn(pk, "Output record %d's metadata.partitionKeys is %s %s; it maps key names to strings.", o, report.Article(pk.Kind), pk.Kind)
 		return
 	}
 	for k := range pk.Items {
 		if v := &pk.Items[k]; v.Kind != String {
-			warn(v, "Partition key %s of output record %d is %s %s; partition keys are strings.", quoted(pk.Keys[k].Name), o, article(v.Kind), v.Kind)
+			warn(v, "Partition key %s of output record %d is %s %s; partition keys are strings.", report.Quoted(pk.Keys[k].Name), o, report.Article(v.Kind), v.Kind)
 		}
 	}
 }

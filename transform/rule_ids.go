@@ -3,6 +3,8 @@ package transform
 import (
 	"fmt"
 	"strings"
+
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // The rule of recordIds (docs/firehose-contract.md rows 3, 4 and 5): an
@@ -25,11 +27,11 @@ func (ids *idsRule) decide(i int) bool {
 	mine := ids.m.outputs[i]
 	switch {
 	case len(mine) == 0:
-		ids.r.fail(i, codeMissingID, msgMissingID, Confirmed)
+		ids.r.fail(i, report.CodeMissingID, report.MsgMissingID, report.Confirmed)
 		ids.reportMissing(i)
 	case len(mine) > 1:
 		ids.dups = append(ids.dups, i)
-		ids.r.fail(i, codeDuplicatedID, msgDuplicatedID, Unconfirmed)
+		ids.r.fail(i, report.CodeDuplicatedID, report.MsgDuplicatedID, report.Unconfirmed)
 		for _, d := range mine[1:] {
 			ids.reportDuplicate(i, mine[0], d)
 		}
@@ -46,10 +48,10 @@ func (ids *idsRule) batch() {
 	if len(ids.dups) == 0 {
 		return
 	}
-	ids.r.alternative(codeDuplicatedID,
-		fmt.Sprintf("%s returned more than once: the code is confirmed, its scope is not.", plural(len(ids.dups), "recordId")),
-		Reading{Label: "Only the records whose recordId is repeated fail with Lambda.DuplicatedRecordId", Failed: ids.dups},
-		Reading{Label: "The whole batch fails with Lambda.DuplicatedRecordId", BatchError: ids.r.batchError(codeDuplicatedID, msgDuplicatedID),
+	ids.r.alternative(report.CodeDuplicatedID,
+		fmt.Sprintf("%s returned more than once: the code is confirmed, its scope is not.", report.Plural(len(ids.dups), "recordId")),
+		report.Reading{Label: "Only the records whose recordId is repeated fail with Lambda.DuplicatedRecordId", Failed: ids.dups},
+		report.Reading{Label: "The whole batch fails with Lambda.DuplicatedRecordId", BatchError: ids.r.batchError(report.CodeDuplicatedID, report.MsgDuplicatedID),
 			Failed: allRecords(len(ids.r.verdict.Records))})
 }
 
@@ -58,15 +60,15 @@ func (ids *idsRule) batch() {
 func (ids *idsRule) reportMissing(i int) {
 	m := ids.m
 	r := &m.ev.Records[i]
-	fd := ids.r.f.at(codeMissingID, SevError, m.idSpan(i)).rec(i).say(
+	fd := ids.r.f.At(report.CodeMissingID, report.SevError, m.idSpan(i)).Rec(i).Say(
 		"Record %d (recordId %s) is not in the response. Firehose: %s, %q The record's original data goes to processing-failed/; the rest of the batch is not affected.",
-		i, quoted(r.RecordID), codeMissingID, msgMissingID)
+		i, report.Quoted(r.RecordID), report.CodeMissingID, report.MsgMissingID)
 	// A changed recordId: an ignored output with nearly the same id.
 	if ids.changed == nil {
 		ids.changed = map[string]int{}
 		for o := range m.recs {
 			out := &m.recs[o]
-			if k := normalID(out.RecordID); out.Status == statusIgnored && k != "" {
+			if k := normalID(out.RecordID); out.Status == report.StatusIgnored && k != "" {
 				if _, dup := ids.changed[k]; !dup {
 					ids.changed[k] = o
 				}
@@ -76,8 +78,8 @@ func (ids *idsRule) reportMissing(i int) {
 	if o, ok := ids.changed[normalID(r.RecordID)]; ok {
 		s, e := m.idRange(o)
 		fd.Message += fmt.Sprintf(" Output record %d has %s instead: recordIds must come back exactly as received.",
-			o, quoted(m.recs[o].RecordID))
-		fd.relate(DocResponse, s, e, fmt.Sprintf("output record %d, with a changed recordId", o))
+			o, report.Quoted(m.recs[o].RecordID))
+		fd.Relate(report.DocResponse, s, e, fmt.Sprintf("output record %d, with a changed recordId", o))
 	}
 }
 
@@ -93,10 +95,10 @@ func (ids *idsRule) reportDuplicate(i, first, d int) {
 	m := ids.m
 	s, e := m.idRange(d)
 	fs, fe := m.idRange(first)
-	fd := ids.r.f.at(codeDuplicatedID, SevError, responseSpan(s, e)).rec(i).out(d).say(
+	fd := ids.r.f.At(report.CodeDuplicatedID, report.SevError, report.ResponseSpan(s, e)).Rec(i).Out(d).Say(
 		"Output record %d repeats the recordId %s of output record %d. Firehose: %s, %q Whether only record %d or the whole batch fails is unconfirmed; either way record %d is not delivered. One input record cannot become several output records: put its rows in one record's data, newline-delimited.",
-		d, quoted(m.ev.Records[i].RecordID), first, codeDuplicatedID, msgDuplicatedID, i, i)
-	fd.relate(DocResponse, fs, fe, fmt.Sprintf("output record %d, the first with this recordId", first))
+		d, report.Quoted(m.ev.Records[i].RecordID), first, report.CodeDuplicatedID, report.MsgDuplicatedID, i, i)
+	fd.Relate(report.DocResponse, fs, fe, fmt.Sprintf("output record %d, the first with this recordId", first))
 	m.relateInput(fd, i)
 }
 
@@ -108,7 +110,7 @@ func (ids *idsRule) listIgnored() {
 	n, lostRows, lostBytes := 0, 0, 0
 	for o := range m.recs {
 		out := &m.recs[o]
-		if out.Status != statusIgnored {
+		if out.Status != report.StatusIgnored {
 			continue
 		}
 		n++
@@ -118,21 +120,21 @@ func (ids *idsRule) listIgnored() {
 		}
 		lostRows += rows
 		lostBytes += lost
-		v.Ignored = append(v.Ignored, Ignored{RecordID: out.RecordID, Start: out.Start, End: out.End, Output: o, Rows: rows})
+		v.Ignored = append(v.Ignored, report.Ignored{RecordID: out.RecordID, Start: out.Start, End: out.End, Output: o, Rows: rows})
 		if i := ids.reportIgnored(o, rows, lost); i >= 0 && i < len(v.Records) {
 			v.Records[i].LostOutputs++
 			v.Records[i].LostRows += rows
 		}
 	}
 	if n > 0 {
-		sev := SevError
+		sev := report.SevError
 		if lostBytes == 0 {
-			sev = SevWarning
+			sev = report.SevWarning
 		}
-		ids.r.f.at(codeResponseLostRows, sev, responseSpan(0, 0)).say(
+		ids.r.f.At(report.CodeResponseLostRows, sev, report.ResponseSpan(0, 0)).Say(
 			"%s in the response %s a recordId that is not in the event. Firehose drops %s without any error, metric or processing-failed/ object: %s (%s) %s lost silently.",
-			plural(n, "output record"), pick(n == 1, "has", "have"), pick(n == 1, "it", "them"),
-			plural(lostRows, "row"), sizeText(lostBytes), pick(lostRows == 1, "is", "are"))
+			report.Plural(n, "output record"), report.Pick(n == 1, "has", "have"), report.Pick(n == 1, "it", "them"),
+			report.Plural(lostRows, "row"), report.SizeText(lostBytes), report.Pick(lostRows == 1, "is", "are"))
 	}
 }
 
@@ -142,15 +144,15 @@ func (ids *idsRule) reportIgnored(o, rows, lost int) int {
 	m := ids.m
 	or := &m.resp.outs[o]
 	s, e := m.idRange(o)
-	what := fmt.Sprintf("Output record %d has the recordId %s, which is not in the event", o, quoted(idText(or.id)))
+	what := fmt.Sprintf("Output record %d has the recordId %s, which is not in the event", o, report.Quoted(idText(or.id)))
 	if or.id == nil || or.id.Kind == Null {
 		what = fmt.Sprintf("Output record %d has no recordId", o)
 	}
-	sev, tail := SevError, fmt.Sprintf("so its data, %s (%s), is lost silently", plural(rows, "row"), sizeText(lost))
+	sev, tail := report.SevError, fmt.Sprintf("so its data, %s (%s), is lost silently", report.Plural(rows, "row"), report.SizeText(lost))
 	if lost == 0 {
-		sev, tail = SevWarning, "(it carries no data, so nothing is lost)"
+		sev, tail = report.SevWarning, "(it carries no data, so nothing is lost)"
 	}
-	fd := ids.r.f.at(codeResponseIgnoredRecordID, sev, responseSpan(s, e)).out(o).say(
+	fd := ids.r.f.At(report.CodeResponseIgnoredRecordID, sev, report.ResponseSpan(s, e)).Out(o).Say(
 		"%s. Firehose ignores it without any error, metric or processing-failed/ object, %s.", what, tail)
 	from := m.recs[o].From
 	if or.id == nil || or.id.Kind != String {
@@ -159,7 +161,7 @@ func (ids *idsRule) reportIgnored(o, rows, lost int) int {
 	if i, suffix := m.derivedFrom(or.id.Text); i >= 0 {
 		fd.Record = i
 		fd.Message += fmt.Sprintf(" Its recordId is record %d's (%s) with %q appended, the way the seed Lambda names every object after the first: one input record cannot become several output records. Put all of a record's rows in its one output record's data, newline-delimited.",
-			i, quoted(m.ev.Records[i].RecordID), suffix)
+			i, report.Quoted(m.ev.Records[i].RecordID), suffix)
 		m.relateInput(fd, i)
 	}
 	return from

@@ -3,6 +3,8 @@ package transform
 import (
 	"fmt"
 	"strings"
+
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // The rule of results (docs/firehose-contract.md rows 1, 2 and 7): "Ok"
@@ -35,13 +37,13 @@ func (rr *resultsRule) decide(i int) bool {
 	switch {
 	case !validResult(res):
 		// Row 7, read record by record.
-		rr.r.fail(i, codeInvalidFormat, msgNotCaptured, Unconfirmed)
+		rr.r.fail(i, report.CodeInvalidFormat, report.MsgNotCaptured, report.Unconfirmed)
 	case res.Text == resultOk:
-		v.Outcome, v.Confidence = Delivered, Confirmed
+		v.Outcome, v.Confidence = report.Delivered, report.Confirmed
 	case res.Text == resultDropped:
-		v.Outcome, v.Confidence = Dropped, Confirmed
+		v.Outcome, v.Confidence = report.Dropped, report.Confirmed
 	default:
-		rr.r.fail(i, codeProcessingFailed, msgProcessingFailed, Confirmed)
+		rr.r.fail(i, report.CodeProcessingFailed, report.MsgProcessingFailed, report.Confirmed)
 		rr.reportProcessingFailed(i, o)
 	}
 	return true
@@ -53,13 +55,13 @@ func (rr *resultsRule) batch() {
 	if len(rr.bad) == 0 {
 		return
 	}
-	b := rr.r.batchError(codeJSON, msgJSON)
+	b := rr.r.batchError(report.CodeJSON, report.MsgJSON)
 	b.Note = noteBadResult
-	rr.r.alternative(codeResponseResult,
-		fmt.Sprintf("%s with a result other than Ok, Dropped or ProcessingFailed: what Firehose does is unconfirmed.", plural(len(rr.bad), "output record")),
-		Reading{Label: "The whole batch fails (\"make sure the output is in required format\"; read here as Lambda.JsonProcessingException)",
+	rr.r.alternative(report.CodeResponseResult,
+		fmt.Sprintf("%s with a result other than Ok, Dropped or ProcessingFailed: what Firehose does is unconfirmed.", report.Plural(len(rr.bad), "output record")),
+		report.Reading{Label: "The whole batch fails (\"make sure the output is in required format\"; read here as Lambda.JsonProcessingException)",
 			BatchError: b, Failed: allRecords(len(rr.r.verdict.Records))},
-		Reading{Label: "Only those records fail", Failed: rr.m.inputsOf(rr.bad)})
+		report.Reading{Label: "Only those records fail", Failed: rr.m.inputsOf(rr.bad)})
 }
 
 // reportProcessingFailed reports record i, which the function returned as
@@ -68,10 +70,10 @@ func (rr *resultsRule) batch() {
 func (rr *resultsRule) reportProcessingFailed(i, o int) {
 	r := &rr.m.ev.Records[i]
 	res := rr.m.resp.outs[o].result
-	rr.r.f.at(codeProcessingFailed, SevError, rr.m.idSpan(i)).rec(i).out(o).say(
+	rr.r.f.At(report.CodeProcessingFailed, report.SevError, rr.m.idSpan(i)).Rec(i).Out(o).Say(
 		"Record %d (recordId %s) is returned as ProcessingFailed. Firehose writes its original data to processing-failed/ with %s, %q (not retried, attemptsMade 1).",
-		i, quoted(r.RecordID), codeProcessingFailed, msgProcessingFailed).
-		relate(DocResponse, res.Start, res.End, fmt.Sprintf("output record %d's result", o))
+		i, report.Quoted(r.RecordID), report.CodeProcessingFailed, report.MsgProcessingFailed).
+		Relate(report.DocResponse, res.Start, res.End, fmt.Sprintf("output record %d's result", o))
 }
 
 // reportResult reports an output record whose result is not one of the
@@ -87,10 +89,10 @@ func (rr *resultsRule) reportResult(o int) {
 	case res == nil:
 		what = fmt.Sprintf(`Output record %d has no "result"`, o)
 	case res.Kind != String:
-		what = fmt.Sprintf("Output record %d's result is %s %s", o, article(res.Kind), res.Kind)
+		what = fmt.Sprintf("Output record %d's result is %s %s", o, report.Article(res.Kind), res.Kind)
 		start, end = res.Start, res.End
 	default:
-		what = fmt.Sprintf("Output record %d's result is %s", o, quoted(res.Text))
+		what = fmt.Sprintf("Output record %d's result is %s", o, report.Quoted(res.Text))
 		start, end = res.Start, res.End
 		for _, ok := range []string{resultOk, resultDropped, resultProcessingFailed} {
 			if strings.EqualFold(strings.TrimSpace(res.Text), ok) {
@@ -99,7 +101,7 @@ func (rr *resultsRule) reportResult(o int) {
 		}
 	}
 	i := rr.m.inputOf(o)
-	fd := rr.r.f.at(codeResponseResult, SevError, responseSpan(start, end)).rec(i).out(o).say(
+	fd := rr.r.f.At(report.CodeResponseResult, report.SevError, report.ResponseSpan(start, end)).Rec(i).Out(o).Say(
 		`%s. Firehose accepts exactly "Ok", "Dropped" or "ProcessingFailed" (case-sensitive). What it does otherwise is unconfirmed: the whole batch fails ("make sure the output is in required format"), or only this record does. Either way the record is not delivered.`, what)
 	rr.m.relateInput(fd, i)
 }

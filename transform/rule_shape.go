@@ -3,6 +3,8 @@ package transform
 import (
 	"fmt"
 	"strings"
+
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // The rule of the response's shape (docs/firehose-contract.md rows 6 and
@@ -21,9 +23,9 @@ func notJSON(r *ruling, resp *response, text string) bool {
 	if strings.TrimSpace(text) == "" {
 		what = "The response is empty."
 	}
-	r.f.at(codeJSON, SevError, responseSpan(e.Offset, e.Offset+1)).say(
-		"%s Firehose: %s, %q The whole batch goes to processing-failed/ (not retried).", what, codeJSON, msgJSON)
-	r.failBatch(codeJSON, msgJSON, Confirmed)
+	r.f.At(report.CodeJSON, report.SevError, report.ResponseSpan(e.Offset, e.Offset+1)).Say(
+		"%s Firehose: %s, %q The whole batch goes to processing-failed/ (not retried).", what, report.CodeJSON, report.MsgJSON)
+	r.failBatch(report.CodeJSON, report.MsgJSON, report.Confirmed)
 	return true
 }
 
@@ -33,11 +35,11 @@ func notJSON(r *ruling, resp *response, text string) bool {
 func readable(m *match, r *ruling) bool {
 	if len(m.resp.shape) > 0 {
 		for _, p := range m.resp.shape {
-			r.f.at(codeJSON, SevError, responseSpan(p.start, p.end)).rec(m.inputOf(p.out)).out(p.out).say(
+			r.f.At(report.CodeJSON, report.SevError, report.ResponseSpan(p.start, p.end)).Rec(m.inputOf(p.out)).Out(p.out).Say(
 				"%s. Firehose cannot read the response: %s, %q The whole batch goes to processing-failed/ (not retried).",
-				p.msg, codeJSON, msgJSON)
+				p.msg, report.CodeJSON, report.MsgJSON)
 		}
-		r.failBatch(codeJSON, msgJSON, Confirmed)
+		r.failBatch(report.CodeJSON, report.MsgJSON, report.Confirmed)
 		return false
 	}
 	return !recordsUnusable(m, r)
@@ -56,7 +58,7 @@ func recordsUnusable(m *match, r *ruling) bool {
 	case recs == nil:
 		what = `The response has no "records" key`
 		if alt := similarKey(root, "records"); alt != nil {
-			what += fmt.Sprintf(" (it has %s: keys are case-sensitive)", quoted(alt.Name))
+			what += fmt.Sprintf(" (it has %s: keys are case-sensitive)", report.Quoted(alt.Name))
 			start, end = alt.Start, alt.End
 		} else if body, _ := root.Member("body"); body != nil {
 			what += ` (it looks like an API Gateway response: Firehose reads the object {"records": […]} itself, not a "body")`
@@ -64,7 +66,7 @@ func recordsUnusable(m *match, r *ruling) bool {
 	case recs.Kind == Null:
 		what, start, end = `"records" is null`, recs.Start, recs.End
 	case recs.Kind != Array:
-		what = fmt.Sprintf(`"records" is %s %s, not an array`, article(recs.Kind), recs.Kind)
+		what = fmt.Sprintf(`"records" is %s %s, not an array`, report.Article(recs.Kind), recs.Kind)
 		start, end = recs.Start, recs.End
 	case len(recs.Items) == 0 && n > 0:
 		what, start, end = `"records" is empty`, recs.Start, recs.End
@@ -72,22 +74,22 @@ func recordsUnusable(m *match, r *ruling) bool {
 		return false
 	}
 	all := allRecords(n)
-	readings := []Reading{
+	readings := []report.Reading{
 		{Label: "Every record fails with Lambda.MissingRecordId (one probe of real Firehose)", Failed: all},
 		{Label: "The whole batch fails with Lambda.FunctionError and is retried (another emulator)",
-			BatchError: r.batchError(codeFunctionError, msgFunctionError), Failed: all},
+			BatchError: r.batchError(report.CodeFunctionError, report.MsgFunctionError), Failed: all},
 	}
 	if recs != nil && recs.Kind != Array && recs.Kind != Null {
-		readings = append(readings, Reading{Label: "Firehose cannot read the response: Lambda.JsonProcessingException for the whole batch",
-			BatchError: r.batchError(codeJSON, msgJSON), Failed: all})
+		readings = append(readings, report.Reading{Label: "Firehose cannot read the response: Lambda.JsonProcessingException for the whole batch",
+			BatchError: r.batchError(report.CodeJSON, report.MsgJSON), Failed: all})
 	}
-	r.alternative(codeResponseRecords, what+": what Firehose does is unconfirmed; under every reading no record is delivered.", readings...)
+	r.alternative(report.CodeResponseRecords, what+": what Firehose does is unconfirmed; under every reading no record is delivered.", readings...)
 	for i := range r.verdict.Records {
-		r.fail(i, codeMissingID, msgMissingID, Unconfirmed)
+		r.fail(i, report.CodeMissingID, report.MsgMissingID, report.Unconfirmed)
 	}
-	r.f.at(codeResponseRecords, SevError, responseSpan(start, end)).say(
+	r.f.At(report.CodeResponseRecords, report.SevError, report.ResponseSpan(start, end)).Say(
 		"%s. What Firehose does then is unconfirmed: every record fails with %s (one probe), or the whole batch fails with %s (another emulator). Either way nothing is delivered.",
-		what, codeMissingID, codeFunctionError)
+		what, report.CodeMissingID, report.CodeFunctionError)
 	return true
 }
 

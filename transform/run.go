@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // Version is the engine's version, reported as firehose.version.
@@ -118,7 +119,7 @@ const (
 // Run reads the input, runs the preset (or takes the given response),
 // and judges the result the way Firehose would. It never panics on bad
 // input: every problem is reported in the report.
-func Run(req Request) *Report {
+func Run(req Request) *report.Report {
 	return evaluate(req, false).Report(req.Detail)
 }
 
@@ -134,32 +135,32 @@ func Evaluate(req Request) *Result {
 // read, a copy Run does without.
 func evaluate(req Request, whole bool) *Result {
 	started := time.Now()
-	var f findings
+	var f report.Findings
 	input := req.Input
 	if !utf8.ValidString(input) {
-		f.at(codeInputUTF8, SevWarning, inputSpan(0, 0)).say(
+		f.At(report.CodeInputUTF8, report.SevWarning, report.InputSpan(0, 0)).Say(
 			"The input is not valid UTF-8; invalid bytes were replaced with U+FFFD.")
 		input = strings.ToValidUTF8(input, "\ufffd")
 	}
 	ev := readInput(input, req.InputKind, &f)
-	rep := &Report{Version: Version, InputKind: ev.Kind, Detected: ev.Detected, Source: ev.Source,
-		Generated: ev.Generated, Findings: []Finding{}}
+	rep := &report.Report{Version: Version, InputKind: ev.Kind, Detected: ev.Detected, Source: ev.Source,
+		Generated: ev.Generated, Findings: []report.Finding{}}
 	if ev.Generated {
 		rep.Event = ev.Text
 	}
 
 	checking := strings.TrimSpace(req.Response) != "" && !ev.Refused
-	var newPr func(*findings, []byte) preset
+	var newPr func(*report.Findings, []byte) preset
 	if !checking && !ev.Refused {
 		rep.Preset = req.Preset
 		if rep.Preset == "" {
 			rep.Preset = PresetSeed
 		}
 		if k := presetNamed(rep.Preset); k != nil {
-			newPr = func(f *findings, body []byte) preset { return k.make(ev, req.Options, f, body) }
+			newPr = func(f *report.Findings, body []byte) preset { return k.make(ev, req.Options, f, body) }
 		} else {
-			f.at(codeRequestPreset, SevError, inputSpan(0, 0)).say("There is no preset named %s; pick one of %s.",
-				quoted(req.Preset), strings.Join(Presets, ", "))
+			f.At(report.CodeRequestPreset, report.SevError, report.InputSpan(0, 0)).Say("There is no preset named %s; pick one of %s.",
+				report.Quoted(req.Preset), strings.Join(Presets, ", "))
 			rep.Preset = ""
 		}
 	}
@@ -194,7 +195,7 @@ func evaluate(req Request, whole bool) *Result {
 		}
 	} else {
 		for _, c := range chunks {
-			f.merge(&c.f)
+			f.Merge(&c.f)
 		}
 		if checking {
 			body = &req.Response
@@ -240,20 +241,20 @@ func evaluate(req Request, whole bool) *Result {
 		rep.Export = exportRedrive(ev, req.Firehose.StreamName)
 	case "":
 	default:
-		f.at(codeRequestExport, SevError, inputSpan(0, 0)).say("There is no export named %s; ask for %s, %s, %s or %s.",
-			quoted(req.Export), ExportEvent, ExportDecoded, ExportS3, ExportRedrive)
+		f.At(report.CodeRequestExport, report.SevError, report.InputSpan(0, 0)).Say("There is no export named %s; ask for %s, %s, %s or %s.",
+			report.Quoted(req.Export), ExportEvent, ExportDecoded, ExportS3, ExportRedrive)
 	}
 
-	f.summarize()
-	if f.list != nil {
-		rep.Findings = f.list
+	f.Summarize()
+	if f.List != nil {
+		rep.Findings = f.List
 	}
 	rep.Stats.InputBytes = len(req.Input)
 	rep.Stats.Records = len(ev.Records)
 	rep.Stats.SkippedRecords = ev.Skipped
 	rep.Stats.ResponseLimit = LambdaPayloadLimit
 	res.in = jsonpos.NewUTF16Index(input)
-	toUTF16(rep, res.in, jsonpos.NewUTF16Index(respText))
+	rep.ToUTF16(res.in, jsonpos.NewUTF16Index(respText))
 	res.rep = rep
 	res.micros = time.Since(started).Microseconds()
 	return res
@@ -261,45 +262,10 @@ func evaluate(req Request, whole bool) *Result {
 
 // reportPayload reports what is wrong with a payload when no preset looks
 // at it (a pasted response is being checked).
-func reportPayload(r *EventRecord, p *payload, f *findings) {
+func reportPayload(r *EventRecord, p *payload, f *report.Findings) {
 	if p.kind == PayloadJSON && p.err != nil {
 		s, e := r.pmap.span(p.err.Offset, p.err.Offset+1)
-		f.at(codePayloadJSON, SevInfo, inputSpan(s, e)).rec(r.Index).say("Record %d's payload is not valid JSON: %s (line %d, column %d).",
+		f.At(report.CodePayloadJSON, report.SevInfo, report.InputSpan(s, e)).Rec(r.Index).Say("Record %d's payload is not valid JSON: %s (line %d, column %d).",
 			r.Index, p.err.Msg, p.err.Line, p.err.Column)
-	}
-}
-
-// toUTF16 converts the offsets of the report from bytes to UTF-16 units.
-// The records of a window are converted when a Result's report is made.
-func toUTF16(rep *Report, in, resp *jsonpos.UTF16Index) {
-	if rep.Response != nil {
-		for i := range rep.Response.Records {
-			o := &rep.Response.Records[i]
-			o.Start, o.End = resp.At(o.Start), resp.At(o.End)
-		}
-	}
-	for i := range rep.Verdict.Ignored {
-		g := &rep.Verdict.Ignored[i]
-		g.Start, g.End = resp.At(g.Start), resp.At(g.End)
-	}
-	for i := range rep.Findings {
-		rep.Findings[i].toUTF16(in, resp)
-	}
-}
-
-// toUTF16 converts a finding's offsets from bytes to UTF-16 units.
-func (fd *Finding) toUTF16(in, resp *jsonpos.UTF16Index) {
-	pick := func(doc string) *jsonpos.UTF16Index {
-		if doc == DocResponse {
-			return resp
-		}
-		return in
-	}
-	x := pick(fd.Doc)
-	fd.Start, fd.End = x.At(fd.Start), x.At(fd.End)
-	for i := range fd.Related {
-		l := &fd.Related[i]
-		x := pick(l.Doc)
-		l.Start, l.End = x.At(l.Start), x.At(l.End)
 	}
 }

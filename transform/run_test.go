@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -25,9 +26,9 @@ func TestRunReportShape(t *testing.T) {
 	require.Len(t, rep.Records, 1)
 	assert.True(t, rep.Records[0].Detail)
 	assert.Equal(t, `[{ "a": 1 }]`, rep.Records[0].Decoded, "pretty keeps short values on one line")
-	assert.Equal(t, []Row{{{"a", `"1"`}}}, rep.Records[0].Rows)
+	assert.Equal(t, []report.Row{{{"a", `"1"`}}}, rep.Records[0].Rows)
 	assert.Contains(t, rep.Event, `"records": [`)
-	assert.Equal(t, Window{From: 0, Count: 1, Total: 1}, rep.Window)
+	assert.Equal(t, report.Window{From: 0, Count: 1, Total: 1}, rep.Window)
 
 	// The JSON field names are a contract with the page.
 	out, err := json.Marshal(rep)
@@ -60,7 +61,7 @@ func TestRunOffsetsAreUTF16(t *testing.T) {
 
 func TestRunUnknownPreset(t *testing.T) {
 	rep := Run(Request{Input: `[{"a": 1}]`, Preset: "nope"})
-	assert.Equal(t, Code("request.preset"), rep.Findings[0].Code)
+	assert.Equal(t, report.Code("request.preset"), rep.Findings[0].Code)
 	assert.Nil(t, rep.Lambda.Body)
 	assert.Nil(t, rep.Lambda.Error)
 }
@@ -87,36 +88,36 @@ func TestRunWindow(t *testing.T) {
 	}
 	input := strings.Join(lines, "\n")
 	rep := Run(Request{Input: input, Preset: PresetNDJSON, Detail: Detail{From: 100, Count: 30}})
-	assert.Equal(t, Window{From: 100, Count: 20, Total: 120}, rep.Window)
+	assert.Equal(t, report.Window{From: 100, Count: 20, Total: 120}, rep.Window)
 	require.Len(t, rep.Records, 20)
 	assert.Equal(t, 100, rep.Records[0].Index)
 	assert.Equal(t, `{ "n": 100 }`, rep.Records[0].Decoded)
 	assert.Equal(t, 120, rep.Stats.Records)
 
 	def := Run(Request{Input: input, Preset: PresetNDJSON})
-	assert.Equal(t, Window{From: 0, Count: defaultDetailCount, Total: 120}, def.Window)
+	assert.Equal(t, report.Window{From: 0, Count: defaultDetailCount, Total: 120}, def.Window)
 }
 
 func TestFindingsCapMergesChunks(t *testing.T) {
-	var f, chunk findings
+	var f, chunk report.Findings
 	for i := range 250 {
-		f.at("a", SevError, inputSpan(i, i+1)).rec(i).say("one")
+		f.At("a", report.SevError, report.InputSpan(i, i+1)).Rec(i).Say("one")
 	}
-	f.at("b", SevWarning, inputSpan(0, 0)).say("two")
+	f.At("b", report.SevWarning, report.InputSpan(0, 0)).Say("two")
 	for range 30 {
-		chunk.at("b", SevWarning, inputSpan(0, 0)).say("three")
+		chunk.At("b", report.SevWarning, report.InputSpan(0, 0)).Say("three")
 	}
 	for range 120 {
-		chunk.at("c", SevWarning, responseSpan(0, 0)).say("four").relate(DocInput, 0, 1, "still fine")
+		chunk.At("c", report.SevWarning, report.ResponseSpan(0, 0)).Say("four").Relate(report.DocInput, 0, 1, "still fine")
 	}
-	f.merge(&chunk)
-	f.summarize()
-	assert.Equal(t, 100+31+100+2, len(f.list))
-	last := f.list[len(f.list)-2:]
-	assert.Equal(t, Code("a"), last[0].Code)
+	f.Merge(&chunk)
+	f.Summarize()
+	assert.Equal(t, 100+31+100+2, len(f.List))
+	last := f.List[len(f.List)-2:]
+	assert.Equal(t, report.Code("a"), last[0].Code)
 	assert.Contains(t, last[0].Message, "150 more findings")
-	assert.Equal(t, Code("c"), last[1].Code)
-	assert.Equal(t, DocResponse, last[1].Doc)
+	assert.Equal(t, report.Code("c"), last[1].Code)
+	assert.Equal(t, report.DocResponse, last[1].Doc)
 	assert.Contains(t, last[1].Message, "20 more findings")
 }
 
@@ -169,7 +170,7 @@ func TestRunChunksAgree(t *testing.T) {
 }
 
 // runChunks runs a request with its records split into n chunks.
-func runChunks(t *testing.T, n int, req Request) *Report {
+func runChunks(t *testing.T, n int, req Request) *report.Report {
 	t.Helper()
 	defer func(n int) { chunkCount = n }(chunkCount)
 	chunkCount = n

@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/firehose-playground/firehose-playground/internal/s3key"
 	"github.com/firehose-playground/firehose-playground/internal/sha256"
 )
@@ -27,10 +28,10 @@ const maxObjectBody = 256 << 10
 type s3Batch struct {
 	st      stream
 	ev      *Event
-	verdict []RecordVerdict
+	verdict []report.RecordVerdict
 	outs    []outRecord
 	whole   bool
-	f       *findings
+	f       *report.Findings
 }
 
 // previewS3 shows the objects Firehose writes for this batch (docs/firehose-contract.md
@@ -38,8 +39,8 @@ type s3Batch struct {
 // the prefix their partition keys give, and one processing-failed object
 // with a JSON line per failed record. Keys, times and UUIDs are made up
 // deterministically from the event: the same input previews the same keys.
-func previewS3(s *s3Batch) *S3Preview {
-	p := &S3Preview{Objects: []S3Object{}}
+func previewS3(s *s3Batch) *report.S3Preview {
+	p := &report.S3Preview{Objects: []report.S3Object{}}
 	c := s.clock()
 	s.deliveredObjects(p, c)
 	s.failedObject(p, c)
@@ -77,7 +78,7 @@ func (s *s3Batch) clock() s3Clock {
 }
 
 // deliveredObjects adds the objects holding the delivered records' data.
-func (s *s3Batch) deliveredObjects(p *S3Preview, c s3Clock) {
+func (s *s3Batch) deliveredObjects(p *report.S3Preview, c s3Clock) {
 	if s.outs == nil {
 		return
 	}
@@ -96,7 +97,7 @@ func (s *s3Batch) deliveredObjects(p *S3Preview, c s3Clock) {
 	hinted := false
 	for i := range s.verdict {
 		v := &s.verdict[i]
-		if v.Outcome != Delivered {
+		if v.Outcome != report.Delivered {
 			continue
 		}
 		or := &s.outs[v.Output]
@@ -105,16 +106,16 @@ func (s *s3Batch) deliveredObjects(p *S3Preview, c s3Clock) {
 			var missing string
 			gk, missing = parts.Partition(or.keys)
 			if missing != "" {
-				s.f.at(codeS3PartitionKey, SevWarning, responseSpan(or.v.Start, or.v.End)).rec(i).out(v.Output).say(
+				s.f.At(report.CodeS3PartitionKey, report.SevWarning, report.ResponseSpan(or.v.Start, or.v.End)).Rec(i).Out(v.Output).Say(
 					"Output record %d has no partition key %s, which the prefix uses (!{partitionKeyFromLambda:%s}). Firehose cannot evaluate the prefix for record %d and writes it under the error output prefix instead of delivering it; this preview leaves it out.",
-					v.Output, quoted(missing), missing, i)
+					v.Output, report.Quoted(missing), missing, i)
 				continue
 			}
 		} else if len(or.keys) > 0 && !hinted {
 			hinted = true
-			s.f.at(codeS3PartitionKeys, SevInfo, responseSpan(or.v.Start, or.v.End)).rec(i).out(v.Output).say(
+			s.f.At(report.CodeS3PartitionKeys, report.SevInfo, report.ResponseSpan(or.v.Start, or.v.End)).Rec(i).Out(v.Output).Say(
 				"Output record %d has metadata.partitionKeys, but the S3 prefix does not use !{partitionKeyFromLambda:…}, so the keys change nothing. Set a prefix such as %s to see the objects partitioned.",
-				v.Output, quoted("key="+"!{partitionKeyFromLambda:"+or.keys[0][0]+"}/"))
+				v.Output, report.Quoted("key="+"!{partitionKeyFromLambda:"+or.keys[0][0]+"}/"))
 		}
 		g := byKey[gk]
 		if g == nil {
@@ -135,18 +136,18 @@ func (s *s3Batch) deliveredObjects(p *S3Preview, c s3Clock) {
 			}
 		}
 		text, cut := body.text()
-		p.Objects = append(p.Objects, S3Object{Key: prefix + s.suffix(c.invoked+1000, ObjectDelivered, n),
+		p.Objects = append(p.Objects, report.S3Object{Key: prefix + s.suffix(c.invoked+1000, ObjectDelivered, n),
 			Kind: ObjectDelivered, Size: body.size, Body: text, Truncated: cut, Records: g.recs})
 	}
 }
 
 // failedObject adds the processing-failed object: one JSON line per failed
 // record, holding the record's original data.
-func (s *s3Batch) failedObject(p *S3Preview, c s3Clock) {
+func (s *s3Batch) failedObject(p *report.S3Preview, c s3Clock) {
 	var failed []int
 	oldest, ending := int64(0), int64(0)
 	for i := range s.verdict {
-		if v := &s.verdict[i]; v.Outcome == Failed {
+		if v := &s.verdict[i]; v.Outcome == report.Failed {
 			failed = append(failed, i)
 			if oldest == 0 || c.arrival[i] < oldest {
 				oldest = c.arrival[i]
@@ -166,14 +167,14 @@ func (s *s3Batch) failedObject(p *S3Preview, c s3Clock) {
 		body.write(line)
 	}
 	text, cut := body.text()
-	p.Objects = append(p.Objects, S3Object{
+	p.Objects = append(p.Objects, report.S3Object{
 		Key:  s.errorPrefix(time.UnixMilli(oldest).UTC()) + s.suffix(ending, ObjectProcessingFailed, 0),
 		Kind: ObjectProcessingFailed, Size: body.size, Body: text, Truncated: cut, Records: failed})
 }
 
 // failedLine appends the JSON line Firehose writes for a failed record, in
 // the layout the stream uses: 2025 (lambdaARN) or 2019 (lambdaArn).
-func (s *s3Batch) failedLine(b []byte, i int, v *RecordVerdict, attempts int, arrival, ending int64) []byte {
+func (s *s3Batch) failedLine(b []byte, i int, v *report.RecordVerdict, attempts int, arrival, ending int64) []byte {
 	raw := func(b []byte) []byte {
 		r := &s.ev.Records[i]
 		switch {
@@ -232,7 +233,7 @@ func (s *s3Batch) errorPrefix(t time.Time) string {
 	base := s.st.errorPrefix
 	if base == "" {
 		if s3key.Parse(s.st.prefix).HasExpression() {
-			s.f.at(codeS3ErrorPrefix, SevInfo, inputSpan(0, 0)).say(
+			s.f.At(report.CodeS3ErrorPrefix, report.SevInfo, report.InputSpan(0, 0)).Say(
 				"The S3 prefix uses expressions, so Firehose requires an error output prefix (with !{firehose:error-output-type}); the preview puts failed records under processing-failed/ at the top of the bucket.")
 		} else {
 			base = s.st.prefix

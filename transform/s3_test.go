@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -13,8 +14,8 @@ import (
 const keyPattern = `orders-1-\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`
 
 // objectsOf returns the preview's objects by kind.
-func objectsOf(rep *Report, kind string) []S3Object {
-	var out []S3Object
+func objectsOf(rep *report.Report, kind string) []report.S3Object {
+	var out []report.S3Object
 	for _, o := range rep.S3.Objects {
 		if o.Kind == kind {
 			out = append(out, o)
@@ -113,7 +114,7 @@ func TestDeliveredBodies(t *testing.T) {
 	assert.Equal(t, []int{0, 1}, d[0].Records)
 	delim := findingsWith(rep, "response.delimiter")
 	require.Len(t, delim, 1)
-	assert.Equal(t, SevWarning, delim[0].Severity)
+	assert.Equal(t, report.SevWarning, delim[0].Severity)
 	assert.Equal(t, 0, delim[0].Record)
 
 	rep = Check(threeRecords, response, FirehoseOptions{AppendDelimiter: true})
@@ -122,7 +123,7 @@ func TestDeliveredBodies(t *testing.T) {
 	assert.Equal(t, "{\"a\":1}\n{\"b\":2}\n\n", d[0].Body, "AppendDelimiterToRecord adds a newline to every record")
 	delim = findingsWith(rep, "response.delimiter")
 	require.Len(t, delim, 1)
-	assert.Equal(t, SevInfo, delim[0].Severity)
+	assert.Equal(t, report.SevInfo, delim[0].Severity)
 	assert.Equal(t, 1, delim[0].Record)
 }
 
@@ -157,7 +158,7 @@ func TestPartitionKeys(t *testing.T) {
 	missing := findingsWith(rep, "s3.partitionKey")
 	require.Len(t, missing, 1)
 	assert.Equal(t, 1, missing[0].Record)
-	assert.Equal(t, Likely, missing[0].Confidence)
+	assert.Equal(t, report.Likely, missing[0].Confidence)
 
 	rep = Check(threeRecords, response, FirehoseOptions{})
 	assert.Len(t, findingsWith(rep, "s3.partitionKeys"), 1, "keys the prefix does not use")
@@ -185,13 +186,13 @@ func TestPreviewS3OnItsOwn(t *testing.T) {
 		{v: &Value{}, bytes: []byte("B"), keys: [][2]string{{"team", "blue"}}},
 		{v: &Value{}, bytes: []byte("C"), keys: [][2]string{{"team", "red"}}},
 	}
-	verdict := []RecordVerdict{
-		{Index: 0, Outcome: Delivered, Output: 0},
-		{Index: 1, Outcome: Delivered, Output: 1},
-		{Index: 2, Outcome: Delivered, Output: 2},
-		{Index: 3, Outcome: Failed, Output: -1, ErrorCode: codeFunctionError, ErrorMessage: msgFunctionError},
+	verdict := []report.RecordVerdict{
+		{Index: 0, Outcome: report.Delivered, Output: 0},
+		{Index: 1, Outcome: report.Delivered, Output: 1},
+		{Index: 2, Outcome: report.Delivered, Output: 2},
+		{Index: 3, Outcome: report.Failed, Output: -1, ErrorCode: report.CodeFunctionError, ErrorMessage: report.MsgFunctionError},
 	}
-	var f findings
+	var f report.Findings
 	p := previewS3(&s3Batch{st: st, ev: ev, verdict: verdict, outs: outs, f: &f})
 	require.Len(t, p.Objects, 3)
 	red, blue, failed := p.Objects[0], p.Objects[1], p.Objects[2]
@@ -204,8 +205,8 @@ func TestPreviewS3OnItsOwn(t *testing.T) {
 	assert.Equal(t, []int{3}, failed.Records)
 	assert.Contains(t, failed.Body, `"rawData":"dw==","errorCode":"Lambda.FunctionError"`)
 	assert.Contains(t, failed.Body, `"attemptsMade":3`, "NumberOfRetries 2: three attempts")
-	assert.Equal(t, []string{"s3.errorPrefix"}, codes(f.list), "a prefix with expressions needs an error prefix")
+	assert.Equal(t, []string{"s3.errorPrefix"}, codes(f.List), "a prefix with expressions needs an error prefix")
 
-	again := previewS3(&s3Batch{st: st, ev: ev, verdict: verdict, outs: outs, f: &findings{}})
+	again := previewS3(&s3Batch{st: st, ev: ev, verdict: verdict, outs: outs, f: &report.Findings{}})
 	assert.Equal(t, p, again, "the same batch previews the same keys")
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/pyemu"
+	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // seedLambda emulates the blog post's Python Lambda (see docs/seed-lambda.md in the
@@ -17,9 +18,9 @@ import (
 type seedLambda struct {
 	ev     *Event
 	v1     bool
-	f      *findings
+	f      *report.Findings
 	body   []byte
-	err    *LambdaError
+	err    *report.LambdaError
 	n      int // output records written
 	flat   flatDict
 	tmp    []byte
@@ -28,7 +29,7 @@ type seedLambda struct {
 
 // newSeed returns the seed Lambda for a chunk of records, writing to
 // body.
-func newSeed(ev *Event, v1 bool, f *findings, body []byte) *seedLambda {
+func newSeed(ev *Event, v1 bool, f *report.Findings, body []byte) *seedLambda {
 	s := &seedLambda{ev: ev, v1: v1, f: f, body: body}
 	s.begin()
 	return s
@@ -38,12 +39,12 @@ func newSeed(ev *Event, v1 bool, f *findings, body []byte) *seedLambda {
 // where it happened.
 func (s *seedLambda) raise(typ, msg string, rec, start, end int) {
 	s.active = false
-	s.err = &LambdaError{ErrorType: typ, ErrorMessage: msg, Record: rec}
+	s.err = &report.LambdaError{ErrorType: typ, ErrorMessage: msg, Record: rec}
 	where := "before reading any record"
 	if rec >= 0 {
 		where = "on record " + strconv.Itoa(rec)
 	}
-	s.f.at(codeSeedRaised, SevError, inputSpan(start, end)).rec(rec).say(
+	s.f.At(report.CodeSeedRaised, report.SevError, report.InputSpan(start, end)).Rec(rec).Say(
 		"The function raises %s %s: %s. The whole invocation fails.", typ, where, msg)
 }
 
@@ -93,7 +94,7 @@ func subscriptError(v *Value) string {
 
 // record processes one input record; rows, when asked for, are the flat
 // dicts it produced. It does nothing once the function has raised.
-func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) []Row {
+func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) []report.Row {
 	if !s.active {
 		return nil
 	}
@@ -199,7 +200,7 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) []Row {
 		return nil
 	}
 
-	var rows []Row
+	var rows []report.Row
 	for j := range objs {
 		s.flat.build(&objs[j], &s.tmp)
 		if wantRows {
@@ -244,7 +245,7 @@ func pyLoadsError(text string, vals []Value, err, pyErr *SyntaxError) *SyntaxErr
 }
 
 // finish returns the response body, or the error the function raised.
-func (s *seedLambda) finish() ([]byte, *LambdaError) {
+func (s *seedLambda) finish() ([]byte, *report.LambdaError) {
 	if s.err != nil {
 		return nil, s.err
 	}
@@ -402,8 +403,8 @@ func (d *flatDict) json(b []byte) []byte {
 }
 
 // rows returns the dict as [key, value] pairs.
-func (d *flatDict) rows() Row {
-	out := make(Row, len(d.ents))
+func (d *flatDict) rows() report.Row {
+	out := make(report.Row, len(d.ents))
 	for i := range d.ents {
 		e := &d.ents[i]
 		out[i] = [2]string{e.key(), unescapeASCII(d.buf[e.v0:e.v1])}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/require"
 )
 
@@ -77,7 +78,7 @@ func TestSeedRandomMatchesPython(t *testing.T) {
 			if got := seedOutput(c.Event, p.preset); !sameSeedOutput(got, p.want) {
 				fails++
 				if fails <= 20 {
-					t.Errorf("line %d: %s on event %q:\ngot  %s,\nwant %s", line, p.preset, clip(c.Event, 2000), clip(got, 2000), clip(p.want, 2000))
+					t.Errorf("line %d: %s on event %q:\ngot  %s,\nwant %s", line, p.preset, report.Clip(c.Event, 2000), report.Clip(got, 2000), report.Clip(p.want, 2000))
 				}
 			}
 		}

@@ -1,16 +1,18 @@
-package transform
+package report
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
 // How findings' messages write numbers, sizes, JSON kinds and quoted
 // values, for every part of the engine.
 
-// percent writes n as a share of of: "0.4%", "139%".
-func percent(n, of int) string {
+// Percent writes n as a share of of: "0.4%", "139%".
+func Percent(n, of int) string {
 	p := float64(n) * 100 / float64(of)
 	if p < 0.1 {
 		return "less than 0.1%"
@@ -21,8 +23,8 @@ func percent(n, of int) string {
 	return strconv.Itoa(int(p)) + "%"
 }
 
-// thousands writes n with thousands separators: 6,291,556.
-func thousands(n int) string {
+// Thousands writes n with thousands separators: 6,291,556.
+func Thousands(n int) string {
 	s := strconv.Itoa(n)
 	var b strings.Builder
 	for i, c := range s {
@@ -34,16 +36,16 @@ func thousands(n int) string {
 	return b.String()
 }
 
-// pick returns a when cond holds, else b.
-func pick(cond bool, a, b string) string {
+// Pick returns a when cond holds, else b.
+func Pick(cond bool, a, b string) string {
 	if cond {
 		return a
 	}
 	return b
 }
 
-// sizeText writes a byte count for people: "512 bytes", "1.5 KiB", "6.0 MiB".
-func sizeText(n int) string {
+// SizeText writes a byte count for people: "512 bytes", "1.5 KiB", "6.0 MiB".
+func SizeText(n int) string {
 	switch {
 	case n < 1024:
 		if n == 1 {
@@ -57,24 +59,24 @@ func sizeText(n int) string {
 	}
 }
 
-// article returns "a" or "an" for a kind's name.
-func article(k Kind) string {
-	if k == Array || k == Object {
+// Article returns "a" or "an" for a kind's name.
+func Article(k jsonpos.Kind) string {
+	if k == jsonpos.Array || k == jsonpos.Object {
 		return "an"
 	}
 	return "a"
 }
 
-// plural writes "1 record", "2 records".
-func plural(n int, word string) string {
+// Plural writes "1 record", "2 records".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return fmt.Sprintf("1 %s", word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// clip shortens s to at most n bytes for a message, on a rune boundary.
-func clip(s string, n int) string {
+// Clip shortens s to at most n bytes for a message, on a rune boundary.
+func Clip(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
@@ -85,7 +87,7 @@ func clip(s string, n int) string {
 	return s[:cut] + "…"
 }
 
-// quoted writes s in double quotes for a message, clipped.
-func quoted(s string) string {
-	return `"` + strings.ReplaceAll(clip(s, 80), `"`, `\"`) + `"`
+// Quoted writes s in double quotes for a message, clipped.
+func Quoted(s string) string {
+	return `"` + strings.ReplaceAll(Clip(s, 80), `"`, `\"`) + `"`
 }
