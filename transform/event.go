@@ -487,7 +487,7 @@ func readRecord(ev *Event, r *EventRecord, f *report.Findings) {
 				f.At(report.CodeRecordIDEmpty, report.SevWarning, report.InputSpan(id.Start, id.End)).Rec(i).Say("Record %d has an empty recordId.", i)
 			}
 		} else {
-			r.RecordID = string(appendCompact(nil, id))
+			r.RecordID = string(jsonpos.AppendCompact(nil, id))
 			f.At(report.CodeRecordIDType, report.SevWarning, report.InputSpan(id.Start, id.End)).Rec(i).Say(
 				"recordId should be a string; record %d has %s %s. Firehose's ids are opaque strings.", i, report.Article(id.Kind), id.Kind)
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -232,14 +233,14 @@ func exportRedrive(ev *Event, streamName string) string {
 			b = append(b, ',')
 		}
 		b = append(b, "\n  {\"DeliveryStreamName\": "...)
-		b = appendJSONString(b, streamName)
+		b = jsonpos.AppendString(b, streamName)
 		b = append(b, ", \"Records\": ["...)
 		for i, d := range batch {
 			if i > 0 {
 				b = append(b, ',')
 			}
 			b = append(b, "\n    {\"Data\": "...)
-			b = appendJSONString(b, d)
+			b = jsonpos.AppendString(b, d)
 			b = append(b, '}')
 		}
 		b = append(b, "\n  ]}"...)

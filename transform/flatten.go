@@ -90,13 +90,13 @@ func (fl *flattener) leaf(v *Value) {
 	var text []byte
 	switch {
 	case fl.opts.Values != "string" || v.Kind == Null:
-		text = appendCompact(nil, v)
+		text = jsonpos.AppendCompact(nil, v)
 	case v.Kind == String:
-		text = appendJSONString(nil, v.Text)
+		text = jsonpos.AppendString(nil, v.Text)
 	case v.Kind == Number || v.Kind == Bool:
-		text = appendJSONString(nil, v.Text)
+		text = jsonpos.AppendString(nil, v.Text)
 	default:
-		text = appendJSONString(nil, string(appendCompact(nil, v)))
+		text = jsonpos.AppendString(nil, string(jsonpos.AppendCompact(nil, v)))
 	}
 	fl.fields = append(fl.fields, Field{Key: string(fl.key), Value: string(text), Start: v.Start, End: v.End})
 }
@@ -137,7 +137,7 @@ func appendRow(b []byte, fields []Field) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, fields[i].Key)
+		b = jsonpos.AppendString(b, fields[i].Key)
 		b = append(b, ':')
 		b = append(b, fields[i].Value...)
 	}

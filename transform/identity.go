@@ -3,6 +3,7 @@ package transform
 import (
 	"strconv"
 
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -73,7 +74,7 @@ func (l *identityLambda) record(r *EventRecord, _ *payload, _ bool) []report.Row
 	comma := false
 	if id, _ := rv.Member("recordId"); id != nil && rv.Kind == Object {
 		l.body = append(l.body, `"recordId":`...)
-		l.body = appendCompact(l.body, id)
+		l.body = jsonpos.AppendCompact(l.body, id)
 		comma = true
 	}
 	if comma {
@@ -82,7 +83,7 @@ func (l *identityLambda) record(r *EventRecord, _ *payload, _ bool) []report.Row
 	l.body = append(l.body, `"result":"Ok"`...)
 	if data, _ := rv.Member("data"); data != nil && rv.Kind == Object {
 		l.body = append(l.body, `,"data":`...)
-		l.body = appendCompact(l.body, data)
+		l.body = jsonpos.AppendCompact(l.body, data)
 	}
 	l.body = append(l.body, '}')
 	return nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/firehose-playground/firehose-playground/internal/sha256"
 )
@@ -80,15 +81,15 @@ func buildEvent(ev *Event, input string, env builtEnvelope, recs []builtRecord, 
 	}
 	b := make([]byte, 0, 256+len(recs)*200+len(input))
 	b = append(b, "{\n  \"invocationId\": "...)
-	b = appendJSONString(b, id)
+	b = jsonpos.AppendString(b, id)
 	b = append(b, ",\n  \"deliveryStreamArn\": "...)
-	b = appendJSONString(b, env.streamArn)
+	b = jsonpos.AppendString(b, env.streamArn)
 	if env.source == SourceKinesis {
 		b = append(b, ",\n  \"sourceKinesisStreamArn\": "...)
-		b = appendJSONString(b, env.sourceArn)
+		b = jsonpos.AppendString(b, env.sourceArn)
 	}
 	b = append(b, ",\n  \"region\": "...)
-	b = appendJSONString(b, env.region)
+	b = jsonpos.AppendString(b, env.region)
 	b = append(b, ",\n  \"records\": ["...)
 	for i, r := range recs {
 		if i > 0 {
@@ -102,20 +103,20 @@ func buildEvent(ev *Event, input string, env builtEnvelope, recs []builtRecord, 
 			ts = genTimestamp + int64(i)*7
 		}
 		b = append(b, "\n    {\n      \"recordId\": "...)
-		b = appendJSONString(b, rid)
+		b = jsonpos.AppendString(b, rid)
 		b = append(b, ",\n      \"approximateArrivalTimestamp\": "...)
 		b = strconv.AppendInt(b, ts, 10)
 		b = append(b, ",\n      \"data\": "...)
-		b = appendJSONString(b, r.data)
+		b = jsonpos.AppendString(b, r.data)
 		if k := r.kinesis; k != nil {
 			b = append(b, ",\n      \"kinesisRecordMetadata\": {\n        \"shardId\": "...)
-			b = appendJSONString(b, k.shardID)
+			b = jsonpos.AppendString(b, k.shardID)
 			b = append(b, ",\n        \"partitionKey\": "...)
-			b = appendJSONString(b, k.partitionKey)
+			b = jsonpos.AppendString(b, k.partitionKey)
 			b = append(b, ",\n        \"approximateArrivalTimestamp\": "...)
 			b = strconv.AppendInt(b, ts, 10)
 			b = append(b, ",\n        \"sequenceNumber\": "...)
-			b = appendJSONString(b, k.sequenceNumber)
+			b = jsonpos.AppendString(b, k.sequenceNumber)
 			b = append(b, ",\n        \"subsequenceNumber\": 0\n      }"...)
 		}
 		b = append(b, "\n    }"...)

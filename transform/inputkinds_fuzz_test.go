@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
 // FuzzParseLiteral feeds the printed-event parser anything: it never
@@ -49,7 +51,7 @@ func FuzzParseLiteral(f *testing.F) {
 		if err != nil {
 			t.Fatalf("the built JSON does not parse: %v\n%s", err, out)
 		}
-		if string(appendCompact(nil, &back)) != string(appendCompact(nil, &v)) {
+		if string(jsonpos.AppendCompact(nil, &back)) != string(jsonpos.AppendCompact(nil, &v)) {
 			t.Fatalf("the built JSON reads back differently:\n%s", out)
 		}
 	})

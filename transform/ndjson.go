@@ -3,6 +3,7 @@ package transform
 import (
 	"fmt"
 
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -159,7 +160,7 @@ func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *payload, wantRows bool)
 	var common []Field
 	for _, name := range []string{"owner", "logGroup", "logStream"} {
 		if v, _ := doc.Member(name); v != nil {
-			common = append(common, Field{Key: name, Value: string(appendCompact(nil, v)), Start: v.Start, End: v.End})
+			common = append(common, Field{Key: name, Value: string(jsonpos.AppendCompact(nil, v)), Start: v.Start, End: v.End})
 		}
 	}
 	objs := make([]*Value, len(events.Items))
@@ -184,7 +185,7 @@ func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *payload, wantRows bool)
 					continue
 				}
 			}
-			fields = append(fields, Field{Key: name, Value: string(appendCompact(nil, v)), Start: v.Start, End: v.End})
+			fields = append(fields, Field{Key: name, Value: string(jsonpos.AppendCompact(nil, v)), Start: v.Start, End: v.End})
 		}
 		return fields
 	}
@@ -218,7 +219,7 @@ func (l *ndjsonLambda) emit(r *EventRecord, result string, data []byte) {
 	l.n++
 	l.body = append(l.body, `{"recordId":`...)
 	if r.ID != nil {
-		l.body = appendCompact(l.body, r.ID)
+		l.body = jsonpos.AppendCompact(l.body, r.ID)
 	} else {
 		l.body = append(l.body, `""`...)
 	}

@@ -94,7 +94,7 @@ func (p *payload) decodedText() (string, bool) {
 		return hexDump(p.text, maxDecoded/4)
 	case PayloadJSON, PayloadCWL:
 		if p.err == nil && !p.deep && len(p.text) <= maxDecoded {
-			b := appendPretty(make([]byte, 0, 2*len(p.text)), p.text, p.vals)
+			b := jsonpos.AppendPretty(make([]byte, 0, 2*len(p.text)), p.text, p.vals)
 			return unsafe.String(unsafe.SliceData(b), len(b)), false // b is not written again
 		}
 	}

@@ -23,7 +23,7 @@ func prettyOf(t testing.TB, s string) string {
 	t.Helper()
 	vals, err, _ := parseValues(s, 0)
 	require.Nil(t, err, s)
-	return string(appendPretty(nil, s, vals))
+	return string(jsonpos.AppendPretty(nil, s, vals))
 }
 
 func TestPrettyMatchesTidwall(t *testing.T) {
@@ -83,7 +83,7 @@ func FuzzPretty(f *testing.F) {
 		if err != nil || len(vals) != 1 || hasNonStandard(vals) {
 			return
 		}
-		if got := string(appendPretty(nil, s, vals)); got != tidwallPretty(s) {
+		if got := string(jsonpos.AppendPretty(nil, s, vals)); got != tidwallPretty(s) {
 			t.Fatalf("appendPretty(%q) = %q, tidwall/pretty %q", s, got, tidwallPretty(s))
 		}
 	})

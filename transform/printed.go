@@ -569,7 +569,7 @@ func remap(v *Value, pos []int) {
 // appendIndented appends v as JSON indented by two spaces.
 func appendIndented(b []byte, v *Value, indent string) []byte {
 	if (v.Kind != Object && v.Kind != Array) || len(v.Items) == 0 {
-		return appendCompact(b, v)
+		return jsonpos.AppendCompact(b, v)
 	}
 	open, close := byte('['), byte(']')
 	if v.Kind == Object {
@@ -584,7 +584,7 @@ func appendIndented(b []byte, v *Value, indent string) []byte {
 		b = append(b, '\n')
 		b = append(b, inner...)
 		if v.Kind == Object {
-			b = appendJSONString(b, v.Keys[i].Name)
+			b = jsonpos.AppendString(b, v.Keys[i].Name)
 			b = append(b, ": "...)
 		}
 		b = appendIndented(b, &v.Items[i], inner)

@@ -309,7 +309,7 @@ func joinChunks(chunks []*chunk, sep, end string, f *report.Findings) (string, *
 func appendDecodedLine(b []byte, r *EventRecord, p *payload) []byte {
 	b = append(b, `{"recordId":`...)
 	if r.ID != nil {
-		b = appendCompact(b, r.ID)
+		b = jsonpos.AppendCompact(b, r.ID)
 	} else {
 		b = append(b, "null"...)
 	}
@@ -322,9 +322,9 @@ func appendDecodedLine(b []byte, r *EventRecord, p *payload) []byte {
 		b = appendBase64Encode(b, r.Payload)
 		b = append(b, `"}`...)
 	case p.err == nil && len(p.vals) == 1 && !p.vals[0].IsNonStandard() && findNonStandard(&p.vals[0]) == nil:
-		b = appendCompact(b, &p.vals[0])
+		b = jsonpos.AppendCompact(b, &p.vals[0])
 	default:
-		b = appendJSONString(b, p.text)
+		b = jsonpos.AppendString(b, p.text)
 	}
 	return append(b, "}\n"...)
 }
@@ -347,11 +347,11 @@ func exportS3(p *report.S3Preview) string {
 				b = append(b, ',')
 			}
 			b = append(b, `{"key":`...)
-			b = appendJSONString(b, o.Key)
+			b = jsonpos.AppendString(b, o.Key)
 			b = append(b, `,"kind":`...)
-			b = appendJSONString(b, o.Kind)
+			b = jsonpos.AppendString(b, o.Kind)
 			b = append(b, `,"body":`...)
-			b = appendJSONString(b, o.Body)
+			b = jsonpos.AppendString(b, o.Body)
 			b = append(b, '}')
 		}
 	}

@@ -61,7 +61,7 @@ func idKey(v *Value) string {
 	if v.Kind == String {
 		return "s:" + v.Text
 	}
-	return v.Kind.String() + ":" + string(appendCompact(nil, v))
+	return v.Kind.String() + ":" + string(jsonpos.AppendCompact(nil, v))
 }
 
 // idText returns a recordId as the report shows it: the string, or the
@@ -73,7 +73,7 @@ func idText(v *Value) string {
 	case v.Kind == String:
 		return v.Text
 	}
-	return string(appendCompact(nil, v))
+	return string(jsonpos.AppendCompact(nil, v))
 }
 
 // readResponse reads a response body. dataField is "data", or
@@ -161,7 +161,7 @@ func valueText(v *Value) string {
 	if v.Kind == String {
 		return v.Text
 	}
-	return string(appendCompact(nil, v))
+	return string(jsonpos.AppendCompact(nil, v))
 }
 
 // lambdaErrorObject returns the error when a body is the error object a

@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/firehose-playground/firehose-playground/internal/s3key"
 	"github.com/firehose-playground/firehose-playground/internal/sha256"
@@ -189,7 +190,7 @@ func (s *s3Batch) failedLine(b []byte, i int, v *report.RecordVerdict, attempts 
 			b = appendBase64Encode(b, r.Data)
 			return append(b, '"')
 		case r.DataValue != nil && r.DataValue.Kind == String:
-			return appendJSONString(b, r.DataValue.Text) // data that could not be decoded
+			return jsonpos.AppendString(b, r.DataValue.Text) // data that could not be decoded
 		}
 		return append(b, `""`...)
 	}
@@ -199,7 +200,7 @@ func (s *s3Batch) failedLine(b []byte, i int, v *report.RecordVerdict, attempts 
 	}
 	str := func(b []byte, name, s string) []byte {
 		b = append(b, `"`+name+`":`...)
-		return appendJSONString(b, s)
+		return jsonpos.AppendString(b, s)
 	}
 	b = append(b, '{')
 	if s.st.layout == "2019" {

@@ -27,4 +27,8 @@
 // the first place a text goes past them. Values reads NDJSON or
 // concatenated JSON. UTF16Index turns the byte offsets into the UTF-16
 // offsets a JavaScript editor counts in.
+//
+// It also writes values back: AppendCompact (numbers as written, keys in
+// order), AppendString (a JSON string) and AppendPretty (the layout of
+// github.com/tidwall/pretty, byte for byte).
 package jsonpos

@@ -1,25 +1,23 @@
-package transform
+package jsonpos
 
 import (
 	"unicode/utf8"
-
-	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
-// appendCompact appends v as compact JSON, numbers as written and strings
+// AppendCompact appends v as compact JSON, numbers as written and strings
 // with only the escapes JSON requires (non-ASCII stays UTF-8; a lone
 // surrogate becomes a \uXXXX escape so the output stays valid UTF-8).
-func appendCompact(b []byte, v *Value) []byte {
+func AppendCompact(b []byte, v *Value) []byte {
 	switch v.Kind {
 	case String:
-		return appendJSONString(b, v.Text)
+		return AppendString(b, v.Text)
 	case Array:
 		b = append(b, '[')
 		for i := range v.Items {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendCompact(b, &v.Items[i])
+			b = AppendCompact(b, &v.Items[i])
 		}
 		return append(b, ']')
 	case Object:
@@ -28,9 +26,9 @@ func appendCompact(b []byte, v *Value) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, v.Keys[i].Name)
+			b = AppendString(b, v.Keys[i].Name)
 			b = append(b, ':')
-			b = appendCompact(b, &v.Items[i])
+			b = AppendCompact(b, &v.Items[i])
 		}
 		return append(b, '}')
 	}
@@ -45,8 +43,8 @@ var jsonPlain = func() (t [256]bool) {
 	return t
 }()
 
-// appendJSONString appends s as a JSON string.
-func appendJSONString(b []byte, s string) []byte {
+// AppendString appends s as a JSON string.
+func AppendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	for i := 0; i < len(s); {
 		start := i
@@ -60,7 +58,7 @@ func appendJSONString(b []byte, s string) []byte {
 		c := s[i]
 		switch {
 		case c == 0xed: // maybe a WTF-8 surrogate
-			r, n := jsonpos.DecodeWTF8(s[i:])
+			r, n := DecodeWTF8(s[i:])
 			if n == 3 && r >= 0xd800 && r <= 0xdfff {
 				b = append(b, '\\', 'u', hexDigits[r>>12], hexDigits[r>>8&15], hexDigits[r>>4&15], hexDigits[r&15])
 			} else if r == utf8.RuneError && n == 1 {

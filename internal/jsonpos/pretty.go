@@ -1,4 +1,4 @@
-package transform
+package jsonpos
 
 // The report shows JSON payloads laid out as github.com/tidwall/pretty lays
 // them out with its default options (width 80, two-space indent), byte for
@@ -12,9 +12,9 @@ const (
 	prettyIndent = "  "
 )
 
-// appendPretty appends the values laid out one after the other, a newline
+// AppendPretty appends the values laid out one after the other, a newline
 // between two, from src, the text they were parsed from.
-func appendPretty(b []byte, src string, vals []Value) []byte {
+func AppendPretty(b []byte, src string, vals []Value) []byte {
 	for i := range vals {
 		if i > 0 {
 			b = append(b, '\n')
