@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/pyemu"
 )
 
 // benchEventSize is the size of the benchmark event: as large as a Lambda
@@ -178,7 +179,7 @@ func BenchmarkParsePayloads(b *testing.B) {
 		var ps jsonpos.Parser
 		for b.Loop() {
 			for _, p := range payloads {
-				ps.Reset(p, pyLimits(pyPayloadDepth))
+				ps.Reset(p, pyemu.JSONLimits(pyemu.PayloadDepth))
 				if _, err, _ := ps.Values(); err != nil {
 					b.Fatal(err)
 				}

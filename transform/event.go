@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/pyemu"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/firehose-playground/firehose-playground/internal/sha256"
 )
@@ -219,11 +220,11 @@ func parseEventText(text string) *parsedEvent {
 		return doc
 	}
 	var p jsonpos.Parser
-	lim := pyLimits(pyEventDepth)
+	lim := pyemu.JSONLimits(pyemu.EventDepth)
 	lim.KeepItems = MaxRecords
 	p.Reset(doc.body, lim)
 	doc.root, doc.err = p.Document()
-	doc.pyErr, doc.dropped = pyError(doc.body, p.Crossed()), p.Dropped()
+	doc.pyErr, doc.dropped = pyemu.JSONError(doc.body, p.Crossed()), p.Dropped()
 	return doc
 }
 

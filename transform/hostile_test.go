@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/pyemu"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/firehose-playground/firehose-playground/internal/testevent"
 
@@ -103,7 +104,7 @@ func TestHostileInputs(t *testing.T) {
 // below. Raising MaxDepth far past that crashes this test.
 func TestDeepNestingFitsASmallStack(t *testing.T) {
 	defer debug.SetMaxStack(debug.SetMaxStack(1 << 20))
-	for _, depth := range []int{pyPayloadDepth, MaxDepth, MaxDepth + 10} {
+	for _, depth := range []int{pyemu.PayloadDepth, MaxDepth, MaxDepth + 10} {
 		deep := strings.Repeat(`{"a":[`, depth/2) + "1" + strings.Repeat("]}", depth/2)
 		for _, preset := range Presets {
 			for _, input := range []string{deep, testevent.Event([]byte(deep)), testevent.Event([]byte(`[{"k":` + deep + `}]`))} {

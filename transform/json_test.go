@@ -9,7 +9,7 @@ import (
 // pyLoads is json.loads(text) as the seed presets emulate it: the value,
 // or the exception as "Type: message".
 func pyLoads(text string) (*Value, string) {
-	vals, err, pyErr := parseValues(text, pyPayloadDepth)
+	vals, err, pyErr := pyemu.JSONValues(text, pyemu.PayloadDepth)
 	if e := pyLoadsError(text, vals, err, pyErr); e != nil {
 		return nil, e.Type + ": " + e.Error()
 	}

@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/pyemu"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -52,10 +53,10 @@ func analyzePayload(r *EventRecord, ps *jsonpos.Parser) *payload {
 		return p
 	}
 	p.kind = PayloadText
-	ps.Reset(p.text, pyLimits(pyPayloadDepth))
+	ps.Reset(p.text, pyemu.JSONLimits(pyemu.PayloadDepth))
 	var crossed *jsonpos.Crossing
 	p.vals, p.err, crossed = ps.Values()
-	p.pyErr = pyError(p.text, crossed)
+	p.pyErr = pyemu.JSONError(p.text, crossed)
 	p.deep = ps.Deepest() > maxPrettyDepth
 	if t := strings.TrimLeft(p.text, " \t\r\n"); p.err == nil && len(p.vals) > 0 || t != "" && (t[0] == '{' || t[0] == '[') {
 		p.kind = PayloadJSON

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/pyemu"
 	"github.com/firehose-playground/firehose-playground/internal/testevent"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -21,7 +22,7 @@ func tidwallPretty(s string) string {
 // prettyOf lays out the values of s with appendPretty.
 func prettyOf(t testing.TB, s string) string {
 	t.Helper()
-	vals, err, _ := parseValues(s, 0)
+	vals, err, _ := pyemu.JSONValues(s, 0)
 	require.Nil(t, err, s)
 	return string(jsonpos.AppendPretty(nil, s, vals))
 }
@@ -79,7 +80,7 @@ func FuzzPretty(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		vals, err, _ := parseValues(s, 0)
+		vals, err, _ := pyemu.JSONValues(s, 0)
 		if err != nil || len(vals) != 1 || hasNonStandard(vals) {
 			return
 		}

@@ -157,7 +157,7 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) []report.
 		text, vals, perr, pyErr = p.text, p.vals, p.err, p.pyErr
 	} else {
 		text = string(raw)
-		vals, perr, pyErr = parseValues(text, pyPayloadDepth)
+		vals, perr, pyErr = pyemu.JSONValues(text, pyemu.PayloadDepth)
 	}
 	if e := pyLoadsError(text, vals, perr, pyErr); e != nil {
 		start, end := pmap.span(e.Offset, e.Offset+1)

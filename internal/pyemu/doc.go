@@ -4,6 +4,9 @@
 // round-trip digits, "1e+16", "nan"), str.isprintable()'s table of
 // Unicode 14.0.0, the names of the types json.loads makes, and
 // base64.b64decode with its lenient alphabet and its error messages.
+// It also knows where json.loads gives up (JSONLimits: its recursion and
+// integer-digit limits, measured on CPython 3.11) and the exception it
+// raises there (JSONError).
 //
 // It is a package because it answers one question, "what would CPython
 // print?", that has nothing to do with Firehose: the seed presets of
