@@ -3,6 +3,7 @@ package transform
 import (
 	"strings"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -66,7 +67,7 @@ func newStream(ev *Event, opts FirehoseOptions, preset string) stream {
 			region = parts[3]
 		}
 		if region == "" {
-			region = genRegion
+			region = event.GenRegion
 		}
 		fn := preset
 		if fn == "" {
@@ -172,7 +173,7 @@ func applyRules(jd *judged, m *match, r *ruling, text string, pasted bool, origi
 		body = "   " + body[3:]
 	}
 	m.read(body)
-	if le, at := lambdaErrorObject(&m.resp.root); pasted && le != nil && m.resp.err == nil {
+	if le, at := event.LambdaErrorObject(&m.resp.root); pasted && le != nil && m.resp.err == nil {
 		// The user pasted the error object of a failed invocation.
 		jd.Lambda.Error, jd.Lambda.Body, jd.Response = le, nil, nil
 		jd.Stats.ResponseBytes = 0

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
@@ -30,7 +31,7 @@ func testEvent(recs ...[2]string) string {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		fmt.Fprintf(&b, `{"recordId":%q,"approximateArrivalTimestamp":%d,"data":%q}`, r[0], genTimestamp+int64(i), b64(r[1]))
+		fmt.Fprintf(&b, `{"recordId":%q,"approximateArrivalTimestamp":%d,"data":%q}`, r[0], event.GenTimestamp+int64(i), b64(r[1]))
 	}
 	b.WriteString("]}")
 	return b.String()

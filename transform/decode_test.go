@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/pyemu"
 	"github.com/stretchr/testify/require"
 )
@@ -92,10 +93,10 @@ func TestAppendBase64Encode(t *testing.T) {
 			src[i] = byte(rng.Uint32())
 		}
 		want := base64.StdEncoding.AppendEncode([]byte("x"), src)
-		require.Equal(t, string(want), string(appendBase64Encode([]byte("x"), src)), "%d bytes", n)
+		require.Equal(t, string(want), string(event.AppendBase64Encode([]byte("x"), src)), "%d bytes", n)
 
 		// And back.
-		got, err := appendBase64([]byte("y"), string(want[1:]))
+		got, err := event.AppendBase64([]byte("y"), string(want[1:]))
 		require.NoError(t, err)
 		require.Equal(t, "y"+string(src), string(got))
 	}

@@ -1,6 +1,8 @@
 package transform
 
-import "github.com/firehose-playground/firehose-playground/internal/report"
+import (
+	"github.com/firehose-playground/firehose-playground/internal/report"
+)
 
 // Description is what the engine tells a user interface about itself, so
 // that the interface repeats none of it: every code with its words (the

@@ -3,6 +3,7 @@ package transform
 import (
 	"strconv"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
@@ -55,7 +56,7 @@ func newIdentity(ev *Event, body []byte) *identityLambda {
 	return l
 }
 
-func (l *identityLambda) record(r *EventRecord, _ *payload, _ bool) []report.Row {
+func (l *identityLambda) record(r *EventRecord, _ *event.Payload, _ bool) []report.Row {
 	if l.err != nil {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
@@ -27,7 +28,7 @@ func FuzzParseLiteral(f *testing.F) {
 		if !utf8.ValidString(s) {
 			return
 		}
-		v, p, ok := parseLiteral(s, 0)
+		v, p, ok := event.ParseLiteral(s, 0)
 		if !ok {
 			return
 		}
@@ -41,12 +42,12 @@ func FuzzParseLiteral(f *testing.F) {
 			}
 		}
 		walk(&v)
-		for _, c := range p.cuts {
-			if c.start < 0 || c.end < c.start || c.end > len(s) {
-				t.Fatalf("cut %s at [%d,%d) in %d bytes", c.what, c.start, c.end, len(s))
+		for _, c := range p.Cuts {
+			if c.Start < 0 || c.End < c.Start || c.End > len(s) {
+				t.Fatalf("cut %s at [%d,%d) in %d bytes", c.What, c.Start, c.End, len(s))
 			}
 		}
-		out := string(appendIndented(nil, &v, ""))
+		out := string(event.AppendIndented(nil, &v, ""))
 		back, err := ParseJSON(out)
 		if err != nil {
 			t.Fatalf("the built JSON does not parse: %v\n%s", err, out)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -185,7 +186,7 @@ func TestForcedInputKinds(t *testing.T) {
 func TestRedriveExport(t *testing.T) {
 	line := func(i int, raw string) string {
 		return fmt.Sprintf(`{"rawData":%q,"errorCode":"Lambda.FunctionError","errorMessage":"m","attemptsMade":4,"arrivalTimestamp":%d,"attemptEndingTimestamp":%d,"lambdaARN":"arn:aws:lambda:us-east-1:123456789012:function:f:$LATEST"}`,
-			raw, genTimestamp+int64(i), genTimestamp+int64(i)+1000)
+			raw, event.GenTimestamp+int64(i), event.GenTimestamp+int64(i)+1000)
 	}
 	batches := func(lines []string) []int {
 		rep := Run(Request{Input: strings.Join(lines, "\n"), Export: ExportRedrive, Firehose: FirehoseOptions{StreamName: "orders"}})

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -66,7 +67,7 @@ func (m *match) pair(origins []int) []report.OutRecord {
 			rec.From = origins[o]
 		}
 		if or.result != nil {
-			rec.Result = valueText(or.result)
+			rec.Result = event.ValueText(or.result)
 		}
 		if or.id != nil && or.id.Kind != Null {
 			k := idKey(or.id)
@@ -140,7 +141,7 @@ func (m *match) relateInput(fd *report.Finding, i int) *report.Finding {
 // derivedFrom finds the input record whose recordId is id without a
 // numeric suffix (R1, R2 from R), and the suffix.
 func (m *match) derivedFrom(id string) (int, string) {
-	for k := len(id) - 1; k > 0 && len(id)-k <= 9 && isDigit(id[k]); k-- {
+	for k := len(id) - 1; k > 0 && len(id)-k <= 9 && event.IsDigit(id[k]); k-- {
 		if ins := m.byID["s:"+id[:k]]; len(ins) > 0 {
 			return ins[0], id[k:]
 		}
@@ -153,7 +154,7 @@ func (m *match) derivedFrom(id string) (int, string) {
 func decodedOutput(b []byte) (string, bool) {
 	if !utf8.Valid(b) {
 		const n = 12 << 10 // bytes whose dump (78 characters per 16) fits
-		return hexDump(string(b[:min(len(b), n+1)]), n)
+		return event.HexDump(string(b[:min(len(b), n+1)]), n)
 	}
 	if len(b) <= maxOutDecoded {
 		return string(b), false

@@ -3,6 +3,7 @@ package transform
 import (
 	"fmt"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
@@ -46,8 +47,8 @@ func (l *ndjsonLambda) fail(r *EventRecord, code report.Code, start, end int, fo
 	l.emit(r, "ProcessingFailed", nil)
 }
 
-func (l *ndjsonLambda) record(r *EventRecord, p *payload, wantRows bool) []report.Row {
-	switch p.kind {
+func (l *ndjsonLambda) record(r *EventRecord, p *event.Payload, wantRows bool) []report.Row {
+	switch p.Kind {
 	case PayloadInvalid:
 		l.fail(r, report.CodeNDJSONUndecodable, r.Start, r.End, "its data could not be decoded.")
 		return nil
@@ -55,24 +56,24 @@ func (l *ndjsonLambda) record(r *EventRecord, p *payload, wantRows bool) []repor
 		l.emit(r, "Dropped", nil)
 		return nil
 	case PayloadBinary:
-		s, e := r.pmap.span(p.utf8.Start, p.utf8.End)
-		l.fail(r, report.CodeNDJSONUTF8, s, e, "its payload is not UTF-8 text (%s).", p.utf8.Reason)
+		s, e := r.Map.Span(p.UTF8.Start, p.UTF8.End)
+		l.fail(r, report.CodeNDJSONUTF8, s, e, "its payload is not UTF-8 text (%s).", p.UTF8.Reason)
 		return nil
 	}
-	if p.err != nil {
-		s, e := r.pmap.span(p.err.Offset, p.err.Offset+1)
+	if p.Err != nil {
+		s, e := r.Map.Span(p.Err.Offset, p.Err.Offset+1)
 		l.fail(r, report.CodeNDJSONJSON, s, e, "its payload is not JSON: %s (line %d, column %d of the payload).",
-			p.err.Msg, p.err.Line, p.err.Column)
+			p.Err.Msg, p.Err.Line, p.Err.Column)
 		return nil
 	}
-	if p.kind == PayloadCWL {
+	if p.Kind == PayloadCWL {
 		return l.cloudWatchLogs(r, p, wantRows)
 	}
 	// The objects to flatten: each top-level object, and the objects of
 	// each top-level array.
 	var objs []*Value
-	for i := range p.vals {
-		v := &p.vals[i]
+	for i := range p.Values {
+		v := &p.Values[i]
 		switch v.Kind {
 		case Object:
 			objs = append(objs, v)
@@ -80,14 +81,14 @@ func (l *ndjsonLambda) record(r *EventRecord, p *payload, wantRows bool) []repor
 			for j := range v.Items {
 				el := &v.Items[j]
 				if el.Kind != Object {
-					s, e := r.pmap.span(el.Start, el.End)
+					s, e := r.Map.Span(el.Start, el.End)
 					l.fail(r, report.CodeNDJSONShape, s, e, "element %d of its array is %s %s, not an object.", j, report.Article(el.Kind), el.Kind)
 					return nil
 				}
 				objs = append(objs, el)
 			}
 		default:
-			s, e := r.pmap.span(v.Start, v.End)
+			s, e := r.Map.Span(v.Start, v.End)
 			l.fail(r, report.CodeNDJSONShape, s, e, "its payload is %s %s; rows are made of JSON objects.", report.Article(v.Kind), v.Kind)
 			return nil
 		}
@@ -102,7 +103,7 @@ func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Fie
 	n := 0
 	for i, obj := range objs {
 		if nonStandard := findNonStandard(obj); nonStandard != nil {
-			s, e := r.pmap.span(nonStandard.Start, nonStandard.End)
+			s, e := r.Map.Span(nonStandard.Start, nonStandard.End)
 			l.fail(r, report.CodeNDJSONNonstandard, s, e, "its payload holds %s, which is not JSON.", nonStandard.Text)
 			return nil
 		}
@@ -115,8 +116,8 @@ func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Fie
 		}
 		fields, colls := l.fl.row()
 		for _, c := range colls {
-			s1, e1 := r.pmap.span(c.Second.Start, c.Second.End)
-			s0, e0 := r.pmap.span(c.First.Start, c.First.End)
+			s1, e1 := r.Map.Span(c.Second.Start, c.Second.End)
+			s0, e0 := r.Map.Span(c.First.Start, c.First.End)
 			l.f.At(report.CodeNDJSONCollision, report.SevWarning, report.InputSpan(s1, e1)).Rec(r.Index).Say(
 				"Record %d: two fields flatten to the key %s; the row keeps the later value.", r.Index, report.Quoted(c.Key)).
 				Relate(report.DocInput, s0, e0, "the other field with this key")
@@ -146,8 +147,8 @@ func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Fie
 // cloudWatchLogs makes one row per log event of a DATA_MESSAGE, with the
 // log group and stream; a message that is a JSON object is flattened under
 // "message". A CONTROL_MESSAGE is Dropped.
-func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *payload, wantRows bool) []report.Row {
-	doc := &p.vals[0]
+func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *event.Payload, wantRows bool) []report.Row {
+	doc := &p.Values[0]
 	if mt, _ := doc.Member("messageType"); mt.Text == "CONTROL_MESSAGE" {
 		l.emit(r, "Dropped", nil)
 		return nil
@@ -230,7 +231,7 @@ func (l *ndjsonLambda) emit(r *EventRecord, result string, data []byte) {
 		l.body = append(l.body, `,"`...)
 		l.body = append(l.body, l.field...)
 		l.body = append(l.body, `":"`...)
-		l.body = appendBase64Encode(l.body, data)
+		l.body = event.AppendBase64Encode(l.body, data)
 		l.body = append(l.body, '"')
 	}
 	l.body = append(l.body, '}')

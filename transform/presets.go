@@ -1,6 +1,9 @@
 package transform
 
-import "github.com/firehose-playground/firehose-playground/internal/report"
+import (
+	"github.com/firehose-playground/firehose-playground/internal/event"
+	"github.com/firehose-playground/firehose-playground/internal/report"
+)
 
 // The presets: the transforms the playground runs in place of a Lambda.
 // Each is one entry of presetKinds, which says everything the rest of the
@@ -16,7 +19,7 @@ import "github.com/firehose-playground/firehose-playground/internal/report"
 type preset interface {
 	// record transforms one record; rows, when asked for, are the
 	// flattened rows it made of the payload.
-	record(r *EventRecord, p *payload, wantRows bool) []report.Row
+	record(r *EventRecord, p *event.Payload, wantRows bool) []report.Row
 	// finish returns the chunk's output records joined by the separator
 	// (after the body's opening, in the first chunk), or the error the
 	// function raised.
@@ -43,12 +46,16 @@ var presetKinds = []presetKind{
 		term: Term{PresetSeed, "seed — the blog's Lambda (ids R, R1, R2…)", "The blog post's Lambda, byte for byte: each record split into outputs with made-up ids.", ""},
 		// As Python's json.dumps writes it.
 		open: `{"records": [`, sep: ", ", close: "]}",
-		make: func(ev *Event, _ Options, f *report.Findings, body []byte) preset { return newSeed(ev, false, f, body) },
+		make: func(ev *Event, _ Options, f *report.Findings, body []byte) preset {
+			return newSeed(ev, false, f, body)
+		},
 	},
 	{
 		term: Term{PresetSeedV1, "seed-v1 — its first version (ids repeated)", "The blog post's first version: every output repeats the record's id.", ""},
 		open: `{"records": [`, sep: ", ", close: "]}",
-		make: func(ev *Event, _ Options, f *report.Findings, body []byte) preset { return newSeed(ev, true, f, body) },
+		make: func(ev *Event, _ Options, f *report.Findings, body []byte) preset {
+			return newSeed(ev, true, f, body)
+		},
 	},
 	{
 		term: Term{PresetNDJSON, "ndjson — one output per record, rows newline-delimited", "The correct shape: one output per record with its own recordId, the rows newline-delimited in its data.", ""},

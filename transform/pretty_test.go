@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/pyemu"
 	"github.com/firehose-playground/firehose-playground/internal/testevent"
@@ -68,7 +69,7 @@ func TestPrettyEveryValue(t *testing.T) {
 
 	r := &EventRecord{Payload: []byte("{\"a\":1}\n{\"b\":[true]}\n")}
 	var ps jsonpos.Parser
-	text, cut := analyzePayload(r, &ps).decodedText()
+	text, cut := event.AnalyzePayload(r, &ps).DecodedText()
 	assert.False(t, cut)
 	assert.Equal(t, "{ \"a\": 1 }\n{ \"b\": [true] }", text)
 }

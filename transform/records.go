@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"unsafe"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
@@ -178,11 +179,11 @@ func (c *chunk) process(rep *report.Report, ev *Event, budget int, export bool) 
 		var rec *report.Record
 		if i >= w.From && i < w.From+w.Count {
 			rec = &rep.Records[i-w.From]
-			r.decode(&c.f) // the report keeps text that shares the bytes
+			r.Decode(&c.f) // the report keeps text that shares the bytes
 		} else {
 			// Only Data can outlive the record, when the base64 is not
 			// canonical; decodeInto does not write such data to buf.
-			r.decodeInto(&c.f, scratch)
+			r.DecodeInto(&c.f, scratch)
 			if r.Canonical {
 				scratch = r.Data[:0]
 			}
@@ -200,13 +201,13 @@ func (c *chunk) process(rep *report.Report, ev *Event, budget int, export bool) 
 // record analyzes one decoded record and runs the preset on it; rec is
 // its Record when it is in the report's window.
 func (c *chunk) record(r *EventRecord, rec *report.Record, ps *jsonpos.Parser, budget *int, export bool) {
-	p := analyzePayload(r, ps)
+	p := event.AnalyzePayload(r, ps)
 	if export {
 		c.decoded = appendDecodedLine(c.decoded, r, p)
 	}
 	if rec != nil {
 		*rec = report.Record{Index: r.Index, RecordID: r.RecordID, Start: r.Start, End: r.End,
-			ArrivalTimestamp: r.Timestamp, Size: len(r.Payload), Gzip: r.Gzip, Payload: p.kind,
+			ArrivalTimestamp: r.Timestamp, Size: len(r.Payload), Gzip: r.Gzip, Payload: p.Kind,
 			Outputs: []int{}, Rows: []report.Row{}}
 		if r.DataValue != nil {
 			rec.DataStart, rec.DataEnd = r.DataValue.Start, r.DataValue.End
@@ -215,7 +216,7 @@ func (c *chunk) record(r *EventRecord, rec *report.Record, ps *jsonpos.Parser, b
 		}
 		if *budget > 0 {
 			rec.Detail = true
-			rec.Decoded, rec.Truncated = p.decodedText()
+			rec.Decoded, rec.Truncated = p.DecodedText()
 			*budget -= len(rec.Decoded)
 		}
 	}
@@ -306,7 +307,7 @@ func joinChunks(chunks []*chunk, sep, end string, f *report.Findings) (string, *
 }
 
 // appendDecodedLine appends a record's ExportDecoded line.
-func appendDecodedLine(b []byte, r *EventRecord, p *payload) []byte {
+func appendDecodedLine(b []byte, r *EventRecord, p *event.Payload) []byte {
 	b = append(b, `{"recordId":`...)
 	if r.ID != nil {
 		b = jsonpos.AppendCompact(b, r.ID)
@@ -315,16 +316,16 @@ func appendDecodedLine(b []byte, r *EventRecord, p *payload) []byte {
 	}
 	b = append(b, `,"payload":`...)
 	switch {
-	case p.kind == PayloadInvalid:
+	case p.Kind == PayloadInvalid:
 		b = append(b, "null"...)
-	case p.kind == PayloadBinary:
+	case p.Kind == PayloadBinary:
 		b = append(b, `{"base64":"`...)
-		b = appendBase64Encode(b, r.Payload)
+		b = event.AppendBase64Encode(b, r.Payload)
 		b = append(b, `"}`...)
-	case p.err == nil && len(p.vals) == 1 && !p.vals[0].IsNonStandard() && findNonStandard(&p.vals[0]) == nil:
-		b = jsonpos.AppendCompact(b, &p.vals[0])
+	case p.Err == nil && len(p.Values) == 1 && !p.Values[0].IsNonStandard() && findNonStandard(&p.Values[0]) == nil:
+		b = jsonpos.AppendCompact(b, &p.Values[0])
 	default:
-		b = jsonpos.AppendString(b, p.text)
+		b = jsonpos.AppendString(b, p.Text)
 	}
 	return append(b, "}\n"...)
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
@@ -150,46 +151,10 @@ func readOutRecord(r *response, i int, dataField string) {
 		if pk, _ := m.Member("partitionKeys"); pk != nil && pk.Kind == Object {
 			keys, items := pk.Entries()
 			for k := range keys {
-				o.keys = append(o.keys, [2]string{keys[k].Name, valueText(&items[k])})
+				o.keys = append(o.keys, [2]string{keys[k].Name, event.ValueText(&items[k])})
 			}
 		}
 	}
-}
-
-// valueText returns a string's text, or the JSON of any other value.
-func valueText(v *Value) string {
-	if v.Kind == String {
-		return v.Text
-	}
-	return string(jsonpos.AppendCompact(nil, v))
-}
-
-// lambdaErrorObject returns the error when a body is the error object a
-// Lambda runtime returns for a failed invocation ({"errorType": …,
-// "errorMessage": …}, no "records"), and the value to point at.
-func lambdaErrorObject(root *Value) (*report.LambdaError, *Value) {
-	if root.Kind != Object {
-		return nil, nil
-	}
-	if recs, _ := root.Member("records"); recs != nil {
-		return nil, nil
-	}
-	typ, _ := root.Member("errorType")
-	msg, _ := root.Member("errorMessage")
-	if typ == nil && msg == nil {
-		return nil, nil
-	}
-	le := &report.LambdaError{Record: -1}
-	at := root
-	if typ != nil {
-		le.ErrorType = valueText(typ)
-		at = typ
-	}
-	if msg != nil {
-		le.ErrorMessage = valueText(msg)
-		at = msg
-	}
-	return le, at
 }
 
 // invocationFailure is what Firehose makes of a failed invocation: the

@@ -105,7 +105,7 @@ func (res *Result) describe(w report.Window) []report.Record {
 	budget := detailBudget
 	for i := w.From; i < w.From+w.Count; i++ {
 		r := res.fresh[i]
-		r.decode(&c.f)
+		r.Decode(&c.f)
 		c.record(&r, &records[i-w.From], ps, &budget, false)
 	}
 	return records

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -57,7 +58,7 @@ func recordsUnusable(m *match, r *ruling) bool {
 	switch {
 	case recs == nil:
 		what = `The response has no "records" key`
-		if alt := similarKey(root, "records"); alt != nil {
+		if alt := event.SimilarKey(root, "records"); alt != nil {
 			what += fmt.Sprintf(" (it has %s: keys are case-sensitive)", report.Quoted(alt.Name))
 			start, end = alt.Start, alt.End
 		} else if body, _ := root.Member("body"); body != nil {

@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
@@ -65,6 +66,12 @@ const (
 	// ExportS3 is every object of the S3 preview, whole:
 	// {"objects":[{"key", "kind", "body"}]}.
 	ExportS3 = "s3"
+	// ExportRedrive is the input of aws firehose put-record-batch that
+	// puts every record of the event back into the delivery stream, split
+	// into calls of at most 500 records and 4 MiB: a JSON array of
+	// --cli-input-json documents {"DeliveryStreamName", "Records":
+	// [{"Data": <base64>}]}.
+	ExportRedrive = "redrive"
 )
 
 // Options configure how the ndjson preset flattens payloads.
@@ -142,7 +149,7 @@ func evaluate(req Request, whole bool) *Result {
 			"The input is not valid UTF-8; invalid bytes were replaced with U+FFFD.")
 		input = strings.ToValidUTF8(input, "\ufffd")
 	}
-	ev := readInput(input, req.InputKind, &f)
+	ev := event.ReadInput(input, req.InputKind, &f)
 	rep := &report.Report{Version: Version, InputKind: ev.Kind, Detected: ev.Detected, Source: ev.Source,
 		Generated: ev.Generated, Findings: []report.Finding{}}
 	if ev.Generated {
@@ -199,7 +206,7 @@ func evaluate(req Request, whole bool) *Result {
 		}
 		if checking {
 			body = &req.Response
-			if s, e, ok := responseInLog(req.Response); ok {
+			if s, e, ok := event.ResponseInLog(req.Response); ok {
 				answer := req.Response[s:e]
 				body, logAt, logEnd = &answer, s, e
 			}
@@ -226,8 +233,8 @@ func evaluate(req Request, whole bool) *Result {
 		}
 	}
 	if logAt >= 0 {
-		shiftResponse(rep, &f, logAt)
-		reportLogLines(&f, req.Response, logAt, logEnd)
+		event.ShiftResponse(rep, &f, logAt)
+		event.ReportLogLines(&f, req.Response, logAt, logEnd)
 		respText = req.Response
 	}
 	switch req.Export {
@@ -238,7 +245,7 @@ func evaluate(req Request, whole bool) *Result {
 	case ExportS3:
 		rep.Export = exportS3(rep.S3)
 	case ExportRedrive:
-		rep.Export = exportRedrive(ev, req.Firehose.StreamName)
+		rep.Export = event.Redrive(ev, req.Firehose.StreamName)
 	case "":
 	default:
 		f.At(report.CodeRequestExport, report.SevError, report.InputSpan(0, 0)).Say("There is no export named %s; ask for %s, %s, %s or %s.",
@@ -262,10 +269,10 @@ func evaluate(req Request, whole bool) *Result {
 
 // reportPayload reports what is wrong with a payload when no preset looks
 // at it (a pasted response is being checked).
-func reportPayload(r *EventRecord, p *payload, f *report.Findings) {
-	if p.kind == PayloadJSON && p.err != nil {
-		s, e := r.pmap.span(p.err.Offset, p.err.Offset+1)
+func reportPayload(r *EventRecord, p *event.Payload, f *report.Findings) {
+	if p.Kind == PayloadJSON && p.Err != nil {
+		s, e := r.Map.Span(p.Err.Offset, p.Err.Offset+1)
 		f.At(report.CodePayloadJSON, report.SevInfo, report.InputSpan(s, e)).Rec(r.Index).Say("Record %d's payload is not valid JSON: %s (line %d, column %d).",
-			r.Index, p.err.Msg, p.err.Line, p.err.Column)
+			r.Index, p.Err.Msg, p.Err.Line, p.Err.Column)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/firehose-playground/firehose-playground/internal/s3key"
@@ -67,7 +68,7 @@ func (s *s3Batch) clock() s3Clock {
 		}
 	}
 	if newest == 0 {
-		newest = genTimestamp
+		newest = event.GenTimestamp
 	}
 	for i := range c.arrival {
 		if c.arrival[i] == 0 {
@@ -187,7 +188,7 @@ func (s *s3Batch) failedLine(b []byte, i int, v *report.RecordVerdict, attempts 
 			return append(b, '"')
 		case r.Data != nil:
 			b = append(b, '"')
-			b = appendBase64Encode(b, r.Data)
+			b = event.AppendBase64Encode(b, r.Data)
 			return append(b, '"')
 		case r.DataValue != nil && r.DataValue.Kind == String:
 			return jsonpos.AppendString(b, r.DataValue.Text) // data that could not be decoded

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/pyemu"
 	"github.com/firehose-playground/firehose-playground/internal/report"
@@ -94,7 +95,7 @@ func subscriptError(v *Value) string {
 
 // record processes one input record; rows, when asked for, are the flat
 // dicts it produced. It does nothing once the function has raised.
-func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) []report.Row {
+func (s *seedLambda) record(r *EventRecord, p *event.Payload, wantRows bool) []report.Row {
 	if !s.active {
 		return nil
 	}
@@ -116,14 +117,14 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) []report.
 
 	// base64.b64decode(record['data']).decode('utf-8')
 	var raw []byte
-	pmap := payloadMap{mode: mapWhole, start: data.Start, end: data.End}
+	pmap := event.PayloadMap{Mode: event.MapWhole, Start: data.Start, End: data.End}
 	switch {
 	case data.Kind != String:
 		s.raise("TypeError", "argument should be a bytes-like object or ASCII string, not '"+pyemu.TypeName(data)+"'",
 			i, data.Start, data.End)
 		return nil
 	case data == r.DataValue && r.Canonical:
-		raw, pmap = r.Data, r.pmap
+		raw, pmap = r.Data, r.Map
 	case !jsonpos.IsASCII(data.Text):
 		s.raise("ValueError", "string argument should contain only ASCII characters", i, data.Start, data.End)
 		return nil
@@ -136,15 +137,15 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) []report.
 	}
 	// The record's analyzed payload is these very bytes unless the data
 	// is gzip or was decoded leniently: reuse its UTF-8 check and parse.
-	same := data == r.DataValue && r.Canonical && !r.Gzip && p != nil && p.kind != PayloadInvalid
+	same := data == r.DataValue && r.Canonical && !r.Gzip && p != nil && p.Kind != PayloadInvalid
 	e := (*UTF8Error)(nil)
 	if same {
-		e = p.utf8
+		e = p.UTF8
 	} else {
 		e = CheckUTF8(raw)
 	}
 	if e != nil {
-		start, end := pmap.span(e.Start, e.End)
+		start, end := pmap.Span(e.Start, e.End)
 		s.raise("UnicodeDecodeError", e.Error(), i, start, end)
 		return nil
 	}
@@ -154,13 +155,13 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) []report.
 	var perr, pyErr *SyntaxError
 	text := ""
 	if same {
-		text, vals, perr, pyErr = p.text, p.vals, p.err, p.pyErr
+		text, vals, perr, pyErr = p.Text, p.Values, p.Err, p.PyErr
 	} else {
 		text = string(raw)
 		vals, perr, pyErr = pyemu.JSONValues(text, pyemu.PayloadDepth)
 	}
 	if e := pyLoadsError(text, vals, perr, pyErr); e != nil {
-		start, end := pmap.span(e.Offset, e.Offset+1)
+		start, end := pmap.Span(e.Offset, e.Offset+1)
 		s.raise(e.Type, e.Error(), i, start, end)
 		return nil
 	}
@@ -172,7 +173,7 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) []report.
 	case Array:
 		for j := range doc.Items {
 			if el := &doc.Items[j]; el.Kind != Object {
-				start, end := pmap.span(el.Start, el.End)
+				start, end := pmap.Span(el.Start, el.End)
 				s.raise("AttributeError", "'"+pyemu.TypeName(el)+"' object has no attribute 'items'", i, start, end)
 				return nil
 			}
@@ -181,12 +182,12 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) []report.
 	case Object, String:
 		// Iterating a dict yields its keys, a str its characters.
 		if doc.Truthy() {
-			start, end := pmap.span(doc.Start, doc.End)
+			start, end := pmap.Span(doc.Start, doc.End)
 			s.raise("AttributeError", "'str' object has no attribute 'items'", i, start, end)
 			return nil
 		}
 	default:
-		start, end := pmap.span(doc.Start, doc.End)
+		start, end := pmap.Span(doc.Start, doc.End)
 		s.raise("TypeError", "'"+pyemu.TypeName(doc)+"' object is not iterable", i, start, end)
 		return nil
 	}
@@ -211,7 +212,7 @@ func (s *seedLambda) record(r *EventRecord, p *payload, wantRows bool) []report.
 		}
 		s.n++
 		s.body = append(s.body, `{"data": "`...)
-		s.body = appendBase64Encode(s.body, s.flat.json(s.tmp[:0]))
+		s.body = event.AppendBase64Encode(s.body, s.flat.json(s.tmp[:0]))
 		s.body = append(s.body, `", "recordId": `...)
 		if j == 0 || s.v1 {
 			s.body = pyemu.AppendJSON(s.body, id)

@@ -1,4 +1,4 @@
-package transform
+package event
 
 import (
 	"fmt"
@@ -26,8 +26,8 @@ const (
 
 // printCut is something the printer left out, at its place in the input.
 type printCut struct {
-	start, end int
-	what       string // "object", "array", "items", "characters"
+	Start, End int
+	What       string // "object", "array", "items", "characters"
 	n          int    // how many items or characters
 	key        string // the key it was under, if any
 	shown      int    // the items printed before "... N more items"
@@ -37,7 +37,7 @@ type printCut struct {
 // a Value with the positions of the text it parses.
 type litParser struct {
 	s      string
-	cuts   []printCut
+	Cuts   []printCut
 	python bool // True/False/None, or a quoted key: Python's repr
 	node   bool // an unquoted key, or a cut only util.inspect writes
 	quoted bool // a single-quoted string
@@ -46,9 +46,9 @@ type litParser struct {
 	key    string // the key whose value is being parsed
 }
 
-// parseLiteral parses s[from:] as one printed value followed only by white
+// ParseLiteral parses s[from:] as one printed value followed only by white
 // space; ok is false when it is not one.
-func parseLiteral(s string, from int) (v Value, p *litParser, ok bool) {
+func ParseLiteral(s string, from int) (v jsonpos.Value, p *litParser, ok bool) {
 	p = &litParser{s: s}
 	v, i := p.value(p.space(from))
 	if p.failed || p.space(i) != len(s) {
@@ -64,13 +64,13 @@ func (p *litParser) space(i int) int {
 	return i
 }
 
-func (p *litParser) fail(i int) (Value, int) {
+func (p *litParser) fail(i int) (jsonpos.Value, int) {
 	p.failed = true
-	return Value{Start: i, End: i}, i
+	return jsonpos.Value{Start: i, End: i}, i
 }
 
 // value parses one value at i.
-func (p *litParser) value(i int) (Value, int) {
+func (p *litParser) value(i int) (jsonpos.Value, int) {
 	if p.failed || i >= len(p.s) {
 		return p.fail(i)
 	}
@@ -81,12 +81,12 @@ func (p *litParser) value(i int) (Value, int) {
 		for _, m := range []struct{ text, what string }{{"[Object]", "object"}, {"[Array]", "array"}} {
 			if strings.HasPrefix(p.s[i:], m.text) {
 				p.node = true
-				p.cuts = append(p.cuts, printCut{start: i, end: i + len(m.text), what: m.what, key: p.key})
-				k := Object
+				p.Cuts = append(p.Cuts, printCut{Start: i, End: i + len(m.text), What: m.what, key: p.key})
+				k := jsonpos.Object
 				if m.what == "array" {
-					k = Array
+					k = jsonpos.Array
 				}
-				return Value{Kind: k, Start: i, End: i + len(m.text)}, i + len(m.text)
+				return jsonpos.Value{Kind: k, Start: i, End: i + len(m.text)}, i + len(m.text)
 			}
 		}
 		return p.array(i)
@@ -100,20 +100,20 @@ func (p *litParser) value(i int) (Value, int) {
 		j++
 	}
 	word := p.s[i:j]
-	v := Value{Start: i, End: j, Text: word}
+	v := jsonpos.Value{Start: i, End: j, Text: word}
 	switch word {
 	case pyemu.True, pyemu.False:
 		p.python = true
-		v.Kind, v.Text = Bool, strings.ToLower(word)
+		v.Kind, v.Text = jsonpos.Bool, strings.ToLower(word)
 	case pyemu.None:
 		p.python = true
-		v.Kind, v.Text = Null, "null"
+		v.Kind, v.Text = jsonpos.Null, "null"
 	case "true", "false":
-		v.Kind = Bool
+		v.Kind = jsonpos.Bool
 	case "null", "undefined":
-		v.Kind, v.Text = Null, "null"
+		v.Kind, v.Text = jsonpos.Null, "null"
 	case "NaN", "Infinity", pyemu.NaN, pyemu.Inf:
-		v.Kind, v.Text = Number, map[string]string{"NaN": "NaN", pyemu.NaN: "NaN", "Infinity": "Infinity", pyemu.Inf: "Infinity"}[word]
+		v.Kind, v.Text = jsonpos.Number, map[string]string{"NaN": "NaN", pyemu.NaN: "NaN", "Infinity": "Infinity", pyemu.Inf: "Infinity"}[word]
 	default:
 		return p.fail(i)
 	}
@@ -122,11 +122,11 @@ func (p *litParser) value(i int) (Value, int) {
 
 // isIdentByte reports whether c may be in a JavaScript identifier (ASCII).
 func isIdentByte(c byte, notFirst bool) bool {
-	return isIdentStart(c) || c == '$' || notFirst && isDigit(c)
+	return isIdentStart(c) || c == '$' || notFirst && IsDigit(c)
 }
 
 // number parses a number as Python and Node.js print them.
-func (p *litParser) number(i int) (Value, int) {
+func (p *litParser) number(i int) (jsonpos.Value, int) {
 	j := i
 	if p.s[j] == '-' || p.s[j] == '+' {
 		j++
@@ -140,10 +140,10 @@ func (p *litParser) number(i int) (Value, int) {
 		if p.s[i] == '-' {
 			text = "-Infinity"
 		}
-		return Value{Kind: Number, Start: i, End: j + n, Text: text}, j + n
+		return jsonpos.Value{Kind: jsonpos.Number, Start: i, End: j + n, Text: text}, j + n
 	}
 	start := j
-	for j < len(p.s) && (isDigit(p.s[j]) || p.s[j] == '.' || p.s[j] == 'e' || p.s[j] == 'E' ||
+	for j < len(p.s) && (IsDigit(p.s[j]) || p.s[j] == '.' || p.s[j] == 'e' || p.s[j] == 'E' ||
 		(p.s[j] == '+' || p.s[j] == '-') && (p.s[j-1] == 'e' || p.s[j-1] == 'E')) {
 		j++
 	}
@@ -155,15 +155,15 @@ func (p *litParser) number(i int) (Value, int) {
 	if _, err := strconv.ParseFloat(text, 64); err != nil && !strings.Contains(err.Error(), "range") {
 		return p.fail(i)
 	}
-	if v, err := ParseJSON(text); err != nil || v.Kind != Number {
+	if v, err := jsonpos.Parse(text); err != nil || v.Kind != jsonpos.Number {
 		return p.fail(i)
 	}
-	return Value{Kind: Number, Start: i, End: j, Text: text}, j
+	return jsonpos.Value{Kind: jsonpos.Number, Start: i, End: j, Text: text}, j
 }
 
 // str parses a quoted string with Python's or JavaScript's escapes, and
 // the note util.inspect writes after a string it cut.
-func (p *litParser) str(i int) (Value, int) {
+func (p *litParser) str(i int) (jsonpos.Value, int) {
 	q := p.s[i]
 	if q == '\'' {
 		p.quoted = true
@@ -191,12 +191,12 @@ func (p *litParser) str(i int) (Value, int) {
 			return p.fail(j)
 		}
 	}
-	v := Value{Kind: String, Start: i, End: j + 1, Text: string(b)}
+	v := jsonpos.Value{Kind: jsonpos.String, Start: i, End: j + 1, Text: string(b)}
 	j++
 	// util.inspect: 'aaaa'... 1234 more characters
 	if n, k, ok := moreNote(p.s[j:], " more character"); ok {
 		p.node = true
-		p.cuts = append(p.cuts, printCut{start: i, end: j + k, what: "characters", n: n, key: p.key})
+		p.Cuts = append(p.Cuts, printCut{Start: i, End: j + k, What: "characters", n: n, key: p.key})
 		j += k
 	}
 	return v, j
@@ -211,7 +211,7 @@ func moreNote(rest, what string) (n, k int, ok bool) {
 		return 0, 0, false
 	}
 	k = 4
-	for k < len(rest) && isDigit(rest[k]) {
+	for k < len(rest) && IsDigit(rest[k]) {
 		k++
 	}
 	n, err := strconv.Atoi(rest[4:k])
@@ -301,12 +301,12 @@ func (p *litParser) enter() bool {
 }
 
 // array parses [a, b, … N more items].
-func (p *litParser) array(i int) (Value, int) {
+func (p *litParser) array(i int) (jsonpos.Value, int) {
 	if !p.enter() {
 		return p.fail(i)
 	}
 	defer func() { p.depth-- }()
-	v := Value{Kind: Array, Start: i}
+	v := jsonpos.Value{Kind: jsonpos.Array, Start: i}
 	key := p.key
 	j := p.space(i + 1)
 	for first := true; ; first = false {
@@ -326,7 +326,7 @@ func (p *litParser) array(i int) (Value, int) {
 		}
 		if n, k, ok := moreNote(p.s[j:], " more item"); ok {
 			p.node = true
-			p.cuts = append(p.cuts, printCut{start: j, end: j + k, what: "items", n: n, key: key, shown: len(v.Items)})
+			p.Cuts = append(p.Cuts, printCut{Start: j, End: j + k, What: "items", n: n, key: key, shown: len(v.Items)})
 			j = p.space(j + k)
 			if j >= len(p.s) || p.s[j] != ']' {
 				return p.fail(j)
@@ -346,12 +346,12 @@ func (p *litParser) array(i int) (Value, int) {
 
 // object parses {key: value, …} with quoted keys (Python, JSON) or
 // identifiers (Node.js).
-func (p *litParser) object(i int) (Value, int) {
+func (p *litParser) object(i int) (jsonpos.Value, int) {
 	if !p.enter() {
 		return p.fail(i)
 	}
 	defer func() { p.depth-- }()
-	v := Value{Kind: Object, Start: i}
+	v := jsonpos.Value{Kind: jsonpos.Object, Start: i}
 	j := p.space(i + 1)
 	for first := true; ; first = false {
 		if j < len(p.s) && p.s[j] == '}' {
@@ -371,7 +371,7 @@ func (p *litParser) object(i int) (Value, int) {
 		if j >= len(p.s) {
 			return p.fail(j)
 		}
-		var k Key
+		var k jsonpos.Key
 		switch c := p.s[j]; {
 		case c == '\'' || c == '"':
 			if c == '\'' {
@@ -381,14 +381,14 @@ func (p *litParser) object(i int) (Value, int) {
 			if p.failed {
 				return kv, next
 			}
-			k, j = Key{Name: kv.Text, Start: kv.Start, End: kv.End}, next
+			k, j = jsonpos.Key{Name: kv.Text, Start: kv.Start, End: kv.End}, next
 		case isIdentByte(c, false):
 			e := j
 			for e < len(p.s) && isIdentByte(p.s[e], e > j) {
 				e++
 			}
 			p.node = true
-			k, j = Key{Name: p.s[j:e], Start: j, End: e}, e
+			k, j = jsonpos.Key{Name: p.s[j:e], Start: j, End: e}, e
 		default:
 			return p.fail(j)
 		}
@@ -420,19 +420,19 @@ func (p *litParser) dialect() string {
 
 // isEventShape reports whether a value has the full shape of a Firehose
 // event: an object whose records are objects with a recordId and data.
-func isEventShape(v *Value) bool {
-	if v.Kind != Object {
+func isEventShape(v *jsonpos.Value) bool {
+	if v.Kind != jsonpos.Object {
 		return false
 	}
 	recs, _ := v.Member("records")
-	return everyItem(recs, func(it *Value) bool {
+	return everyItem(recs, func(it *jsonpos.Value) bool {
 		return hasKeys(it, "recordId") && (hasKeys(it, "data") || hasKeys(it, "kafkaRecordValue"))
 	})
 }
 
 // printedEvent is a printed event found in the input.
 type printedEvent struct {
-	root    Value
+	root    jsonpos.Value
 	p       *litParser
 	framing string // how it was logged, for the finding
 }
@@ -445,17 +445,17 @@ const printedHead = 8 << 10
 // a log prefix, or as the message of a JSON log line. doc is the input
 // parsed as JSON when it is.
 func findPrinted(text string, doc *parsedEvent) *printedEvent {
-	if doc != nil && doc.err == nil && !doc.bom && doc.root.Kind == Object {
+	if doc != nil && doc.err == nil && !doc.bom && doc.root.Kind == jsonpos.Object {
 		root := &doc.root
 		msg, _ := root.Member("message")
 		if msg == nil || !hasKeys(root, "level") || !hasKeys(root, "timestamp") {
 			return nil
 		}
 		framing := "in the Lambda runtime's JSON log format"
-		if msg.Kind == Object && isEventShape(msg) {
+		if msg.Kind == jsonpos.Object && isEventShape(msg) {
 			return &printedEvent{root: *msg, p: &litParser{}, framing: framing}
 		}
-		if msg.Kind != String {
+		if msg.Kind != jsonpos.String {
 			return nil
 		}
 		decoded, pos := jsonStringMap(text, msg)
@@ -466,22 +466,22 @@ func findPrinted(text string, doc *parsedEvent) *printedEvent {
 		if label != "" {
 			framing += ", after the words " + report.Quoted(label)
 		}
-		v, p, ok := parseLiteral(decoded, from)
+		v, p, ok := ParseLiteral(decoded, from)
 		if !ok || !isEventShape(&v) {
 			return nil
 		}
 		remap(&v, pos)
-		for k := range p.cuts {
-			p.cuts[k].start, p.cuts[k].end = pos[p.cuts[k].start], pos[p.cuts[k].end]
+		for k := range p.Cuts {
+			p.Cuts[k].Start, p.Cuts[k].End = pos[p.Cuts[k].Start], pos[p.Cuts[k].End]
 		}
 		return &printedEvent{root: v, p: p, framing: framing}
 	}
 	t := strings.TrimLeft(text, " \t\r\n")
 	from := len(text) - len(t)
 	framing := ""
-	if n := pyLogPrefix(t); n >= 0 {
+	if n := PyLogPrefix(t); n >= 0 {
 		from, framing = from+n, "after the CloudWatch Logs prefix of Python's logging"
-	} else if n := nodeLogPrefix(t); n >= 0 {
+	} else if n := NodeLogPrefix(t); n >= 0 {
 		from, framing = from+n, "after the CloudWatch Logs prefix of Node.js's console"
 	}
 	if framing == "" && doc != nil && doc.err == nil {
@@ -497,7 +497,7 @@ func findPrinted(text string, doc *parsedEvent) *printedEvent {
 	if label != "" {
 		framing = strings.TrimPrefix(framing+", after the words "+report.Quoted(label), ", ")
 	}
-	v, p, ok := parseLiteral(text, from)
+	v, p, ok := ParseLiteral(text, from)
 	if !ok || !isEventShape(&v) {
 		return nil
 	}
@@ -526,7 +526,7 @@ func skipLabel(s string, from int) (int, string) {
 
 // jsonStringMap decodes the JSON string v of text, and gives for every
 // byte of the result (and one past its end) the offset in text it came from.
-func jsonStringMap(text string, v *Value) (string, []int) {
+func jsonStringMap(text string, v *jsonpos.Value) (string, []int) {
 	if v.End-v.Start < 2 || v.Start < 0 || v.End > len(text) || text[v.Start] != '"' {
 		return "", nil
 	}
@@ -556,7 +556,7 @@ func jsonStringMap(text string, v *Value) (string, []int) {
 
 // remap moves a value parsed from a decoded string to the positions of the
 // text it was decoded from.
-func remap(v *Value, pos []int) {
+func remap(v *jsonpos.Value, pos []int) {
 	v.Start, v.End = pos[v.Start], pos[v.End]
 	for i := range v.Keys {
 		v.Keys[i].Start, v.Keys[i].End = pos[v.Keys[i].Start], pos[v.Keys[i].End]
@@ -566,13 +566,13 @@ func remap(v *Value, pos []int) {
 	}
 }
 
-// appendIndented appends v as JSON indented by two spaces.
-func appendIndented(b []byte, v *Value, indent string) []byte {
-	if (v.Kind != Object && v.Kind != Array) || len(v.Items) == 0 {
+// AppendIndented appends v as JSON indented by two spaces.
+func AppendIndented(b []byte, v *jsonpos.Value, indent string) []byte {
+	if (v.Kind != jsonpos.Object && v.Kind != jsonpos.Array) || len(v.Items) == 0 {
 		return jsonpos.AppendCompact(b, v)
 	}
 	open, close := byte('['), byte(']')
-	if v.Kind == Object {
+	if v.Kind == jsonpos.Object {
 		open, close = '{', '}'
 	}
 	b = append(b, open)
@@ -583,11 +583,11 @@ func appendIndented(b []byte, v *Value, indent string) []byte {
 		}
 		b = append(b, '\n')
 		b = append(b, inner...)
-		if v.Kind == Object {
+		if v.Kind == jsonpos.Object {
 			b = jsonpos.AppendString(b, v.Keys[i].Name)
 			b = append(b, ": "...)
 		}
-		b = appendIndented(b, &v.Items[i], inner)
+		b = AppendIndented(b, &v.Items[i], inner)
 	}
 	b = append(b, '\n')
 	b = append(b, indent...)
@@ -607,7 +607,7 @@ func readPrinted(ev *Event, text string, f *report.Findings) {
 		return
 	}
 	kind := ev.Kind
-	b := appendIndented(nil, &pe.root, "")
+	b := AppendIndented(nil, &pe.root, "")
 	built := string(append(b, '\n'))
 	readEvent(ev, built, &parsedEvent{body: built, root: pe.root}, f)
 	ev.Kind, ev.Generated = kind, true
@@ -620,16 +620,16 @@ func readPrinted(ev *Event, text string, f *report.Findings) {
 		who += ", " + pe.framing
 	}
 	f.At(report.CodeKindPrinted, report.SevInfo, report.InputSpan(pe.root.Start, pe.root.Start+1)).Say("This is a Firehose event as %s: the playground read it into the JSON event it stands for, under \"The event the playground built\".%s", who, forceHint)
-	for _, c := range pe.p.cuts {
+	for _, c := range pe.p.Cuts {
 		where := ""
 		if c.key != "" {
 			where = " " + report.Quoted(c.key)
 		}
 		var msg string
-		switch c.what {
+		switch c.What {
 		case "object", "array":
 			msg = fmt.Sprintf("console.log printed%s as [%s]: util.inspect shows two levels of nesting and cuts what is deeper, so what it held is lost. The built event has an empty %s here. Log JSON.stringify(event) to keep everything.",
-				where, map[string]string{"object": "Object", "array": "Array"}[c.what], c.what)
+				where, map[string]string{"object": "Object", "array": "Array"}[c.What], c.What)
 		case "items":
 			if c.key == "records" {
 				msg = fmt.Sprintf("console.log printed the first %s and left out %s (util.inspect shows at most 100 items of an array): the built event holds only the records shown. Log JSON.stringify(event) to keep everything.",
@@ -644,14 +644,14 @@ func readPrinted(ev *Event, text string, f *report.Findings) {
 		}
 		rec := -1
 		for i := range ev.Records {
-			if r := &ev.Records[i]; r.Start <= c.start && c.start < r.End {
+			if r := &ev.Records[i]; r.Start <= c.Start && c.Start < r.End {
 				rec = i
 				break
 			}
 		}
-		f.At(report.CodeKindPrintedCut, report.SevWarning, report.InputSpan(c.start, c.end)).Rec(rec).Say("%s", msg)
+		f.At(report.CodeKindPrintedCut, report.SevWarning, report.InputSpan(c.Start, c.End)).Rec(rec).Say("%s", msg)
 	}
-	dropCutMissing(f, pe.p.cuts)
+	dropCutMissing(f, pe.p.Cuts)
 }
 
 // dropCutMissing removes the findings about keys missing from an object the
@@ -662,8 +662,8 @@ func dropCutMissing(f *report.Findings, cuts []printCut) {
 	}
 	at := make(map[int]bool, len(cuts)) // where each cut object starts
 	for _, c := range cuts {
-		if c.what == "object" {
-			at[c.start] = true
+		if c.What == "object" {
+			at[c.Start] = true
 		}
 	}
 	kept := f.List[:0]

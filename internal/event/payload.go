@@ -1,4 +1,4 @@
-package transform
+package event
 
 import (
 	"fmt"
@@ -20,61 +20,61 @@ const (
 	PayloadInvalid = "invalid"
 )
 
-// payload is a record's payload, analyzed once and shared by the report
+// Payload is a record's payload, analyzed once and shared by the report
 // and the preset.
-type payload struct {
-	kind string
-	text string       // the payload as a string (UTF-8 unless kind is binary)
-	utf8 *UTF8Error   // set when the bytes are not UTF-8
-	vals []Value      // the JSON values it holds, one or more (NDJSON)
-	deep bool         // they nest deeper than maxPrettyDepth
-	err  *SyntaxError // the first JSON syntax error, if it looks like JSON
+type Payload struct {
+	Kind   string
+	Text   string               // the payload as a string (UTF-8 unless kind is binary)
+	UTF8   *UTF8Error           // set when the bytes are not UTF-8
+	Values []jsonpos.Value      // the JSON values it holds, one or more (NDJSON)
+	deep   bool                 // they nest deeper than maxPrettyDepth
+	Err    *jsonpos.SyntaxError // the first JSON syntax error, if it looks like JSON
 	// pyErr is what Python's json.loads would raise on the first value
 	// only (deep nesting, huge integers), when it parses here.
-	pyErr *SyntaxError
+	PyErr *jsonpos.SyntaxError
 }
 
-// analyzePayload decodes and parses a record's payload with ps, whose
+// AnalyzePayload decodes and parses a record's payload with ps, whose
 // earlier results it reuses the memory of.
-func analyzePayload(r *EventRecord, ps *jsonpos.Parser) *payload {
-	p := &payload{}
+func AnalyzePayload(r *EventRecord, ps *jsonpos.Parser) *Payload {
+	p := &Payload{}
 	switch {
 	case r.Invalid:
-		p.kind = PayloadInvalid
+		p.Kind = PayloadInvalid
 		return p
 	case len(r.Payload) == 0:
-		p.kind = PayloadEmpty
+		p.Kind = PayloadEmpty
 		return p
 	}
 	// The decoded bytes are never written again: the text can share them.
-	p.text = unsafe.String(unsafe.SliceData(r.Payload), len(r.Payload))
+	p.Text = unsafe.String(unsafe.SliceData(r.Payload), len(r.Payload))
 	if e := CheckUTF8(r.Payload); e != nil {
-		p.kind, p.utf8 = PayloadBinary, e
+		p.Kind, p.UTF8 = PayloadBinary, e
 		return p
 	}
-	p.kind = PayloadText
-	ps.Reset(p.text, pyemu.JSONLimits(pyemu.PayloadDepth))
+	p.Kind = PayloadText
+	ps.Reset(p.Text, pyemu.JSONLimits(pyemu.PayloadDepth))
 	var crossed *jsonpos.Crossing
-	p.vals, p.err, crossed = ps.Values()
-	p.pyErr = pyemu.JSONError(p.text, crossed)
+	p.Values, p.Err, crossed = ps.Values()
+	p.PyErr = pyemu.JSONError(p.Text, crossed)
 	p.deep = ps.Deepest() > maxPrettyDepth
-	if t := strings.TrimLeft(p.text, " \t\r\n"); p.err == nil && len(p.vals) > 0 || t != "" && (t[0] == '{' || t[0] == '[') {
-		p.kind = PayloadJSON
+	if t := strings.TrimLeft(p.Text, " \t\r\n"); p.Err == nil && len(p.Values) > 0 || t != "" && (t[0] == '{' || t[0] == '[') {
+		p.Kind = PayloadJSON
 	}
 	if r.Gzip && isCloudWatchLogs(p) {
-		p.kind = PayloadCWL
+		p.Kind = PayloadCWL
 	}
 	return p
 }
 
 // isCloudWatchLogs reports whether a payload is a CloudWatch Logs
 // subscription document.
-func isCloudWatchLogs(p *payload) bool {
-	if len(p.vals) != 1 || p.vals[0].Kind != Object {
+func isCloudWatchLogs(p *Payload) bool {
+	if len(p.Values) != 1 || p.Values[0].Kind != jsonpos.Object {
 		return false
 	}
-	mt, _ := p.vals[0].Member("messageType")
-	return mt != nil && mt.Kind == String && (mt.Text == "DATA_MESSAGE" || mt.Text == "CONTROL_MESSAGE")
+	mt, _ := p.Values[0].Member("messageType")
+	return mt != nil && mt.Kind == jsonpos.String && (mt.Text == "DATA_MESSAGE" || mt.Text == "CONTROL_MESSAGE")
 }
 
 // maxDecoded is how much of a payload the report shows.
@@ -85,28 +85,28 @@ const maxDecoded = 256 << 10
 // pretty-printer recurses once per level).
 const maxPrettyDepth = 64
 
-// decodedText returns the payload as the report shows it: pretty JSON,
+// DecodedText returns the payload as the report shows it: pretty JSON,
 // text, or a hex dump; cut at maxDecoded bytes.
-func (p *payload) decodedText() (string, bool) {
-	switch p.kind {
+func (p *Payload) DecodedText() (string, bool) {
+	switch p.Kind {
 	case PayloadInvalid, PayloadEmpty:
 		return "", false
 	case PayloadBinary:
-		return hexDump(p.text, maxDecoded/4)
+		return HexDump(p.Text, maxDecoded/4)
 	case PayloadJSON, PayloadCWL:
-		if p.err == nil && !p.deep && len(p.text) <= maxDecoded {
-			b := jsonpos.AppendPretty(make([]byte, 0, 2*len(p.text)), p.text, p.vals)
+		if p.Err == nil && !p.deep && len(p.Text) <= maxDecoded {
+			b := jsonpos.AppendPretty(make([]byte, 0, 2*len(p.Text)), p.Text, p.Values)
 			return unsafe.String(unsafe.SliceData(b), len(b)), false // b is not written again
 		}
 	}
-	if len(p.text) > maxDecoded {
-		return report.Clip(p.text, maxDecoded), true
+	if len(p.Text) > maxDecoded {
+		return report.Clip(p.Text, maxDecoded), true
 	}
-	return p.text, false
+	return p.Text, false
 }
 
-// hexDump writes the first max bytes of b like xxd does.
-func hexDump(b string, max int) (string, bool) {
+// HexDump writes the first max bytes of b like xxd does.
+func HexDump(b string, max int) (string, bool) {
 	var sb strings.Builder
 	n := min(len(b), max)
 	for off := 0; off < n; off += 16 {

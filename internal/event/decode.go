@@ -1,4 +1,4 @@
-package transform
+package event
 
 import (
 	"bytes"
@@ -40,10 +40,10 @@ func (e *Base64Error) Error() string { return e.Msg }
 // the URL-safe alphabet, line breaks) is decoded anyway and reported with
 // a lenient *Base64Error; anything else returns a *Base64Error and no
 // bytes.
-func DecodeBase64(data string) ([]byte, error) { return appendBase64(nil, data) }
+func DecodeBase64(data string) ([]byte, error) { return AppendBase64(nil, data) }
 
-// appendBase64 is DecodeBase64 appending the bytes to dst.
-func appendBase64(dst []byte, data string) ([]byte, error) {
+// AppendBase64 is DecodeBase64 appending the bytes to dst.
+func AppendBase64(dst []byte, data string) ([]byte, error) {
 	src := unsafe.Slice(unsafe.StringData(data), len(data)) // only read
 	out, err := base64.StdEncoding.Strict().AppendDecode(dst, src)
 	if err == nil && !hasLineBreak(data) {
@@ -62,10 +62,10 @@ var base64Pairs = func() (t [1 << 12]uint16) {
 	return t
 }()
 
-// appendBase64Encode appends the standard, padded base64 of src, as
+// AppendBase64Encode appends the standard, padded base64 of src, as
 // base64.StdEncoding.AppendEncode does, but faster: six bytes
 // become eight characters with four lookups and one store.
-func appendBase64Encode(dst, src []byte) []byte {
+func AppendBase64Encode(dst, src []byte) []byte {
 	n := base64.StdEncoding.EncodedLen(len(src))
 	dst = slices.Grow(dst, n)
 	out := dst[len(dst) : len(dst)+n]

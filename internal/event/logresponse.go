@@ -1,9 +1,10 @@
-package transform
+package event
 
 import (
 	"encoding/json"
 	"strings"
 
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -13,13 +14,13 @@ import (
 // response or a Lambda error object is the function's answer; the rest is
 // ignored.
 
-// responseInLog returns where the function's answer is in a pasted text
+// ResponseInLog returns where the function's answer is in a pasted text
 // that is not JSON by itself, and whether there is one.
-func responseInLog(text string) (start, end int, ok bool) {
+func ResponseInLog(text string) (start, end int, ok bool) {
 	if strings.TrimSpace(text) == "" {
 		return 0, 0, false
 	}
-	if _, err := ParseJSON(text); err == nil {
+	if _, err := jsonpos.Parse(text); err == nil {
 		return 0, 0, false
 	}
 	for c := len(text); c > 0; {
@@ -36,24 +37,24 @@ func responseInLog(text string) (start, end int, ok bool) {
 			continue
 		}
 		e := c + int(dec.InputOffset())
-		v, err := ParseJSON(text[c:e])
-		if err != nil || v.Kind != Object {
+		v, err := jsonpos.Parse(text[c:e])
+		if err != nil || v.Kind != jsonpos.Object {
 			continue
 		}
 		if recs, _ := v.Member("records"); recs != nil {
 			return c, e, true
 		}
-		if le, _ := lambdaErrorObject(&v); le != nil {
+		if le, _ := LambdaErrorObject(&v); le != nil {
 			return c, e, true
 		}
 	}
 	return 0, 0, false
 }
 
-// shiftResponse moves every range of the response document by off: the
+// ShiftResponse moves every range of the response document by off: the
 // report's ranges are in the pasted text, the judging was done on the part
 // of it that is the function's answer.
-func shiftResponse(rep *report.Report, f *report.Findings, off int) {
+func ShiftResponse(rep *report.Report, f *report.Findings, off int) {
 	for i := range f.List {
 		fd := &f.List[i]
 		if fd.Doc == report.DocResponse {
@@ -79,14 +80,50 @@ func shiftResponse(rep *report.Report, f *report.Findings, off int) {
 	}
 }
 
-// reportLogLines says that the answer was taken from log output.
-func reportLogLines(f *report.Findings, text string, start, end int) {
+// ReportLogLines says that the answer was taken from log output.
+func ReportLogLines(f *report.Findings, text string, start, end int) {
 	what := "the response object"
-	if v, err := ParseJSON(text[start:end]); err == nil {
-		if le, _ := lambdaErrorObject(&v); le != nil {
+	if v, err := jsonpos.Parse(text[start:end]); err == nil {
+		if le, _ := LambdaErrorObject(&v); le != nil {
 			what = "the error object of a failed invocation"
 		}
 	}
 	f.At(report.CodeResponseLogLines, report.SevInfo, report.ResponseSpan(start, start+1)).Say("The response holds log lines around the function's answer (the output of sam local invoke or of the console's test): the playground took %s on lines %d–%d, the last JSON value that is a response or an error object, and ignored the rest. Its size is that JSON's, %s.",
 		what, strings.Count(text[:start], "\n")+1, strings.Count(text[:end], "\n")+1, report.SizeText(end-start))
+}
+
+// ValueText returns a string's text, or the JSON of any other value.
+func ValueText(v *jsonpos.Value) string {
+	if v.Kind == jsonpos.String {
+		return v.Text
+	}
+	return string(jsonpos.AppendCompact(nil, v))
+}
+
+// LambdaErrorObject returns the error when a body is the error object a
+// Lambda runtime returns for a failed invocation ({"errorType": …,
+// "errorMessage": …}, no "records"), and the value to point at.
+func LambdaErrorObject(root *jsonpos.Value) (*report.LambdaError, *jsonpos.Value) {
+	if root.Kind != jsonpos.Object {
+		return nil, nil
+	}
+	if recs, _ := root.Member("records"); recs != nil {
+		return nil, nil
+	}
+	typ, _ := root.Member("errorType")
+	msg, _ := root.Member("errorMessage")
+	if typ == nil && msg == nil {
+		return nil, nil
+	}
+	le := &report.LambdaError{Record: -1}
+	at := root
+	if typ != nil {
+		le.ErrorType = ValueText(typ)
+		at = typ
+	}
+	if msg != nil {
+		le.ErrorMessage = ValueText(msg)
+		at = msg
+	}
+	return le, at
 }

@@ -1,4 +1,4 @@
-package transform
+package event
 
 import (
 	"encoding/base64"
@@ -20,27 +20,27 @@ var failedKeys = []string{"attemptsMade", "arrivalTimestamp", "errorCode", "erro
 	"attemptEndingTimestamp", "rawData", "lambdaArn", "lambdaARN"}
 
 // isFailedObject reports whether a value is one processing-failed line.
-func isFailedObject(v *Value) bool {
-	if v.Kind != Object || !hasKeys(v, "rawData", "errorCode", "errorMessage", "attemptsMade", "arrivalTimestamp") ||
+func isFailedObject(v *jsonpos.Value) bool {
+	if v.Kind != jsonpos.Object || !hasKeys(v, "rawData", "errorCode", "errorMessage", "attemptsMade", "arrivalTimestamp") ||
 		!onlyKeys(v, failedKeys...) {
 		return false
 	}
 	raw, _ := v.Member("rawData")
 	code, _ := v.Member("errorCode")
-	return raw.Kind == String && code.Kind == String
+	return raw.Kind == jsonpos.String && code.Kind == jsonpos.String
 }
 
 // failedLine is one line of the input read as a processing-failed object.
 type failedLine struct {
 	span span
-	v    Value // positions are the input's
+	v    jsonpos.Value // positions are the input's
 }
 
 // readFailedObjects parses every non-blank line; ok is false when one of
 // them is not a processing-failed object (bad is then its index).
 func readFailedObjects(text string) (lines []failedLine, ok bool, bad int) {
 	for i, l := range nonBlankLines(text) {
-		v, err := ParseJSON(text[l.start:l.end])
+		v, err := jsonpos.Parse(text[l.start:l.end])
 		if err != nil || !isFailedObject(&v) {
 			return lines, false, i
 		}
@@ -66,7 +66,7 @@ func isFailedLines(text string) bool {
 }
 
 // shift moves a parsed value's positions by off.
-func shift(v *Value, off int) {
+func shift(v *jsonpos.Value, off int) {
 	v.Start += off
 	v.End += off
 	for i := range v.Keys {
@@ -102,7 +102,7 @@ func readFailedLines(ev *Event, text string, f *report.Findings) {
 		all := nonBlankLines(text)
 		lines = lines[:0]
 		for i, l := range all {
-			v, err := ParseJSON(text[l.start:l.end])
+			v, err := jsonpos.Parse(text[l.start:l.end])
 			if err == nil && isFailedObject(&v) {
 				shift(&v, l.start)
 				lines = append(lines, failedLine{span: l, v: v})
@@ -160,7 +160,7 @@ func readFailedLines(ev *Event, text string, f *report.Findings) {
 		v := &lines[g.first].v
 		cv, _ := v.Member("errorCode")
 		msg, _ := v.Member("errorMessage")
-		fd := f.At(report.CodeKindFailedGroup, report.SevInfo, report.InputSpan(cv.Start, cv.End)).Rec(g.first).Say("%s failed with %s: %s Firehose wrote %q.", report.Plural(len(g.lines), "record"), code, explainFailed(code), report.Clip(valueText(msg), 300))
+		fd := f.At(report.CodeKindFailedGroup, report.SevInfo, report.InputSpan(cv.Start, cv.End)).Rec(g.first).Say("%s failed with %s: %s Firehose wrote %q.", report.Plural(len(g.lines), "record"), code, explainFailed(code), report.Clip(ValueText(msg), 300))
 		for k, i := range g.lines[1:] {
 			if k == 20 {
 				break
@@ -206,18 +206,15 @@ func redriveBatches(recs []builtRecord) [][]string {
 	return out
 }
 
-// ExportRedrive (Request.Export) is the input of aws firehose
-// put-record-batch that puts every record of the event back into the
-// delivery stream, split into calls of at most 500 records and 4 MiB: a
-// JSON array of --cli-input-json documents {"DeliveryStreamName",
-// "Records": [{"Data": <base64>}]}.
-const ExportRedrive = "redrive"
-
-// exportRedrive writes ExportRedrive for the event's records.
-func exportRedrive(ev *Event, streamName string) string {
+// Redrive writes the input of aws firehose put-record-batch that puts
+// every record of the event back into the delivery stream, split into
+// calls of at most 500 records and 4 MiB: a JSON array of
+// --cli-input-json documents {"DeliveryStreamName", "Records": [{"Data":
+// <base64>}]}.
+func Redrive(ev *Event, streamName string) string {
 	recs := make([]builtRecord, 0, len(ev.Records))
 	for i := range ev.Records {
-		if d := ev.Records[i].DataValue; d != nil && d.Kind == String {
+		if d := ev.Records[i].DataValue; d != nil && d.Kind == jsonpos.String {
 			recs = append(recs, builtRecord{data: d.Text})
 		}
 	}

@@ -1,4 +1,4 @@
-package transform
+package event
 
 import (
 	"fmt"
@@ -74,7 +74,7 @@ func buildEvent(ev *Event, input string, env builtEnvelope, recs []builtRecord, 
 	u[8] = u[8]&0x3f | 0x80
 	id := fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
 	if env.region == "" {
-		env.region = genRegion
+		env.region = GenRegion
 	}
 	if env.streamArn == "" {
 		env.streamArn = "arn:aws:firehose:" + env.region + ":123456789012:deliverystream/playground"
@@ -100,7 +100,7 @@ func buildEvent(ev *Event, input string, env builtEnvelope, recs []builtRecord, 
 			rid = generatedRecordID(sum, i)
 		}
 		if ts == 0 {
-			ts = genTimestamp + int64(i)*7
+			ts = GenTimestamp + int64(i)*7
 		}
 		b = append(b, "\n    {\n      \"recordId\": "...)
 		b = jsonpos.AppendString(b, rid)
@@ -145,7 +145,7 @@ func buildEvent(ev *Event, input string, env builtEnvelope, recs []builtRecord, 
 }
 
 // placeAt puts a value and everything in it at one range of the input.
-func placeAt(v *Value, start, end int) {
+func placeAt(v *jsonpos.Value, start, end int) {
 	v.Start, v.End = start, end
 	for i := range v.Keys {
 		v.Keys[i].Start, v.Keys[i].End = start, end
@@ -157,15 +157,15 @@ func placeAt(v *Value, start, end int) {
 
 // dataSpan returns where a string value is in the input when it is written
 // without escapes (its quotes included), else -1, -1.
-func dataSpan(v *Value) (int, int) {
-	if v.Kind == String && v.End-v.Start == len(v.Text)+2 {
+func dataSpan(v *jsonpos.Value) (int, int) {
+	if v.Kind == jsonpos.String && v.End-v.Start == len(v.Text)+2 {
 		return v.Start, v.End
 	}
 	return -1, -1
 }
 
 // onlyKeys reports whether every key of obj is one of names.
-func onlyKeys(obj *Value, names ...string) bool {
+func onlyKeys(obj *jsonpos.Value, names ...string) bool {
 	for _, k := range obj.Keys {
 		found := false
 		for _, n := range names {
@@ -182,7 +182,7 @@ func onlyKeys(obj *Value, names ...string) bool {
 }
 
 // hasKeys reports whether obj has every key of names.
-func hasKeys(obj *Value, names ...string) bool {
+func hasKeys(obj *jsonpos.Value, names ...string) bool {
 	for _, n := range names {
 		if v, _ := obj.Member(n); v == nil {
 			return false
@@ -193,12 +193,12 @@ func hasKeys(obj *Value, names ...string) bool {
 
 // everyItem reports whether arr is a non-empty array whose items are all
 // objects that ok accepts.
-func everyItem(arr *Value, ok func(*Value) bool) bool {
-	if arr == nil || arr.Kind != Array || len(arr.Items) == 0 {
+func everyItem(arr *jsonpos.Value, ok func(*jsonpos.Value) bool) bool {
+	if arr == nil || arr.Kind != jsonpos.Array || len(arr.Items) == 0 {
 		return false
 	}
 	for i := range arr.Items {
-		if it := &arr.Items[i]; it.Kind != Object || !ok(it) {
+		if it := &arr.Items[i]; it.Kind != jsonpos.Object || !ok(it) {
 			return false
 		}
 	}
@@ -213,22 +213,22 @@ const (
 
 // cliShape says whether a JSON value is put-record-batch records (the
 // Records list, or the whole --cli-input-json), or get-records output.
-func cliShape(root *Value) string {
-	isPut := func(it *Value) bool { return onlyKeys(it, "Data") && hasKeys(it, "Data") }
+func cliShape(root *jsonpos.Value) string {
+	isPut := func(it *jsonpos.Value) bool { return onlyKeys(it, "Data") && hasKeys(it, "Data") }
 	switch root.Kind {
-	case Array:
+	case jsonpos.Array:
 		if everyItem(root, isPut) {
 			return cliPutRecordBatch
 		}
-	case Object:
+	case jsonpos.Object:
 		recs, _ := root.Member("Records")
-		if recs == nil || recs.Kind != Array {
+		if recs == nil || recs.Kind != jsonpos.Array {
 			return ""
 		}
 		if onlyKeys(root, "DeliveryStreamName", "Records") && everyItem(recs, isPut) {
 			return cliPutRecordBatch
 		}
-		isGet := func(it *Value) bool {
+		isGet := func(it *jsonpos.Value) bool {
 			return hasKeys(it, "SequenceNumber", "Data", "PartitionKey") &&
 				onlyKeys(it, "SequenceNumber", "ApproximateArrivalTimestamp", "Data", "PartitionKey", "EncryptionType")
 		}
@@ -243,19 +243,19 @@ func cliShape(root *Value) string {
 // isKinesisConsumerEvent reports whether a JSON value is the event Lambda
 // hands a Kinesis Data Streams consumer: Records[].kinesis with the data
 // and its sequence number.
-func isKinesisConsumerEvent(root *Value) bool {
-	if root.Kind != Object {
+func isKinesisConsumerEvent(root *jsonpos.Value) bool {
+	if root.Kind != jsonpos.Object {
 		return false
 	}
 	recs, _ := root.Member("Records")
-	return everyItem(recs, func(it *Value) bool {
+	return everyItem(recs, func(it *jsonpos.Value) bool {
 		k, _ := it.Member("kinesis")
-		return k != nil && k.Kind == Object && hasKeys(k, "data", "sequenceNumber")
+		return k != nil && k.Kind == jsonpos.Object && hasKeys(k, "data", "sequenceNumber")
 	})
 }
 
 // parseWhole parses text as one JSON document, nil when it is not one.
-func parseWhole(text string) *Value {
+func parseWhole(text string) *jsonpos.Value {
 	doc := parseEventText(text)
 	if doc.err != nil || doc.bom {
 		return nil
@@ -277,19 +277,19 @@ func readCLI(ev *Event, text string, f *report.Findings) {
 		return
 	}
 	recs := root
-	if root.Kind == Object {
+	if root.Kind == jsonpos.Object {
 		recs, _ = root.Member("Records")
 	}
 	built := make([]builtRecord, 0, len(recs.Items))
 	env := builtEnvelope{source: SourceDirectPut}
 	if shape == cliGetRecords {
-		env = builtEnvelope{source: SourceKinesis, sourceArn: "arn:aws:kinesis:" + genRegion + ":123456789012:stream/playground"}
+		env = builtEnvelope{source: SourceKinesis, sourceArn: "arn:aws:kinesis:" + GenRegion + ":123456789012:stream/playground"}
 	}
 	for i := range recs.Items {
 		it := &recs.Items[i]
 		r := builtRecord{start: it.Start, end: it.End, dataStart: -1}
 		data, _ := it.Member("Data")
-		if data.Kind == String {
+		if data.Kind == jsonpos.String {
 			r.data = data.Text
 			r.dataStart, r.dataEnd = dataSpan(data)
 		} else {
@@ -298,7 +298,7 @@ func readCLI(ev *Event, text string, f *report.Findings) {
 		if shape == cliGetRecords {
 			seq, _ := it.Member("SequenceNumber")
 			pk, _ := it.Member("PartitionKey")
-			r.kinesis = &kinesisMeta{shardID: "shardId-000000000000", sequenceNumber: valueText(seq), partitionKey: valueText(pk)}
+			r.kinesis = &kinesisMeta{shardID: "shardId-000000000000", sequenceNumber: ValueText(seq), partitionKey: ValueText(pk)}
 			r.id = r.kinesis.sequenceNumber + "000000"
 			if ts, _ := it.Member("ApproximateArrivalTimestamp"); ts != nil {
 				r.ts = cliTimestamp(ts, i, f)
@@ -318,13 +318,13 @@ func readCLI(ev *Event, text string, f *report.Findings) {
 
 // cliTimestamp reads get-records' ApproximateArrivalTimestamp: an ISO time
 // (AWS CLI v2) or epoch seconds (v1, or cli_timestamp_format), in ms.
-func cliTimestamp(v *Value, i int, f *report.Findings) int64 {
+func cliTimestamp(v *jsonpos.Value, i int, f *report.Findings) int64 {
 	switch v.Kind {
-	case String:
+	case jsonpos.String:
 		if t, err := time.Parse(time.RFC3339Nano, v.Text); err == nil {
 			return t.UnixMilli()
 		}
-	case Number:
+	case jsonpos.Number:
 		if s, err := strconv.ParseFloat(v.Text, 64); err == nil && s > 0 && s < 1e11 {
 			return int64(math.Round(s * 1000))
 		}
@@ -348,8 +348,8 @@ func readKinesisConsumer(ev *Event, text string, f *report.Findings) {
 	for i := range recs.Items {
 		it := &recs.Items[i]
 		k, _ := it.Member("kinesis")
-		str := func(obj *Value, name string) string {
-			if v, _ := obj.Member(name); v != nil && v.Kind == String {
+		str := func(obj *jsonpos.Value, name string) string {
+			if v, _ := obj.Member(name); v != nil && v.Kind == jsonpos.String {
 				return v.Text
 			}
 			return ""
@@ -360,7 +360,7 @@ func readKinesisConsumer(ev *Event, text string, f *report.Findings) {
 		}
 		r := builtRecord{start: it.Start, end: it.End, dataStart: -1}
 		data, _ := k.Member("data")
-		if data.Kind == String {
+		if data.Kind == jsonpos.String {
 			r.data = data.Text
 			r.dataStart, r.dataEnd = dataSpan(data)
 		} else {
@@ -371,7 +371,7 @@ func readKinesisConsumer(ev *Event, text string, f *report.Findings) {
 			shard, _, _ = strings.Cut(id, ":")
 		}
 		seq, _ := k.Member("sequenceNumber")
-		r.kinesis = &kinesisMeta{shardID: shard, sequenceNumber: valueText(seq), partitionKey: str(k, "partitionKey")}
+		r.kinesis = &kinesisMeta{shardID: shard, sequenceNumber: ValueText(seq), partitionKey: str(k, "partitionKey")}
 		r.id = r.kinesis.sequenceNumber + "000000"
 		if ts, _ := k.Member("approximateArrivalTimestamp"); ts != nil {
 			r.ts = cliTimestamp(ts, i, f)
@@ -379,7 +379,7 @@ func readKinesisConsumer(ev *Event, text string, f *report.Findings) {
 		built = append(built, r)
 	}
 	if env.sourceArn == "" {
-		env.sourceArn = "arn:aws:kinesis:" + genRegion + ":123456789012:stream/playground"
+		env.sourceArn = "arn:aws:kinesis:" + GenRegion + ":123456789012:stream/playground"
 	}
 	if parts := strings.Split(env.sourceArn, ":"); len(parts) == 6 && parts[2] == "kinesis" {
 		if env.region == "" {
