@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -30,14 +31,7 @@ type Description struct {
 }
 
 // Term is one value a field may take, with its label and what it means.
-type Term struct {
-	Name  string `json:"name"`
-	Label string `json:"label"`
-	Words string `json:"words,omitempty"`
-	// Noun names the value in running text ("Read a printed event"),
-	// where the label is a control's short name; "" when the label serves.
-	Noun string `json:"noun,omitempty"`
-}
+type Term = report.Term
 
 // OptionValues are the values of the ndjson preset's options (Options).
 type OptionValues struct {
@@ -61,21 +55,21 @@ type Limits struct {
 // inputKindTerms describe the input kinds; the noun is how a summary
 // says what was read.
 var inputKindTerms = []Term{
-	{"auto", "detect", "Read the input as whichever kind it looks like.", ""},
-	{KindEvent, "Firehose event", "A Firehose invocation event.", "a Firehose event"},
-	{KindBase64, "base64 lines", "Base64 records, one a line.", ""},
-	{KindJSON, "JSON payloads", "JSON payloads: one a line, or one document.", ""},
-	{KindPrinted, "printed event", "The event as a function printed it: Python's print (a dict repr) or Node.js's console.log, with or without CloudWatch's log prefix.", "a printed event"},
-	{KindFailed, "processing-failed", "The lines of a processing-failed/ object from S3: read into the event a re-drive would hand the function.", "processing-failed lines"},
-	{KindCLI, "AWS CLI records", "put-record-batch records or kinesis get-records output, read into the event they would make.", ""},
-	{KindKinesis, "Kinesis consumer", "A Kinesis Data Streams event for a Lambda consumer (Records[].kinesis), read into the Firehose event the same data would make.", "a Kinesis consumer event"},
+	{Name: "auto", Label: "detect", Words: "Read the input as whichever kind it looks like."},
+	{Name: KindEvent, Label: "Firehose event", Words: "A Firehose invocation event.", Noun: "a Firehose event"},
+	{Name: KindBase64, Label: "base64 lines", Words: "Base64 records, one a line."},
+	{Name: KindJSON, Label: "JSON payloads", Words: "JSON payloads: one a line, or one document."},
+	{Name: KindPrinted, Label: "printed event", Words: "The event as a function printed it: Python's print (a dict repr) or Node.js's console.log, with or without CloudWatch's log prefix.", Noun: "a printed event"},
+	{Name: KindFailed, Label: "processing-failed", Words: "The lines of a processing-failed/ object from S3: read into the event a re-drive would hand the function.", Noun: "processing-failed lines"},
+	{Name: KindCLI, Label: "AWS CLI records", Words: "put-record-batch records or kinesis get-records output, read into the event they would make."},
+	{Name: KindKinesis, Label: "Kinesis consumer", Words: "A Kinesis Data Streams event for a Lambda consumer (Records[].kinesis), read into the Firehose event the same data would make.", Noun: "a Kinesis consumer event"},
 }
 
 // sourceTerms describe the sources of a delivery stream's records.
 var sourceTerms = []Term{
-	{SourceDirectPut, "Direct PUT", "Records put straight into the stream (PutRecord, PutRecordBatch, an agent or another service).", ""},
-	{SourceKinesis, "Kinesis Data Stream", "Records read from a Kinesis data stream: each carries kinesisRecordMetadata.", ""},
-	{SourceMSK, "Amazon MSK", "Records read from an Amazon MSK topic: each carries kafkaRecordValue and mskRecordMetadata.", ""},
+	{Name: SourceDirectPut, Label: "Direct PUT", Words: "Records put straight into the stream (PutRecord, PutRecordBatch, an agent or another service)."},
+	{Name: SourceKinesis, Label: "Kinesis Data Stream", Words: "Records read from a Kinesis data stream: each carries kinesisRecordMetadata."},
+	{Name: SourceMSK, Label: "Amazon MSK", Words: "Records read from an Amazon MSK topic: each carries kafkaRecordValue and mskRecordMetadata."},
 }
 
 // Describe returns the engine's description.
@@ -83,7 +77,7 @@ func Describe() Description {
 	return Description{
 		Version:    Version,
 		Codes:      report.Catalog(),
-		Presets:    presetDescriptions(),
+		Presets:    preset.Descriptions(),
 		InputKinds: append([]Term(nil), inputKindTerms...),
 		Sources:    append([]Term(nil), sourceTerms...),
 		Options: OptionValues{
@@ -92,14 +86,14 @@ func Describe() Description {
 		},
 		ErrorLayouts: []string{"2025", "2019"},
 		Confidences: []Term{
-			{string(report.Confirmed), "confirmed", "AWS documentation or real error objects agree on this.", ""},
-			{string(report.Likely), "likely", "Seen in one real capture or a probing emulator, not documented by AWS.", ""},
-			{string(report.Unconfirmed), "unconfirmed", "Sources disagree or only guesses exist: Firehose may behave differently.", ""},
+			{Name: string(report.Confirmed), Label: "confirmed", Words: "AWS documentation or real error objects agree on this."},
+			{Name: string(report.Likely), Label: "likely", Words: "Seen in one real capture or a probing emulator, not documented by AWS."},
+			{Name: string(report.Unconfirmed), Label: "unconfirmed", Words: "Sources disagree or only guesses exist: Firehose may behave differently."},
 		},
 		Outcomes: []Term{
-			{string(report.Delivered), "delivered", "delivered to the destination", ""},
-			{string(report.Dropped), "dropped", `dropped on purpose (result "Dropped"): no error`, ""},
-			{string(report.Failed), "failed", "failed: written to processing-failed/", ""},
+			{Name: string(report.Delivered), Label: "delivered", Words: "delivered to the destination"},
+			{Name: string(report.Dropped), Label: "dropped", Words: `dropped on purpose (result "Dropped"): no error`},
+			{Name: string(report.Failed), Label: "failed", Words: "failed: written to processing-failed/"},
 		},
 		Limits: Limits{
 			MaxInput:           MaxInput,

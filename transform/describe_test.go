@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -53,7 +54,7 @@ func TestDescribeNamesWhatTheEngineTakes(t *testing.T) {
 	assert.Equal(t, []string{SourceDirectPut, SourceKinesis, SourceMSK}, sources)
 	for _, a := range d.Options.Arrays {
 		for _, v := range d.Options.Values {
-			rep := Run(Request{Input: input, Preset: PresetNDJSON, Options: Options{Arrays: a, Values: v}})
+			rep := Run(Request{Input: input, Preset: PresetNDJSON, Options: preset.Options{Arrays: a, Values: v}})
 			assert.Empty(t, findingsWith(rep, report.CodeRequestPreset), "arrays %s values %s", a, v)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -22,7 +23,7 @@ type example struct {
 	Input       json.RawMessage `json:"input"`
 	InputKind   string          `json:"inputKind"`
 	Preset      string          `json:"preset"`
-	Options     Options         `json:"options"`
+	Options     preset.Options  `json:"options"`
 	Response    json.RawMessage `json:"response"`
 	Firehose    FirehoseOptions `json:"firehose"`
 	Fn          struct {

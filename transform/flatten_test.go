@@ -6,13 +6,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // row renders fields as "key=value" pairs for compact expectations.
-func row(fields []Field) string {
+func row(fields []preset.Field) string {
 	parts := make([]string, len(fields))
 	for i, f := range fields {
 		parts[i] = f.Key + "=" + f.Value
@@ -25,27 +26,27 @@ func TestFlatten(t *testing.T) {
 		"items": [{"sku": "A", "qty": 2}, {"sku": "B"}], "tags": ["x", "y"], "none": null, "empty": {}, "list": [], "ok": true}`
 	tests := []struct {
 		name string
-		opts Options
+		opts preset.Options
 		want string
 	}{
-		{"defaults: every level, arrays as JSON", Options{},
+		{"defaults: every level, arrays as JSON", preset.Options{},
 			`id=9007199254740993 price=1.10 user.name="김" user.geo.lat=37.5 user.geo.lon=127 items=[{"sku":"A","qty":2},{"sku":"B"}] tags=["x","y"] none=null empty={} list=[] ok=true`},
-		{"separator", Options{Separator: "_"},
+		{"separator", preset.Options{Separator: "_"},
 			`id=9007199254740993 price=1.10 user_name="김" user_geo_lat=37.5 user_geo_lon=127 items=[{"sku":"A","qty":2},{"sku":"B"}] tags=["x","y"] none=null empty={} list=[] ok=true`},
-		{"depth 1: no flattening", Options{MaxDepth: 1},
+		{"depth 1: no flattening", preset.Options{MaxDepth: 1},
 			`id=9007199254740993 price=1.10 user={"name":"김","geo":{"lat":37.5,"lon":127}} items=[{"sku":"A","qty":2},{"sku":"B"}] tags=["x","y"] none=null empty={} list=[] ok=true`},
-		{"depth 2: one level, like the seed", Options{MaxDepth: 2},
+		{"depth 2: one level, like the seed", preset.Options{MaxDepth: 2},
 			`id=9007199254740993 price=1.10 user.name="김" user.geo={"lat":37.5,"lon":127} items=[{"sku":"A","qty":2},{"sku":"B"}] tags=["x","y"] none=null empty={} list=[] ok=true`},
-		{"arrays spread into index keys", Options{Arrays: "index"},
+		{"arrays spread into index keys", preset.Options{Arrays: "index"},
 			`id=9007199254740993 price=1.10 user.name="김" user.geo.lat=37.5 user.geo.lon=127 items.0.sku="A" items.0.qty=2 items.1.sku="B" tags.0="x" tags.1="y" none=null empty={} list=[] ok=true`},
-		{"values as strings", Options{Values: "string", MaxDepth: 2},
+		{"values as strings", preset.Options{Values: "string", MaxDepth: 2},
 			`id="9007199254740993" price="1.10" user.name="김" user.geo="{\"lat\":37.5,\"lon\":127}" items="[{\"sku\":\"A\",\"qty\":2},{\"sku\":\"B\"}]" tags="[\"x\",\"y\"]" none=null empty="{}" list="[]" ok="true"`},
 	}
 	v, err := ParseJSON(doc)
 	require.NoError(t, err)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fields, colls := Flatten(&v, tt.opts)
+			fields, colls := preset.Flatten(&v, tt.opts)
 			assert.Equal(t, tt.want, row(fields))
 			assert.Empty(t, colls)
 		})
@@ -56,7 +57,7 @@ func TestFlattenCollisions(t *testing.T) {
 	doc := `{"a.b": 1, "a": {"b": 2, "c": 3}}`
 	v, err := ParseJSON(doc)
 	require.NoError(t, err)
-	fields, colls := Flatten(&v, Options{})
+	fields, colls := preset.Flatten(&v, preset.Options{})
 	assert.Equal(t, "a.b=2 a.c=3", row(fields), "the later value wins, at the first position")
 	require.Len(t, colls, 1)
 	assert.Equal(t, "a.b", colls[0].Key)
@@ -65,7 +66,7 @@ func TestFlattenCollisions(t *testing.T) {
 }
 
 // ndjsonRun runs the ndjson preset on an event holding the payloads.
-func ndjsonRun(t *testing.T, opts Options, payloads ...string) *report.Report {
+func ndjsonRun(t *testing.T, opts preset.Options, payloads ...string) *report.Report {
 	t.Helper()
 	recs := make([]string, len(payloads))
 	for i, p := range payloads {
@@ -110,7 +111,7 @@ func TestNDJSONShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rep := ndjsonRun(t, Options{}, tt.payload)
+			rep := ndjsonRun(t, preset.Options{}, tt.payload)
 			out := decodeBody(t, *rep.Lambda.Body)
 			require.Len(t, out, 1, "one output record per input record")
 			assert.Equal(t, rep.Records[0].RecordID, out[0].RecordID)

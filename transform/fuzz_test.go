@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -96,21 +97,21 @@ func FuzzFlatten(f *testing.F) {
 		if err != nil {
 			return
 		}
-		opts := Options{Separator: sep, MaxDepth: depth % 8}
+		opts := preset.Options{Separator: sep, MaxDepth: depth % 8}
 		if index {
 			opts.Arrays = "index"
 		}
 		if str {
 			opts.Values = "string"
 		}
-		fields, colls := Flatten(&v, opts)
+		fields, colls := preset.Flatten(&v, opts)
 		seen := map[string]bool{}
 		for _, fd := range fields {
 			if seen[fd.Key] {
 				t.Fatalf("key %q twice in one row", fd.Key)
 			}
 			seen[fd.Key] = true
-			if !json.Valid([]byte(fd.Value)) && !v.IsNonStandard() && findNonStandard(&v) == nil {
+			if !json.Valid([]byte(fd.Value)) && !v.IsNonStandard() && preset.FindNonStandard(&v) == nil {
 				t.Fatalf("value %q of %q is not JSON", fd.Value, fd.Key)
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/pyemu"
 	"github.com/stretchr/testify/require"
 )
@@ -41,6 +42,6 @@ func TestStringReprMatchesPython(t *testing.T) {
 		require.NoError(t, err, "line %d: %q", c.Line, c.Src)
 		checkPy(t, &fails, c, "repr("+c.Src+")", string(pyemu.AppendRepr(nil, &v)), c.Repr)
 		checkPy(t, &fails, c, "json.dumps("+c.Src+")", string(pyemu.AppendJSON(nil, &v)), c.JSON)
-		checkPy(t, &fails, c, "json.dumps(str("+c.Src+"))", unescapeASCII(appendPyStrJSON(nil, &v, &tmp)), c.StrJSON)
+		checkPy(t, &fails, c, "json.dumps(str("+c.Src+"))", preset.UnescapeASCII(preset.AppendPyStrJSON(nil, &v, &tmp)), c.StrJSON)
 	}
 }

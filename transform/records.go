@@ -9,6 +9,7 @@ import (
 
 	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -17,7 +18,7 @@ import (
 type chunk struct {
 	lo, hi int
 	size   int // bytes of input its records span
-	pr     preset
+	pr     preset.Handler
 	f      report.Findings
 	// origins holds, for each output record the preset wrote, the index
 	// of the input record it came from.
@@ -49,7 +50,7 @@ var chunkCount = 0
 // keeps the order of its records and the window's records are all in one
 // chunk, so the report is the same however they are cut. The first
 // chunk's preset writes after open, the opening of the body.
-func processRecords(rep *report.Report, ev *Event, newPr func(f *report.Findings, body []byte) preset, open string,
+func processRecords(rep *report.Report, ev *Event, newPr func(f *report.Findings, body []byte) preset.Handler, open string,
 	d Detail, export string) []*chunk {
 	total := len(ev.Records)
 	from := min(max(d.From, 0), total)
@@ -224,9 +225,9 @@ func (c *chunk) record(r *EventRecord, rec *report.Record, ps *jsonpos.Parser, b
 		reportPayload(r, p, &c.f)
 		return
 	}
-	before := c.pr.outputs()
-	rows := c.pr.record(r, p, rec != nil && rec.Detail)
-	for range c.pr.outputs() - before {
+	before := c.pr.Outputs()
+	rows := c.pr.Record(r, p, rec != nil && rec.Detail)
+	for range c.pr.Outputs() - before {
 		c.origins = append(c.origins, r.Index)
 	}
 	if rows != nil {
@@ -259,7 +260,7 @@ func joinChunks(chunks []*chunk, sep, end string, f *report.Findings) (string, *
 	size := 0
 	for i, c := range chunks {
 		f.Merge(&c.f)
-		b, err := c.pr.finish()
+		b, err := c.pr.Finish()
 		if err != nil {
 			return "", err
 		}
@@ -273,7 +274,7 @@ func joinChunks(chunks []*chunk, sep, end string, f *report.Findings) (string, *
 	}
 	// Where each part goes, after a separator when something precedes it.
 	at := make([]int, len(parts))
-	n, wrote := len(out), chunks[0].pr.outputs() > 0
+	n, wrote := len(out), chunks[0].pr.Outputs() > 0
 	for i, p := range parts[1:] {
 		if len(p) > 0 {
 			if wrote {
@@ -322,7 +323,7 @@ func appendDecodedLine(b []byte, r *EventRecord, p *event.Payload) []byte {
 		b = append(b, `{"base64":"`...)
 		b = event.AppendBase64Encode(b, r.Payload)
 		b = append(b, `"}`...)
-	case p.Err == nil && len(p.Values) == 1 && !p.Values[0].IsNonStandard() && findNonStandard(&p.Values[0]) == nil:
+	case p.Err == nil && len(p.Values) == 1 && !p.Values[0].IsNonStandard() && preset.FindNonStandard(&p.Values[0]) == nil:
 		b = jsonpos.AppendCompact(b, &p.Values[0])
 	default:
 		b = jsonpos.AppendString(b, p.Text)

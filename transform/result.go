@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -29,7 +30,7 @@ type Result struct {
 	// newPr makes the preset again, to give a window's records their rows;
 	// nil when no preset ran. raisedAt is the record on which it raised
 	// (the records after it were never processed), or len(ev.Records).
-	newPr    func(*report.Findings, []byte) preset
+	newPr    func(*report.Findings, []byte) preset.Handler
 	raisedAt int
 	// window and records are the window the request asked for, described
 	// while the transform ran (offsets in bytes).

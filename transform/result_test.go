@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -49,7 +50,7 @@ func TestResultWindows(t *testing.T) {
 	// log lines.
 	big := analyticsEvent(300<<10, 7)
 	for _, p := range Presets {
-		reqs = append(reqs, Request{Input: big, Preset: p, Options: Options{Arrays: "index"}})
+		reqs = append(reqs, Request{Input: big, Preset: p, Options: preset.Options{Arrays: "index"}})
 	}
 	last := strings.LastIndex(big[:len(big)/2], `"data":"`) + len(`"data":"`)
 	reqs = append(reqs, Request{Input: big[:last] + b64("not json") + big[last:], Preset: PresetSeed})

@@ -8,6 +8,7 @@ import (
 
 	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
+	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -16,14 +17,17 @@ const Version = "0.1.0"
 
 // Preset names: the transforms a request can run.
 const (
-	PresetSeed     = "seed"     // the blog's Lambda, later version (ids R, R1, R2…)
-	PresetSeedV1   = "seed-v1"  // the blog's Lambda, earlier version (ids repeated)
-	PresetNDJSON   = "ndjson"   // the correct shape: one output per record, rows newline-delimited
-	PresetIdentity = "identity" // AWS's process-record blueprint: data unchanged
+	PresetSeed     = preset.Seed     // the blog's Lambda, later version (ids R, R1, R2…)
+	PresetSeedV1   = preset.SeedV1   // the blog's Lambda, earlier version (ids repeated)
+	PresetNDJSON   = preset.NDJSON   // the correct shape: one output per record, rows newline-delimited
+	PresetIdentity = preset.Identity // AWS's process-record blueprint: data unchanged
 )
 
+// Options configure how the ndjson preset flattens payloads.
+type Options = preset.Options
+
 // Presets lists the preset names in the order the page offers them.
-var Presets = presetNames()
+var Presets = preset.Names()
 
 // Request is one run: what the user pasted and what to do with it. Its zero
 // values mean the documented defaults.
@@ -35,7 +39,7 @@ type Request struct {
 	// Preset is the transform to run (default PresetSeed).
 	Preset string `json:"preset"`
 	// Options configure the ndjson preset.
-	Options Options `json:"options"`
+	Options preset.Options `json:"options"`
 	// Response, when not blank, is a Lambda response (or a Lambda error
 	// object) to check against the event instead of running the preset.
 	// Log lines around it (test-invocation output) are ignored: the last
@@ -73,21 +77,6 @@ const (
 	// [{"Data": <base64>}]}.
 	ExportRedrive = "redrive"
 )
-
-// Options configure how the ndjson preset flattens payloads.
-type Options struct {
-	// Separator joins nested keys (default ".").
-	Separator string `json:"separator"`
-	// MaxDepth is how many levels of keys are joined; deeper objects are
-	// kept as JSON values. 0 flattens every level.
-	MaxDepth int `json:"maxDepth"`
-	// Arrays is "json" (default: arrays are kept as JSON values) or
-	// "index" (spread into keys: items.0.sku).
-	Arrays string `json:"arrays"`
-	// Values is "json" (default: values stay JSON, numbers as written) or
-	// "string" (every value but null becomes a string).
-	Values string `json:"values"`
-}
 
 // FirehoseOptions describe the delivery stream.
 type FirehoseOptions struct {
@@ -157,14 +146,14 @@ func evaluate(req Request, whole bool) *Result {
 	}
 
 	checking := strings.TrimSpace(req.Response) != "" && !ev.Refused
-	var newPr func(*report.Findings, []byte) preset
+	var newPr func(*report.Findings, []byte) preset.Handler
 	if !checking && !ev.Refused {
 		rep.Preset = req.Preset
 		if rep.Preset == "" {
 			rep.Preset = PresetSeed
 		}
-		if k := presetNamed(rep.Preset); k != nil {
-			newPr = func(f *report.Findings, body []byte) preset { return k.make(ev, req.Options, f, body) }
+		if k := preset.Named(rep.Preset); k != nil {
+			newPr = func(f *report.Findings, body []byte) preset.Handler { return k.Make(ev, req.Options, f, body) }
 		} else {
 			f.At(report.CodeRequestPreset, report.SevError, report.InputSpan(0, 0)).Say("There is no preset named %s; pick one of %s.",
 				report.Quoted(req.Preset), strings.Join(Presets, ", "))
@@ -176,7 +165,7 @@ func evaluate(req Request, whole bool) *Result {
 	if d.Count <= 0 {
 		d.Count = defaultDetailCount
 	}
-	open, sep, end := frameOf(rep.Preset)
+	open, sep, end := preset.FrameOf(rep.Preset)
 	res := &Result{ev: ev, newPr: newPr, raisedAt: len(ev.Records)}
 	if whole {
 		res.fresh = slices.Clone(ev.Records)

@@ -1,4 +1,4 @@
-package transform
+package preset
 
 import (
 	"strconv"
@@ -17,7 +17,7 @@ import (
 // recordId id+str(i); v1 gives every object the input's recordId. Any
 // exception ends the invocation, reported as the runtime reports it.
 type seedLambda struct {
-	ev     *Event
+	ev     *event.Event
 	v1     bool
 	f      *report.Findings
 	body   []byte
@@ -30,7 +30,7 @@ type seedLambda struct {
 
 // newSeed returns the seed Lambda for a chunk of records, writing to
 // body.
-func newSeed(ev *Event, v1 bool, f *report.Findings, body []byte) *seedLambda {
+func newSeed(ev *event.Event, v1 bool, f *report.Findings, body []byte) *seedLambda {
 	s := &seedLambda{ev: ev, v1: v1, f: f, body: body}
 	s.begin()
 	return s
@@ -60,7 +60,7 @@ func (s *seedLambda) begin() {
 		return
 	}
 	root := &ev.Root
-	if root.Kind != Object {
+	if root.Kind != jsonpos.Object {
 		s.raise("TypeError", subscriptError(root), -1, root.Start, root.End)
 		return
 	}
@@ -70,9 +70,9 @@ func (s *seedLambda) begin() {
 		return
 	}
 	switch recs.Kind {
-	case Array:
+	case jsonpos.Array:
 		s.active = true
-	case Object, String:
+	case jsonpos.Object, jsonpos.String:
 		// Iterating a dict or a str yields strings; str['recordId'] fails.
 		if recs.Truthy() {
 			s.raise("TypeError", "string indices must be integers, not 'str'", -1, recs.Start, recs.End)
@@ -83,11 +83,11 @@ func (s *seedLambda) begin() {
 }
 
 // subscriptError is the TypeError message for v['key'] on a non-dict.
-func subscriptError(v *Value) string {
+func subscriptError(v *jsonpos.Value) string {
 	switch v.Kind {
-	case Array:
+	case jsonpos.Array:
 		return "list indices must be integers or slices, not str"
-	case String:
+	case jsonpos.String:
 		return "string indices must be integers, not 'str'"
 	}
 	return "'" + pyemu.TypeName(v) + "' object is not subscriptable"
@@ -95,12 +95,12 @@ func subscriptError(v *Value) string {
 
 // record processes one input record; rows, when asked for, are the flat
 // dicts it produced. It does nothing once the function has raised.
-func (s *seedLambda) record(r *EventRecord, p *event.Payload, wantRows bool) []report.Row {
+func (s *seedLambda) Record(r *event.EventRecord, p *event.Payload, wantRows bool) []report.Row {
 	if !s.active {
 		return nil
 	}
 	i, rv := r.Index, r.Value
-	if rv.Kind != Object {
+	if rv.Kind != jsonpos.Object {
 		s.raise("TypeError", subscriptError(rv), i, rv.Start, rv.End)
 		return nil
 	}
@@ -119,7 +119,7 @@ func (s *seedLambda) record(r *EventRecord, p *event.Payload, wantRows bool) []r
 	var raw []byte
 	pmap := event.PayloadMap{Mode: event.MapWhole, Start: data.Start, End: data.End}
 	switch {
-	case data.Kind != String:
+	case data.Kind != jsonpos.String:
 		s.raise("TypeError", "argument should be a bytes-like object or ASCII string, not '"+pyemu.TypeName(data)+"'",
 			i, data.Start, data.End)
 		return nil
@@ -137,12 +137,12 @@ func (s *seedLambda) record(r *EventRecord, p *event.Payload, wantRows bool) []r
 	}
 	// The record's analyzed payload is these very bytes unless the data
 	// is gzip or was decoded leniently: reuse its UTF-8 check and parse.
-	same := data == r.DataValue && r.Canonical && !r.Gzip && p != nil && p.Kind != PayloadInvalid
-	e := (*UTF8Error)(nil)
+	same := data == r.DataValue && r.Canonical && !r.Gzip && p != nil && p.Kind != event.PayloadInvalid
+	e := (*event.UTF8Error)(nil)
 	if same {
 		e = p.UTF8
 	} else {
-		e = CheckUTF8(raw)
+		e = event.CheckUTF8(raw)
 	}
 	if e != nil {
 		start, end := pmap.Span(e.Start, e.End)
@@ -151,8 +151,8 @@ func (s *seedLambda) record(r *EventRecord, p *event.Payload, wantRows bool) []r
 	}
 
 	// json.loads(payload)
-	var vals []Value
-	var perr, pyErr *SyntaxError
+	var vals []jsonpos.Value
+	var perr, pyErr *jsonpos.SyntaxError
 	text := ""
 	if same {
 		text, vals, perr, pyErr = p.Text, p.Values, p.Err, p.PyErr
@@ -160,7 +160,7 @@ func (s *seedLambda) record(r *EventRecord, p *event.Payload, wantRows bool) []r
 		text = string(raw)
 		vals, perr, pyErr = pyemu.JSONValues(text, pyemu.PayloadDepth)
 	}
-	if e := pyLoadsError(text, vals, perr, pyErr); e != nil {
+	if e := PyLoadsError(text, vals, perr, pyErr); e != nil {
 		start, end := pmap.Span(e.Offset, e.Offset+1)
 		s.raise(e.Type, e.Error(), i, start, end)
 		return nil
@@ -168,18 +168,18 @@ func (s *seedLambda) record(r *EventRecord, p *event.Payload, wantRows bool) []r
 	doc := &vals[0]
 
 	// [flatten_json(nested_json) for nested_json in nested_json_list]
-	var objs []Value
+	var objs []jsonpos.Value
 	switch doc.Kind {
-	case Array:
+	case jsonpos.Array:
 		for j := range doc.Items {
-			if el := &doc.Items[j]; el.Kind != Object {
+			if el := &doc.Items[j]; el.Kind != jsonpos.Object {
 				start, end := pmap.Span(el.Start, el.End)
 				s.raise("AttributeError", "'"+pyemu.TypeName(el)+"' object has no attribute 'items'", i, start, end)
 				return nil
 			}
 		}
 		objs = doc.Items
-	case Object, String:
+	case jsonpos.Object, jsonpos.String:
 		// Iterating a dict yields its keys, a str its characters.
 		if doc.Truthy() {
 			start, end := pmap.Span(doc.Start, doc.End)
@@ -191,10 +191,10 @@ func (s *seedLambda) record(r *EventRecord, p *event.Payload, wantRows bool) []r
 		s.raise("TypeError", "'"+pyemu.TypeName(doc)+"' object is not iterable", i, start, end)
 		return nil
 	}
-	if len(objs) > 1 && !s.v1 && id.Kind != String {
+	if len(objs) > 1 && !s.v1 && id.Kind != jsonpos.String {
 		// record_id + str(record_id_idx) for the second object.
 		msg := "unsupported operand type(s) for +: '" + pyemu.TypeName(id) + "' and 'str'"
-		if id.Kind == Array {
+		if id.Kind == jsonpos.Array {
 			msg = `can only concatenate list (not "str") to list`
 		}
 		s.raise("TypeError", msg, i, id.Start, id.End)
@@ -224,11 +224,11 @@ func (s *seedLambda) record(r *EventRecord, p *event.Payload, wantRows bool) []r
 	return rows
 }
 
-// pyLoadsError is the exception json.loads raises on text, given what
+// PyLoadsError is the exception json.loads raises on text, given what
 // parseValues found in it; nil when it returns a value.
-func pyLoadsError(text string, vals []Value, err, pyErr *SyntaxError) *SyntaxError {
+func PyLoadsError(text string, vals []jsonpos.Value, err, pyErr *jsonpos.SyntaxError) *jsonpos.SyntaxError {
 	if strings.HasPrefix(text, "\ufeff") {
-		return jsonpos.NewSyntaxError(ErrJSONDecode, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+		return jsonpos.NewSyntaxError(jsonpos.ErrSyntax, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
 	}
 	if pyErr != nil {
 		return pyErr
@@ -237,16 +237,16 @@ func pyLoadsError(text string, vals []Value, err, pyErr *SyntaxError) *SyntaxErr
 		if err != nil {
 			return err
 		}
-		return jsonpos.NewSyntaxError(ErrJSONDecode, "Expecting value", text, len(text))
+		return jsonpos.NewSyntaxError(jsonpos.ErrSyntax, "Expecting value", text, len(text))
 	}
 	if j := jsonpos.SkipSpace(text, vals[0].End); j != len(text) {
-		return jsonpos.NewSyntaxError(ErrJSONDecode, "Extra data", text, j)
+		return jsonpos.NewSyntaxError(jsonpos.ErrSyntax, "Extra data", text, j)
 	}
 	return nil
 }
 
 // finish returns the response body, or the error the function raised.
-func (s *seedLambda) finish() ([]byte, *report.LambdaError) {
+func (s *seedLambda) Finish() ([]byte, *report.LambdaError) {
 	if s.err != nil {
 		return nil, s.err
 	}
@@ -283,14 +283,14 @@ func (e *flatEntry) key() string {
 }
 
 // build flattens obj one level the way flatten_json does.
-func (d *flatDict) build(obj *Value, tmp *[]byte) {
+func (d *flatDict) build(obj *jsonpos.Value, tmp *[]byte) {
 	d.buf, d.ents = d.buf[:0], d.ents[:0]
 	keys, items := obj.Entries()
 	// Flattened keys can only collide when some key holds a dot.
 	collide := false
 	for i := range keys {
 		collide = collide || strings.IndexByte(keys[i].Name, '.') >= 0
-		if v := &items[i]; v.Kind == Object {
+		if v := &items[i]; v.Kind == jsonpos.Object {
 			for j := range v.Keys {
 				collide = collide || strings.IndexByte(v.Keys[j].Name, '.') >= 0
 			}
@@ -307,7 +307,7 @@ func (d *flatDict) build(obj *Value, tmp *[]byte) {
 	}
 	for i := range keys {
 		v := &items[i]
-		if v.Kind == Object && len(v.Items) > 0 {
+		if v.Kind == jsonpos.Object && len(v.Items) > 0 {
 			inner, innerItems := v.Entries()
 			for j := range inner {
 				d.put(flatEntry{outer: keys[i].Name, inner: inner[j].Name, merged: true}, &innerItems[j], tmp)
@@ -322,7 +322,7 @@ func (d *flatDict) build(obj *Value, tmp *[]byte) {
 }
 
 // put stores json.dumps(type_to_object(v)) under e's key.
-func (d *flatDict) put(e flatEntry, v *Value, tmp *[]byte) {
+func (d *flatDict) put(e flatEntry, v *jsonpos.Value, tmp *[]byte) {
 	if d.direct {
 		if len(d.ents) > 0 {
 			d.buf = append(d.buf, ", "...)
@@ -330,17 +330,17 @@ func (d *flatDict) put(e flatEntry, v *Value, tmp *[]byte) {
 		d.buf = appendFlatKey(d.buf, &e)
 	}
 	e.v0 = len(d.buf)
-	if v.Kind == Array {
+	if v.Kind == jsonpos.Array {
 		d.buf = append(d.buf, '[')
 		for i := range v.Items {
 			if i > 0 {
 				d.buf = append(d.buf, ", "...)
 			}
-			d.buf = appendPyStrJSON(d.buf, &v.Items[i], tmp)
+			d.buf = AppendPyStrJSON(d.buf, &v.Items[i], tmp)
 		}
 		d.buf = append(d.buf, ']')
 	} else {
-		d.buf = appendPyStrJSON(d.buf, v, tmp)
+		d.buf = AppendPyStrJSON(d.buf, v, tmp)
 	}
 	e.v1 = len(d.buf)
 	if d.direct {
@@ -369,14 +369,14 @@ func appendFlatKey(b []byte, e *flatEntry) []byte {
 	return append(b, `": "`...)
 }
 
-// appendPyStrJSON appends json.dumps(str(v)) as it appears once encoded
+// AppendPyStrJSON appends json.dumps(str(v)) as it appears once encoded
 // again inside a string: \"...\".
-func appendPyStrJSON(b []byte, v *Value, tmp *[]byte) []byte {
+func AppendPyStrJSON(b []byte, v *jsonpos.Value, tmp *[]byte) []byte {
 	b = append(b, '\\', '"')
 	switch v.Kind {
-	case String:
+	case jsonpos.String:
 		b = pyemu.AppendJSONEscaped(b, v.Text, true)
-	case Array, Object:
+	case jsonpos.Array, jsonpos.Object:
 		b = pyemu.AppendReprEscaped(b, v, tmp)
 	default:
 		b = pyemu.AppendRepr(b, v) // a number, bool or None: plain ASCII
@@ -408,14 +408,14 @@ func (d *flatDict) rows() report.Row {
 	out := make(report.Row, len(d.ents))
 	for i := range d.ents {
 		e := &d.ents[i]
-		out[i] = [2]string{e.key(), unescapeASCII(d.buf[e.v0:e.v1])}
+		out[i] = [2]string{e.key(), UnescapeASCII(d.buf[e.v0:e.v1])}
 	}
 	return out
 }
 
-// unescapeASCII undoes the JSON string escaping of printable ASCII text:
+// UnescapeASCII undoes the JSON string escaping of printable ASCII text:
 // \\ and \" become \ and ".
-func unescapeASCII(b []byte) string {
+func UnescapeASCII(b []byte) string {
 	out := make([]byte, 0, len(b))
 	for i := 0; i < len(b); i++ {
 		if b[i] == '\\' && i+1 < len(b) {
@@ -426,4 +426,4 @@ func unescapeASCII(b []byte) string {
 	return string(out)
 }
 
-func (s *seedLambda) outputs() int { return s.n }
+func (s *seedLambda) Outputs() int { return s.n }

@@ -1,4 +1,4 @@
-package transform
+package preset
 
 import (
 	"fmt"
@@ -14,7 +14,7 @@ import (
 // to emit is Dropped; one that cannot be decoded or parsed is
 // ProcessingFailed, alone, with a finding that says why.
 type ndjsonLambda struct {
-	ev    *Event
+	ev    *event.Event
 	opts  Options
 	f     *report.Findings
 	fl    flattener
@@ -27,9 +27,9 @@ type ndjsonLambda struct {
 
 // newNDJSON returns the ndjson transform for a chunk of records, writing
 // to body.
-func newNDJSON(ev *Event, opts Options, f *report.Findings, body []byte) *ndjsonLambda {
+func newNDJSON(ev *event.Event, opts Options, f *report.Findings, body []byte) *ndjsonLambda {
 	l := &ndjsonLambda{ev: ev, opts: opts, f: f, field: "data", body: body}
-	if ev.Source == SourceMSK {
+	if ev.Source == event.SourceMSK {
 		l.field = "kafkaRecordValue"
 	}
 	if e := ev.SyntaxErr; e != nil {
@@ -41,21 +41,21 @@ func newNDJSON(ev *Event, opts Options, f *report.Findings, body []byte) *ndjson
 }
 
 // fail marks the record ProcessingFailed and says why.
-func (l *ndjsonLambda) fail(r *EventRecord, code report.Code, start, end int, format string, args ...any) {
+func (l *ndjsonLambda) fail(r *event.EventRecord, code report.Code, start, end int, format string, args ...any) {
 	l.f.At(code, report.SevWarning, report.InputSpan(start, end)).Rec(r.Index).Say("ndjson: record %d is returned as ProcessingFailed: %s",
 		r.Index, fmt.Sprintf(format, args...))
 	l.emit(r, "ProcessingFailed", nil)
 }
 
-func (l *ndjsonLambda) record(r *EventRecord, p *event.Payload, wantRows bool) []report.Row {
+func (l *ndjsonLambda) Record(r *event.EventRecord, p *event.Payload, wantRows bool) []report.Row {
 	switch p.Kind {
-	case PayloadInvalid:
+	case event.PayloadInvalid:
 		l.fail(r, report.CodeNDJSONUndecodable, r.Start, r.End, "its data could not be decoded.")
 		return nil
-	case PayloadEmpty:
+	case event.PayloadEmpty:
 		l.emit(r, "Dropped", nil)
 		return nil
-	case PayloadBinary:
+	case event.PayloadBinary:
 		s, e := r.Map.Span(p.UTF8.Start, p.UTF8.End)
 		l.fail(r, report.CodeNDJSONUTF8, s, e, "its payload is not UTF-8 text (%s).", p.UTF8.Reason)
 		return nil
@@ -66,21 +66,21 @@ func (l *ndjsonLambda) record(r *EventRecord, p *event.Payload, wantRows bool) [
 			p.Err.Msg, p.Err.Line, p.Err.Column)
 		return nil
 	}
-	if p.Kind == PayloadCWL {
+	if p.Kind == event.PayloadCWL {
 		return l.cloudWatchLogs(r, p, wantRows)
 	}
 	// The objects to flatten: each top-level object, and the objects of
 	// each top-level array.
-	var objs []*Value
+	var objs []*jsonpos.Value
 	for i := range p.Values {
 		v := &p.Values[i]
 		switch v.Kind {
-		case Object:
+		case jsonpos.Object:
 			objs = append(objs, v)
-		case Array:
+		case jsonpos.Array:
 			for j := range v.Items {
 				el := &v.Items[j]
-				if el.Kind != Object {
+				if el.Kind != jsonpos.Object {
 					s, e := r.Map.Span(el.Start, el.End)
 					l.fail(r, report.CodeNDJSONShape, s, e, "element %d of its array is %s %s, not an object.", j, report.Article(el.Kind), el.Kind)
 					return nil
@@ -97,12 +97,12 @@ func (l *ndjsonLambda) record(r *EventRecord, p *event.Payload, wantRows bool) [
 }
 
 // rows flattens objs (or takes the given rows) and emits the record.
-func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Field, wantRows bool) []report.Row {
+func (l *ndjsonLambda) rows(r *event.EventRecord, objs []*jsonpos.Value, extra func(int) []Field, wantRows bool) []report.Row {
 	var out []report.Row
 	l.data = l.data[:0]
 	n := 0
 	for i, obj := range objs {
-		if nonStandard := findNonStandard(obj); nonStandard != nil {
+		if nonStandard := FindNonStandard(obj); nonStandard != nil {
 			s, e := r.Map.Span(nonStandard.Start, nonStandard.End)
 			l.fail(r, report.CodeNDJSONNonstandard, s, e, "its payload holds %s, which is not JSON.", nonStandard.Text)
 			return nil
@@ -147,14 +147,14 @@ func (l *ndjsonLambda) rows(r *EventRecord, objs []*Value, extra func(int) []Fie
 // cloudWatchLogs makes one row per log event of a DATA_MESSAGE, with the
 // log group and stream; a message that is a JSON object is flattened under
 // "message". A CONTROL_MESSAGE is Dropped.
-func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *event.Payload, wantRows bool) []report.Row {
+func (l *ndjsonLambda) cloudWatchLogs(r *event.EventRecord, p *event.Payload, wantRows bool) []report.Row {
 	doc := &p.Values[0]
 	if mt, _ := doc.Member("messageType"); mt.Text == "CONTROL_MESSAGE" {
 		l.emit(r, "Dropped", nil)
 		return nil
 	}
 	events, _ := doc.Member("logEvents")
-	if events == nil || events.Kind != Array {
+	if events == nil || events.Kind != jsonpos.Array {
 		l.fail(r, report.CodeNDJSONCloudWatch, r.Start, r.End, "its CloudWatch Logs document has no logEvents array.")
 		return nil
 	}
@@ -164,7 +164,7 @@ func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *event.Payload, wantRows
 			common = append(common, Field{Key: name, Value: string(jsonpos.AppendCompact(nil, v)), Start: v.Start, End: v.End})
 		}
 	}
-	objs := make([]*Value, len(events.Items))
+	objs := make([]*jsonpos.Value, len(events.Items))
 	for i := range events.Items {
 		objs[i] = &events.Items[i]
 	}
@@ -173,8 +173,8 @@ func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *event.Payload, wantRows
 		fields := append([]Field(nil), common...)
 		for k := range ev.Items {
 			name, v := ev.Keys[k].Name, &ev.Items[k]
-			if name == "message" && v.Kind == String {
-				if msg, err := ParseJSON(v.Text); err == nil && msg.Kind == Object {
+			if name == "message" && v.Kind == jsonpos.String {
+				if msg, err := jsonpos.Parse(v.Text); err == nil && msg.Kind == jsonpos.Object {
 					var fl flattener
 					fl.reset(l.opts)
 					fl.key = append(fl.key, "message"...)
@@ -191,7 +191,7 @@ func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *event.Payload, wantRows
 		return fields
 	}
 	for _, ev := range objs {
-		if ev.Kind != Object {
+		if ev.Kind != jsonpos.Object {
 			l.fail(r, report.CodeNDJSONCloudWatch, r.Start, r.End, "a log event of its CloudWatch Logs document is not an object.")
 			return nil
 		}
@@ -199,13 +199,13 @@ func (l *ndjsonLambda) cloudWatchLogs(r *EventRecord, p *event.Payload, wantRows
 	return l.rows(r, objs, extra, wantRows)
 }
 
-// findNonStandard returns the first NaN or Infinity in v, or nil.
-func findNonStandard(v *Value) *Value {
+// FindNonStandard returns the first NaN or Infinity in v, or nil.
+func FindNonStandard(v *jsonpos.Value) *jsonpos.Value {
 	if v.IsNonStandard() {
 		return v
 	}
 	for i := range v.Items {
-		if n := findNonStandard(&v.Items[i]); n != nil {
+		if n := FindNonStandard(&v.Items[i]); n != nil {
 			return n
 		}
 	}
@@ -213,7 +213,7 @@ func findNonStandard(v *Value) *Value {
 }
 
 // emit writes one output record.
-func (l *ndjsonLambda) emit(r *EventRecord, result string, data []byte) {
+func (l *ndjsonLambda) emit(r *event.EventRecord, result string, data []byte) {
 	if l.n > 0 {
 		l.body = append(l.body, ',')
 	}
@@ -237,11 +237,11 @@ func (l *ndjsonLambda) emit(r *EventRecord, result string, data []byte) {
 	l.body = append(l.body, '}')
 }
 
-func (l *ndjsonLambda) finish() ([]byte, *report.LambdaError) {
+func (l *ndjsonLambda) Finish() ([]byte, *report.LambdaError) {
 	if l.err != nil {
 		return nil, l.err
 	}
 	return l.body, nil
 }
 
-func (l *ndjsonLambda) outputs() int { return l.n }
+func (l *ndjsonLambda) Outputs() int { return l.n }

@@ -1,4 +1,4 @@
-package transform
+package preset
 
 import (
 	"strconv"
@@ -17,7 +17,7 @@ import (
 // Every record is returned unchanged, serialised by JSON.stringify. On an
 // event that is not shaped like one it fails the way Node.js would.
 type identityLambda struct {
-	ev   *Event
+	ev   *event.Event
 	body []byte
 	err  *report.LambdaError
 	n    int
@@ -25,14 +25,14 @@ type identityLambda struct {
 
 // newIdentity returns the blueprint for a chunk of records, writing to
 // body.
-func newIdentity(ev *Event, body []byte) *identityLambda {
+func newIdentity(ev *event.Event, body []byte) *identityLambda {
 	l := &identityLambda{ev: ev, body: body}
 	switch root := &ev.Root; {
 	case ev.SyntaxErr != nil:
 		l.err = &report.LambdaError{ErrorType: "Runtime.UnmarshalError", Record: -1,
 			ErrorMessage: "Unexpected token in JSON at position " + strconv.Itoa(ev.SyntaxErr.Char)}
-	case root.Kind != Object:
-		if root.Kind == Null {
+	case root.Kind != jsonpos.Object:
+		if root.Kind == jsonpos.Null {
 			l.err = &report.LambdaError{ErrorType: "TypeError", Record: -1,
 				ErrorMessage: "Cannot read properties of null (reading 'records')"}
 			break
@@ -45,10 +45,10 @@ func newIdentity(ev *Event, body []byte) *identityLambda {
 		case recs == nil:
 			l.err = &report.LambdaError{ErrorType: "TypeError", Record: -1,
 				ErrorMessage: "Cannot read properties of undefined (reading 'map')"}
-		case recs.Kind == Null:
+		case recs.Kind == jsonpos.Null:
 			l.err = &report.LambdaError{ErrorType: "TypeError", Record: -1,
 				ErrorMessage: "Cannot read properties of null (reading 'map')"}
-		case recs.Kind != Array:
+		case recs.Kind != jsonpos.Array:
 			l.err = &report.LambdaError{ErrorType: "TypeError", Record: -1,
 				ErrorMessage: "event.records.map is not a function"}
 		}
@@ -56,12 +56,12 @@ func newIdentity(ev *Event, body []byte) *identityLambda {
 	return l
 }
 
-func (l *identityLambda) record(r *EventRecord, _ *event.Payload, _ bool) []report.Row {
+func (l *identityLambda) Record(r *event.EventRecord, _ *event.Payload, _ bool) []report.Row {
 	if l.err != nil {
 		return nil
 	}
 	rv := r.Value
-	if rv.Kind == Null {
+	if rv.Kind == jsonpos.Null {
 		l.err = &report.LambdaError{ErrorType: "TypeError", Record: r.Index,
 			ErrorMessage: "Cannot read properties of null (reading 'recordId')"}
 		return nil
@@ -73,7 +73,7 @@ func (l *identityLambda) record(r *EventRecord, _ *event.Payload, _ bool) []repo
 	l.body = append(l.body, '{')
 	// JSON.stringify leaves out properties that are undefined.
 	comma := false
-	if id, _ := rv.Member("recordId"); id != nil && rv.Kind == Object {
+	if id, _ := rv.Member("recordId"); id != nil && rv.Kind == jsonpos.Object {
 		l.body = append(l.body, `"recordId":`...)
 		l.body = jsonpos.AppendCompact(l.body, id)
 		comma = true
@@ -82,7 +82,7 @@ func (l *identityLambda) record(r *EventRecord, _ *event.Payload, _ bool) []repo
 		l.body = append(l.body, ',')
 	}
 	l.body = append(l.body, `"result":"Ok"`...)
-	if data, _ := rv.Member("data"); data != nil && rv.Kind == Object {
+	if data, _ := rv.Member("data"); data != nil && rv.Kind == jsonpos.Object {
 		l.body = append(l.body, `,"data":`...)
 		l.body = jsonpos.AppendCompact(l.body, data)
 	}
@@ -90,11 +90,11 @@ func (l *identityLambda) record(r *EventRecord, _ *event.Payload, _ bool) []repo
 	return nil
 }
 
-func (l *identityLambda) finish() ([]byte, *report.LambdaError) {
+func (l *identityLambda) Finish() ([]byte, *report.LambdaError) {
 	if l.err != nil {
 		return nil, l.err
 	}
 	return l.body, nil
 }
 
-func (l *identityLambda) outputs() int { return l.n }
+func (l *identityLambda) Outputs() int { return l.n }
