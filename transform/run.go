@@ -153,7 +153,7 @@ func evaluate(req Request, whole bool) *Result {
 			rep.Preset = PresetSeed
 		}
 		if k := preset.Named(rep.Preset); k != nil {
-			newPr = func(f *report.Findings, body []byte) preset.Handler { return k.Make(ev, req.Options, f, body) }
+			newPr = func(f *report.Findings, body []byte) preset.Handler { return k.New(ev, req.Options, f, body) }
 		} else {
 			f.At(report.CodeRequestPreset, report.SevError, report.InputSpan(0, 0)).Say("There is no preset named %s; pick one of %s.",
 				report.Quoted(req.Preset), strings.Join(Presets, ", "))
@@ -165,7 +165,8 @@ func evaluate(req Request, whole bool) *Result {
 	if d.Count <= 0 {
 		d.Count = defaultDetailCount
 	}
-	open, sep, end := preset.FrameOf(rep.Preset)
+	fr := preset.FrameOf(rep.Preset)
+	open, sep, end := fr.Open, fr.Sep, fr.Close
 	res := &Result{ev: ev, newPr: newPr, raisedAt: len(ev.Records)}
 	if whole {
 		res.fresh = slices.Clone(ev.Records)

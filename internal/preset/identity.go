@@ -23,6 +23,19 @@ type identityLambda struct {
 	n    int
 }
 
+// identityPreset is AWS's process-record blueprint.
+type identityPreset struct{}
+
+func (identityPreset) Term() report.Term {
+	return report.Term{Name: Identity, Label: "identity — data returned unchanged", Words: "Every record returned Ok with its data unchanged, as AWS's blueprint does."}
+}
+
+func (identityPreset) Frame() Frame { return CompactFrame }
+
+func (identityPreset) New(ev *event.Event, _ Options, _ *report.Findings, body []byte) Handler {
+	return newIdentity(ev, body)
+}
+
 // newIdentity returns the blueprint for a chunk of records, writing to
 // body.
 func newIdentity(ev *event.Event, body []byte) *identityLambda {

@@ -25,6 +25,21 @@ type ndjsonLambda struct {
 	err   *report.LambdaError
 }
 
+// ndjsonPreset is the correct shape: one output per record.
+type ndjsonPreset struct{}
+
+func (ndjsonPreset) Term() report.Term {
+	return report.Term{Name: NDJSON, Label: "ndjson — one output per record, rows newline-delimited", Words: "The correct shape: one output per record with its own recordId, the rows newline-delimited in its data."}
+}
+
+// Frame is JSON.stringify's: the function is the kind a Node.js or Go
+// Lambda is.
+func (ndjsonPreset) Frame() Frame { return CompactFrame }
+
+func (ndjsonPreset) New(ev *event.Event, opts Options, f *report.Findings, body []byte) Handler {
+	return newNDJSON(ev, opts, f, body)
+}
+
 // newNDJSON returns the ndjson transform for a chunk of records, writing
 // to body.
 func newNDJSON(ev *event.Event, opts Options, f *report.Findings, body []byte) *ndjsonLambda {

@@ -28,6 +28,24 @@ type seedLambda struct {
 	active bool // records are being processed (no exception yet)
 }
 
+// seedPreset is the blog post's Lambda: its later version, or with v1 its
+// first.
+type seedPreset struct{ v1 bool }
+
+func (p seedPreset) Term() report.Term {
+	if p.v1 {
+		return report.Term{Name: SeedV1, Label: "seed-v1 — its first version (ids repeated)", Words: "The blog post's first version: every output repeats the record's id."}
+	}
+	return report.Term{Name: Seed, Label: "seed — the blog's Lambda (ids R, R1, R2…)", Words: "The blog post's Lambda, byte for byte: each record split into outputs with made-up ids."}
+}
+
+// Frame is Python's: the Lambda returns json.dumps of its answer.
+func (seedPreset) Frame() Frame { return PythonFrame }
+
+func (p seedPreset) New(ev *event.Event, _ Options, f *report.Findings, body []byte) Handler {
+	return newSeed(ev, p.v1, f, body)
+}
+
 // newSeed returns the seed Lambda for a chunk of records, writing to
 // body.
 func newSeed(ev *event.Event, v1 bool, f *report.Findings, body []byte) *seedLambda {
