@@ -7,17 +7,25 @@ import (
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
-// Check judges a Lambda response against an event the way Firehose would:
-// it is Run with Request.Response set, so response is the body the
-// function returned (from any language), or the error object the Lambda
-// runtime returned for a failed invocation. input is what Run accepts: an
-// event, base64 records or JSON payloads. The report's verdict says what
-// becomes of every record, and its S3 preview what lands in the bucket.
-//
-// A blank response is no response at all: Run then runs its default
-// preset instead.
-func Check(input, response string, opts FirehoseOptions) *report.Report {
-	return Run(Request{Input: input, Response: response, Firehose: opts})
+// FirehoseOptions describe the delivery stream.
+type FirehoseOptions struct {
+	// StreamName defaults to the name in the event's deliveryStreamArn.
+	StreamName string `json:"streamName"`
+	// LambdaArn is the function's qualified ARN, for processing-failed
+	// objects (default: a function named after the preset).
+	LambdaArn string `json:"lambdaArn"`
+	// Retries is NumberOfRetries (nil: Firehose's default, 3).
+	Retries *int `json:"retries"`
+	// Prefix and ErrorPrefix are the S3 prefixes; empty means Firehose's
+	// defaults. Prefix may use !{timestamp:…} and
+	// !{partitionKeyFromLambda:key}.
+	Prefix      string `json:"prefix"`
+	ErrorPrefix string `json:"errorPrefix"`
+	// AppendDelimiter adds the AppendDelimiterToRecord processor.
+	AppendDelimiter bool `json:"appendDelimiter"`
+	// ErrorLayout is the layout of processing-failed lines: "2025"
+	// (default, lambdaARN) or "2019" (lambdaArn).
+	ErrorLayout string `json:"errorLayout"`
 }
 
 // Caps that keep a report small whatever the response holds.
@@ -97,27 +105,30 @@ func (st *stream) attempts(code report.Code) int {
 //     record with the input record that has its recordId;
 //   - the rules (rule_*.go), one per group of the contract's rows, add
 //     the outcomes, findings and alternative readings of their rows to a
-//     ruling;
-//   - previewS3 (s3.go) turns the verdict into what lands in S3.
+//     ruling.
 //
-// judge runs them in that order and returns what they decided. Run copies
-// it into the Report; nothing here touches the Report.
+// judge runs them in that order and returns what they decided, with the
+// delivery stream it decided for. Run copies it into the Report and has
+// the S3 preview turn the verdict into what lands in S3; nothing here
+// touches the Report.
 
 // judged is what the judge decides: the function's answer as Firehose
 // takes it (a pasted error object is an error, not a body), the response
-// as Firehose reads it, the verdict of every record, what lands in S3, and
-// the figures of the report's Stats it knows.
+// as Firehose reads it, the verdict of every record, and the figures of the report's Stats it knows.
 type judged struct {
 	Lambda   report.Lambda
 	Response *report.Response
 	Verdict  report.Verdict
-	S3       *report.S3Preview
 	Stats    report.Stats // ResponseBytes, Outputs, Delivered, Dropped, Failed, Ignored, LostRows
 	// outputs lists, for every input record, the response records that
 	// carry its recordId; nil when nothing ran, so nothing was judged.
 	outputs [][]int
 	// read is the response as read; nil when it was not read.
 	read *response
+	// ran is false when there was no answer to judge; stream is the
+	// delivery stream the verdict was reached for.
+	ran    bool
+	stream stream
 }
 
 // judge judges the function's answer (lambda: the preset's body or error,
@@ -126,23 +137,17 @@ type judged struct {
 // preset, and origins, when the preset wrote it, gives each output's input
 // record; preset names the function. The verdict covers every record: a
 // Result cuts it to a window.
-func judge(lambda report.Lambda, preset string, ev *Event, req Request, text string, pasted bool, origins []int, f *report.Findings) judged {
+func judge(lambda report.Lambda, preset string, ev *Event, opts FirehoseOptions, text string, pasted bool, origins []int, f *report.Findings) judged {
 	jd := judged{Lambda: lambda, Verdict: report.Verdict{Records: []report.RecordVerdict{}, Ignored: []report.Ignored{}, Alternatives: []report.Alternative{}}}
 	if lambda.Error == nil && lambda.Body == nil {
 		return jd
 	}
-	r := newRuling(ev, newStream(ev, req.Firehose, preset), f)
+	r := newRuling(ev, newStream(ev, opts, preset), f)
 	m := newMatch(ev)
 	applyRules(&jd, m, r, text, pasted, origins)
 	repeatedIDs(m, r)
-	jd.Verdict, jd.outputs, jd.read = r.verdict, m.outputs, m.resp
+	jd.Verdict, jd.outputs, jd.read, jd.ran, jd.stream = r.verdict, m.outputs, m.resp, true, r.st
 	jd.count()
-	b := &s3Batch{st: r.st, ev: ev, verdict: jd.Verdict.Records, whole: req.Export == ExportS3, f: f}
-	if m.resp != nil {
-		b.outs = m.resp.outs
-	}
-	jd.S3 = previewS3(b)
-	jd.capLists()
 	return jd
 }
 

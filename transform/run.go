@@ -78,25 +78,17 @@ const (
 	ExportRedrive = "redrive"
 )
 
-// FirehoseOptions describe the delivery stream.
-type FirehoseOptions struct {
-	// StreamName defaults to the name in the event's deliveryStreamArn.
-	StreamName string `json:"streamName"`
-	// LambdaArn is the function's qualified ARN, for processing-failed
-	// objects (default: a function named after the preset).
-	LambdaArn string `json:"lambdaArn"`
-	// Retries is NumberOfRetries (nil: Firehose's default, 3).
-	Retries *int `json:"retries"`
-	// Prefix and ErrorPrefix are the S3 prefixes; empty means Firehose's
-	// defaults. Prefix may use !{timestamp:…} and
-	// !{partitionKeyFromLambda:key}.
-	Prefix      string `json:"prefix"`
-	ErrorPrefix string `json:"errorPrefix"`
-	// AppendDelimiter adds the AppendDelimiterToRecord processor.
-	AppendDelimiter bool `json:"appendDelimiter"`
-	// ErrorLayout is the layout of processing-failed lines: "2025"
-	// (default, lambdaARN) or "2019" (lambdaArn).
-	ErrorLayout string `json:"errorLayout"`
+// Check judges a Lambda response against an event the way Firehose would:
+// it is Run with Request.Response set, so response is the body the
+// function returned (from any language), or the error object the Lambda
+// runtime returned for a failed invocation. input is what Run accepts: an
+// event, base64 records or JSON payloads. The report's verdict says what
+// becomes of every record, and its S3 preview what lands in the bucket.
+//
+// A blank response is no response at all: Run then runs its default
+// preset instead.
+func Check(input, response string, opts FirehoseOptions) *report.Report {
+	return Run(Request{Input: input, Response: response, Firehose: opts})
 }
 
 // Detail selects the records the report describes: Count records from From
@@ -208,8 +200,16 @@ func evaluate(req Request, whole bool) *Result {
 	if body != nil {
 		respText = *body
 	}
-	jd := judge(rep.Lambda, rep.Preset, ev, req, respText, checking, origins, &f)
-	rep.Lambda, rep.Response, rep.Verdict, rep.S3 = jd.Lambda, jd.Response, jd.Verdict, jd.S3
+	jd := judge(rep.Lambda, rep.Preset, ev, req.Firehose, respText, checking, origins, &f)
+	if jd.ran {
+		b := &s3Batch{st: jd.stream, ev: ev, verdict: jd.Verdict.Records, whole: req.Export == ExportS3, f: &f}
+		if jd.read != nil {
+			b.outs = jd.read.outs
+		}
+		rep.S3 = previewS3(b)
+		jd.capLists()
+	}
+	rep.Lambda, rep.Response, rep.Verdict = jd.Lambda, jd.Response, jd.Verdict
 	rep.Stats = jd.Stats // the input's figures follow
 	if jd.outputs != nil {
 		res.outputs = jd.outputs
