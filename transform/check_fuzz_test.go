@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/firehose"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -33,7 +34,7 @@ func FuzzCheck(f *testing.F) {
 		f.Add(string(event), `{"records":[]}`, "")
 	}
 	f.Fuzz(func(t *testing.T, input, response, prefix string) {
-		opts := FirehoseOptions{Prefix: prefix, ErrorPrefix: prefix, AppendDelimiter: len(prefix)%2 == 1}
+		opts := firehose.Options{Prefix: prefix, ErrorPrefix: prefix, AppendDelimiter: len(prefix)%2 == 1}
 		rep := Check(input, response, opts)
 		doc := response // what the user pasted, even when it is an error object
 		if strings.TrimSpace(response) == "" {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-lambda-go/events"
+	"github.com/firehose-playground/firehose-playground/internal/firehose"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -52,7 +53,7 @@ func TestLambdaGoResponses(t *testing.T) {
 		response := transform(nil)
 		require.Contains(t, response, `"data":null`, "aws-lambda-go's shape for a record without data")
 		require.Contains(t, response, `"otfMetadata":{"destinationDatabaseName":"","destinationTableName":"","operation":""}`)
-		rep := Check(event, response, FirehoseOptions{Prefix: "user=!{partitionKeyFromLambda:user}/!{timestamp:yyyy-MM-dd}/",
+		rep := Check(event, response, firehose.Options{Prefix: "user=!{partitionKeyFromLambda:user}/!{timestamp:yyyy-MM-dd}/",
 			ErrorPrefix: "errors/!{firehose:error-output-type}/"})
 		checkInvariants(t, rep, event, response)
 		assert.Equal(t, []string{"delivered (confirmed)", "delivered (confirmed)", "delivered (confirmed)", "dropped (confirmed)"}, outcomes(rep))
@@ -77,7 +78,7 @@ func TestLambdaGoResponses(t *testing.T) {
 				r.Data = nil
 			}
 		})
-		rep := Check(event, response, FirehoseOptions{})
+		rep := Check(event, response, firehose.Options{})
 		checkInvariants(t, rep, event, response)
 		assert.Equal(t, []string{"delivered (unconfirmed)", "failed Lambda.InvalidReturnFormat (unconfirmed)", "delivered (unconfirmed)", "dropped (unconfirmed)"}, outcomes(rep))
 		bad := findingsWith(rep, report.CodeInvalidFormat)
@@ -93,7 +94,7 @@ func TestLambdaGoResponses(t *testing.T) {
 			}
 		})
 		require.Contains(t, response, `"data":""`)
-		rep := Check(event, response, FirehoseOptions{})
+		rep := Check(event, response, firehose.Options{})
 		assert.Equal(t, []string{"delivered (confirmed)", "delivered (confirmed)", "delivered (confirmed)", "dropped (confirmed)"}, outcomes(rep))
 		assert.Len(t, findingsWith(rep, "response.emptyData"), 1)
 	})
@@ -104,7 +105,7 @@ func TestLambdaGoResponses(t *testing.T) {
 		resp.Records = append(resp.Records, resp.Records[3])
 		b, err := json.Marshal(resp)
 		require.NoError(t, err)
-		rep := Check(event, string(b), FirehoseOptions{})
+		rep := Check(event, string(b), firehose.Options{})
 		checkInvariants(t, rep, event, string(b))
 		assert.Equal(t, []string{"delivered (unconfirmed)", "delivered (unconfirmed)", "delivered (unconfirmed)", "failed Lambda.DuplicatedRecordId (unconfirmed)"}, outcomes(rep))
 		assert.Equal(t, []int{3, 4}, rep.Records[3].Outputs)
@@ -117,7 +118,7 @@ func TestLambdaGoResponses(t *testing.T) {
 				r.Result = "OK"
 			}
 		})
-		rep := Check(event, response, FirehoseOptions{})
+		rep := Check(event, response, firehose.Options{})
 		checkInvariants(t, rep, event, response)
 		require.NotNil(t, rep.Verdict.BatchError)
 		assert.Equal(t, report.Unconfirmed, rep.Verdict.BatchError.Confidence)

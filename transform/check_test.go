@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/firehose-playground/firehose-playground/internal/event"
+	"github.com/firehose-playground/firehose-playground/internal/firehose"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
@@ -157,7 +158,7 @@ func checkInvariants(t *testing.T, rep *report.Report, input, response string) {
 	s := rep.Stats
 	require.Equal(t, rep.Window.Total, s.Records)
 	require.Equal(t, s.Records, s.Delivered+s.Dropped+s.Failed, "outcomes add up")
-	require.Equal(t, len(rep.Verdict.Ignored), min(s.Ignored, maxListed))
+	require.Equal(t, len(rep.Verdict.Ignored), min(s.Ignored, firehose.MaxListed))
 	inObject := map[int]string{}
 	require.NotNil(t, rep.S3)
 	for _, obj := range rep.S3.Objects {
@@ -194,7 +195,7 @@ type verdictCase struct {
 	name     string
 	event    string // threeRecords when empty
 	response string
-	opts     FirehoseOptions
+	opts     firehose.Options
 	batch    report.Code       // the batch error's code, "" when there is none
 	conf     report.Confidence // the batch error's confidence
 	attempts int               // the batch error's attemptsMade
@@ -267,9 +268,9 @@ func TestFirehoseTable(t *testing.T) {
 			batch: report.CodeJSON, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []report.Code{report.CodeJSON}},
 		{name: "row11 the function throws", response: `{"errorMessage": "'data'", "errorType": "KeyError", "requestId": "x", "stackTrace": []}`,
 			batch: report.CodeFunctionError, conf: report.Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []report.Code{report.CodeFunctionError}},
-		{name: "row11 NumberOfRetries 0", response: `{"errorType":"Error","errorMessage":"boom"}`, opts: FirehoseOptions{Retries: retries(0)},
+		{name: "row11 NumberOfRetries 0", response: `{"errorType":"Error","errorMessage":"boom"}`, opts: firehose.Options{Retries: retries(0)},
 			batch: report.CodeFunctionError, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []report.Code{report.CodeFunctionError}},
-		{name: "row11 NumberOfRetries 5", response: `{"errorType":"Error","errorMessage":"boom"}`, opts: FirehoseOptions{Retries: retries(5)},
+		{name: "row11 NumberOfRetries 5", response: `{"errorType":"Error","errorMessage":"boom"}`, opts: firehose.Options{Retries: retries(5)},
 			batch: report.CodeFunctionError, conf: report.Confirmed, attempts: 6, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []report.Code{report.CodeFunctionError}},
 		{name: "row12 the function times out", response: `{"errorType":"Sandbox.Timedout","errorMessage":"RequestId: 1 Error: Task timed out after 300.00 seconds"}`,
 			batch: report.CodeTimedOut, conf: report.Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionTimedOut (confirmed)"), codes: []report.Code{report.CodeTimedOut}},
@@ -347,14 +348,14 @@ func TestResponseSizeLimit(t *testing.T) {
 	body += strings.Repeat(" ", LambdaPayloadLimit-len(body))
 	require.Len(t, body, LambdaPayloadLimit)
 
-	rep := Check(event, body, FirehoseOptions{})
+	rep := Check(event, body, firehose.Options{})
 	assert.Equal(t, []string{"delivered (confirmed)"}, outcomes(rep))
 	size := findingsWith(rep, "response.size")
 	require.Len(t, size, 1)
 	assert.Equal(t, report.SevWarning, size[0].Severity)
 	assert.Contains(t, size[0].Message, "100% of Lambda's 6 MB response limit")
 
-	rep = Check(event, body+" ", FirehoseOptions{})
+	rep = Check(event, body+" ", firehose.Options{})
 	assert.Equal(t, []string{"failed Lambda.FunctionError (likely)"}, outcomes(rep))
 	tooLarge := findingsWith(rep, report.CodeTooLarge)
 	require.Len(t, tooLarge, 1)
@@ -369,7 +370,7 @@ func TestResponseSizeLimit(t *testing.T) {
 func TestFindingsPointIntoBothDocuments(t *testing.T) {
 	event := testEvent([2]string{"주문-0", `{"상품":"사과"}`}, [2]string{"주문-1", `{"상품":"배"}`})
 	response := records(ok("주문-0", "사과\n"), ok("주문-0", "🍎\n"), ok("주문-9", "배\n"))
-	rep := Check(event, response, FirehoseOptions{})
+	rep := Check(event, response, firehose.Options{})
 	checkInvariants(t, rep, event, response)
 
 	dup := findingsWith(rep, report.CodeDuplicatedID)
@@ -399,7 +400,7 @@ func TestFindingsPointIntoBothDocuments(t *testing.T) {
 
 	// A ProcessingFailed record: the finding is about the input record.
 	response = records(ok("주문-0", "사과\n"), failed("주문-1"))
-	rep = Check(event, response, FirehoseOptions{})
+	rep = Check(event, response, firehose.Options{})
 	checkInvariants(t, rep, event, response)
 	pf := findingsWith(rep, report.CodeProcessingFailed)
 	require.Len(t, pf, 1)
@@ -412,7 +413,7 @@ func TestFindingsPointIntoBothDocuments(t *testing.T) {
 // TestPastedErrorObject checks that an error object replaces the body.
 func TestPastedErrorObject(t *testing.T) {
 	response := `{"errorType": "ValueError", "errorMessage": "bad input"}`
-	rep := Check(threeRecords, response, FirehoseOptions{})
+	rep := Check(threeRecords, response, firehose.Options{})
 	assert.Nil(t, rep.Lambda.Body)
 	require.NotNil(t, rep.Lambda.Error)
 	assert.Equal(t, report.LambdaError{ErrorType: "ValueError", ErrorMessage: "bad input", Record: -1}, *rep.Lambda.Error)
@@ -437,7 +438,7 @@ func TestMSKResponse(t *testing.T) {
 	require.NoError(t, err)
 	response := `{"records":[{"recordId":"m0","result":"Ok","kafkaRecordValue":"eyJhIjoxfQo="},` +
 		`{"recordId":"m1","result":"Ok","data":"eyJiIjoyfQo="}]}`
-	rep := Check(string(event), response, FirehoseOptions{})
+	rep := Check(string(event), response, firehose.Options{})
 	checkInvariants(t, rep, string(event), response)
 	assert.Equal(t, SourceMSK, rep.Source)
 	assert.Equal(t, []string{"delivered (unconfirmed)", "failed Lambda.InvalidReturnFormat (unconfirmed)"}, outcomes(rep))
@@ -665,7 +666,7 @@ func TestCheckTestdata(t *testing.T) {
 			require.NoError(t, err)
 			event, err := os.ReadFile(strings.Split(path, ".")[0] + ".event.json")
 			require.NoError(t, err)
-			rep := Check(string(event), string(resp), FirehoseOptions{})
+			rep := Check(string(event), string(resp), firehose.Options{})
 			checkInvariants(t, rep, string(event), string(resp))
 			golden(t, strings.TrimSuffix(path, ".response.json")+".verdict.golden", verdictText(rep))
 		})
@@ -717,13 +718,13 @@ func verdictText(rep *report.Report) string {
 func TestFindingsAreCapped(t *testing.T) {
 	const n = 200_000
 	response := `{"records":[` + strings.Repeat(`{},`, n-1) + `{}]}`
-	rep := Check(threeRecords, response, FirehoseOptions{})
+	rep := Check(threeRecords, response, firehose.Options{})
 	checkInvariants(t, rep, threeRecords, response)
 	assert.Equal(t, n, rep.Stats.Outputs)
 	assert.Less(t, len(rep.Findings), 1000)
 	assert.Equal(t, n, rep.Stats.Ignored)
-	assert.Len(t, rep.Verdict.Ignored, maxListed, "the report lists the first ones")
-	assert.Len(t, rep.Response.Records, maxListed, "and the response records about them")
+	assert.Len(t, rep.Verdict.Ignored, firehose.MaxListed, "the report lists the first ones")
+	assert.Len(t, rep.Response.Records, firehose.MaxListed, "and the response records about them")
 	assert.Equal(t, n, rep.Response.Total)
 	assert.Equal(t, report.CodeJSON, rep.Verdict.BatchError.ErrorCode, "a missing result fails the batch in the primary reading")
 	summary := findingsWith(rep, "response.result")
@@ -742,7 +743,7 @@ func TestDecodedOutputs(t *testing.T) {
 	assert.Empty(t, outs[0].Decoded, "record 0 has no details")
 	assert.True(t, strings.HasPrefix(outs[1].Decoded, "00000000  1f 8b ff 00 fe fe"), outs[1].Decoded[:40])
 	assert.True(t, outs[1].Truncated)
-	assert.LessOrEqual(t, len(outs[1].Decoded), maxOutDecoded)
+	assert.LessOrEqual(t, len(outs[1].Decoded), firehose.MaxOutDecoded)
 	assert.Equal(t, len(binary), outs[1].Size)
 	assert.Empty(t, outs[2].Decoded, "record 2 has no details")
 	assert.Equal(t, "L\n", outs[3].Decoded, "ignored records show what is lost")
@@ -752,7 +753,7 @@ func TestDecodedOutputs(t *testing.T) {
 // TestDoubleEncodedResponse checks the hint for a response encoded twice,
 // what a Python handler returning json.dumps(…) gives.
 func TestDoubleEncodedResponse(t *testing.T) {
-	rep := Check(threeRecords, `"{\"records\": []}"`, FirehoseOptions{})
+	rep := Check(threeRecords, `"{\"records\": []}"`, firehose.Options{})
 	jpe := findingsWith(rep, report.CodeJSON)
 	require.Len(t, jpe, 1)
 	assert.Contains(t, jpe[0].Message, "JSON encoded twice")
@@ -836,7 +837,7 @@ func TestFidelity(t *testing.T) {
 			if event == "" {
 				event = threeRecords
 			}
-			rep := Check(event, c.response, FirehoseOptions{})
+			rep := Check(event, c.response, firehose.Options{})
 			checkInvariants(t, rep, event, c.response)
 			assert.Equal(t, c.outcomes, outcomes(rep))
 			if c.batch == "" {

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"github.com/firehose-playground/firehose-playground/internal/firehose"
 	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
@@ -103,8 +104,8 @@ func Describe() Description {
 			MaxFindingsPerCode: report.MaxFindingsPerCode,
 			LambdaPayload:      LambdaPayloadLimit,
 			MaxRecordSize:      MaxRecordSize,
-			DefaultRetries:     defaultRetries,
-			MaxRetries:         maxNumberOfRetries,
+			DefaultRetries:     firehose.DefaultRetries,
+			MaxRetries:         firehose.MaxNumberOfRetries,
 		},
 	}
 }

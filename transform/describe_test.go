@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/firehose"
 	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
@@ -59,7 +60,7 @@ func TestDescribeNamesWhatTheEngineTakes(t *testing.T) {
 		}
 	}
 	for _, layout := range d.ErrorLayouts {
-		rep := Check(input, `{"records":[{"recordId":"a","result":"ProcessingFailed"}]}`, FirehoseOptions{ErrorLayout: layout})
+		rep := Check(input, `{"records":[{"recordId":"a","result":"ProcessingFailed"}]}`, firehose.Options{ErrorLayout: layout})
 		require.Len(t, rep.S3.Objects, 1)
 		assert.Contains(t, rep.S3.Objects[0].Body, map[string]string{"2025": `"lambdaARN"`, "2019": `"lambdaArn"`}[layout])
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/firehose"
 	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
@@ -18,14 +19,14 @@ import (
 
 // example is a file of the page's example gallery (web/examples).
 type example struct {
-	Title       string          `json:"title"`
-	Description string          `json:"description"`
-	Input       json.RawMessage `json:"input"`
-	InputKind   string          `json:"inputKind"`
-	Preset      string          `json:"preset"`
-	Options     preset.Options  `json:"options"`
-	Response    json.RawMessage `json:"response"`
-	Firehose    FirehoseOptions `json:"firehose"`
+	Title       string                   `json:"title"`
+	Description string                   `json:"description"`
+	Input       json.RawMessage          `json:"input"`
+	InputKind   string                   `json:"inputKind"`
+	Preset      string                   `json:"preset"`
+	Options     preset.Options           `json:"options"`
+	Response    json.RawMessage          `json:"response"`
+	Firehose    firehose.Options `json:"firehose"`
 	Fn          struct {
 		Language, Code string
 	} `json:"fn"`

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/firehose-playground/firehose-playground/internal/event"
+	"github.com/firehose-playground/firehose-playground/internal/firehose"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
@@ -103,7 +104,7 @@ func FuzzResponseInLog(f *testing.F) {
 		if !utf8.ValidString(resp) || strings.TrimSpace(resp) == "" {
 			return
 		}
-		rep := Check(threeRecords, resp, FirehoseOptions{})
+		rep := Check(threeRecords, resp, firehose.Options{})
 		checkRanges(t, rep.Findings, threeRecords, resp)
 		if rep.Response != nil {
 			for _, o := range rep.Response.Records {

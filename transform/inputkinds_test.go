@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/firehose-playground/firehose-playground/internal/event"
+	"github.com/firehose-playground/firehose-playground/internal/firehose"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -189,7 +190,7 @@ func TestRedriveExport(t *testing.T) {
 			raw, event.GenTimestamp+int64(i), event.GenTimestamp+int64(i)+1000)
 	}
 	batches := func(lines []string) []int {
-		rep := Run(Request{Input: strings.Join(lines, "\n"), Export: ExportRedrive, Firehose: FirehoseOptions{StreamName: "orders"}})
+		rep := Run(Request{Input: strings.Join(lines, "\n"), Export: ExportRedrive, Firehose: firehose.Options{StreamName: "orders"}})
 		require.Equal(t, KindFailed, rep.InputKind)
 		var calls []struct {
 			DeliveryStreamName string
@@ -235,7 +236,7 @@ func TestResponseInLogLines(t *testing.T) {
 			buf, err := os.ReadFile(filepath.Join("testdata", "inputs", c.file+".txt"))
 			require.NoError(t, err)
 			pasted := string(buf)
-			rep := Check(string(event), pasted, FirehoseOptions{})
+			rep := Check(string(event), pasted, firehose.Options{})
 			checkInvariants(t, rep, string(event), pasted)
 			assert.Equal(t, c.outcomes, outcomes(rep))
 			logs := findingsWith(rep, report.CodeResponseLogLines)
@@ -261,6 +262,6 @@ func TestResponseInLogLines(t *testing.T) {
 		})
 	}
 	// A response that is JSON by itself is taken whole, with no finding.
-	rep := Check(threeRecords, records(ok("r0", "A\n"), ok("r1", "B\n"), ok("r2", "C\n")), FirehoseOptions{})
+	rep := Check(threeRecords, records(ok("r0", "A\n"), ok("r1", "B\n"), ok("r2", "C\n")), firehose.Options{})
 	assert.NotContains(t, findingCodes(rep), report.CodeResponseLogLines)
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/firehose-playground/firehose-playground/internal/firehose"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
@@ -118,24 +119,24 @@ func (res *Result) describe(w report.Window) []report.Record {
 // records and the first maxListed others.
 func (res *Result) outRecords(w report.Window, records []report.Record) []report.OutRecord {
 	all := res.rep.Response.Records
-	listAll := len(all) <= w.Count+maxListed
-	out := make([]report.OutRecord, 0, min(len(all), w.Count+maxListed))
-	budget, ignoredShown, others := outDecodedBudget, 0, 0
+	listAll := len(all) <= w.Count+firehose.MaxListed
+	out := make([]report.OutRecord, 0, min(len(all), w.Count+firehose.MaxListed))
+	budget, ignoredShown, others := firehose.OutDecodedBudget, 0, 0
 	for _, o := range all {
 		show := false
 		if o.Input >= 0 {
 			show = o.Input >= w.From && o.Input < w.From+w.Count && records[o.Input-w.From].Detail
 		} else {
-			show = ignoredShown < maxIgnoredDecoded
+			show = ignoredShown < firehose.MaxIgnoredDecoded
 			ignoredShown++
 		}
 		if show && budget > 0 && o.Size > 0 {
 			data, _ := DecodeBase64(res.outData[o.Index])
-			o.Decoded, o.Truncated = decodedOutput(data)
+			o.Decoded, o.Truncated = firehose.DecodedOutput(data)
 			budget -= len(o.Decoded)
 		}
 		if !listAll && !inWindow(w, o.Input) && !inWindow(w, o.From) {
-			if others == maxListed {
+			if others == firehose.MaxListed {
 				continue
 			}
 			others++

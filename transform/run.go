@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/firehose-playground/firehose-playground/internal/event"
+	"github.com/firehose-playground/firehose-playground/internal/firehose"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
@@ -48,7 +49,7 @@ type Request struct {
 	Response string `json:"response"`
 	// Firehose describes the delivery stream, for the verdict and the S3
 	// preview.
-	Firehose FirehoseOptions `json:"firehose"`
+	Firehose firehose.Options `json:"firehose"`
 	// Detail chooses which records carry their decoded text, rows and
 	// outputs in the report.
 	Detail Detail `json:"detail"`
@@ -87,9 +88,14 @@ const (
 //
 // A blank response is no response at all: Run then runs its default
 // preset instead.
-func Check(input, response string, opts FirehoseOptions) *report.Report {
+func Check(input, response string, opts firehose.Options) *report.Report {
 	return Run(Request{Input: input, Response: response, Firehose: opts})
 }
+
+// FirehoseOptions describe the delivery stream: its name, its Lambda's
+// ARN, NumberOfRetries, the S3 prefixes, AppendDelimiterToRecord and the
+// layout of processing-failed lines.
+type FirehoseOptions = firehose.Options
 
 // Detail selects the records the report describes: Count records from From
 // (default: the first 50). Their decoded text and rows stop early when they
@@ -200,24 +206,24 @@ func evaluate(req Request, whole bool) *Result {
 	if body != nil {
 		respText = *body
 	}
-	jd := judge(rep.Lambda, rep.Preset, ev, req.Firehose, respText, checking, origins, &f)
-	if jd.ran {
-		b := &s3Batch{st: jd.stream, ev: ev, verdict: jd.Verdict.Records, whole: req.Export == ExportS3, f: &f}
-		if jd.read != nil {
-			b.outs = jd.read.outs
+	jd := firehose.Judge(rep.Lambda, rep.Preset, ev, req.Firehose, respText, checking, origins, &f)
+	if jd.Ran {
+		b := &s3Batch{st: jd.Stream, ev: ev, verdict: jd.Verdict.Records, whole: req.Export == ExportS3, f: &f}
+		if jd.Read != nil {
+			b.outs = jd.Read.Records
 		}
 		rep.S3 = previewS3(b)
-		jd.capLists()
+		jd.CapLists()
 	}
 	rep.Lambda, rep.Response, rep.Verdict = jd.Lambda, jd.Response, jd.Verdict
 	rep.Stats = jd.Stats // the input's figures follow
-	if jd.outputs != nil {
-		res.outputs = jd.outputs
-		if jd.read != nil {
-			res.outData = make([]string, len(jd.read.outs))
-			for o, or := range jd.read.outs {
-				if or.data != nil && or.data.Kind == String {
-					res.outData[o] = or.data.Text
+	if jd.Outputs != nil {
+		res.outputs = jd.Outputs
+		if jd.Read != nil {
+			res.outData = make([]string, len(jd.Read.Records))
+			for o, or := range jd.Read.Records {
+				if or.Data != nil && or.Data.Kind == String {
+					res.outData[o] = or.Data.Text
 				}
 			}
 		}

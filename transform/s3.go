@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/firehose-playground/firehose-playground/internal/event"
+	"github.com/firehose-playground/firehose-playground/internal/firehose"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/firehose-playground/firehose-playground/internal/s3key"
@@ -28,10 +29,10 @@ const maxObjectBody = 256 << 10
 // whether bodies are kept whole (for an export) rather than cut, and where
 // findings about the prefixes go.
 type s3Batch struct {
-	st      stream
+	st      firehose.Stream
 	ev      *Event
 	verdict []report.RecordVerdict
-	outs    []outRecord
+	outs    []firehose.Output
 	whole   bool
 	f       *report.Findings
 }
@@ -75,7 +76,7 @@ func (s *s3Batch) clock() s3Clock {
 			c.arrival[i] = newest
 		}
 	}
-	c.invoked = newest + bufferIntervalMs
+	c.invoked = newest + firehose.BufferIntervalMs
 	return c
 }
 
@@ -84,7 +85,7 @@ func (s *s3Batch) deliveredObjects(p *report.S3Preview, c s3Clock) {
 	if s.outs == nil {
 		return
 	}
-	parts := s3key.Parse(s.st.prefix)
+	parts := s3key.Parse(s.st.Prefix)
 	if !parts.HasExpression() {
 		parts = append(parts, s3key.Part{NS: "timestamp", Text: s3key.DefaultTimePrefix})
 	}
@@ -106,22 +107,22 @@ func (s *s3Batch) deliveredObjects(p *report.S3Preview, c s3Clock) {
 		gk := ""
 		if usesKeys {
 			var missing string
-			gk, missing = parts.Partition(or.keys)
+			gk, missing = parts.Partition(or.Keys)
 			if missing != "" {
-				s.f.At(report.CodeS3PartitionKey, report.SevWarning, report.ResponseSpan(or.v.Start, or.v.End)).Rec(i).Out(v.Output).Say(
+				s.f.At(report.CodeS3PartitionKey, report.SevWarning, report.ResponseSpan(or.Value.Start, or.Value.End)).Rec(i).Out(v.Output).Say(
 					"Output record %d has no partition key %s, which the prefix uses (!{partitionKeyFromLambda:%s}). Firehose cannot evaluate the prefix for record %d and writes it under the error output prefix instead of delivering it; this preview leaves it out.",
 					v.Output, report.Quoted(missing), missing, i)
 				continue
 			}
-		} else if len(or.keys) > 0 && !hinted {
+		} else if len(or.Keys) > 0 && !hinted {
 			hinted = true
-			s.f.At(report.CodeS3PartitionKeys, report.SevInfo, report.ResponseSpan(or.v.Start, or.v.End)).Rec(i).Out(v.Output).Say(
+			s.f.At(report.CodeS3PartitionKeys, report.SevInfo, report.ResponseSpan(or.Value.Start, or.Value.End)).Rec(i).Out(v.Output).Say(
 				"Output record %d has metadata.partitionKeys, but the S3 prefix does not use !{partitionKeyFromLambda:…}, so the keys change nothing. Set a prefix such as %s to see the objects partitioned.",
-				v.Output, report.Quoted("key="+"!{partitionKeyFromLambda:"+or.keys[0][0]+"}/"))
+				v.Output, report.Quoted("key="+"!{partitionKeyFromLambda:"+or.Keys[0][0]+"}/"))
 		}
 		g := byKey[gk]
 		if g == nil {
-			g = &group{keys: or.keys, oldest: c.arrival[i]}
+			g = &group{keys: or.Keys, oldest: c.arrival[i]}
 			byKey[gk] = g
 			groups = append(groups, g)
 		}
@@ -132,8 +133,8 @@ func (s *s3Batch) deliveredObjects(p *report.S3Preview, c s3Clock) {
 		prefix, _ := parts.Render(time.UnixMilli(g.oldest).UTC(), g.keys, "", s.uuid("random", n)[:11])
 		body := s.newBody()
 		for _, i := range g.recs {
-			body.write(s.outs[s.verdict[i].Output].bytes)
-			if s.st.appendDelimiter {
+			body.write(s.outs[s.verdict[i].Output].Bytes)
+			if s.st.AppendDelimiter {
 				body.write([]byte{'\n'})
 			}
 		}
@@ -154,7 +155,7 @@ func (s *s3Batch) failedObject(p *report.S3Preview, c s3Clock) {
 			if oldest == 0 || c.arrival[i] < oldest {
 				oldest = c.arrival[i]
 			}
-			ending = max(ending, c.invoked+int64(s.st.attempts(v.ErrorCode))*1000)
+			ending = max(ending, c.invoked+int64(s.st.Attempts(v.ErrorCode))*1000)
 		}
 	}
 	if len(failed) == 0 {
@@ -164,7 +165,7 @@ func (s *s3Batch) failedObject(p *report.S3Preview, c s3Clock) {
 	var line []byte
 	for _, i := range failed {
 		v := &s.verdict[i]
-		attempts := s.st.attempts(v.ErrorCode)
+		attempts := s.st.Attempts(v.ErrorCode)
 		line = s.failedLine(line[:0], i, v, attempts, c.arrival[i], c.invoked+int64(attempts)*1000)
 		body.write(line)
 	}
@@ -204,14 +205,14 @@ func (s *s3Batch) failedLine(b []byte, i int, v *report.RecordVerdict, attempts 
 		return jsonpos.AppendString(b, s)
 	}
 	b = append(b, '{')
-	if s.st.layout == "2019" {
+	if s.st.Layout == "2019" {
 		b = num(b, "attemptsMade", int64(attempts))
 		b = num(append(b, ','), "arrivalTimestamp", arrival)
 		b = str(append(b, ','), "errorCode", string(v.ErrorCode))
 		b = str(append(b, ','), "errorMessage", v.ErrorMessage)
 		b = num(append(b, ','), "attemptEndingTimestamp", ending)
 		b = raw(append(b, `,"rawData":`...))
-		b = str(append(b, ','), "lambdaArn", s.st.lambdaArn)
+		b = str(append(b, ','), "lambdaArn", s.st.LambdaArn)
 	} else {
 		b = raw(append(b, `"rawData":`...))
 		b = str(append(b, ','), "errorCode", string(v.ErrorCode))
@@ -219,7 +220,7 @@ func (s *s3Batch) failedLine(b []byte, i int, v *report.RecordVerdict, attempts 
 		b = num(append(b, ','), "attemptsMade", int64(attempts))
 		b = num(append(b, ','), "arrivalTimestamp", arrival)
 		b = num(append(b, ','), "attemptEndingTimestamp", ending)
-		b = str(append(b, ','), "lambdaARN", s.st.lambdaArn)
+		b = str(append(b, ','), "lambdaARN", s.st.LambdaArn)
 	}
 	return append(b, '}', '\n')
 }
@@ -228,17 +229,17 @@ func (s *s3Batch) failedLine(b []byte, i int, v *report.RecordVerdict, attempts 
 // ErrorOutputPrefix when it has expressions; otherwise the ErrorOutputPrefix
 // (or the Prefix) followed by processing-failed/ and the hour.
 func (s *s3Batch) errorPrefix(t time.Time) string {
-	if parts := s3key.Parse(s.st.errorPrefix); parts.HasExpression() {
+	if parts := s3key.Parse(s.st.ErrorPrefix); parts.HasExpression() {
 		s, _ := parts.Render(t, nil, ObjectProcessingFailed, s.uuid("random-error", 0)[:11])
 		return s
 	}
-	base := s.st.errorPrefix
+	base := s.st.ErrorPrefix
 	if base == "" {
-		if s3key.Parse(s.st.prefix).HasExpression() {
+		if s3key.Parse(s.st.Prefix).HasExpression() {
 			s.f.At(report.CodeS3ErrorPrefix, report.SevInfo, report.InputSpan(0, 0)).Say(
 				"The S3 prefix uses expressions, so Firehose requires an error output prefix (with !{firehose:error-output-type}); the preview puts failed records under processing-failed/ at the top of the bucket.")
 		} else {
-			base = s.st.prefix
+			base = s.st.Prefix
 		}
 	}
 	return base + ObjectProcessingFailed + "/" + s3key.FormatJavaTime(s3key.DefaultTimePrefix, t)
@@ -247,7 +248,7 @@ func (s *s3Batch) errorPrefix(t time.Time) string {
 // suffix is an object's name after its prefix:
 // <stream>-<version>-yyyy-MM-dd-HH-mm-ss-<uuid>.
 func (s *s3Batch) suffix(ms int64, kind string, n int) string {
-	return s.st.name + "-1-" + s3key.FormatJavaTime("yyyy-MM-dd-HH-mm-ss", time.UnixMilli(ms).UTC()) + "-" + s.uuid(kind, n)
+	return s.st.Name + "-1-" + s3key.FormatJavaTime("yyyy-MM-dd-HH-mm-ss", time.UnixMilli(ms).UTC()) + "-" + s.uuid(kind, n)
 }
 
 // uuid returns a version 4 UUID made from the event and what it names, so

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/firehose-playground/firehose-playground/internal/firehose"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -28,21 +29,21 @@ func TestS3Keys(t *testing.T) {
 	response := records(ok("r0", "A\n"), failed("r1"), ok("r2", "C\n"))
 	cases := []struct {
 		name              string
-		opts              FirehoseOptions
+		opts              firehose.Options
 		delivered, failed string // key prefixes, before keyPattern
 		finding           string
 	}{
 		{name: "defaults", delivered: `2026/01/01/00/`, failed: `processing-failed/2026/01/01/00/`},
-		{name: "a prefix without expressions gets the hour appended", opts: FirehoseOptions{Prefix: "logs/"},
+		{name: "a prefix without expressions gets the hour appended", opts: firehose.Options{Prefix: "logs/"},
 			delivered: `logs/2026/01/01/00/`, failed: `logs/processing-failed/2026/01/01/00/`},
-		{name: "an error prefix without expressions", opts: FirehoseOptions{Prefix: "logs/", ErrorPrefix: "errors/"},
+		{name: "an error prefix without expressions", opts: firehose.Options{Prefix: "logs/", ErrorPrefix: "errors/"},
 			delivered: `logs/2026/01/01/00/`, failed: `errors/processing-failed/2026/01/01/00/`},
-		{name: "prefixes with expressions", opts: FirehoseOptions{Prefix: "dt=!{timestamp:yyyy-MM-dd}/",
+		{name: "prefixes with expressions", opts: firehose.Options{Prefix: "dt=!{timestamp:yyyy-MM-dd}/",
 			ErrorPrefix: "err/!{firehose:error-output-type}/dt=!{timestamp:yyyy-MM-dd}/"},
 			delivered: `dt=2026-01-01/`, failed: `err/processing-failed/dt=2026-01-01/`},
-		{name: "expressions without an error prefix", opts: FirehoseOptions{Prefix: "dt=!{timestamp:yyyy}/"},
+		{name: "expressions without an error prefix", opts: firehose.Options{Prefix: "dt=!{timestamp:yyyy}/"},
 			delivered: `dt=2026/`, failed: `processing-failed/2026/01/01/00/`, finding: "s3.errorPrefix"},
-		{name: "stream name", opts: FirehoseOptions{StreamName: "orders", Prefix: "x/"},
+		{name: "stream name", opts: firehose.Options{StreamName: "orders", Prefix: "x/"},
 			delivered: `x/2026/01/01/00/`, failed: `x/processing-failed/2026/01/01/00/`},
 	}
 	for _, c := range cases {
@@ -70,7 +71,7 @@ func TestTimestampIsTheOldestRecords(t *testing.T) {
 	event := `{"deliveryStreamArn":"arn:aws:firehose:us-east-1:123456789012:deliverystream/orders","records":[` +
 		`{"recordId":"a","approximateArrivalTimestamp":1767232800000,"data":"QQo="},` + // 02:00
 		`{"recordId":"b","approximateArrivalTimestamp":1767229200000,"data":"Qgo="}]}` // 01:00
-	rep := Check(event, records(ok("a", "A\n"), ok("b", "B\n")), FirehoseOptions{})
+	rep := Check(event, records(ok("a", "A\n"), ok("b", "B\n")), firehose.Options{})
 	require.Len(t, rep.S3.Objects, 1)
 	assert.True(t, strings.HasPrefix(rep.S3.Objects[0].Key, "2026/01/01/01/orders-1-2026-01-01-02-01-01-"), rep.S3.Objects[0].Key)
 }
@@ -84,14 +85,14 @@ func TestProcessingFailedLayouts(t *testing.T) {
 		`"errorMessage":"ProcessingFailed status set for record","attemptEndingTimestamp":1767225661002,"rawData":"eyJhIjoxfQ==",` +
 		`"lambdaArn":"arn:aws:lambda:eu-west-1:111122223333:function:transform:live"}` + "\n"
 
-	rep := Check(threeRecords, response, FirehoseOptions{})
+	rep := Check(threeRecords, response, firehose.Options{})
 	f := objectsOf(rep, ObjectProcessingFailed)
 	require.Len(t, f, 1)
 	assert.Equal(t, want2025, f[0].Body)
 	assert.Equal(t, len(want2025), f[0].Size)
 	assert.Equal(t, []int{0}, f[0].Records)
 
-	rep = Check(threeRecords, response, FirehoseOptions{ErrorLayout: "2019",
+	rep = Check(threeRecords, response, firehose.Options{ErrorLayout: "2019",
 		LambdaArn: "arn:aws:lambda:eu-west-1:111122223333:function:transform:live"})
 	f = objectsOf(rep, ObjectProcessingFailed)
 	require.Len(t, f, 1)
@@ -107,7 +108,7 @@ func TestProcessingFailedLayouts(t *testing.T) {
 
 func TestDeliveredBodies(t *testing.T) {
 	response := records(ok("r0", `{"a":1}`), ok("r1", "{\"b\":2}\n"), dropped("r2"))
-	rep := Check(threeRecords, response, FirehoseOptions{})
+	rep := Check(threeRecords, response, firehose.Options{})
 	d := objectsOf(rep, ObjectDelivered)
 	require.Len(t, d, 1)
 	assert.Equal(t, "{\"a\":1}{\"b\":2}\n", d[0].Body, "concatenated with nothing in between")
@@ -117,7 +118,7 @@ func TestDeliveredBodies(t *testing.T) {
 	assert.Equal(t, report.SevWarning, delim[0].Severity)
 	assert.Equal(t, 0, delim[0].Record)
 
-	rep = Check(threeRecords, response, FirehoseOptions{AppendDelimiter: true})
+	rep = Check(threeRecords, response, firehose.Options{AppendDelimiter: true})
 	d = objectsOf(rep, ObjectDelivered)
 	require.Len(t, d, 1)
 	assert.Equal(t, "{\"a\":1}\n{\"b\":2}\n\n", d[0].Body, "AppendDelimiterToRecord adds a newline to every record")
@@ -130,7 +131,7 @@ func TestDeliveredBodies(t *testing.T) {
 func TestObjectBodyIsCapped(t *testing.T) {
 	big := strings.Repeat("가", 100_000) + "\n" // 300,001 bytes
 	response := records(ok("r0", big), ok("r1", "B\n"), ok("r2", "C\n"))
-	rep := Check(threeRecords, response, FirehoseOptions{})
+	rep := Check(threeRecords, response, firehose.Options{})
 	d := objectsOf(rep, ObjectDelivered)
 	require.Len(t, d, 1)
 	assert.True(t, d[0].Truncated)
@@ -140,7 +141,7 @@ func TestObjectBodyIsCapped(t *testing.T) {
 	out := rep.Response.Records[0]
 	assert.True(t, out.Truncated)
 	assert.Equal(t, len(big), out.Size)
-	assert.LessOrEqual(t, len(out.Decoded), maxOutDecoded)
+	assert.LessOrEqual(t, len(out.Decoded), firehose.MaxOutDecoded)
 }
 
 func TestPartitionKeys(t *testing.T) {
@@ -149,7 +150,7 @@ func TestPartitionKeys(t *testing.T) {
 	}
 	response := records(withKeys("r0", "A\n", `{"k":"x"}`), withKeys("r1", "B\n", `{"other":"y"}`), withKeys("r2", "C\n", `{"k":"x"}`))
 
-	rep := Check(threeRecords, response, FirehoseOptions{Prefix: "k=!{partitionKeyFromLambda:k}/", ErrorPrefix: "e/!{firehose:error-output-type}/"})
+	rep := Check(threeRecords, response, firehose.Options{Prefix: "k=!{partitionKeyFromLambda:k}/", ErrorPrefix: "e/!{firehose:error-output-type}/"})
 	checkInvariants(t, rep, threeRecords, response)
 	d := objectsOf(rep, ObjectDelivered)
 	require.Len(t, d, 1)
@@ -160,12 +161,12 @@ func TestPartitionKeys(t *testing.T) {
 	assert.Equal(t, 1, missing[0].Record)
 	assert.Equal(t, report.Likely, missing[0].Confidence)
 
-	rep = Check(threeRecords, response, FirehoseOptions{})
+	rep = Check(threeRecords, response, firehose.Options{})
 	assert.Len(t, findingsWith(rep, "s3.partitionKeys"), 1, "keys the prefix does not use")
 	assert.Len(t, objectsOf(rep, ObjectDelivered), 1)
 
 	bad := records(withKeys("r0", "A\n", `{"k":1}`), withKeys("r1", "B\n", `["k"]`), ok("r2", "C\n"))
-	rep = Check(threeRecords, bad, FirehoseOptions{})
+	rep = Check(threeRecords, bad, firehose.Options{})
 	assert.Len(t, findingsWith(rep, "response.metadata"), 2)
 }
 
@@ -179,12 +180,12 @@ func TestPreviewS3OnItsOwn(t *testing.T) {
 		`{"recordId":"b","approximateArrivalTimestamp":1767229201000,"data":"eQ=="},`+
 		`{"recordId":"c","approximateArrivalTimestamp":1767229202000,"data":"eg=="},`+
 		`{"recordId":"d","approximateArrivalTimestamp":1767229203000,"data":"dw=="}]}`, KindEvent)
-	st := stream{name: "s", lambdaArn: "arn:aws:lambda:us-east-1:1:function:f:$LATEST", retries: 2,
-		prefix: "team=!{partitionKeyFromLambda:team}/", layout: "2025", appendDelimiter: true}
-	outs := []outRecord{
-		{v: &Value{}, bytes: []byte("A"), keys: [][2]string{{"team", "red"}}},
-		{v: &Value{}, bytes: []byte("B"), keys: [][2]string{{"team", "blue"}}},
-		{v: &Value{}, bytes: []byte("C"), keys: [][2]string{{"team", "red"}}},
+	st := firehose.Stream{Name: "s", LambdaArn: "arn:aws:lambda:us-east-1:1:function:f:$LATEST", Retries: 2,
+		Prefix: "team=!{partitionKeyFromLambda:team}/", Layout: "2025", AppendDelimiter: true}
+	outs := []firehose.Output{
+		{Value: &Value{}, Bytes: []byte("A"), Keys: [][2]string{{"team", "red"}}},
+		{Value: &Value{}, Bytes: []byte("B"), Keys: [][2]string{{"team", "blue"}}},
+		{Value: &Value{}, Bytes: []byte("C"), Keys: [][2]string{{"team", "red"}}},
 	}
 	verdict := []report.RecordVerdict{
 		{Index: 0, Outcome: report.Delivered, Output: 0},

@@ -1,8 +1,9 @@
-package transform
+package firehose
 
 import (
 	"fmt"
 
+	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -27,7 +28,7 @@ func invocationFailed(r *ruling, le *report.LambdaError, sp report.Span) {
 	if what == "" {
 		what = "an error object"
 	}
-	retries := r.st.retries
+	retries := r.st.Retries
 	retry := fmt.Sprintf("It retries the whole batch %s (NumberOfRetries %d, so attemptsMade %d), then writes",
 		report.Plural(retries, "more time"), retries, retries+1)
 	if retries == 0 {
@@ -44,8 +45,8 @@ func tooLarge(r *ruling, n int) {
 	r.failBatch(report.CodeFunctionError, report.MsgFunctionError, report.Likely)
 	r.f.At(report.CodeTooLarge, report.SevError, report.ResponseSpan(0, 0)).Say(
 		"The response is %s, %s of Lambda's 6 MB response limit (%s bytes). Lambda refuses it: %s, %q Firehose sees a failed invocation, %s for the whole batch, retried (attemptsMade %d); every record goes to processing-failed/. The records in the response were not checked: Firehose never sees them.",
-		report.SizeText(n), report.Percent(n, LambdaPayloadLimit), report.Thousands(LambdaPayloadLimit), report.CodeTooLarge, report.MsgTooLarge,
-		report.CodeFunctionError, r.st.retries+1)
+		report.SizeText(n), report.Percent(n, event.LambdaPayloadLimit), report.Thousands(event.LambdaPayloadLimit), report.CodeTooLarge, report.MsgTooLarge,
+		report.CodeFunctionError, r.st.Retries+1)
 }
 
 // sizeFinding says how much of Lambda's response limit a response of n
@@ -54,23 +55,23 @@ func tooLarge(r *ruling, n int) {
 // limit or more, or is larger than an event of some size. (Stats carry the
 // figures in every case.)
 func sizeFinding(r *ruling, n, in int) {
-	if 10*n < LambdaPayloadLimit && (in < 4096 || n <= in) {
+	if 10*n < event.LambdaPayloadLimit && (in < 4096 || n <= in) {
 		return
 	}
 	sev, conf := report.SevInfo, report.Confidence("")
 	msg := fmt.Sprintf("The response is %s, %s of Lambda's 6 MB response limit (%s bytes).",
-		report.SizeText(n), report.Percent(n, LambdaPayloadLimit), report.Thousands(LambdaPayloadLimit))
-	if 2*n >= LambdaPayloadLimit {
+		report.SizeText(n), report.Percent(n, event.LambdaPayloadLimit), report.Thousands(event.LambdaPayloadLimit))
+	if 2*n >= event.LambdaPayloadLimit {
 		sev, conf = report.SevWarning, report.Likely
 		msg += " A somewhat larger batch would go over it, and then the whole batch fails."
 	}
 	if in >= 4096 && n > in {
 		ratio := float64(n) / float64(in)
 		msg += fmt.Sprintf(" It is %.2f× the size of the event", ratio)
-		if projected := ratio * LambdaBufferMax; projected > LambdaPayloadLimit {
+		if projected := ratio * event.LambdaBufferMax; projected > event.LambdaPayloadLimit {
 			sev, conf = report.SevWarning, report.Likely
 			msg += fmt.Sprintf(": at this ratio a 3 MB batch (Firehose's largest Lambda buffer) would produce %s, over the limit, and events above about %s fail whole.",
-				report.SizeText(int(projected)), report.SizeText(int(LambdaPayloadLimit/ratio)))
+				report.SizeText(int(projected)), report.SizeText(int(event.LambdaPayloadLimit/ratio)))
 		} else {
 			msg += "."
 		}

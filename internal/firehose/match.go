@@ -1,10 +1,11 @@
-package transform
+package firehose
 
 import (
 	"fmt"
 	"unicode/utf8"
 
 	"github.com/firehose-playground/firehose-playground/internal/event"
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -13,7 +14,7 @@ import (
 // recordId, compared as JSON values (the string "1" and the number 1
 // differ).
 type match struct {
-	ev    *Event
+	ev    *event.Event
 	field string           // "data", or "kafkaRecordValue" for Amazon MSK
 	byID  map[string][]int // the input records that carry each recordId (idKey)
 	resp  *response        // the body as read; nil when it was not read
@@ -26,9 +27,9 @@ type match struct {
 }
 
 // newMatch indexes the event's records by recordId.
-func newMatch(ev *Event) *match {
+func newMatch(ev *event.Event) *match {
 	m := &match{ev: ev, field: "data", byID: make(map[string][]int, len(ev.Records)), outputs: make([][]int, len(ev.Records))}
-	if ev.Source == SourceMSK {
+	if ev.Source == event.SourceMSK {
 		m.field = "kafkaRecordValue"
 	}
 	for i := range ev.Records {
@@ -56,20 +57,20 @@ func (m *match) read(body string) {
 // Their decoded data is the Result's to add, for the records of a window.
 func (m *match) pair(origins []int) []report.OutRecord {
 	r := m.resp
-	out := make([]report.OutRecord, len(r.outs))
+	out := make([]report.OutRecord, len(r.Records))
 	used := make(map[string]int)
-	for o := range r.outs {
-		or := &r.outs[o]
+	for o := range r.Records {
+		or := &r.Records[o]
 		rec := &out[o]
-		*rec = report.OutRecord{Index: o, RecordID: idText(or.id), Start: or.v.Start, End: or.v.End, Input: -1, From: -1,
-			Status: report.StatusIgnored, Size: len(or.bytes), Rows: countRows(or.bytes), PartitionKeys: or.keys}
-		if len(origins) == len(r.outs) {
+		*rec = report.OutRecord{Index: o, RecordID: idText(or.id), Start: or.Value.Start, End: or.Value.End, Input: -1, From: -1,
+			Status: report.StatusIgnored, Size: len(or.Bytes), Rows: countRows(or.Bytes), PartitionKeys: or.Keys}
+		if len(origins) == len(r.Records) {
 			rec.From = origins[o]
 		}
 		if or.result != nil {
 			rec.Result = event.ValueText(or.result)
 		}
-		if or.id != nil && or.id.Kind != Null {
+		if or.id != nil && or.id.Kind != jsonpos.Null {
 			k := idKey(or.id)
 			ins := m.byID[k]
 			if u := used[k]; u < len(ins) {
@@ -82,7 +83,7 @@ func (m *match) pair(origins []int) []report.OutRecord {
 		if rec.Input >= 0 {
 			m.outputs[rec.Input] = append(m.outputs[rec.Input], o)
 		}
-		if rec.From < 0 && rec.Status == report.StatusIgnored && or.id != nil && or.id.Kind == String {
+		if rec.From < 0 && rec.Status == report.StatusIgnored && or.id != nil && or.id.Kind == jsonpos.String {
 			rec.From, _ = m.derivedFrom(or.id.Text)
 		}
 	}
@@ -113,11 +114,11 @@ func (m *match) inputsOf(outs []int) []int {
 
 // idRange returns where an output record's recordId is, or its start.
 func (m *match) idRange(o int) (int, int) {
-	or := &m.resp.outs[o]
+	or := &m.resp.Records[o]
 	if or.id != nil {
 		return or.id.Start, or.id.End
 	}
-	return or.v.Start, or.v.Start + 1
+	return or.Value.Start, or.Value.Start + 1
 }
 
 // idSpan returns where input record i's recordId is, or the whole record.
@@ -149,17 +150,17 @@ func (m *match) derivedFrom(id string) (int, string) {
 	return -1, ""
 }
 
-// decodedOutput returns a response record's data as the report shows it:
+// DecodedOutput returns a response record's data as the report shows it:
 // the text, or a hex dump when it is not UTF-8; cut at maxOutDecoded.
-func decodedOutput(b []byte) (string, bool) {
+func DecodedOutput(b []byte) (string, bool) {
 	if !utf8.Valid(b) {
 		const n = 12 << 10 // bytes whose dump (78 characters per 16) fits
 		return event.HexDump(string(b[:min(len(b), n+1)]), n)
 	}
-	if len(b) <= maxOutDecoded {
+	if len(b) <= MaxOutDecoded {
 		return string(b), false
 	}
-	cut := maxOutDecoded
+	cut := MaxOutDecoded
 	for cut > 0 && !utf8.RuneStart(b[cut]) {
 		cut--
 	}

@@ -1,10 +1,11 @@
-package transform
+package firehose
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/firehose-playground/firehose-playground/internal/event"
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -64,9 +65,9 @@ func recordsUnusable(m *match, r *ruling) bool {
 		} else if body, _ := root.Member("body"); body != nil {
 			what += ` (it looks like an API Gateway response: Firehose reads the object {"records": […]} itself, not a "body")`
 		}
-	case recs.Kind == Null:
+	case recs.Kind == jsonpos.Null:
 		what, start, end = `"records" is null`, recs.Start, recs.End
-	case recs.Kind != Array:
+	case recs.Kind != jsonpos.Array:
 		what = fmt.Sprintf(`"records" is %s %s, not an array`, report.Article(recs.Kind), recs.Kind)
 		start, end = recs.Start, recs.End
 	case len(recs.Items) == 0 && n > 0:
@@ -80,7 +81,7 @@ func recordsUnusable(m *match, r *ruling) bool {
 		{Label: "The whole batch fails with Lambda.FunctionError and is retried (another emulator)",
 			BatchError: r.batchError(report.CodeFunctionError, report.MsgFunctionError), Failed: all},
 	}
-	if recs != nil && recs.Kind != Array && recs.Kind != Null {
+	if recs != nil && recs.Kind != jsonpos.Array && recs.Kind != jsonpos.Null {
 		readings = append(readings, report.Reading{Label: "Firehose cannot read the response: Lambda.JsonProcessingException for the whole batch",
 			BatchError: r.batchError(report.CodeJSON, report.MsgJSON), Failed: all})
 	}

@@ -1,4 +1,4 @@
-package transform
+package firehose
 
 import (
 	"strings"
@@ -7,8 +7,8 @@ import (
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
-// FirehoseOptions describe the delivery stream.
-type FirehoseOptions struct {
+// Options describe the delivery stream.
+type Options struct {
 	// StreamName defaults to the name in the event's deliveryStreamArn.
 	StreamName string `json:"streamName"`
 	// LambdaArn is the function's qualified ARN, for processing-failed
@@ -30,46 +30,46 @@ type FirehoseOptions struct {
 
 // Caps that keep a report small whatever the response holds.
 const (
-	maxIgnoredDecoded  = 200       // ignored records whose data the report shows
-	maxOutDecoded      = 64 << 10  // bytes of one response record's data shown
-	outDecodedBudget   = 4 << 20   // bytes of response data shown in one report
-	maxNumberOfRetries = 300       // Firehose's upper bound for NumberOfRetries
-	defaultRetries     = 3         // Firehose's default NumberOfRetries
-	bufferIntervalMs   = 60 * 1000 // Firehose's default Lambda buffer interval
+	MaxIgnoredDecoded  = 200       // ignored records whose data the report shows
+	MaxOutDecoded      = 64 << 10  // bytes of one response record's data shown
+	OutDecodedBudget   = 4 << 20   // bytes of response data shown in one report
+	MaxNumberOfRetries = 300       // Firehose's upper bound for NumberOfRetries
+	DefaultRetries     = 3         // Firehose's default NumberOfRetries
+	BufferIntervalMs   = 60 * 1000 // Firehose's default Lambda buffer interval
 )
 
-// stream is the delivery stream as the verdict and the S3 preview see it:
-// the request's FirehoseOptions with the defaults filled in.
-type stream struct {
-	name            string
-	lambdaArn       string
-	retries         int
-	prefix          string
-	errorPrefix     string
-	appendDelimiter bool
-	layout          string // "2025" or "2019"
+// Stream is the delivery stream as the verdict and the S3 preview see it:
+// the request's Options with the defaults filled in.
+type Stream struct {
+	Name            string
+	LambdaArn       string
+	Retries         int
+	Prefix          string
+	ErrorPrefix     string
+	AppendDelimiter bool
+	Layout          string // "2025" or "2019"
 }
 
 // newStream resolves the request's options: the stream's name from the
 // event's ARN, a Lambda ARN named after the preset, NumberOfRetries 3.
-func newStream(ev *Event, opts FirehoseOptions, preset string) stream {
-	st := stream{name: opts.StreamName, lambdaArn: opts.LambdaArn, retries: defaultRetries,
-		prefix: opts.Prefix, errorPrefix: opts.ErrorPrefix, appendDelimiter: opts.AppendDelimiter, layout: "2025"}
+func newStream(ev *event.Event, opts Options, preset string) Stream {
+	st := Stream{Name: opts.StreamName, LambdaArn: opts.LambdaArn, Retries: DefaultRetries,
+		Prefix: opts.Prefix, ErrorPrefix: opts.ErrorPrefix, AppendDelimiter: opts.AppendDelimiter, Layout: "2025"}
 	if opts.Retries != nil {
-		st.retries = min(max(*opts.Retries, 0), maxNumberOfRetries)
+		st.Retries = min(max(*opts.Retries, 0), MaxNumberOfRetries)
 	}
 	if opts.ErrorLayout == "2019" {
-		st.layout = "2019"
+		st.Layout = "2019"
 	}
 	arn := ev.DeliveryStreamArn
-	if st.name == "" {
+	if st.Name == "" {
 		if i := strings.Index(arn, ":deliverystream/"); i >= 0 && i+len(":deliverystream/") < len(arn) {
-			st.name = arn[i+len(":deliverystream/"):]
+			st.Name = arn[i+len(":deliverystream/"):]
 		} else {
-			st.name = "playground"
+			st.Name = "playground"
 		}
 	}
-	if st.lambdaArn == "" {
+	if st.LambdaArn == "" {
 		region := ev.Region
 		if parts := strings.Split(arn, ":"); region == "" && len(parts) > 3 && strings.HasPrefix(arn, "arn:") {
 			region = parts[3]
@@ -81,18 +81,18 @@ func newStream(ev *Event, opts FirehoseOptions, preset string) stream {
 		if fn == "" {
 			fn = "my-function"
 		}
-		st.lambdaArn = "arn:aws:lambda:" + region + ":123456789012:function:" + fn + ":$LATEST"
+		st.LambdaArn = "arn:aws:lambda:" + region + ":123456789012:function:" + fn + ":$LATEST"
 	}
 	return st
 }
 
-// attempts is attemptsMade for a failure with this code: invocation and
+// Attempts is attemptsMade for a failure with this code: invocation and
 // function failures are retried NumberOfRetries times, the rest are final
 // on the first attempt.
-func (st *stream) attempts(code report.Code) int {
+func (st *Stream) Attempts(code report.Code) int {
 	switch code {
 	case report.CodeFunctionError, report.CodeTimedOut, report.CodeInvokeLimit:
-		return st.retries + 1
+		return st.Retries + 1
 	}
 	return 1
 }
@@ -112,33 +112,33 @@ func (st *stream) attempts(code report.Code) int {
 // the S3 preview turn the verdict into what lands in S3; nothing here
 // touches the Report.
 
-// judged is what the judge decides: the function's answer as Firehose
+// Judged is what the judge decides: the function's answer as Firehose
 // takes it (a pasted error object is an error, not a body), the response
 // as Firehose reads it, the verdict of every record, and the figures of the report's Stats it knows.
-type judged struct {
+type Judged struct {
 	Lambda   report.Lambda
 	Response *report.Response
 	Verdict  report.Verdict
 	Stats    report.Stats // ResponseBytes, Outputs, Delivered, Dropped, Failed, Ignored, LostRows
 	// outputs lists, for every input record, the response records that
-	// carry its recordId; nil when nothing ran, so nothing was judged.
-	outputs [][]int
+	// carry its recordId; nil when nothing ran, so nothing was Judged.
+	Outputs [][]int
 	// read is the response as read; nil when it was not read.
-	read *response
+	Read *response
 	// ran is false when there was no answer to judge; stream is the
 	// delivery stream the verdict was reached for.
-	ran    bool
-	stream stream
+	Ran    bool
+	Stream Stream
 }
 
-// judge judges the function's answer (lambda: the preset's body or error,
+// Judge judges the function's answer (lambda: the preset's body or error,
 // or the body pasted). text is the response body (empty when the function
 // failed); pasted tells that it came from the user rather than from a
 // preset, and origins, when the preset wrote it, gives each output's input
 // record; preset names the function. The verdict covers every record: a
 // Result cuts it to a window.
-func judge(lambda report.Lambda, preset string, ev *Event, opts FirehoseOptions, text string, pasted bool, origins []int, f *report.Findings) judged {
-	jd := judged{Lambda: lambda, Verdict: report.Verdict{Records: []report.RecordVerdict{}, Ignored: []report.Ignored{}, Alternatives: []report.Alternative{}}}
+func Judge(lambda report.Lambda, preset string, ev *event.Event, opts Options, text string, pasted bool, origins []int, f *report.Findings) Judged {
+	jd := Judged{Lambda: lambda, Verdict: report.Verdict{Records: []report.RecordVerdict{}, Ignored: []report.Ignored{}, Alternatives: []report.Alternative{}}}
 	if lambda.Error == nil && lambda.Body == nil {
 		return jd
 	}
@@ -146,7 +146,7 @@ func judge(lambda report.Lambda, preset string, ev *Event, opts FirehoseOptions,
 	m := newMatch(ev)
 	applyRules(&jd, m, r, text, pasted, origins)
 	repeatedIDs(m, r)
-	jd.Verdict, jd.outputs, jd.read, jd.ran, jd.stream = r.verdict, m.outputs, m.resp, true, r.st
+	jd.Verdict, jd.Outputs, jd.Read, jd.Ran, jd.Stream = r.verdict, m.outputs, m.resp, true, r.st
 	jd.count()
 	return jd
 }
@@ -154,7 +154,7 @@ func judge(lambda report.Lambda, preset string, ev *Event, opts FirehoseOptions,
 // applyRules applies the rules to the function's answer, in the order
 // Firehose meets them: the invocation as a whole (it failed, or its
 // response is too large), then the response's shape, then its records.
-func applyRules(jd *judged, m *match, r *ruling, text string, pasted bool, origins []int) {
+func applyRules(jd *Judged, m *match, r *ruling, text string, pasted bool, origins []int) {
 	ev := m.ev
 	if le := jd.Lambda.Error; le != nil {
 		// The preset raised: the invocation failed.
@@ -167,7 +167,7 @@ func applyRules(jd *judged, m *match, r *ruling, text string, pasted bool, origi
 	}
 	jd.Response = &report.Response{Size: len(text), Records: []report.OutRecord{}}
 	jd.Stats.ResponseBytes = len(text)
-	if len(text) > LambdaPayloadLimit {
+	if len(text) > event.LambdaPayloadLimit {
 		tooLarge(r, len(text))
 		return
 	}
@@ -207,7 +207,7 @@ func applyRules(jd *judged, m *match, r *ruling, text string, pasted bool, origi
 // become the verdict.
 func ruleRecords(m *match, r *ruling) {
 	ids, results, data := &idsRule{m: m, r: r}, &resultsRule{m: m, r: r}, &dataRule{m: m, r: r}
-	for o := range m.resp.outs {
+	for o := range m.resp.Records {
 		results.read(o)
 		data.read(o)
 	}
@@ -230,11 +230,11 @@ func ruleRecords(m *match, r *ruling) {
 type ruling struct {
 	verdict report.Verdict
 	f       *report.Findings
-	st      stream
+	st      Stream
 }
 
 // newRuling starts a ruling on every record of ev, none decided yet.
-func newRuling(ev *Event, st stream, f *report.Findings) *ruling {
+func newRuling(ev *event.Event, st Stream, f *report.Findings) *ruling {
 	r := &ruling{f: f, st: st, verdict: report.Verdict{Records: make([]report.RecordVerdict, len(ev.Records)), Ignored: []report.Ignored{}, Alternatives: []report.Alternative{}}}
 	for i := range ev.Records {
 		r.verdict.Records[i] = report.RecordVerdict{Index: i, RecordID: ev.Records[i].RecordID, Output: -1}
@@ -250,7 +250,7 @@ func (r *ruling) fail(i int, code report.Code, msg string, conf report.Confidenc
 
 // failBatch fails every record with one code: the whole batch fails.
 func (r *ruling) failBatch(code report.Code, msg string, conf report.Confidence) {
-	r.failBatchWith(&report.BatchError{ErrorCode: code, ErrorMessage: msg, AttemptsMade: r.st.attempts(code), Confidence: conf})
+	r.failBatchWith(&report.BatchError{ErrorCode: code, ErrorMessage: msg, AttemptsMade: r.st.Attempts(code), Confidence: conf})
 }
 
 // failBatchWith fails every record with b's code: the whole batch fails.
@@ -263,7 +263,7 @@ func (r *ruling) failBatchWith(b *report.BatchError) {
 
 // batchError is a BatchError for a reading of an unconfirmed behaviour.
 func (r *ruling) batchError(code report.Code, msg string) *report.BatchError {
-	return &report.BatchError{ErrorCode: code, ErrorMessage: msg, AttemptsMade: r.st.attempts(code), Confidence: report.Unconfirmed}
+	return &report.BatchError{ErrorCode: code, ErrorMessage: msg, AttemptsMade: r.st.Attempts(code), Confidence: report.Unconfirmed}
 }
 
 // alternative adds the readings of a behaviour that is not confirmed; the
@@ -294,7 +294,7 @@ func (r *ruling) adoptFirstReadings() {
 }
 
 // count fills the Stats the verdict and the response give.
-func (jd *judged) count() {
+func (jd *Judged) count() {
 	for i := range jd.Verdict.Records {
 		switch jd.Verdict.Records[i].Outcome {
 		case report.Delivered:
@@ -315,22 +315,22 @@ func (jd *judged) count() {
 	}
 }
 
-// maxListed is how many ignored response records the report lists, and
+// MaxListed is how many ignored response records the report lists, and
 // how many response records it lists beyond those of its window.
-const maxListed = 1000
+const MaxListed = 1000
 
-// capLists keeps the report's lists of ignored records and of the records
+// CapLists keeps the report's lists of ignored records and of the records
 // an unconfirmed reading fails to the first thousand (the counts stay):
 // the report stays small whatever the number of records.
-func (jd *judged) capLists() {
+func (jd *Judged) CapLists() {
 	for a := range jd.Verdict.Alternatives {
 		for k := range jd.Verdict.Alternatives[a].Readings {
 			r := &jd.Verdict.Alternatives[a].Readings[k]
 			r.FailedCount = len(r.Failed)
-			r.Failed = r.Failed[:min(len(r.Failed), maxListed)]
+			r.Failed = r.Failed[:min(len(r.Failed), MaxListed)]
 		}
 	}
-	if len(jd.Verdict.Ignored) > maxListed {
-		jd.Verdict.Ignored = jd.Verdict.Ignored[:maxListed]
+	if len(jd.Verdict.Ignored) > MaxListed {
+		jd.Verdict.Ignored = jd.Verdict.Ignored[:MaxListed]
 	}
 }

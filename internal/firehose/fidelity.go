@@ -1,4 +1,4 @@
-package transform
+package firehose
 
 import (
 	"fmt"
@@ -51,10 +51,10 @@ func repeatedIDs(m *match, r *ruling) {
 	marked := map[int]bool{}
 	for o := range m.recs {
 		out := &m.recs[o]
-		if out.Input < 0 || len(m.byID[idKey(m.resp.outs[o].id)]) < 2 {
+		if out.Input < 0 || len(m.byID[idKey(m.resp.Records[o].id)]) < 2 {
 			continue
 		}
-		k := idKey(m.resp.outs[o].id)
+		k := idKey(m.resp.Records[o].id)
 		prev, again := seen[k]
 		if !again {
 			seen[k] = o
@@ -96,7 +96,7 @@ func nonNil(s []int) []int {
 // reading keeps the batch failing with Lambda.JsonProcessingException, as
 // a strict JSON parser would, but unconfirmed; the other reading is the
 // verdict of the body without its BOM (Jackson, for one, skips a UTF-8 BOM
-// when it reads bytes). It runs after the rules judged the body as if the
+// when it reads bytes). It runs after the rules Judged the body as if the
 // BOM were white space.
 func bomReading(r *ruling) {
 	failed := r.failed()

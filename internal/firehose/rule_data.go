@@ -1,10 +1,11 @@
-package transform
+package firehose
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -21,7 +22,7 @@ type dataRule struct {
 
 // read reads output record o's data and metadata.
 func (dr *dataRule) read(o int) {
-	if dr.m.resp.outs[o].b64 != nil {
+	if dr.m.resp.Records[o].b64 != nil {
 		dr.badB64 = append(dr.badB64, o)
 		dr.reportBase64(o)
 	}
@@ -33,7 +34,7 @@ func (dr *dataRule) read(o int) {
 // checks the delimiter and leaves the record to its result.
 func (dr *dataRule) decide(i int) bool {
 	o := dr.m.outputs[i][0]
-	or := &dr.m.resp.outs[o]
+	or := &dr.m.resp.Records[o]
 	switch {
 	case or.b64 != nil:
 		// Row 9, read record by record.
@@ -41,7 +42,7 @@ func (dr *dataRule) decide(i int) bool {
 		return true
 	case !validResult(or.result) || or.result.Text != resultOk:
 		return false
-	case or.data == nil || or.data.Kind == Null:
+	case or.Data == nil || or.Data.Kind == jsonpos.Null:
 		dr.noData = append(dr.noData, i)
 		dr.r.fail(i, report.CodeInvalidFormat, report.MsgNotCaptured, report.Unconfirmed)
 		dr.reportNoData(i, o)
@@ -77,8 +78,8 @@ func (dr *dataRule) batch() {
 // reportBase64 reports an output record whose data is not base64 (row 9).
 func (dr *dataRule) reportBase64(o int) {
 	m := dr.m
-	or := &m.resp.outs[o]
-	d, e := or.data, or.b64
+	or := &m.resp.Records[o]
+	d, e := or.Data, or.b64
 	start, end := d.Start, d.End
 	if d.End-d.Start == len(d.Text)+2 { // no escapes: point at the character
 		at := min(e.Offset, max(len(d.Text)-1, 0))
@@ -97,11 +98,11 @@ func (dr *dataRule) reportBase64(o int) {
 // reportNoData reports record i, returned Ok without data (row 8).
 func (dr *dataRule) reportNoData(i, o int) {
 	m := dr.m
-	or := &m.resp.outs[o]
-	start, end := or.v.Start, or.v.Start+1
+	or := &m.resp.Records[o]
+	start, end := or.Value.Start, or.Value.Start+1
 	what := "has no " + strconv.Quote(m.field)
-	if or.data != nil {
-		start, end = or.data.Start, or.data.End
+	if or.Data != nil {
+		start, end = or.Data.Start, or.Data.End
 		what = "has " + strconv.Quote(m.field) + ": null"
 	}
 	fd := dr.r.f.At(report.CodeInvalidFormat, report.SevError, report.ResponseSpan(start, end)).Rec(i).Out(o).Say(
@@ -112,7 +113,7 @@ func (dr *dataRule) reportNoData(i, o int) {
 		fd.Message += ` It has "data": records from Amazon MSK return their bytes in "kafkaRecordValue".`
 	case or.other != nil:
 		fd.Message += ` It has "kafkaRecordValue", which only Amazon MSK streams use: return "data".`
-	case or.data != nil:
+	case or.Data != nil:
 		fd.Message += ` aws-lambda-go writes "data":null when Data is nil: set Data, even to []byte{}.`
 	}
 	m.relateInput(fd, i)
@@ -121,9 +122,9 @@ func (dr *dataRule) reportNoData(i, o int) {
 // checkDelimiter warns when a delivered record's data does not end with a
 // newline: S3 objects concatenate records with nothing in between.
 func (dr *dataRule) checkDelimiter(i, o int) {
-	or := &dr.m.resp.outs[o]
-	b := or.bytes
-	span := report.ResponseSpan(or.data.Start, or.data.End)
+	or := &dr.m.resp.Records[o]
+	b := or.Bytes
+	span := report.ResponseSpan(or.Data.Start, or.Data.End)
 	if len(b) == 0 {
 		dr.r.f.At(report.CodeResponseEmptyData, report.SevInfo, span).Rec(i).Out(o).Say(
 			"Output record %d is Ok with empty data: record %d is delivered but adds 0 bytes to S3 (an object made only of such records is empty). \"Dropped\" says that nothing is meant to arrive.", o, i)
@@ -131,10 +132,10 @@ func (dr *dataRule) checkDelimiter(i, o int) {
 	}
 	ends := b[len(b)-1] == '\n'
 	switch {
-	case !ends && !dr.r.st.appendDelimiter:
+	case !ends && !dr.r.st.AppendDelimiter:
 		dr.r.f.At(report.CodeResponseDelimiter, report.SevWarning, span).Rec(i).Out(o).Say(
 			"Output record %d's data does not end with a newline: in S3 it runs into the next record's data (…}{…). End every row with \"\\n\", or give the stream the AppendDelimiterToRecord processor.", o)
-	case ends && dr.r.st.appendDelimiter:
+	case ends && dr.r.st.AppendDelimiter:
 		dr.r.f.At(report.CodeResponseDelimiter, report.SevInfo, span).Rec(i).Out(o).Say(
 			"Output record %d's data already ends with a newline and the AppendDelimiterToRecord processor adds another: S3 gets an empty line after it.", o)
 	}
@@ -142,31 +143,31 @@ func (dr *dataRule) checkDelimiter(i, o int) {
 
 // checkMetadata warns about metadata Firehose cannot use.
 func (dr *dataRule) checkMetadata(o int) {
-	or := &dr.m.resp.outs[o]
-	if or.v.Kind != Object {
+	or := &dr.m.resp.Records[o]
+	if or.Value.Kind != jsonpos.Object {
 		return
 	}
-	m, _ := or.v.Member("metadata")
-	if m == nil || m.Kind == Null {
+	m, _ := or.Value.Member("metadata")
+	if m == nil || m.Kind == jsonpos.Null {
 		return
 	}
-	warn := func(v *Value, format string, args ...any) {
+	warn := func(v *jsonpos.Value, format string, args ...any) {
 		dr.r.f.At(report.CodeResponseMetadata, report.SevWarning, report.ResponseSpan(v.Start, v.End)).Rec(dr.m.inputOf(o)).Out(o).Say(format, args...)
 	}
-	if m.Kind != Object {
+	if m.Kind != jsonpos.Object {
 		warn(m, "Output record %d's metadata is %s %s; Firehose reads an object {\"partitionKeys\": {…}}.", o, report.Article(m.Kind), m.Kind)
 		return
 	}
 	pk, _ := m.Member("partitionKeys")
-	if pk == nil || pk.Kind == Null {
+	if pk == nil || pk.Kind == jsonpos.Null {
 		return
 	}
-	if pk.Kind != Object {
+	if pk.Kind != jsonpos.Object {
 		warn(pk, "Output record %d's metadata.partitionKeys is %s %s; it maps key names to strings.", o, report.Article(pk.Kind), pk.Kind)
 		return
 	}
 	for k := range pk.Items {
-		if v := &pk.Items[k]; v.Kind != String {
+		if v := &pk.Items[k]; v.Kind != jsonpos.String {
 			warn(v, "Partition key %s of output record %d is %s %s; partition keys are strings.", report.Quoted(pk.Keys[k].Name), o, report.Article(v.Kind), v.Kind)
 		}
 	}

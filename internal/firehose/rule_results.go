@@ -1,9 +1,10 @@
-package transform
+package firehose
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -22,7 +23,7 @@ const noteBadResult = `Firehose's own error for a result other than Ok, Dropped 
 
 // read reads output record o's result.
 func (rr *resultsRule) read(o int) {
-	if !validResult(rr.m.resp.outs[o].result) {
+	if !validResult(rr.m.resp.Records[o].result) {
 		rr.bad = append(rr.bad, o)
 		rr.reportResult(o)
 	}
@@ -32,7 +33,7 @@ func (rr *resultsRule) read(o int) {
 // carries its recordId. It always decides.
 func (rr *resultsRule) decide(i int) bool {
 	o := rr.m.outputs[i][0]
-	res := rr.m.resp.outs[o].result
+	res := rr.m.resp.Records[o].result
 	v := &rr.r.verdict.Records[i]
 	switch {
 	case !validResult(res):
@@ -69,7 +70,7 @@ func (rr *resultsRule) batch() {
 // record: the response is right to say so, the record is what failed.
 func (rr *resultsRule) reportProcessingFailed(i, o int) {
 	r := &rr.m.ev.Records[i]
-	res := rr.m.resp.outs[o].result
+	res := rr.m.resp.Records[o].result
 	rr.r.f.At(report.CodeProcessingFailed, report.SevError, rr.m.idSpan(i)).Rec(i).Out(o).Say(
 		"Record %d (recordId %s) is returned as ProcessingFailed. Firehose writes its original data to processing-failed/ with %s, %q (not retried, attemptsMade 1).",
 		i, report.Quoted(r.RecordID), report.CodeProcessingFailed, report.MsgProcessingFailed).
@@ -79,16 +80,16 @@ func (rr *resultsRule) reportProcessingFailed(i, o int) {
 // reportResult reports an output record whose result is not one of the
 // three Firehose accepts (row 7).
 func (rr *resultsRule) reportResult(o int) {
-	or := &rr.m.resp.outs[o]
-	if or.v.Kind != Object {
+	or := &rr.m.resp.Records[o]
+	if or.Value.Kind != jsonpos.Object {
 		return
 	}
-	start, end := or.v.Start, or.v.Start+1
+	start, end := or.Value.Start, or.Value.Start+1
 	var what string
 	switch res := or.result; {
 	case res == nil:
 		what = fmt.Sprintf(`Output record %d has no "result"`, o)
-	case res.Kind != String:
+	case res.Kind != jsonpos.String:
 		what = fmt.Sprintf("Output record %d's result is %s %s", o, report.Article(res.Kind), res.Kind)
 		start, end = res.Start, res.End
 	default:

@@ -1,9 +1,10 @@
-package transform
+package firehose
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
@@ -116,7 +117,7 @@ func (ids *idsRule) listIgnored() {
 		n++
 		rows, lost := 0, 0
 		if out.Result == resultOk {
-			rows, lost = out.Rows, len(m.resp.outs[o].bytes)
+			rows, lost = out.Rows, len(m.resp.Records[o].Bytes)
 		}
 		lostRows += rows
 		lostBytes += lost
@@ -142,10 +143,10 @@ func (ids *idsRule) listIgnored() {
 // record it was made of (its From: see match.pair); -1 when not known.
 func (ids *idsRule) reportIgnored(o, rows, lost int) int {
 	m := ids.m
-	or := &m.resp.outs[o]
+	or := &m.resp.Records[o]
 	s, e := m.idRange(o)
 	what := fmt.Sprintf("Output record %d has the recordId %s, which is not in the event", o, report.Quoted(idText(or.id)))
-	if or.id == nil || or.id.Kind == Null {
+	if or.id == nil || or.id.Kind == jsonpos.Null {
 		what = fmt.Sprintf("Output record %d has no recordId", o)
 	}
 	sev, tail := report.SevError, fmt.Sprintf("so its data, %s (%s), is lost silently", report.Plural(rows, "row"), report.SizeText(lost))
@@ -155,7 +156,7 @@ func (ids *idsRule) reportIgnored(o, rows, lost int) int {
 	fd := ids.r.f.At(report.CodeResponseIgnoredRecordID, sev, report.ResponseSpan(s, e)).Out(o).Say(
 		"%s. Firehose ignores it without any error, metric or processing-failed/ object, %s.", what, tail)
 	from := m.recs[o].From
-	if or.id == nil || or.id.Kind != String {
+	if or.id == nil || or.id.Kind != jsonpos.String {
 		return from
 	}
 	if i, suffix := m.derivedFrom(or.id.Text); i >= 0 {

@@ -1,4 +1,4 @@
-package transform
+package firehose
 
 import (
 	"strconv"
@@ -19,12 +19,12 @@ const (
 // response is a Lambda response body read the way Firehose reads it, with
 // the byte range of every part in the body.
 type response struct {
-	root Value
-	err  *SyntaxError // the body is not JSON
+	root jsonpos.Value
+	err  *jsonpos.SyntaxError // the body is not JSON
 	// recs is the value of "records" (nil when the key is missing); outs
 	// are its elements when it is an array.
-	recs *Value
-	outs []outRecord
+	recs    *jsonpos.Value
+	Records []Output
 	// shape lists what makes Firehose unable to read the body as its
 	// status model: Lambda.JsonProcessingException (docs/firehose-contract.md row 10).
 	shape []shapeProblem
@@ -37,29 +37,29 @@ type shapeProblem struct {
 	msg        string
 }
 
-// outRecord is one record of a response.
-type outRecord struct {
-	v      *Value // the record (any JSON value)
-	id     *Value // recordId; nil when missing
-	result *Value // result; nil when missing
+// Output is one record of a response.
+type Output struct {
+	Value  *jsonpos.Value // the record (any JSON value)
+	id     *jsonpos.Value // recordId; nil when missing
+	result *jsonpos.Value // result; nil when missing
 	// data is the value of the data field ("data", or "kafkaRecordValue"
 	// for Amazon MSK); nil when missing. other is the other field when
 	// data is missing and the record uses the wrong one.
-	data  *Value
-	other *Value
+	Data  *jsonpos.Value
+	other *jsonpos.Value
 	// bytes are the decoded data; b64 is set when the data is not the
 	// padded standard base64 Firehose expects (bytes then hold what an
 	// accommodating decoder reads, or nothing).
-	bytes []byte
-	b64   *Base64Error
+	Bytes []byte
+	b64   *event.Base64Error
 	// keys are metadata.partitionKeys, in order.
-	keys [][2]string
+	Keys [][2]string
 }
 
 // idKey returns a recordId as a JSON value: its kind and its text, so that
 // the string "1" and the number 1 differ.
-func idKey(v *Value) string {
-	if v.Kind == String {
+func idKey(v *jsonpos.Value) string {
+	if v.Kind == jsonpos.String {
 		return "s:" + v.Text
 	}
 	return v.Kind.String() + ":" + string(jsonpos.AppendCompact(nil, v))
@@ -67,11 +67,11 @@ func idKey(v *Value) string {
 
 // idText returns a recordId as the report shows it: the string, or the
 // JSON of any other value; "" when missing.
-func idText(v *Value) string {
+func idText(v *jsonpos.Value) string {
 	switch {
 	case v == nil:
 		return ""
-	case v.Kind == String:
+	case v.Kind == jsonpos.String:
 		return v.Text
 	}
 	return string(jsonpos.AppendCompact(nil, v))
@@ -82,25 +82,25 @@ func idText(v *Value) string {
 func readResponse(text, dataField string) *response {
 	r := &response{}
 	var p jsonpos.Parser
-	p.Reset(text, jsonpos.Limits{MaxDepth: MaxDepth})
+	p.Reset(text, jsonpos.Limits{MaxDepth: jsonpos.DefaultMaxDepth})
 	r.root, r.err = p.Document()
 	if r.err != nil {
 		return r
 	}
 	root := &r.root
-	if root.Kind != Object {
+	if root.Kind != jsonpos.Object {
 		msg := "The response is " + report.Article(root.Kind) + " " + root.Kind.String() + `, not an object {"records": […]}`
-		if inner, err := ParseJSON(root.Text); root.Kind == String && err == nil && inner.Kind == Object {
+		if inner, err := jsonpos.Parse(root.Text); root.Kind == jsonpos.String && err == nil && inner.Kind == jsonpos.Object {
 			msg += ` (it is JSON encoded twice: the function returned a string, such as json.dumps(…) in Python, that the runtime encoded again; return the object itself)`
 		}
 		r.shape = append(r.shape, shapeProblem{root.Start, root.End, -1, msg})
 		return r
 	}
 	r.recs, _ = root.Member("records")
-	if r.recs == nil || r.recs.Kind != Array {
+	if r.recs == nil || r.recs.Kind != jsonpos.Array {
 		return r
 	}
-	r.outs = make([]outRecord, len(r.recs.Items))
+	r.Records = make([]Output, len(r.recs.Items))
 	for i := range r.recs.Items {
 		readOutRecord(r, i, dataField)
 	}
@@ -109,49 +109,49 @@ func readResponse(text, dataField string) *response {
 
 // readOutRecord reads output record i and notes what Firehose cannot read.
 func readOutRecord(r *response, i int, dataField string) {
-	o := &r.outs[i]
-	o.v = &r.recs.Items[i]
-	v := o.v
-	if v.Kind != Object {
+	o := &r.Records[i]
+	o.Value = &r.recs.Items[i]
+	v := o.Value
+	if v.Kind != jsonpos.Object {
 		r.shape = append(r.shape, shapeProblem{v.Start, v.End, i,
 			"Output record " + strconv.Itoa(i) + " is " + report.Article(v.Kind) + " " + v.Kind.String() + ", not an object"})
 		return
 	}
 	o.id, _ = v.Member("recordId")
-	if o.id != nil && o.id.Kind != String && o.id.Kind != Null {
+	if o.id != nil && o.id.Kind != jsonpos.String && o.id.Kind != jsonpos.Null {
 		r.shape = append(r.shape, shapeProblem{o.id.Start, o.id.End, i,
 			"Output record " + strconv.Itoa(i) + "'s recordId is " + report.Article(o.id.Kind) + " " + o.id.Kind.String() +
 				" (" + report.Clip(idText(o.id), 40) + "); recordIds are strings, returned exactly as received"})
 	}
 	o.result, _ = v.Member("result")
-	o.data, _ = v.Member(dataField)
-	if o.data == nil {
+	o.Data, _ = v.Member(dataField)
+	if o.Data == nil {
 		other := "kafkaRecordValue"
 		if dataField == other {
 			other = "data"
 		}
 		o.other, _ = v.Member(other)
 	}
-	if d := o.data; d != nil {
+	if d := o.Data; d != nil {
 		switch d.Kind {
-		case String:
-			b, err := DecodeBase64(d.Text)
-			o.bytes = b
+		case jsonpos.String:
+			b, err := event.DecodeBase64(d.Text)
+			o.Bytes = b
 			if err != nil {
-				o.b64 = err.(*Base64Error)
+				o.b64 = err.(*event.Base64Error)
 			}
-		case Null:
+		case jsonpos.Null:
 		default:
 			r.shape = append(r.shape, shapeProblem{d.Start, d.End, i,
 				"Output record " + strconv.Itoa(i) + "'s " + dataField + " is " + report.Article(d.Kind) + " " + d.Kind.String() +
 					", not a base64 string"})
 		}
 	}
-	if m, _ := v.Member("metadata"); m != nil && m.Kind == Object {
-		if pk, _ := m.Member("partitionKeys"); pk != nil && pk.Kind == Object {
+	if m, _ := v.Member("metadata"); m != nil && m.Kind == jsonpos.Object {
+		if pk, _ := m.Member("partitionKeys"); pk != nil && pk.Kind == jsonpos.Object {
 			keys, items := pk.Entries()
 			for k := range keys {
-				o.keys = append(o.keys, [2]string{keys[k].Name, event.ValueText(&items[k])})
+				o.Keys = append(o.Keys, [2]string{keys[k].Name, event.ValueText(&items[k])})
 			}
 		}
 	}
@@ -193,7 +193,7 @@ func countRows(b []byte) int {
 
 // validResult reports whether a result is one of the three Firehose
 // accepts.
-func validResult(v *Value) bool {
-	return v != nil && v.Kind == String &&
+func validResult(v *jsonpos.Value) bool {
+	return v != nil && v.Kind == jsonpos.String &&
 		(v.Text == resultOk || v.Text == resultDropped || v.Text == resultProcessingFailed)
 }
