@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -43,18 +42,18 @@ func TestCatalogMatchesContract(t *testing.T) {
 	rows := contractRows(t)
 	for n, row := range rows {
 		for _, m := range firehoseCodeRE.FindAllStringSubmatch(row, -1) {
-			info, ok := report.Code(m[1]).Info()
+			info, ok := Code(m[1]).Info()
 			if assert.True(t, ok, "row %d: %s is not in the catalog", n, m[1]) {
 				assert.True(t, info.Firehose, "row %d: %s is Firehose's", n, m[1])
 			}
 		}
 	}
-	for _, c := range report.Catalog() {
+	for _, c := range Catalog() {
 		assert.NotEmpty(t, c.Words, "%s: no words", c.Code)
 		if c.Row != 0 {
 			assert.Contains(t, rows, c.Row, "%s: no row %d in the contract", c.Code, c.Row)
 		}
-		if c.Confidence != "" && c.Confidence != report.Confirmed {
+		if c.Confidence != "" && c.Confidence != Confirmed {
 			assert.NotEmpty(t, c.Doubt, "%s is %s: say what the doubt is", c.Code, c.Confidence)
 		}
 		if !c.Firehose {
@@ -76,7 +75,7 @@ func TestCatalogMatchesContract(t *testing.T) {
 // TestCatalogWordsKnowNoNumbers keeps figures the report carries out of the
 // words: attempts depend on NumberOfRetries, for one.
 func TestCatalogWordsKnowNoNumbers(t *testing.T) {
-	for _, c := range report.Catalog() {
+	for _, c := range Catalog() {
 		for _, s := range []string{c.Words, c.Next, c.Doubt} {
 			assert.NotRegexp(t, `\d+ (attempts|retries|times)`, s, c.Code)
 		}
@@ -97,7 +96,7 @@ func TestCodesOnlyInCatalog(t *testing.T) {
 	require.Greater(t, len(files), 40)
 	catalogFile := filepath.Join("..", "internal", "report", "catalog.go")
 	fset := token.NewFileSet()
-	declared := map[report.Code]bool{}
+	declared := map[Code]bool{}
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
@@ -111,7 +110,7 @@ func TestCodesOnlyInCatalog(t *testing.T) {
 					for _, v := range n.Values {
 						s, err := strconv.Unquote(v.(*ast.BasicLit).Value)
 						require.NoError(t, err)
-						declared[report.Code(s)] = true
+						declared[Code(s)] = true
 					}
 					return false
 				}
@@ -121,14 +120,14 @@ func TestCodesOnlyInCatalog(t *testing.T) {
 				}
 				s, err := strconv.Unquote(n.Value)
 				require.NoError(t, err)
-				if _, ok := report.Code(s).Info(); ok {
+				if _, ok := Code(s).Info(); ok {
 					t.Errorf("%s: the code %s is written as a string; use its constant", fset.Position(n.Pos()), s)
 				}
 			}
 			return true
 		})
 	}
-	for _, c := range report.Catalog() {
+	for _, c := range Catalog() {
 		assert.True(t, declared[c.Code], "%s is in the catalog but not declared as a Code in catalog.go", c.Code)
 	}
 	for c := range declared {
@@ -148,7 +147,7 @@ func TestGoldenCodesAreInCatalog(t *testing.T) {
 		text, err := os.ReadFile(name)
 		require.NoError(t, err)
 		for _, m := range regexp.MustCompile(`(?m)^finding \S+ (\S+) `).FindAllStringSubmatch(string(text), -1) {
-			_, ok := report.Code(m[1]).Info()
+			_, ok := Code(m[1]).Info()
 			assert.True(t, ok, "%s: %s has no catalog entry", name, m[1])
 			seen++
 		}

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/firehose-playground/firehose-playground/internal/firehose"
-	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // FuzzCheck judges any response text against any input: the checker must
@@ -58,7 +57,7 @@ func FuzzCheck(f *testing.F) {
 			t.Fatalf("ndjson: %d ignored output records, want none (first %q)", len(rep.Verdict.Ignored), rep.Verdict.Ignored[0].RecordID)
 		}
 		for _, fd := range rep.Findings {
-			if fd.Doc == report.DocResponse && fd.Severity == report.SevError {
+			if fd.Doc == DocResponse && fd.Severity == SevError {
 				t.Fatalf("ndjson: error finding about its response: %s: %s", fd.Code, fd.Message)
 			}
 		}

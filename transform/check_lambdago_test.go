@@ -59,7 +59,7 @@ func TestLambdaGoResponses(t *testing.T) {
 		assert.Equal(t, []string{"delivered (confirmed)", "delivered (confirmed)", "delivered (confirmed)", "dropped (confirmed)"}, outcomes(rep))
 		assert.Empty(t, rep.Verdict.Alternatives)
 		for _, f := range rep.Findings {
-			assert.NotEqual(t, report.SevError, f.Severity, "%s: %s", f.Code, f.Message)
+			assert.NotEqual(t, SevError, f.Severity, "%s: %s", f.Code, f.Message)
 		}
 		assert.Equal(t, [][2]string{{"user", "ana"}}, rep.Response.Records[0].PartitionKeys)
 
@@ -121,7 +121,7 @@ func TestLambdaGoResponses(t *testing.T) {
 		rep := Check(event, response, firehose.Options{})
 		checkInvariants(t, rep, event, response)
 		require.NotNil(t, rep.Verdict.BatchError)
-		assert.Equal(t, report.Unconfirmed, rep.Verdict.BatchError.Confidence)
+		assert.Equal(t, Unconfirmed, rep.Verdict.BatchError.Confidence)
 		res := findingsWith(rep, "response.result")
 		require.Len(t, res, 1)
 		assert.Equal(t, `"OK"`, at(response, res[0].Start, res[0].End))

@@ -53,7 +53,7 @@ func records(outs ...string) string { return `{"records":[` + strings.Join(outs,
 
 // outcomes sums up a verdict, one word per record: "delivered",
 // "dropped", or "failed Lambda.MissingRecordId", each with its confidence.
-func outcomes(rep *report.Report) []string {
+func outcomes(rep *Report) []string {
 	out := make([]string, len(rep.Verdict.Records))
 	for i, v := range rep.Verdict.Records {
 		out[i] = string(v.Outcome)
@@ -66,7 +66,7 @@ func outcomes(rep *report.Report) []string {
 }
 
 // findingCodes returns the codes of the report's findings.
-func findingCodes(rep *report.Report) []string {
+func findingCodes(rep *Report) []string {
 	var codes []string
 	for _, f := range rep.Findings {
 		codes = append(codes, string(f.Code))
@@ -75,8 +75,8 @@ func findingCodes(rep *report.Report) []string {
 }
 
 // findingsWith returns the findings with a code.
-func findingsWith(rep *report.Report, code report.Code) []report.Finding {
-	var out []report.Finding
+func findingsWith(rep *Report, code Code) []Finding {
+	var out []Finding
 	for _, f := range rep.Findings {
 		if f.Code == code {
 			out = append(out, f)
@@ -101,7 +101,7 @@ func at(text string, start, end int) string {
 // checkInvariants checks what holds for every report, whatever the input
 // and the response: ranges inside their documents, one verdict per record,
 // counts that add up, S3 objects that hold the right records.
-func checkInvariants(t *testing.T, rep *report.Report, input, response string) {
+func checkInvariants(t *testing.T, rep *Report, input, response string) {
 	t.Helper()
 	input = strings.ToValidUTF8(input, "\ufffd")
 	inLen := jsonpos.NewUTF16Index(input).At(len(input))
@@ -112,9 +112,9 @@ func checkInvariants(t *testing.T, rep *report.Report, input, response string) {
 		t.Helper()
 		n := inLen
 		switch doc {
-		case report.DocResponse:
+		case DocResponse:
 			n = respLen
-		case report.DocInput:
+		case DocInput:
 		default:
 			t.Fatalf("%s: doc %q, want input or response", what, doc)
 		}
@@ -124,15 +124,15 @@ func checkInvariants(t *testing.T, rep *report.Report, input, response string) {
 	}
 	for _, f := range rep.Findings {
 		inside(string(f.Code), f.Doc, f.Start, f.End)
-		require.Contains(t, []report.Severity{report.SevError, report.SevWarning, report.SevInfo}, f.Severity, f.Code)
-		require.Contains(t, []report.Confidence{"", report.Confirmed, report.Likely, report.Unconfirmed}, f.Confidence, f.Code)
+		require.Contains(t, []Severity{SevError, SevWarning, SevInfo}, f.Severity, f.Code)
+		require.Contains(t, []Confidence{"", Confirmed, Likely, Unconfirmed}, f.Confidence, f.Code)
 		for _, l := range f.Related {
 			inside(string(f.Code)+" related", l.Doc, l.Start, l.End)
 		}
 	}
 	if rep.Response != nil {
 		for _, o := range rep.Response.Records {
-			inside("response record", report.DocResponse, o.Start, o.End)
+			inside("response record", DocResponse, o.Start, o.End)
 			switch o.Status {
 			case report.StatusMatched, report.StatusDuplicate, report.StatusIgnored:
 			default:
@@ -144,7 +144,7 @@ func checkInvariants(t *testing.T, rep *report.Report, input, response string) {
 		}
 	}
 	for _, g := range rep.Verdict.Ignored {
-		inside("ignored", report.DocResponse, g.Start, g.End)
+		inside("ignored", DocResponse, g.Start, g.End)
 	}
 	require.NotNil(t, rep.Verdict.Records)
 	require.NotNil(t, rep.Verdict.Ignored)
@@ -173,15 +173,15 @@ func checkInvariants(t *testing.T, rep *report.Report, input, response string) {
 	for _, v := range rep.Verdict.Records {
 		i := v.Index
 		switch {
-		case v.Outcome != report.Delivered && v.Outcome != report.Dropped && v.Outcome != report.Failed:
+		case v.Outcome != Delivered && v.Outcome != Dropped && v.Outcome != Failed:
 			t.Fatalf("record %d: outcome %q", i, v.Outcome)
-		case v.Confidence != report.Confirmed && v.Confidence != report.Likely && v.Confidence != report.Unconfirmed:
+		case v.Confidence != Confirmed && v.Confidence != Likely && v.Confidence != Unconfirmed:
 			t.Fatalf("record %d: confidence %q", i, v.Confidence)
-		case (v.Outcome == report.Failed) != (v.ErrorCode != ""):
+		case (v.Outcome == Failed) != (v.ErrorCode != ""):
 			t.Fatalf("record %d: %s with code %q", i, v.Outcome, v.ErrorCode)
-		case v.Outcome == report.Failed && inObject[i] != ObjectProcessingFailed:
+		case v.Outcome == Failed && inObject[i] != ObjectProcessingFailed:
 			t.Fatalf("failed record %d in object %q, want processing-failed", i, inObject[i])
-		case v.Outcome == report.Dropped && inObject[i] != "":
+		case v.Outcome == Dropped && inObject[i] != "":
 			t.Fatalf("dropped record %d in a %s object", i, inObject[i])
 		}
 		if b := rep.Verdict.BatchError; b != nil && v.ErrorCode != b.ErrorCode {
@@ -196,13 +196,13 @@ type verdictCase struct {
 	event    string // threeRecords when empty
 	response string
 	opts     firehose.Options
-	batch    report.Code       // the batch error's code, "" when there is none
-	conf     report.Confidence // the batch error's confidence
-	attempts int               // the batch error's attemptsMade
+	batch    Code       // the batch error's code, "" when there is none
+	conf     Confidence // the batch error's confidence
+	attempts int        // the batch error's attemptsMade
 	outcomes []string
-	ignored  []string      // recordIds of the ignored output records
-	alts     []report.Code // codes of the alternatives
-	codes    []report.Code // codes of findings the report must have
+	ignored  []string // recordIds of the ignored output records
+	alts     []Code   // codes of the alternatives
+	codes    []Code   // codes of findings the report must have
 }
 
 func retries(n int) *int { return &n }
@@ -213,73 +213,73 @@ func TestFirehoseTable(t *testing.T) {
 	cases := []verdictCase{
 		{name: "row01 valid answer, every id once", response: records(ok("r0", "A\n"), dropped("r1"), failed("r2")),
 			outcomes: []string{"delivered (confirmed)", "dropped (confirmed)", "failed Lambda.ProcessingFailedStatus (confirmed)"},
-			codes:    []report.Code{report.CodeProcessingFailed}},
+			codes:    []Code{report.CodeProcessingFailed}},
 		{name: "row01 order does not matter", response: records(ok("r2", "C\n"), ok("r0", "A\n"), ok("r1", "B\n")),
 			outcomes: all("delivered (confirmed)")},
 		{name: "row02 ProcessingFailed", response: records(failed("r0"), failed("r1"), ok("r2", "C\n")),
 			outcomes: []string{"failed Lambda.ProcessingFailedStatus (confirmed)", "failed Lambda.ProcessingFailedStatus (confirmed)", "delivered (confirmed)"},
-			codes:    []report.Code{report.CodeProcessingFailed, report.CodeProcessingFailed}},
+			codes:    []Code{report.CodeProcessingFailed, report.CodeProcessingFailed}},
 		{name: "row03 a recordId missing", response: records(ok("r0", "A\n"), ok("r2", "C\n")),
 			outcomes: []string{"delivered (confirmed)", "failed Lambda.MissingRecordId (confirmed)", "delivered (confirmed)"},
-			codes:    []report.Code{report.CodeMissingID}},
+			codes:    []Code{report.CodeMissingID}},
 		{name: "row03 a recordId changed", response: records(ok("r0", "A\n"), ok("R1", "B\n"), ok("r2", "C\n")),
 			outcomes: []string{"delivered (confirmed)", "failed Lambda.MissingRecordId (confirmed)", "delivered (confirmed)"},
-			ignored:  []string{"R1"}, codes: []report.Code{report.CodeMissingID, "response.ignoredRecordId", "response.lostRows"}},
+			ignored:  []string{"R1"}, codes: []Code{report.CodeMissingID, "response.ignoredRecordId", "response.lostRows"}},
 		{name: "row04 a recordId not in the input", response: records(ok("r0", "A\n"), ok("r1", "B\n"), ok("r2", "C\n"), ok("r9", "lost 1\nlost 2\n")),
 			outcomes: all("delivered (confirmed)"), ignored: []string{"r9"},
-			codes: []report.Code{"response.ignoredRecordId", "response.lostRows"}},
+			codes: []Code{"response.ignoredRecordId", "response.lostRows"}},
 		{name: "row05 the same recordId twice", response: records(ok("r0", "A\n"), ok("r0", "A2\n"), ok("r1", "B\n"), ok("r2", "C\n")),
 			outcomes: []string{"failed Lambda.DuplicatedRecordId (unconfirmed)", "delivered (unconfirmed)", "delivered (unconfirmed)"},
-			alts:     []report.Code{report.CodeDuplicatedID}, codes: []report.Code{report.CodeDuplicatedID}},
+			alts:     []Code{report.CodeDuplicatedID}, codes: []Code{report.CodeDuplicatedID}},
 		{name: "row06 records empty", response: `{"records":[]}`,
-			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []report.Code{"response.records"}, codes: []report.Code{"response.records"}},
+			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []Code{"response.records"}, codes: []Code{"response.records"}},
 		{name: "row06 records missing", response: `{"Records":[]}`,
-			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []report.Code{"response.records"}, codes: []report.Code{"response.records"}},
+			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []Code{"response.records"}, codes: []Code{"response.records"}},
 		{name: "row06 records null", response: `{"records":null}`,
-			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []report.Code{"response.records"}, codes: []report.Code{"response.records"}},
+			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []Code{"response.records"}, codes: []Code{"response.records"}},
 		{name: "row06 records not an array", response: `{"records":{"recordId":"r0"}}`,
-			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []report.Code{"response.records"}, codes: []report.Code{"response.records"}},
+			outcomes: all("failed Lambda.MissingRecordId (unconfirmed)"), alts: []Code{"response.records"}, codes: []Code{"response.records"}},
 		{name: "row07 result OK", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"OK","data":"Qgo="}`, ok("r2", "C\n")),
-			batch: report.CodeJSON, conf: report.Unconfirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (unconfirmed)"),
-			alts: []report.Code{"response.result"}, codes: []report.Code{"response.result"}},
+			batch: report.CodeJSON, conf: Unconfirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (unconfirmed)"),
+			alts: []Code{"response.result"}, codes: []Code{"response.result"}},
 		{name: "row07 result ok and missing", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"ok","data":"Qgo="}`, `{"recordId":"r2","data":"Qwo="}`),
-			batch: report.CodeJSON, conf: report.Unconfirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (unconfirmed)"),
-			alts: []report.Code{"response.result"}, codes: []report.Code{"response.result", "response.result"}},
+			batch: report.CodeJSON, conf: Unconfirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (unconfirmed)"),
+			alts: []Code{"response.result"}, codes: []Code{"response.result", "response.result"}},
 		{name: "row08 Ok without data", response: records(`{"recordId":"r0","result":"Ok"}`, `{"recordId":"r1","result":"Ok","data":null}`, ok("r2", "C\n")),
 			outcomes: []string{"failed Lambda.InvalidReturnFormat (unconfirmed)", "failed Lambda.InvalidReturnFormat (unconfirmed)", "delivered (unconfirmed)"},
-			alts:     []report.Code{report.CodeInvalidFormat}, codes: []report.Code{report.CodeInvalidFormat, report.CodeInvalidFormat}},
+			alts:     []Code{report.CodeInvalidFormat}, codes: []Code{report.CodeInvalidFormat, report.CodeInvalidFormat}},
 		{name: "row09 data not base64", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"Ok","data":"not base64!"}`, ok("r2", "C\n")),
-			batch: report.CodeFunctionError, conf: report.Unconfirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (unconfirmed)"),
-			alts: []report.Code{"response.base64"}, codes: []report.Code{"response.base64"}},
+			batch: report.CodeFunctionError, conf: Unconfirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (unconfirmed)"),
+			alts: []Code{"response.base64"}, codes: []Code{"response.base64"}},
 		{name: "row09 data unpadded", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"Dropped","data":"Qgo"}`, ok("r2", "C\n")),
-			batch: report.CodeFunctionError, conf: report.Unconfirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (unconfirmed)"),
-			alts: []report.Code{"response.base64"}, codes: []report.Code{"response.base64"}},
+			batch: report.CodeFunctionError, conf: Unconfirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (unconfirmed)"),
+			alts: []Code{"response.base64"}, codes: []Code{"response.base64"}},
 		{name: "row10 body not JSON", response: `{"records": [{"recordId": "r0", "result": "Ok", "data": "QQo="},]}`,
-			batch: report.CodeJSON, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []report.Code{report.CodeJSON}},
+			batch: report.CodeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{report.CodeJSON}},
 		{name: "row10 body a list", response: `[` + ok("r0", "A\n") + `]`,
-			batch: report.CodeJSON, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []report.Code{report.CodeJSON}},
+			batch: report.CodeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{report.CodeJSON}},
 		{name: "row10 body a string", response: `"{\"records\":[]}"`,
-			batch: report.CodeJSON, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []report.Code{report.CodeJSON}},
+			batch: report.CodeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{report.CodeJSON}},
 		{name: "row10 a number for a recordId", response: records(ok("r0", "A\n"), `{"recordId":1,"result":"Ok","data":"Qgo="}`, ok("r2", "C\n")),
-			batch: report.CodeJSON, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []report.Code{report.CodeJSON}},
+			batch: report.CodeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{report.CodeJSON}},
 		{name: "row10 a record that is not an object", response: records(ok("r0", "A\n"), `"r1"`, ok("r2", "C\n")),
-			batch: report.CodeJSON, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []report.Code{report.CodeJSON}},
+			batch: report.CodeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{report.CodeJSON}},
 		{name: "row10 data a list of bytes", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"Ok","data":[66,10]}`, ok("r2", "C\n")),
-			batch: report.CodeJSON, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []report.Code{report.CodeJSON}},
+			batch: report.CodeJSON, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.JsonProcessingException (confirmed)"), codes: []Code{report.CodeJSON}},
 		{name: "row11 the function throws", response: `{"errorMessage": "'data'", "errorType": "KeyError", "requestId": "x", "stackTrace": []}`,
-			batch: report.CodeFunctionError, conf: report.Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []report.Code{report.CodeFunctionError}},
+			batch: report.CodeFunctionError, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []Code{report.CodeFunctionError}},
 		{name: "row11 NumberOfRetries 0", response: `{"errorType":"Error","errorMessage":"boom"}`, opts: firehose.Options{Retries: retries(0)},
-			batch: report.CodeFunctionError, conf: report.Confirmed, attempts: 1, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []report.Code{report.CodeFunctionError}},
+			batch: report.CodeFunctionError, conf: Confirmed, attempts: 1, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []Code{report.CodeFunctionError}},
 		{name: "row11 NumberOfRetries 5", response: `{"errorType":"Error","errorMessage":"boom"}`, opts: firehose.Options{Retries: retries(5)},
-			batch: report.CodeFunctionError, conf: report.Confirmed, attempts: 6, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []report.Code{report.CodeFunctionError}},
+			batch: report.CodeFunctionError, conf: Confirmed, attempts: 6, outcomes: all("failed Lambda.FunctionError (confirmed)"), codes: []Code{report.CodeFunctionError}},
 		{name: "row12 the function times out", response: `{"errorType":"Sandbox.Timedout","errorMessage":"RequestId: 1 Error: Task timed out after 300.00 seconds"}`,
-			batch: report.CodeTimedOut, conf: report.Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionTimedOut (confirmed)"), codes: []report.Code{report.CodeTimedOut}},
+			batch: report.CodeTimedOut, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionTimedOut (confirmed)"), codes: []Code{report.CodeTimedOut}},
 		{name: "row12 an older timeout object", response: `{"errorMessage":"2019-01-01T00:00:00.000Z 1 Task timed out after 300.00 seconds"}`,
-			batch: report.CodeTimedOut, conf: report.Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionTimedOut (confirmed)"), codes: []report.Code{report.CodeTimedOut}},
+			batch: report.CodeTimedOut, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.FunctionTimedOut (confirmed)"), codes: []Code{report.CodeTimedOut}},
 		{name: "row13 response over 6 MB", response: records(ok("r0", strings.Repeat("x", LambdaPayloadLimit))),
-			batch: report.CodeFunctionError, conf: report.Likely, attempts: 4, outcomes: all("failed Lambda.FunctionError (likely)"), codes: []report.Code{report.CodeTooLarge}},
+			batch: report.CodeFunctionError, conf: Likely, attempts: 4, outcomes: all("failed Lambda.FunctionError (likely)"), codes: []Code{report.CodeTooLarge}},
 		{name: "row14 throttled", response: `{"errorType":"TooManyRequestsException","errorMessage":"Rate Exceeded."}`,
-			batch: report.CodeInvokeLimit, conf: report.Confirmed, attempts: 4, outcomes: all("failed Lambda.InvokeLimitExceeded (confirmed)"), codes: []report.Code{report.CodeInvokeLimit}},
+			batch: report.CodeInvokeLimit, conf: Confirmed, attempts: 4, outcomes: all("failed Lambda.InvokeLimitExceeded (confirmed)"), codes: []Code{report.CodeInvokeLimit}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -302,7 +302,7 @@ func TestFirehoseTable(t *testing.T) {
 				assert.Equal(t, strings.HasPrefix(c.name, "row07"), b.Note != "", "a note on the batch error's code: %q", b.Note)
 			}
 			var ignored []string
-			var alts []report.Code
+			var alts []Code
 			for _, g := range rep.Verdict.Ignored {
 				ignored = append(ignored, g.RecordID)
 			}
@@ -327,7 +327,7 @@ func TestFirehoseTable(t *testing.T) {
 }
 
 // realMessages are the messages real Firehose error objects carry.
-var realMessages = map[report.Code]string{
+var realMessages = map[Code]string{
 	"Lambda.ProcessingFailedStatus":  "ProcessingFailed status set for record",
 	"Lambda.MissingRecordId":         "One or more record Ids were not returned. Ensure that the Lambda function returns all received record Ids.",
 	"Lambda.DuplicatedRecordId":      "Multiple records were returned with the same record Id. Ensure that the Lambda function returns a unique record Id for each record.",
@@ -352,7 +352,7 @@ func TestResponseSizeLimit(t *testing.T) {
 	assert.Equal(t, []string{"delivered (confirmed)"}, outcomes(rep))
 	size := findingsWith(rep, "response.size")
 	require.Len(t, size, 1)
-	assert.Equal(t, report.SevWarning, size[0].Severity)
+	assert.Equal(t, SevWarning, size[0].Severity)
 	assert.Contains(t, size[0].Message, "100% of Lambda's 6 MB response limit")
 
 	rep = Check(event, body+" ", firehose.Options{})
@@ -360,7 +360,7 @@ func TestResponseSizeLimit(t *testing.T) {
 	tooLarge := findingsWith(rep, report.CodeTooLarge)
 	require.Len(t, tooLarge, 1)
 	assert.Contains(t, tooLarge[0].Message, `"Response payload size exceeded maximum allowed payload size (6291556 bytes)."`)
-	assert.Equal(t, report.Likely, tooLarge[0].Confidence)
+	assert.Equal(t, Likely, tooLarge[0].Confidence)
 	assert.Equal(t, LambdaPayloadLimit+1, rep.Stats.ResponseBytes)
 }
 
@@ -375,19 +375,19 @@ func TestFindingsPointIntoBothDocuments(t *testing.T) {
 
 	dup := findingsWith(rep, report.CodeDuplicatedID)
 	require.Len(t, dup, 1)
-	assert.Equal(t, report.DocResponse, dup[0].Doc)
+	assert.Equal(t, DocResponse, dup[0].Doc)
 	assert.Equal(t, `"주문-0"`, at(response, dup[0].Start, dup[0].End), "the repeated recordId")
 	assert.Equal(t, 0, dup[0].Record)
 	assert.Equal(t, 1, dup[0].Output)
 	require.Len(t, dup[0].Related, 2)
-	assert.Equal(t, report.DocResponse, dup[0].Related[0].Doc)
+	assert.Equal(t, DocResponse, dup[0].Related[0].Doc)
 	assert.Equal(t, `"주문-0"`, at(response, dup[0].Related[0].Start, dup[0].Related[0].End))
-	assert.Equal(t, report.DocInput, dup[0].Related[1].Doc)
+	assert.Equal(t, DocInput, dup[0].Related[1].Doc)
 	assert.True(t, strings.HasPrefix(at(event, dup[0].Related[1].Start, dup[0].Related[1].End), `{"recordId":"주문-0"`))
 
 	missing := findingsWith(rep, report.CodeMissingID)
 	require.Len(t, missing, 1)
-	assert.Equal(t, report.DocInput, missing[0].Doc)
+	assert.Equal(t, DocInput, missing[0].Doc)
 	assert.Equal(t, `"주문-1"`, at(event, missing[0].Start, missing[0].End))
 
 	require.Len(t, rep.Verdict.Ignored, 1)
@@ -404,7 +404,7 @@ func TestFindingsPointIntoBothDocuments(t *testing.T) {
 	checkInvariants(t, rep, event, response)
 	pf := findingsWith(rep, report.CodeProcessingFailed)
 	require.Len(t, pf, 1)
-	assert.Equal(t, report.DocInput, pf[0].Doc)
+	assert.Equal(t, DocInput, pf[0].Doc)
 	assert.Equal(t, `"주문-1"`, at(event, pf[0].Start, pf[0].End))
 	require.Len(t, pf[0].Related, 1)
 	assert.Equal(t, `"ProcessingFailed"`, at(response, pf[0].Related[0].Start, pf[0].Related[0].End))
@@ -416,7 +416,7 @@ func TestPastedErrorObject(t *testing.T) {
 	rep := Check(threeRecords, response, firehose.Options{})
 	assert.Nil(t, rep.Lambda.Body)
 	require.NotNil(t, rep.Lambda.Error)
-	assert.Equal(t, report.LambdaError{ErrorType: "ValueError", ErrorMessage: "bad input", Record: -1}, *rep.Lambda.Error)
+	assert.Equal(t, LambdaError{ErrorType: "ValueError", ErrorMessage: "bad input", Record: -1}, *rep.Lambda.Error)
 	assert.Nil(t, rep.Response)
 	fe := findingsWith(rep, report.CodeFunctionError)
 	require.Len(t, fe, 1)
@@ -485,8 +485,8 @@ func TestSeedLessons(t *testing.T) {
 		assert.Equal(t, 2, rep.Stats.Ignored)
 		ign := findingsWith(rep, "response.ignoredRecordId")
 		require.Len(t, ign, 2)
-		assert.Equal(t, report.SevError, ign[0].Severity)
-		assert.Equal(t, report.Likely, ign[0].Confidence)
+		assert.Equal(t, SevError, ign[0].Severity)
+		assert.Equal(t, Likely, ign[0].Confidence)
 		assert.Contains(t, ign[0].Message, "lost silently")
 		assert.Contains(t, ign[0].Message, `record 0's ("R") with "1" appended`)
 		assert.Equal(t, `"R1"`, at(body, ign[0].Start, ign[0].End))
@@ -522,10 +522,10 @@ func TestSeedLessons(t *testing.T) {
 		assert.Equal(t, "JSONDecodeError", rep.Lambda.Error.ErrorType)
 		checkInvariants(t, rep, event, "")
 		assert.Equal(t, []string{"failed Lambda.FunctionError (confirmed)", "failed Lambda.FunctionError (confirmed)", "failed Lambda.FunctionError (confirmed)"}, outcomes(rep))
-		assert.Equal(t, &report.BatchError{ErrorCode: report.CodeFunctionError, ErrorMessage: report.MsgFunctionError, AttemptsMade: 4, Confidence: report.Confirmed}, rep.Verdict.BatchError)
+		assert.Equal(t, &BatchError{ErrorCode: report.CodeFunctionError, ErrorMessage: report.MsgFunctionError, AttemptsMade: 4, Confidence: Confirmed}, rep.Verdict.BatchError)
 		fe := findingsWith(rep, report.CodeFunctionError)
 		require.Len(t, fe, 1)
-		assert.Equal(t, report.DocInput, fe[0].Doc)
+		assert.Equal(t, DocInput, fe[0].Doc)
 		assert.Equal(t, 1, fe[0].Record)
 		require.Len(t, rep.S3.Objects, 1)
 		obj := rep.S3.Objects[0]
@@ -549,7 +549,7 @@ func TestSeedLessons(t *testing.T) {
 		rep := Run(Request{Input: event, Preset: PresetSeed})
 		size := findingsWith(rep, "response.size")
 		require.Len(t, size, 1)
-		assert.Equal(t, report.SevWarning, size[0].Severity)
+		assert.Equal(t, SevWarning, size[0].Severity)
 		assert.Contains(t, size[0].Message, "a 3 MB batch (Firehose's largest Lambda buffer) would produce")
 	})
 
@@ -562,7 +562,7 @@ func TestSeedLessons(t *testing.T) {
 		rep := Run(Request{Input: testEvent(recs...), Preset: PresetSeedV1})
 		size := findingsWith(rep, "response.size")
 		require.Len(t, size, 1)
-		assert.Equal(t, report.SevInfo, size[0].Severity)
+		assert.Equal(t, SevInfo, size[0].Severity)
 		assert.Regexp(t, `It is 1\.\d\d× the size of the event\.$`, size[0].Message)
 	})
 
@@ -582,7 +582,7 @@ func TestSeedLessons(t *testing.T) {
 // output says which record it was made of.
 func TestLostOutputsPerRecord(t *testing.T) {
 	three := testEvent([2]string{"R", `[{"n": 1}, {"n": 2}, {"n": 3}]`}, [2]string{"S", `[{"m": 1}]`})
-	lost := func(rep *report.Report) [][2]int {
+	lost := func(rep *Report) [][2]int {
 		var out [][2]int
 		for _, v := range rep.Verdict.Records {
 			out = append(out, [2]int{v.LostOutputs, v.LostRows})
@@ -690,7 +690,7 @@ func golden(t *testing.T, path, got string) {
 }
 
 // verdictText is a readable summary of a verdict, for golden files.
-func verdictText(rep *report.Report) string {
+func verdictText(rep *Report) string {
 	var b strings.Builder
 	for i, o := range outcomes(rep) {
 		fmt.Fprintf(&b, "record %d %q: %s\n", i, rep.Verdict.Records[i].RecordID, o)
@@ -772,8 +772,8 @@ func TestFidelity(t *testing.T) {
 			`,"region":"us-east-1","records":[{"recordId":"r0","approximateArrivalTimestamp":1767225600000,"data":"eyJhIjoxfQ=="}]}`
 	}
 	type found struct {
-		code report.Code
-		conf report.Confidence
+		code Code
+		conf Confidence
 		text string
 	}
 	cases := []struct {
@@ -782,39 +782,39 @@ func TestFidelity(t *testing.T) {
 		response string
 		batch    string // the batch error's code and confidence: "Lambda.X (unconfirmed)"
 		outcomes []string
-		alts     []report.Code
+		alts     []Code
 		readings []int // records failing under each reading of the first alternative
 		findings []found
 	}{
 		{name: "a response starting with a BOM", response: "\ufeff" + records(ok("r0", "A\n"), ok("r1", "B\n"), dropped("r2")),
 			batch: "Lambda.JsonProcessingException (unconfirmed)", outcomes: []string{"failed Lambda.JsonProcessingException (unconfirmed)",
 				"failed Lambda.JsonProcessingException (unconfirmed)", "failed Lambda.JsonProcessingException (unconfirmed)"},
-			alts: []report.Code{report.CodeFidBOM}, readings: []int{3, 0},
-			findings: []found{{report.CodeFidBOM, report.Unconfirmed, "\ufeff"}}},
+			alts: []Code{report.CodeFidBOM}, readings: []int{3, 0},
+			findings: []found{{report.CodeFidBOM, Unconfirmed, "\ufeff"}}},
 		{name: "a BOM and a missing record", response: "\ufeff" + records(ok("r0", "A\n"), ok("r2", "C\n")),
 			batch: "Lambda.JsonProcessingException (unconfirmed)", outcomes: []string{"failed Lambda.JsonProcessingException (unconfirmed)",
 				"failed Lambda.JsonProcessingException (unconfirmed)", "failed Lambda.JsonProcessingException (unconfirmed)"},
-			alts: []report.Code{report.CodeFidBOM}, readings: []int{3, 1},
-			findings: []found{{report.CodeFidBOM, report.Unconfirmed, "\ufeff"}, {report.CodeMissingID, report.Confirmed, `"r1"`}}},
+			alts: []Code{report.CodeFidBOM}, readings: []int{3, 1},
+			findings: []found{{report.CodeFidBOM, Unconfirmed, "\ufeff"}, {report.CodeMissingID, Confirmed, `"r1"`}}},
 		{name: "a BOM before a body that is not JSON stays confirmed", response: "\ufeff{\"records\": [",
 			batch: "Lambda.JsonProcessingException (confirmed)", outcomes: []string{"failed Lambda.JsonProcessingException (confirmed)",
 				"failed Lambda.JsonProcessingException (confirmed)", "failed Lambda.JsonProcessingException (confirmed)"},
-			findings: []found{{report.CodeJSON, report.Confirmed, ""}}},
+			findings: []found{{report.CodeJSON, Confirmed, ""}}},
 		{name: "an event repeating a recordId, answered once each", event: repeatsID,
 			response: records(ok("r0", "A\n"), ok("r0", "B\n"), ok("r2", "C\n")),
 			outcomes: []string{"delivered (unconfirmed)", "delivered (unconfirmed)", "delivered (unconfirmed)"},
-			alts:     []report.Code{report.CodeFidEventRepeatsID}, readings: []int{0, 2},
-			findings: []found{{"record.recordId.duplicate", "", `"r0"`}, {report.CodeFidEventRepeatsID, report.Unconfirmed, `"r0"`},
-				{report.CodeFidResponseRepeatsID, report.Unconfirmed, `"r0"`}}},
+			alts:     []Code{report.CodeFidEventRepeatsID}, readings: []int{0, 2},
+			findings: []found{{"record.recordId.duplicate", "", `"r0"`}, {report.CodeFidEventRepeatsID, Unconfirmed, `"r0"`},
+				{report.CodeFidResponseRepeatsID, Unconfirmed, `"r0"`}}},
 		{name: "an event repeating a recordId, the response missing one", event: repeatsID,
 			response: records(ok("r0", "A\n"), ok("r2", "C\n")),
 			outcomes: []string{"delivered (unconfirmed)", "failed Lambda.MissingRecordId (unconfirmed)", "delivered (unconfirmed)"},
-			findings: []found{{report.CodeFidEventRepeatsID, report.Unconfirmed, `"r0"`}, {report.CodeMissingID, report.Confirmed, `"r0"`}}},
+			findings: []found{{report.CodeFidEventRepeatsID, Unconfirmed, `"r0"`}, {report.CodeMissingID, Confirmed, `"r0"`}}},
 		{name: "data with = in the middle: both readings", response: records(ok("r0", "A\n"), `{"recordId":"r1","result":"Ok","data":"Qg=o"}`, ok("r2", "C\n")),
 			batch: "Lambda.FunctionError (unconfirmed)", outcomes: []string{"failed Lambda.FunctionError (unconfirmed)",
 				"failed Lambda.FunctionError (unconfirmed)", "failed Lambda.FunctionError (unconfirmed)"},
-			alts: []report.Code{"response.base64"}, readings: []int{3, 3, 1},
-			findings: []found{{"response.base64", report.Unconfirmed, "="}}},
+			alts: []Code{"response.base64"}, readings: []int{3, 3, 1},
+			findings: []found{{"response.base64", Unconfirmed, "="}}},
 		{name: "a Kinesis stream's ARN as deliveryStreamArn", event: envelope(`"arn:aws:kinesis:us-east-1:123456789012:stream/clicks"`, ""),
 			response: records(ok("r0", "A\n")), outcomes: []string{"delivered (confirmed)"},
 			findings: []found{{report.CodeFidArnService, "", `"arn:aws:kinesis:us-east-1:123456789012:stream/clicks"`}}},
@@ -830,7 +830,7 @@ func TestFidelity(t *testing.T) {
 		{name: "a real envelope has none of these", response: records(ok("r0", "A\n"), ok("r1", "B\n"), ok("r2", "C\n")),
 			outcomes: []string{"delivered (confirmed)", "delivered (confirmed)", "delivered (confirmed)"}},
 	}
-	ours := []report.Code{report.CodeFidBOM, report.CodeFidEventRepeatsID, report.CodeFidResponseRepeatsID, report.CodeFidArnService, report.CodeFidArnEmpty, report.CodeFidPlaceholder}
+	ours := []Code{report.CodeFidBOM, report.CodeFidEventRepeatsID, report.CodeFidResponseRepeatsID, report.CodeFidArnService, report.CodeFidArnEmpty, report.CodeFidPlaceholder}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			event := c.event
@@ -845,7 +845,7 @@ func TestFidelity(t *testing.T) {
 			} else if assert.NotNil(t, rep.Verdict.BatchError) {
 				assert.Equal(t, c.batch, string(rep.Verdict.BatchError.ErrorCode)+" ("+string(rep.Verdict.BatchError.Confidence)+")")
 			}
-			var alts []report.Code
+			var alts []Code
 			for _, a := range rep.Verdict.Alternatives {
 				alts = append(alts, a.Code)
 			}
@@ -860,7 +860,7 @@ func TestFidelity(t *testing.T) {
 			var got []found
 			for _, f := range rep.Findings {
 				doc := event
-				if f.Doc == report.DocResponse {
+				if f.Doc == DocResponse {
 					doc = c.response
 				}
 				got = append(got, found{f.Code, f.Confidence, at(doc, f.Start, f.End)})

@@ -12,8 +12,8 @@ import (
 // confidences and outcomes, and its limits. The page gets it once, from
 // firehose.describe(), when the engine is ready.
 type Description struct {
-	Version string            `json:"version"`
-	Codes   []report.CodeInfo `json:"codes"`
+	Version string     `json:"version"`
+	Codes   []CodeInfo `json:"codes"`
 	// Presets are the transforms a request may name, in the order to offer
 	// them; InputKinds the ways an input may be read, "auto" first.
 	Presets    []Term `json:"presets"`
@@ -77,7 +77,7 @@ var sourceTerms = []Term{
 func Describe() Description {
 	return Description{
 		Version:    Version,
-		Codes:      report.Catalog(),
+		Codes:      Catalog(),
 		Presets:    preset.Descriptions(),
 		InputKinds: append([]Term(nil), inputKindTerms...),
 		Sources:    append([]Term(nil), sourceTerms...),
@@ -87,14 +87,14 @@ func Describe() Description {
 		},
 		ErrorLayouts: []string{"2025", "2019"},
 		Confidences: []Term{
-			{Name: string(report.Confirmed), Label: "confirmed", Words: "AWS documentation or real error objects agree on this."},
-			{Name: string(report.Likely), Label: "likely", Words: "Seen in one real capture or a probing emulator, not documented by AWS."},
-			{Name: string(report.Unconfirmed), Label: "unconfirmed", Words: "Sources disagree or only guesses exist: Firehose may behave differently."},
+			{Name: string(Confirmed), Label: "confirmed", Words: "AWS documentation or real error objects agree on this."},
+			{Name: string(Likely), Label: "likely", Words: "Seen in one real capture or a probing emulator, not documented by AWS."},
+			{Name: string(Unconfirmed), Label: "unconfirmed", Words: "Sources disagree or only guesses exist: Firehose may behave differently."},
 		},
 		Outcomes: []Term{
-			{Name: string(report.Delivered), Label: "delivered", Words: "delivered to the destination"},
-			{Name: string(report.Dropped), Label: "dropped", Words: `dropped on purpose (result "Dropped"): no error`},
-			{Name: string(report.Failed), Label: "failed", Words: "failed: written to processing-failed/"},
+			{Name: string(Delivered), Label: "delivered", Words: "delivered to the destination"},
+			{Name: string(Dropped), Label: "dropped", Words: `dropped on purpose (result "Dropped"): no error`},
+			{Name: string(Failed), Label: "failed", Words: "failed: written to processing-failed/"},
 		},
 		Limits: Limits{
 			MaxInput:           MaxInput,

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/firehose-playground/firehose-playground/internal/firehose"
-	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -55,7 +54,7 @@ func TestDescribeNamesWhatTheEngineTakes(t *testing.T) {
 	assert.Equal(t, []string{SourceDirectPut, SourceKinesis, SourceMSK}, sources)
 	for _, a := range d.Options.Arrays {
 		for _, v := range d.Options.Values {
-			rep := Run(Request{Input: input, Preset: PresetNDJSON, Options: preset.Options{Arrays: a, Values: v}})
+			rep := Run(Request{Input: input, Preset: PresetNDJSON, Options: Options{Arrays: a, Values: v}})
 			assert.Empty(t, findingsWith(rep, report.CodeRequestPreset), "arrays %s values %s", a, v)
 		}
 	}
@@ -64,5 +63,5 @@ func TestDescribeNamesWhatTheEngineTakes(t *testing.T) {
 		require.Len(t, rep.S3.Objects, 1)
 		assert.Contains(t, rep.S3.Objects[0].Body, map[string]string{"2025": `"lambdaARN"`, "2019": `"lambdaArn"`}[layout])
 	}
-	assert.Len(t, d.Codes, len(report.Catalog()))
+	assert.Len(t, d.Codes, len(Catalog()))
 }

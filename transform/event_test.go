@@ -5,13 +5,12 @@ import (
 	"testing"
 
 	"github.com/firehose-playground/firehose-playground/internal/event"
-	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // codes returns the codes of the findings, in order.
-func codes(fs []report.Finding) []string {
+func codes(fs []Finding) []string {
 	out := []string{}
 	for _, f := range fs {
 		out = append(out, string(f.Code))
@@ -21,7 +20,7 @@ func codes(fs []report.Finding) []string {
 
 // finding returns the first finding with the code, failing the test when
 // there is none.
-func finding(t *testing.T, fs []report.Finding, code report.Code) report.Finding {
+func finding(t *testing.T, fs []Finding, code Code) Finding {
 	t.Helper()
 	for _, f := range fs {
 		if f.Code == code {
@@ -29,7 +28,7 @@ func finding(t *testing.T, fs []report.Finding, code report.Code) report.Finding
 		}
 	}
 	t.Fatalf("no finding %s in %v", code, codes(fs))
-	return report.Finding{}
+	return Finding{}
 }
 
 func TestDetectKind(t *testing.T) {
@@ -111,34 +110,34 @@ func TestParseEventDefects(t *testing.T) {
 	tests := []struct {
 		name     string
 		input    string
-		code     report.Code
-		severity report.Severity
+		code     Code
+		severity Severity
 		wantText string // the text the finding points at
 	}{
-		{"not JSON", `{"records": [}`, "json.syntax", report.SevError, "}"},
-		{"not an object", `[1, 2]`, "event.notObject", report.SevError, "[1, 2]"},
-		{"no records", `{"invocationId":"i"}`, "event.records.missing", report.SevError, "{"},
-		{"Records capitalised", `{"invocationId":"i","Records":[]}`, "event.records.missing", report.SevError, `"Records"`},
-		{"records not an array", `{"records": {"a": 1}}`, "event.records.notArray", report.SevError, `{"a": 1}`},
-		{"record without recordId", rec(`{"data":"eA=="}`), "record.recordId.missing", report.SevError, "{"},
-		{"recordID spelled wrong", rec(`{"recordID":"r","data":"eA=="}`), "record.recordId.missing", report.SevError, `"recordID"`},
-		{"record without data", rec(`{"recordId":"r"}`), "record.data.missing", report.SevError, "{"},
-		{"data not a string", rec(`{"recordId":"r","data":123}`), "record.data.type", report.SevError, "123"},
-		{"numeric recordId", rec(`{"recordId":5,"data":"eA=="}`), "record.recordId.type", report.SevWarning, "5"},
-		{"duplicate recordIds", rec(`{"recordId":"a","data":"eA=="},{"recordId":"a","data":"eQ=="}`), "record.recordId.duplicate", report.SevWarning, `"a"`},
-		{"unpadded base64", rec(`{"recordId":"r","data":"eHg"}`), "base64.padding", report.SevWarning, "g"},
-		{"URL-safe base64", rec(`{"recordId":"r","data":"-_-_"}`), "base64.urlsafe", report.SevWarning, "-"},
-		{"invalid base64 character", rec(`{"recordId":"r","data":"eH*g"}`), "base64.invalid", report.SevError, "*"},
-		{"ISO timestamp", rec(`{"recordId":"r","approximateArrivalTimestamp":"2026-01-01T00:00:00Z","data":"eA=="}`), "record.timestamp.string", report.SevWarning, `"2026-01-01T00:00:00Z"`},
-		{"12-digit timestamp", rec(`{"recordId":"r","approximateArrivalTimestamp":176722560000,"data":"eA=="}`), "record.timestamp.digits", report.SevWarning, "176722560000"},
-		{"seconds timestamp", rec(`{"recordId":"r","approximateArrivalTimestamp":1767225600,"data":"eA=="}`), "record.timestamp.seconds", report.SevWarning, "1767225600"},
-		{"deliverySteamArn typo", `{"invocationId":"i","deliverySteamArn":"arn:aws:firehose:us-east-1:1:deliverystream/s","records":[]}`, "event.deliverySteamArn", report.SevWarning, `"deliverySteamArn"`},
-		{"subsequenceNumber string", `{"sourceKinesisStreamArn":"arn:aws:kinesis:us-east-1:1:stream/k","records":[{"recordId":"r","data":"eA==","kinesisRecordMetadata":{"shardId":"shardId-000000000001","partitionKey":"p","sequenceNumber":"1","subsequenceNumber":"","approximateArrivalTimestamp":1767225600000}}]}`, "kinesis.subsequenceNumber.type", report.SevWarning, `""`},
-		{"gzip truncated", rec(`{"recordId":"r","data":"H4sIAAAAAAAA"}`), "gzip.truncated", report.SevError, `H4sIAAAAAAAA`},
-		{"NaN in the event", `{"records":[],"x":NaN}`, "json.nonstandard", report.SevWarning, "NaN"},
-		{"duplicate key", `{"records":[],"records":[]}`, "json.duplicateKey", report.SevWarning, `"records"`},
-		{"record is a number", rec(`7`), "record.notObject", report.SevError, "7"},
-		{"unknown record key", rec(`{"recordId":"r","data":"eA==","extra":1}`), "event.unknownKey", report.SevInfo, `"extra"`},
+		{"not JSON", `{"records": [}`, "json.syntax", SevError, "}"},
+		{"not an object", `[1, 2]`, "event.notObject", SevError, "[1, 2]"},
+		{"no records", `{"invocationId":"i"}`, "event.records.missing", SevError, "{"},
+		{"Records capitalised", `{"invocationId":"i","Records":[]}`, "event.records.missing", SevError, `"Records"`},
+		{"records not an array", `{"records": {"a": 1}}`, "event.records.notArray", SevError, `{"a": 1}`},
+		{"record without recordId", rec(`{"data":"eA=="}`), "record.recordId.missing", SevError, "{"},
+		{"recordID spelled wrong", rec(`{"recordID":"r","data":"eA=="}`), "record.recordId.missing", SevError, `"recordID"`},
+		{"record without data", rec(`{"recordId":"r"}`), "record.data.missing", SevError, "{"},
+		{"data not a string", rec(`{"recordId":"r","data":123}`), "record.data.type", SevError, "123"},
+		{"numeric recordId", rec(`{"recordId":5,"data":"eA=="}`), "record.recordId.type", SevWarning, "5"},
+		{"duplicate recordIds", rec(`{"recordId":"a","data":"eA=="},{"recordId":"a","data":"eQ=="}`), "record.recordId.duplicate", SevWarning, `"a"`},
+		{"unpadded base64", rec(`{"recordId":"r","data":"eHg"}`), "base64.padding", SevWarning, "g"},
+		{"URL-safe base64", rec(`{"recordId":"r","data":"-_-_"}`), "base64.urlsafe", SevWarning, "-"},
+		{"invalid base64 character", rec(`{"recordId":"r","data":"eH*g"}`), "base64.invalid", SevError, "*"},
+		{"ISO timestamp", rec(`{"recordId":"r","approximateArrivalTimestamp":"2026-01-01T00:00:00Z","data":"eA=="}`), "record.timestamp.string", SevWarning, `"2026-01-01T00:00:00Z"`},
+		{"12-digit timestamp", rec(`{"recordId":"r","approximateArrivalTimestamp":176722560000,"data":"eA=="}`), "record.timestamp.digits", SevWarning, "176722560000"},
+		{"seconds timestamp", rec(`{"recordId":"r","approximateArrivalTimestamp":1767225600,"data":"eA=="}`), "record.timestamp.seconds", SevWarning, "1767225600"},
+		{"deliverySteamArn typo", `{"invocationId":"i","deliverySteamArn":"arn:aws:firehose:us-east-1:1:deliverystream/s","records":[]}`, "event.deliverySteamArn", SevWarning, `"deliverySteamArn"`},
+		{"subsequenceNumber string", `{"sourceKinesisStreamArn":"arn:aws:kinesis:us-east-1:1:stream/k","records":[{"recordId":"r","data":"eA==","kinesisRecordMetadata":{"shardId":"shardId-000000000001","partitionKey":"p","sequenceNumber":"1","subsequenceNumber":"","approximateArrivalTimestamp":1767225600000}}]}`, "kinesis.subsequenceNumber.type", SevWarning, `""`},
+		{"gzip truncated", rec(`{"recordId":"r","data":"H4sIAAAAAAAA"}`), "gzip.truncated", SevError, `H4sIAAAAAAAA`},
+		{"NaN in the event", `{"records":[],"x":NaN}`, "json.nonstandard", SevWarning, "NaN"},
+		{"duplicate key", `{"records":[],"records":[]}`, "json.duplicateKey", SevWarning, `"records"`},
+		{"record is a number", rec(`7`), "record.notObject", SevError, "7"},
+		{"unknown record key", rec(`{"recordId":"r","data":"eA==","extra":1}`), "event.unknownKey", SevInfo, `"extra"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/firehose-playground/firehose-playground/internal/firehose"
-	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,13 +18,13 @@ import (
 
 // example is a file of the page's example gallery (web/examples).
 type example struct {
-	Title       string                   `json:"title"`
-	Description string                   `json:"description"`
-	Input       json.RawMessage          `json:"input"`
-	InputKind   string                   `json:"inputKind"`
-	Preset      string                   `json:"preset"`
-	Options     preset.Options           `json:"options"`
-	Response    json.RawMessage          `json:"response"`
+	Title       string           `json:"title"`
+	Description string           `json:"description"`
+	Input       json.RawMessage  `json:"input"`
+	InputKind   string           `json:"inputKind"`
+	Preset      string           `json:"preset"`
+	Options     Options          `json:"options"`
+	Response    json.RawMessage  `json:"response"`
 	Firehose    firehose.Options `json:"firehose"`
 	Fn          struct {
 		Language, Code string
@@ -190,7 +189,7 @@ func TestGalleryDescriptionsSayWhatTheEngineReports(t *testing.T) {
 					want = append(want, ordinals[o[1]])
 				}
 				for _, v := range rep.Verdict.Records {
-					if v.Outcome == report.Failed {
+					if v.Outcome == Failed {
 						got = append(got, v.Index)
 					}
 				}

@@ -6,14 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/firehose-playground/firehose-playground/internal/preset"
-	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // row renders fields as "key=value" pairs for compact expectations.
-func row(fields []preset.Field) string {
+func row(fields []Field) string {
 	parts := make([]string, len(fields))
 	for i, f := range fields {
 		parts[i] = f.Key + "=" + f.Value
@@ -26,27 +24,27 @@ func TestFlatten(t *testing.T) {
 		"items": [{"sku": "A", "qty": 2}, {"sku": "B"}], "tags": ["x", "y"], "none": null, "empty": {}, "list": [], "ok": true}`
 	tests := []struct {
 		name string
-		opts preset.Options
+		opts Options
 		want string
 	}{
-		{"defaults: every level, arrays as JSON", preset.Options{},
+		{"defaults: every level, arrays as JSON", Options{},
 			`id=9007199254740993 price=1.10 user.name="김" user.geo.lat=37.5 user.geo.lon=127 items=[{"sku":"A","qty":2},{"sku":"B"}] tags=["x","y"] none=null empty={} list=[] ok=true`},
-		{"separator", preset.Options{Separator: "_"},
+		{"separator", Options{Separator: "_"},
 			`id=9007199254740993 price=1.10 user_name="김" user_geo_lat=37.5 user_geo_lon=127 items=[{"sku":"A","qty":2},{"sku":"B"}] tags=["x","y"] none=null empty={} list=[] ok=true`},
-		{"depth 1: no flattening", preset.Options{MaxDepth: 1},
+		{"depth 1: no flattening", Options{MaxDepth: 1},
 			`id=9007199254740993 price=1.10 user={"name":"김","geo":{"lat":37.5,"lon":127}} items=[{"sku":"A","qty":2},{"sku":"B"}] tags=["x","y"] none=null empty={} list=[] ok=true`},
-		{"depth 2: one level, like the seed", preset.Options{MaxDepth: 2},
+		{"depth 2: one level, like the seed", Options{MaxDepth: 2},
 			`id=9007199254740993 price=1.10 user.name="김" user.geo={"lat":37.5,"lon":127} items=[{"sku":"A","qty":2},{"sku":"B"}] tags=["x","y"] none=null empty={} list=[] ok=true`},
-		{"arrays spread into index keys", preset.Options{Arrays: "index"},
+		{"arrays spread into index keys", Options{Arrays: "index"},
 			`id=9007199254740993 price=1.10 user.name="김" user.geo.lat=37.5 user.geo.lon=127 items.0.sku="A" items.0.qty=2 items.1.sku="B" tags.0="x" tags.1="y" none=null empty={} list=[] ok=true`},
-		{"values as strings", preset.Options{Values: "string", MaxDepth: 2},
+		{"values as strings", Options{Values: "string", MaxDepth: 2},
 			`id="9007199254740993" price="1.10" user.name="김" user.geo="{\"lat\":37.5,\"lon\":127}" items="[{\"sku\":\"A\",\"qty\":2},{\"sku\":\"B\"}]" tags="[\"x\",\"y\"]" none=null empty="{}" list="[]" ok="true"`},
 	}
 	v, err := ParseJSON(doc)
 	require.NoError(t, err)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fields, colls := preset.Flatten(&v, tt.opts)
+			fields, colls := Flatten(&v, tt.opts)
 			assert.Equal(t, tt.want, row(fields))
 			assert.Empty(t, colls)
 		})
@@ -57,7 +55,7 @@ func TestFlattenCollisions(t *testing.T) {
 	doc := `{"a.b": 1, "a": {"b": 2, "c": 3}}`
 	v, err := ParseJSON(doc)
 	require.NoError(t, err)
-	fields, colls := preset.Flatten(&v, preset.Options{})
+	fields, colls := Flatten(&v, Options{})
 	assert.Equal(t, "a.b=2 a.c=3", row(fields), "the later value wins, at the first position")
 	require.Len(t, colls, 1)
 	assert.Equal(t, "a.b", colls[0].Key)
@@ -66,7 +64,7 @@ func TestFlattenCollisions(t *testing.T) {
 }
 
 // ndjsonRun runs the ndjson preset on an event holding the payloads.
-func ndjsonRun(t *testing.T, opts preset.Options, payloads ...string) *report.Report {
+func ndjsonRun(t *testing.T, opts Options, payloads ...string) *Report {
 	t.Helper()
 	recs := make([]string, len(payloads))
 	for i, p := range payloads {
@@ -91,8 +89,8 @@ func TestNDJSONShapes(t *testing.T) {
 		name    string
 		payload string
 		result  string
-		data    string      // decoded
-		code    report.Code // a finding expected about the record
+		data    string // decoded
+		code    Code   // a finding expected about the record
 	}{
 		{"one object", `{"a": {"b": 1}}`, "Ok", "{\"a.b\":1}\n", ""},
 		{"array of objects", `[{"a": 1}, {"a": 2}]`, "Ok", "{\"a\":1}\n{\"a\":2}\n", ""},
@@ -111,7 +109,7 @@ func TestNDJSONShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rep := ndjsonRun(t, preset.Options{}, tt.payload)
+			rep := ndjsonRun(t, Options{}, tt.payload)
 			out := decodeBody(t, *rep.Lambda.Body)
 			require.Len(t, out, 1, "one output record per input record")
 			assert.Equal(t, rep.Records[0].RecordID, out[0].RecordID)

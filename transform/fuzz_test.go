@@ -9,18 +9,17 @@ import (
 	"unicode/utf8"
 
 	"github.com/firehose-playground/firehose-playground/internal/preset"
-	"github.com/firehose-playground/firehose-playground/internal/report"
 )
 
 // utf16Len is the length of s in UTF-16 units, as JavaScript counts.
 func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
 
 // checkRanges fails the test for any range outside the documents.
-func checkRanges(t *testing.T, fs []report.Finding, input, response string) {
+func checkRanges(t *testing.T, fs []Finding, input, response string) {
 	t.Helper()
 	for _, f := range fs {
 		n := utf16Len(input)
-		if f.Doc == report.DocResponse {
+		if f.Doc == DocResponse {
 			n = utf16Len(response)
 		}
 		if f.Start < 0 || f.End < f.Start || f.End > n {
@@ -97,14 +96,14 @@ func FuzzFlatten(f *testing.F) {
 		if err != nil {
 			return
 		}
-		opts := preset.Options{Separator: sep, MaxDepth: depth % 8}
+		opts := Options{Separator: sep, MaxDepth: depth % 8}
 		if index {
 			opts.Arrays = "index"
 		}
 		if str {
 			opts.Values = "string"
 		}
-		fields, colls := preset.Flatten(&v, opts)
+		fields, colls := Flatten(&v, opts)
 		seen := map[string]bool{}
 		for _, fd := range fields {
 			if seen[fd.Key] {

@@ -77,7 +77,7 @@ func TestInputKinds(t *testing.T) {
 			got := inputGolden{InputKind: rep.InputKind, Detected: rep.Detected, Source: rep.Source,
 				Records: rep.Stats.Records, Event: rep.Event}
 			for _, f := range rep.Findings {
-				if f.Doc != report.DocInput {
+				if f.Doc != DocInput {
 					continue
 				}
 				got.Findings = append(got.Findings, goldenFind{Code: string(f.Code), Severity: string(f.Severity), Record: f.Record,
@@ -94,7 +94,7 @@ func TestInputKinds(t *testing.T) {
 			// force another reading.
 			recognised := 0
 			for _, f := range rep.Findings {
-				if f.Severity == report.SevInfo && strings.Contains(f.Message, `choose it in "Input is"`) {
+				if f.Severity == SevInfo && strings.Contains(f.Message, `choose it in "Input is"`) {
 					recognised++
 					assert.Contains(t, f.Message, "The event the playground built")
 				}
@@ -164,7 +164,7 @@ func TestInputKindsAreStrict(t *testing.T) {
 // is a JSON error on its record.
 func TestForcedInputKinds(t *testing.T) {
 	event := testEvent([2]string{"r0", `{"a":1}`})
-	for kind, code := range map[string]report.Code{KindPrinted: report.CodeKindPrintedBad, KindFailed: report.CodeKindFailedBad,
+	for kind, code := range map[string]Code{KindPrinted: report.CodeKindPrintedBad, KindFailed: report.CodeKindFailedBad,
 		KindCLI: report.CodeKindCLIBad, KindKinesis: report.CodeKindKinesisBad} {
 		t.Run(kind, func(t *testing.T) {
 			rep := Run(Request{Input: event, InputKind: kind})
@@ -241,7 +241,7 @@ func TestResponseInLogLines(t *testing.T) {
 			assert.Equal(t, c.outcomes, outcomes(rep))
 			logs := findingsWith(rep, report.CodeResponseLogLines)
 			require.Len(t, logs, 1)
-			assert.Equal(t, report.DocResponse, logs[0].Doc)
+			assert.Equal(t, DocResponse, logs[0].Doc)
 			assert.Equal(t, "{", at(pasted, logs[0].Start, logs[0].End))
 			start := strings.Index(pasted, c.answer)
 			require.GreaterOrEqual(t, start, 0)

@@ -50,13 +50,13 @@ var chunkCount = 0
 // keeps the order of its records and the window's records are all in one
 // chunk, so the report is the same however they are cut. The first
 // chunk's preset writes after open, the opening of the body.
-func processRecords(rep *report.Report, ev *Event, newPr func(f *report.Findings, body []byte) preset.Handler, open string,
+func processRecords(rep *Report, ev *Event, newPr func(f *report.Findings, body []byte) preset.Handler, open string,
 	d Detail, export string) []*chunk {
 	total := len(ev.Records)
 	from := min(max(d.From, 0), total)
 	to := min(from+d.Count, total)
-	rep.Window = report.Window{From: from, Count: to - from, Total: total}
-	rep.Records = make([]report.Record, to-from)
+	rep.Window = Window{From: from, Count: to - from, Total: total}
+	rep.Records = make([]Record, to-from)
 	workers, n := runtime.GOMAXPROCS(0), 0
 	if chunkCount > 0 {
 		workers, n = chunkCount, chunkCount
@@ -151,7 +151,7 @@ func splitRecords(recs []EventRecord, n, from, to int) []*chunk {
 
 // process handles the chunk's records; those in the report's window get
 // their Record, with details while the budget lasts.
-func (c *chunk) process(rep *report.Report, ev *Event, budget int, export bool) {
+func (c *chunk) process(rep *Report, ev *Event, budget int, export bool) {
 	// One parser for every payload: each tree is dropped before the next,
 	// and the parser's arenas serve the next run too. (Not its scratch
 	// stacks: kept from run to run, they made ndjson runs under
@@ -177,7 +177,7 @@ func (c *chunk) process(rep *report.Report, ev *Event, budget int, export bool) 
 			runtime.Gosched()
 			done = 0
 		}
-		var rec *report.Record
+		var rec *Record
 		if i >= w.From && i < w.From+w.Count {
 			rec = &rep.Records[i-w.From]
 			r.Decode(&c.f) // the report keeps text that shares the bytes
@@ -201,15 +201,15 @@ func (c *chunk) process(rep *report.Report, ev *Event, budget int, export bool) 
 
 // record analyzes one decoded record and runs the preset on it; rec is
 // its Record when it is in the report's window.
-func (c *chunk) record(r *EventRecord, rec *report.Record, ps *jsonpos.Parser, budget *int, export bool) {
+func (c *chunk) record(r *EventRecord, rec *Record, ps *jsonpos.Parser, budget *int, export bool) {
 	p := event.AnalyzePayload(r, ps)
 	if export {
 		c.decoded = appendDecodedLine(c.decoded, r, p)
 	}
 	if rec != nil {
-		*rec = report.Record{Index: r.Index, RecordID: r.RecordID, Start: r.Start, End: r.End,
+		*rec = Record{Index: r.Index, RecordID: r.RecordID, Start: r.Start, End: r.End,
 			ArrivalTimestamp: r.Timestamp, Size: len(r.Payload), Gzip: r.Gzip, Payload: p.Kind,
-			Outputs: []int{}, Rows: []report.Row{}}
+			Outputs: []int{}, Rows: []Row{}}
 		if r.DataValue != nil {
 			rec.DataStart, rec.DataEnd = r.DataValue.Start, r.DataValue.End
 		} else {
@@ -255,7 +255,7 @@ func joinOrigins(chunks []*chunk) []int {
 // buffer holds the body's opening and has room for the whole body: the
 // others' outputs are appended to it, after sep, rather than all copied to
 // a new one; end closes the body.
-func joinChunks(chunks []*chunk, sep, end string, f *report.Findings) (string, *report.LambdaError) {
+func joinChunks(chunks []*chunk, sep, end string, f *report.Findings) (string, *LambdaError) {
 	parts := make([][]byte, len(chunks))
 	size := 0
 	for i, c := range chunks {
@@ -341,7 +341,7 @@ func exportDecoded(chunks []*chunk) string {
 }
 
 // exportS3 writes the S3 objects, whole, as JSON.
-func exportS3(p *report.S3Preview) string {
+func exportS3(p *S3Preview) string {
 	b := []byte(`{"objects":[`)
 	if p != nil {
 		for i, o := range p.Objects {

@@ -1,6 +1,9 @@
 package transform
 
-import "github.com/firehose-playground/firehose-playground/internal/report"
+import (
+	"github.com/firehose-playground/firehose-playground/internal/report"
+	"github.com/firehose-playground/firehose-playground/internal/s3preview"
+)
 
 // The report's types are internal/report's, where every stage of the
 // engine fills them; these names are the ones a Go caller uses. The
@@ -97,6 +100,12 @@ const (
 	CodeRequestType  = report.CodeRequestType
 	CodeEnginePanic  = report.CodeEnginePanic
 	CodeEngineEncode = report.CodeEngineEncode
+)
+
+// The kinds of S3 objects the preview shows (S3Object.Kind).
+const (
+	ObjectDelivered        = s3preview.ObjectDelivered
+	ObjectProcessingFailed = s3preview.ObjectProcessingFailed
 )
 
 // What failed, for the codes that say the engine failed (CodeInfo.Failure).

@@ -21,7 +21,7 @@ import (
 // The reports of one Result share what does not depend on the window (the
 // findings, the S3 preview, the body): treat them as read-only.
 type Result struct {
-	rep *report.Report // the whole report, without Records; offsets in UTF-16 units
+	rep *Report // the whole report, without Records; offsets in UTF-16 units
 	ev  *Event
 	// fresh holds the event's records as they were read, before the run
 	// decoded them (nil in Run's own Result, which describes no other
@@ -35,8 +35,8 @@ type Result struct {
 	raisedAt int
 	// window and records are the window the request asked for, described
 	// while the transform ran (offsets in bytes).
-	window  report.Window
-	records []report.Record
+	window  Window
+	records []Record
 	// outputs lists, for every input record, its response records (nil
 	// when nothing was judged); outData holds each response record's data
 	// as the response has it (base64), decoded again when it is shown.
@@ -49,14 +49,14 @@ type Result struct {
 // From; 50 when Count is not positive), as Run would return it. Its
 // Stats.Micros is how long the run took, or, for a window other than the
 // request's, how long describing that window took.
-func (res *Result) Report(d Detail) *report.Report {
+func (res *Result) Report(d Detail) *Report {
 	started := time.Now()
 	if d.Count <= 0 {
 		d.Count = defaultDetailCount
 	}
 	total := len(res.ev.Records)
 	from := min(max(d.From, 0), total)
-	w := report.Window{From: from, Count: min(from+d.Count, total) - from, Total: total}
+	w := Window{From: from, Count: min(from+d.Count, total) - from, Total: total}
 
 	rep := *res.rep
 	rep.Window = w
@@ -71,7 +71,7 @@ func (res *Result) Report(d Detail) *report.Report {
 		if r.Index > res.raisedAt {
 			// The function raised before this record: it made no rows of
 			// it, whichever worker would have processed it.
-			r.Rows = []report.Row{}
+			r.Rows = []Row{}
 		}
 		if res.outputs != nil && res.outputs[r.Index] != nil {
 			r.Outputs = res.outputs[r.Index]
@@ -97,8 +97,8 @@ func (res *Result) Report(d Detail) *report.Report {
 // of the request's window: each is decoded again from its state before the
 // run (the run let go of its bytes) and analyzed, and the preset, made
 // anew, gives its rows (what it writes is dropped).
-func (res *Result) describe(w report.Window) []report.Record {
-	records := make([]report.Record, w.Count)
+func (res *Result) describe(w Window) []Record {
+	records := make([]Record, w.Count)
 	c := &chunk{lo: w.From, hi: w.From + w.Count}
 	if res.newPr != nil && w.From <= res.raisedAt {
 		c.pr = res.newPr(&c.f, nil)
@@ -117,10 +117,10 @@ func (res *Result) describe(w report.Window) []report.Record {
 // the decoded data of those that concern its records (records holds them,
 // described): all of them when they are few, else those of the window's
 // records and the first maxListed others.
-func (res *Result) outRecords(w report.Window, records []report.Record) []report.OutRecord {
+func (res *Result) outRecords(w Window, records []Record) []OutRecord {
 	all := res.rep.Response.Records
 	listAll := len(all) <= w.Count+firehose.MaxListed
-	out := make([]report.OutRecord, 0, min(len(all), w.Count+firehose.MaxListed))
+	out := make([]OutRecord, 0, min(len(all), w.Count+firehose.MaxListed))
 	budget, ignoredShown, others := firehose.OutDecodedBudget, 0, 0
 	for _, o := range all {
 		show := false
@@ -147,6 +147,6 @@ func (res *Result) outRecords(w report.Window, records []report.Record) []report
 }
 
 // inWindow tells whether record i is one of window w's.
-func inWindow(w report.Window, i int) bool {
+func inWindow(w Window, i int) bool {
 	return i >= w.From && i < w.From+w.Count
 }

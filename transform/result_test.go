@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/firehose-playground/firehose-playground/internal/preset"
-	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -50,7 +48,7 @@ func TestResultWindows(t *testing.T) {
 	// log lines.
 	big := analyticsEvent(300<<10, 7)
 	for _, p := range Presets {
-		reqs = append(reqs, Request{Input: big, Preset: p, Options: preset.Options{Arrays: "index"}})
+		reqs = append(reqs, Request{Input: big, Preset: p, Options: Options{Arrays: "index"}})
 	}
 	last := strings.LastIndex(big[:len(big)/2], `"data":"`) + len(`"data":"`)
 	reqs = append(reqs, Request{Input: big[:last] + b64("not json") + big[last:], Preset: PresetSeed})
@@ -84,7 +82,7 @@ func isPreset(name string) bool {
 }
 
 // marshal is a report's JSON without its time, which differs from run to run.
-func marshal(t *testing.T, rep *report.Report) string {
+func marshal(t *testing.T, rep *Report) string {
 	t.Helper()
 	r := *rep
 	r.Stats.Micros = 0
@@ -179,6 +177,6 @@ func TestEveryOffsetIsConverted(t *testing.T) {
 			walk(f.Type)
 		}
 	}
-	walk(reflect.TypeFor[report.Report]())
+	walk(reflect.TypeFor[Report]())
 	assert.ElementsMatch(t, converted, found, "an offset field of the report that is not converted to UTF-16 units")
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/report"
+	"github.com/firehose-playground/firehose-playground/internal/s3preview"
 )
 
 // Version is the engine's version, reported as firehose.version.
@@ -40,7 +41,7 @@ type Request struct {
 	// Preset is the transform to run (default PresetSeed).
 	Preset string `json:"preset"`
 	// Options configure the ndjson preset.
-	Options preset.Options `json:"options"`
+	Options Options `json:"options"`
 	// Response, when not blank, is a Lambda response (or a Lambda error
 	// object) to check against the event instead of running the preset.
 	// Log lines around it (test-invocation output) are ignored: the last
@@ -88,7 +89,7 @@ const (
 //
 // A blank response is no response at all: Run then runs its default
 // preset instead.
-func Check(input, response string, opts firehose.Options) *report.Report {
+func Check(input, response string, opts firehose.Options) *Report {
 	return Run(Request{Input: input, Response: response, Firehose: opts})
 }
 
@@ -113,7 +114,7 @@ const (
 // Run reads the input, runs the preset (or takes the given response),
 // and judges the result the way Firehose would. It never panics on bad
 // input: every problem is reported in the report.
-func Run(req Request) *report.Report {
+func Run(req Request) *Report {
 	return evaluate(req, false).Report(req.Detail)
 }
 
@@ -132,13 +133,13 @@ func evaluate(req Request, whole bool) *Result {
 	var f report.Findings
 	input := req.Input
 	if !utf8.ValidString(input) {
-		f.At(report.CodeInputUTF8, report.SevWarning, report.InputSpan(0, 0)).Say(
+		f.At(report.CodeInputUTF8, SevWarning, report.InputSpan(0, 0)).Say(
 			"The input is not valid UTF-8; invalid bytes were replaced with U+FFFD.")
 		input = strings.ToValidUTF8(input, "\ufffd")
 	}
 	ev := event.ReadInput(input, req.InputKind, &f)
-	rep := &report.Report{Version: Version, InputKind: ev.Kind, Detected: ev.Detected, Source: ev.Source,
-		Generated: ev.Generated, Findings: []report.Finding{}}
+	rep := &Report{Version: Version, InputKind: ev.Kind, Detected: ev.Detected, Source: ev.Source,
+		Generated: ev.Generated, Findings: []Finding{}}
 	if ev.Generated {
 		rep.Event = ev.Text
 	}
@@ -153,7 +154,7 @@ func evaluate(req Request, whole bool) *Result {
 		if k := preset.Named(rep.Preset); k != nil {
 			newPr = func(f *report.Findings, body []byte) preset.Handler { return k.New(ev, req.Options, f, body) }
 		} else {
-			f.At(report.CodeRequestPreset, report.SevError, report.InputSpan(0, 0)).Say("There is no preset named %s; pick one of %s.",
+			f.At(report.CodeRequestPreset, SevError, report.InputSpan(0, 0)).Say("There is no preset named %s; pick one of %s.",
 				report.Quoted(req.Preset), strings.Join(Presets, ", "))
 			rep.Preset = ""
 		}
@@ -208,11 +209,11 @@ func evaluate(req Request, whole bool) *Result {
 	}
 	jd := firehose.Judge(rep.Lambda, rep.Preset, ev, req.Firehose, respText, checking, origins, &f)
 	if jd.Ran {
-		b := &s3Batch{st: jd.Stream, ev: ev, verdict: jd.Verdict.Records, whole: req.Export == ExportS3, f: &f}
+		b := &s3preview.Batch{Stream: jd.Stream, Event: ev, Verdict: jd.Verdict.Records, Whole: req.Export == ExportS3, Findings: &f}
 		if jd.Read != nil {
-			b.outs = jd.Read.Records
+			b.Outputs = jd.Read.Records
 		}
-		rep.S3 = previewS3(b)
+		rep.S3 = s3preview.Preview(b)
 		jd.CapLists()
 	}
 	rep.Lambda, rep.Response, rep.Verdict = jd.Lambda, jd.Response, jd.Verdict
@@ -244,7 +245,7 @@ func evaluate(req Request, whole bool) *Result {
 		rep.Export = event.Redrive(ev, req.Firehose.StreamName)
 	case "":
 	default:
-		f.At(report.CodeRequestExport, report.SevError, report.InputSpan(0, 0)).Say("There is no export named %s; ask for %s, %s, %s or %s.",
+		f.At(report.CodeRequestExport, SevError, report.InputSpan(0, 0)).Say("There is no export named %s; ask for %s, %s, %s or %s.",
 			report.Quoted(req.Export), ExportEvent, ExportDecoded, ExportS3, ExportRedrive)
 	}
 
@@ -268,7 +269,7 @@ func evaluate(req Request, whole bool) *Result {
 func reportPayload(r *EventRecord, p *event.Payload, f *report.Findings) {
 	if p.Kind == PayloadJSON && p.Err != nil {
 		s, e := r.Map.Span(p.Err.Offset, p.Err.Offset+1)
-		f.At(report.CodePayloadJSON, report.SevInfo, report.InputSpan(s, e)).Rec(r.Index).Say("Record %d's payload is not valid JSON: %s (line %d, column %d).",
+		f.At(report.CodePayloadJSON, SevInfo, report.InputSpan(s, e)).Rec(r.Index).Say("Record %d's payload is not valid JSON: %s (line %d, column %d).",
 			r.Index, p.Err.Msg, p.Err.Line, p.Err.Column)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/firehose-playground/firehose-playground/internal/report"
+	"github.com/firehose-playground/firehose-playground/internal/s3preview"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -26,9 +27,9 @@ func TestRunReportShape(t *testing.T) {
 	require.Len(t, rep.Records, 1)
 	assert.True(t, rep.Records[0].Detail)
 	assert.Equal(t, `[{ "a": 1 }]`, rep.Records[0].Decoded, "pretty keeps short values on one line")
-	assert.Equal(t, []report.Row{{{"a", `"1"`}}}, rep.Records[0].Rows)
+	assert.Equal(t, []Row{{{"a", `"1"`}}}, rep.Records[0].Rows)
 	assert.Contains(t, rep.Event, `"records": [`)
-	assert.Equal(t, report.Window{From: 0, Count: 1, Total: 1}, rep.Window)
+	assert.Equal(t, Window{From: 0, Count: 1, Total: 1}, rep.Window)
 
 	// The JSON field names are a contract with the page.
 	out, err := json.Marshal(rep)
@@ -61,7 +62,7 @@ func TestRunOffsetsAreUTF16(t *testing.T) {
 
 func TestRunUnknownPreset(t *testing.T) {
 	rep := Run(Request{Input: `[{"a": 1}]`, Preset: "nope"})
-	assert.Equal(t, report.Code("request.preset"), rep.Findings[0].Code)
+	assert.Equal(t, Code("request.preset"), rep.Findings[0].Code)
 	assert.Nil(t, rep.Lambda.Body)
 	assert.Nil(t, rep.Lambda.Error)
 }
@@ -88,36 +89,36 @@ func TestRunWindow(t *testing.T) {
 	}
 	input := strings.Join(lines, "\n")
 	rep := Run(Request{Input: input, Preset: PresetNDJSON, Detail: Detail{From: 100, Count: 30}})
-	assert.Equal(t, report.Window{From: 100, Count: 20, Total: 120}, rep.Window)
+	assert.Equal(t, Window{From: 100, Count: 20, Total: 120}, rep.Window)
 	require.Len(t, rep.Records, 20)
 	assert.Equal(t, 100, rep.Records[0].Index)
 	assert.Equal(t, `{ "n": 100 }`, rep.Records[0].Decoded)
 	assert.Equal(t, 120, rep.Stats.Records)
 
 	def := Run(Request{Input: input, Preset: PresetNDJSON})
-	assert.Equal(t, report.Window{From: 0, Count: defaultDetailCount, Total: 120}, def.Window)
+	assert.Equal(t, Window{From: 0, Count: defaultDetailCount, Total: 120}, def.Window)
 }
 
 func TestFindingsCapMergesChunks(t *testing.T) {
 	var f, chunk report.Findings
 	for i := range 250 {
-		f.At("a", report.SevError, report.InputSpan(i, i+1)).Rec(i).Say("one")
+		f.At("a", SevError, report.InputSpan(i, i+1)).Rec(i).Say("one")
 	}
-	f.At("b", report.SevWarning, report.InputSpan(0, 0)).Say("two")
+	f.At("b", SevWarning, report.InputSpan(0, 0)).Say("two")
 	for range 30 {
-		chunk.At("b", report.SevWarning, report.InputSpan(0, 0)).Say("three")
+		chunk.At("b", SevWarning, report.InputSpan(0, 0)).Say("three")
 	}
 	for range 120 {
-		chunk.At("c", report.SevWarning, report.ResponseSpan(0, 0)).Say("four").Relate(report.DocInput, 0, 1, "still fine")
+		chunk.At("c", SevWarning, report.ResponseSpan(0, 0)).Say("four").Relate(DocInput, 0, 1, "still fine")
 	}
 	f.Merge(&chunk)
 	f.Summarize()
 	assert.Equal(t, 100+31+100+2, len(f.List))
 	last := f.List[len(f.List)-2:]
-	assert.Equal(t, report.Code("a"), last[0].Code)
+	assert.Equal(t, Code("a"), last[0].Code)
 	assert.Contains(t, last[0].Message, "150 more findings")
-	assert.Equal(t, report.Code("c"), last[1].Code)
-	assert.Equal(t, report.DocResponse, last[1].Doc)
+	assert.Equal(t, Code("c"), last[1].Code)
+	assert.Equal(t, DocResponse, last[1].Doc)
 	assert.Contains(t, last[1].Message, "20 more findings")
 }
 
@@ -170,7 +171,7 @@ func TestRunChunksAgree(t *testing.T) {
 }
 
 // runChunks runs a request with its records split into n chunks.
-func runChunks(t *testing.T, n int, req Request) *report.Report {
+func runChunks(t *testing.T, n int, req Request) *Report {
 	t.Helper()
 	defer func(n int) { chunkCount = n }(chunkCount)
 	chunkCount = n
@@ -247,7 +248,7 @@ func TestExports(t *testing.T) {
 			`{"recordId":"d","payload":"[1] x"}`+"\n", rep.Export)
 	})
 	t.Run("s3 objects whole", func(t *testing.T) {
-		big := strings.Repeat("x", maxObjectBody+10)
+		big := strings.Repeat("x", s3preview.MaxObjectBody+10)
 		in := `{"records":[{"recordId":"a","data":"` + b64(`{"s":"`+big+`"}`) + `"}]}`
 		rep := Run(Request{Input: in, Preset: PresetNDJSON, Export: ExportS3})
 		var out struct {

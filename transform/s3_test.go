@@ -7,6 +7,7 @@ import (
 
 	"github.com/firehose-playground/firehose-playground/internal/firehose"
 	"github.com/firehose-playground/firehose-playground/internal/report"
+	"github.com/firehose-playground/firehose-playground/internal/s3preview"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -15,8 +16,8 @@ import (
 const keyPattern = `orders-1-\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`
 
 // objectsOf returns the preview's objects by kind.
-func objectsOf(rep *report.Report, kind string) []report.S3Object {
-	var out []report.S3Object
+func objectsOf(rep *Report, kind string) []S3Object {
+	var out []S3Object
 	for _, o := range rep.S3.Objects {
 		if o.Kind == kind {
 			out = append(out, o)
@@ -115,7 +116,7 @@ func TestDeliveredBodies(t *testing.T) {
 	assert.Equal(t, []int{0, 1}, d[0].Records)
 	delim := findingsWith(rep, "response.delimiter")
 	require.Len(t, delim, 1)
-	assert.Equal(t, report.SevWarning, delim[0].Severity)
+	assert.Equal(t, SevWarning, delim[0].Severity)
 	assert.Equal(t, 0, delim[0].Record)
 
 	rep = Check(threeRecords, response, firehose.Options{AppendDelimiter: true})
@@ -124,7 +125,7 @@ func TestDeliveredBodies(t *testing.T) {
 	assert.Equal(t, "{\"a\":1}\n{\"b\":2}\n\n", d[0].Body, "AppendDelimiterToRecord adds a newline to every record")
 	delim = findingsWith(rep, "response.delimiter")
 	require.Len(t, delim, 1)
-	assert.Equal(t, report.SevInfo, delim[0].Severity)
+	assert.Equal(t, SevInfo, delim[0].Severity)
 	assert.Equal(t, 1, delim[0].Record)
 }
 
@@ -136,8 +137,8 @@ func TestObjectBodyIsCapped(t *testing.T) {
 	require.Len(t, d, 1)
 	assert.True(t, d[0].Truncated)
 	assert.Equal(t, len(big)+4, d[0].Size)
-	assert.LessOrEqual(t, len(d[0].Body), maxObjectBody)
-	assert.Equal(t, strings.Repeat("가", maxObjectBody/3), d[0].Body, "cut on a character boundary")
+	assert.LessOrEqual(t, len(d[0].Body), s3preview.MaxObjectBody)
+	assert.Equal(t, strings.Repeat("가", s3preview.MaxObjectBody/3), d[0].Body, "cut on a character boundary")
 	out := rep.Response.Records[0]
 	assert.True(t, out.Truncated)
 	assert.Equal(t, len(big), out.Size)
@@ -159,7 +160,7 @@ func TestPartitionKeys(t *testing.T) {
 	missing := findingsWith(rep, "s3.partitionKey")
 	require.Len(t, missing, 1)
 	assert.Equal(t, 1, missing[0].Record)
-	assert.Equal(t, report.Likely, missing[0].Confidence)
+	assert.Equal(t, Likely, missing[0].Confidence)
 
 	rep = Check(threeRecords, response, firehose.Options{})
 	assert.Len(t, findingsWith(rep, "s3.partitionKeys"), 1, "keys the prefix does not use")
@@ -187,14 +188,14 @@ func TestPreviewS3OnItsOwn(t *testing.T) {
 		{Value: &Value{}, Bytes: []byte("B"), Keys: [][2]string{{"team", "blue"}}},
 		{Value: &Value{}, Bytes: []byte("C"), Keys: [][2]string{{"team", "red"}}},
 	}
-	verdict := []report.RecordVerdict{
-		{Index: 0, Outcome: report.Delivered, Output: 0},
-		{Index: 1, Outcome: report.Delivered, Output: 1},
-		{Index: 2, Outcome: report.Delivered, Output: 2},
-		{Index: 3, Outcome: report.Failed, Output: -1, ErrorCode: report.CodeFunctionError, ErrorMessage: report.MsgFunctionError},
+	verdict := []RecordVerdict{
+		{Index: 0, Outcome: Delivered, Output: 0},
+		{Index: 1, Outcome: Delivered, Output: 1},
+		{Index: 2, Outcome: Delivered, Output: 2},
+		{Index: 3, Outcome: Failed, Output: -1, ErrorCode: report.CodeFunctionError, ErrorMessage: report.MsgFunctionError},
 	}
 	var f report.Findings
-	p := previewS3(&s3Batch{st: st, ev: ev, verdict: verdict, outs: outs, f: &f})
+	p := s3preview.Preview(&s3preview.Batch{Stream: st, Event: ev, Verdict: verdict, Outputs: outs, Findings: &f})
 	require.Len(t, p.Objects, 3)
 	red, blue, failed := p.Objects[0], p.Objects[1], p.Objects[2]
 	assert.True(t, strings.HasPrefix(red.Key, "team=red/s-1-2026-01-01-01-01-"), red.Key)
@@ -208,6 +209,6 @@ func TestPreviewS3OnItsOwn(t *testing.T) {
 	assert.Contains(t, failed.Body, `"attemptsMade":3`, "NumberOfRetries 2: three attempts")
 	assert.Equal(t, []string{"s3.errorPrefix"}, codes(f.List), "a prefix with expressions needs an error prefix")
 
-	again := previewS3(&s3Batch{st: st, ev: ev, verdict: verdict, outs: outs, f: &report.Findings{}})
+	again := s3preview.Preview(&s3preview.Batch{Stream: st, Event: ev, Verdict: verdict, Outputs: outs, Findings: &report.Findings{}})
 	assert.Equal(t, p, again, "the same batch previews the same keys")
 }

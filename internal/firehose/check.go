@@ -121,7 +121,7 @@ type Judged struct {
 	Verdict  report.Verdict
 	Stats    report.Stats // ResponseBytes, Outputs, Delivered, Dropped, Failed, Ignored, LostRows
 	// outputs lists, for every input record, the response records that
-	// carry its recordId; nil when nothing ran, so nothing was Judged.
+	// carry its recordId; nil when nothing ran, so nothing was judged.
 	Outputs [][]int
 	// read is the response as read; nil when it was not read.
 	Read *response

@@ -96,7 +96,7 @@ func nonNil(s []int) []int {
 // reading keeps the batch failing with Lambda.JsonProcessingException, as
 // a strict JSON parser would, but unconfirmed; the other reading is the
 // verdict of the body without its BOM (Jackson, for one, skips a UTF-8 BOM
-// when it reads bytes). It runs after the rules Judged the body as if the
+// when it reads bytes). It runs after the rules judged the body as if the
 // BOM were white space.
 func bomReading(r *ruling) {
 	failed := r.failed()

@@ -1,4 +1,4 @@
-package transform
+package s3preview
 
 import (
 	"fmt"
@@ -20,29 +20,29 @@ const (
 	ObjectProcessingFailed = "processing-failed"
 )
 
-// maxObjectBody is how much of an object's body the preview shows.
-const maxObjectBody = 256 << 10
+// MaxObjectBody is how much of an object's body the preview shows.
+const MaxObjectBody = 256 << 10
 
-// s3Batch is what the S3 preview is made of: the delivery stream's
+// Batch is what the S3 preview is made of: the delivery stream's
 // settings, the event, the verdict of every record, the response's records
 // (their data and partition keys; nil when the response was not read),
 // whether bodies are kept whole (for an export) rather than cut, and where
 // findings about the prefixes go.
-type s3Batch struct {
-	st      firehose.Stream
-	ev      *Event
-	verdict []report.RecordVerdict
-	outs    []firehose.Output
-	whole   bool
-	f       *report.Findings
+type Batch struct {
+	Stream   firehose.Stream
+	Event    *event.Event
+	Verdict  []report.RecordVerdict
+	Outputs  []firehose.Output
+	Whole    bool
+	Findings *report.Findings
 }
 
-// previewS3 shows the objects Firehose writes for this batch (docs/firehose-contract.md
+// Preview shows the objects Firehose writes for this batch (docs/firehose-contract.md
 // §4): the delivered records' data, concatenated in order and grouped by
 // the prefix their partition keys give, and one processing-failed object
 // with a JSON line per failed record. Keys, times and UUIDs are made up
 // deterministically from the event: the same input previews the same keys.
-func previewS3(s *s3Batch) *report.S3Preview {
+func Preview(s *Batch) *report.S3Preview {
 	p := &report.S3Preview{Objects: []report.S3Object{}}
 	c := s.clock()
 	s.deliveredObjects(p, c)
@@ -59,11 +59,11 @@ type s3Clock struct {
 // clock takes the arrival times from the event; a record without one
 // arrived with the newest record (or at 2026-01-01 when none has one).
 // Firehose invokes the function one buffer interval after the newest.
-func (s *s3Batch) clock() s3Clock {
-	c := s3Clock{arrival: make([]int64, len(s.ev.Records))}
+func (s *Batch) clock() s3Clock {
+	c := s3Clock{arrival: make([]int64, len(s.Event.Records))}
 	newest := int64(0)
-	for i := range s.ev.Records {
-		if ts := s.ev.Records[i].Timestamp; ts > 0 {
+	for i := range s.Event.Records {
+		if ts := s.Event.Records[i].Timestamp; ts > 0 {
 			c.arrival[i] = ts
 			newest = max(newest, ts)
 		}
@@ -81,11 +81,11 @@ func (s *s3Batch) clock() s3Clock {
 }
 
 // deliveredObjects adds the objects holding the delivered records' data.
-func (s *s3Batch) deliveredObjects(p *report.S3Preview, c s3Clock) {
-	if s.outs == nil {
+func (s *Batch) deliveredObjects(p *report.S3Preview, c s3Clock) {
+	if s.Outputs == nil {
 		return
 	}
-	parts := s3key.Parse(s.st.Prefix)
+	parts := s3key.Parse(s.Stream.Prefix)
 	if !parts.HasExpression() {
 		parts = append(parts, s3key.Part{NS: "timestamp", Text: s3key.DefaultTimePrefix})
 	}
@@ -98,25 +98,25 @@ func (s *s3Batch) deliveredObjects(p *report.S3Preview, c s3Clock) {
 	var groups []*group
 	byKey := map[string]*group{}
 	hinted := false
-	for i := range s.verdict {
-		v := &s.verdict[i]
+	for i := range s.Verdict {
+		v := &s.Verdict[i]
 		if v.Outcome != report.Delivered {
 			continue
 		}
-		or := &s.outs[v.Output]
+		or := &s.Outputs[v.Output]
 		gk := ""
 		if usesKeys {
 			var missing string
 			gk, missing = parts.Partition(or.Keys)
 			if missing != "" {
-				s.f.At(report.CodeS3PartitionKey, report.SevWarning, report.ResponseSpan(or.Value.Start, or.Value.End)).Rec(i).Out(v.Output).Say(
+				s.Findings.At(report.CodeS3PartitionKey, report.SevWarning, report.ResponseSpan(or.Value.Start, or.Value.End)).Rec(i).Out(v.Output).Say(
 					"Output record %d has no partition key %s, which the prefix uses (!{partitionKeyFromLambda:%s}). Firehose cannot evaluate the prefix for record %d and writes it under the error output prefix instead of delivering it; this preview leaves it out.",
 					v.Output, report.Quoted(missing), missing, i)
 				continue
 			}
 		} else if len(or.Keys) > 0 && !hinted {
 			hinted = true
-			s.f.At(report.CodeS3PartitionKeys, report.SevInfo, report.ResponseSpan(or.Value.Start, or.Value.End)).Rec(i).Out(v.Output).Say(
+			s.Findings.At(report.CodeS3PartitionKeys, report.SevInfo, report.ResponseSpan(or.Value.Start, or.Value.End)).Rec(i).Out(v.Output).Say(
 				"Output record %d has metadata.partitionKeys, but the S3 prefix does not use !{partitionKeyFromLambda:…}, so the keys change nothing. Set a prefix such as %s to see the objects partitioned.",
 				v.Output, report.Quoted("key="+"!{partitionKeyFromLambda:"+or.Keys[0][0]+"}/"))
 		}
@@ -133,8 +133,8 @@ func (s *s3Batch) deliveredObjects(p *report.S3Preview, c s3Clock) {
 		prefix, _ := parts.Render(time.UnixMilli(g.oldest).UTC(), g.keys, "", s.uuid("random", n)[:11])
 		body := s.newBody()
 		for _, i := range g.recs {
-			body.write(s.outs[s.verdict[i].Output].Bytes)
-			if s.st.AppendDelimiter {
+			body.write(s.Outputs[s.Verdict[i].Output].Bytes)
+			if s.Stream.AppendDelimiter {
 				body.write([]byte{'\n'})
 			}
 		}
@@ -146,16 +146,16 @@ func (s *s3Batch) deliveredObjects(p *report.S3Preview, c s3Clock) {
 
 // failedObject adds the processing-failed object: one JSON line per failed
 // record, holding the record's original data.
-func (s *s3Batch) failedObject(p *report.S3Preview, c s3Clock) {
+func (s *Batch) failedObject(p *report.S3Preview, c s3Clock) {
 	var failed []int
 	oldest, ending := int64(0), int64(0)
-	for i := range s.verdict {
-		if v := &s.verdict[i]; v.Outcome == report.Failed {
+	for i := range s.Verdict {
+		if v := &s.Verdict[i]; v.Outcome == report.Failed {
 			failed = append(failed, i)
 			if oldest == 0 || c.arrival[i] < oldest {
 				oldest = c.arrival[i]
 			}
-			ending = max(ending, c.invoked+int64(s.st.Attempts(v.ErrorCode))*1000)
+			ending = max(ending, c.invoked+int64(s.Stream.Attempts(v.ErrorCode))*1000)
 		}
 	}
 	if len(failed) == 0 {
@@ -164,8 +164,8 @@ func (s *s3Batch) failedObject(p *report.S3Preview, c s3Clock) {
 	body := s.newBody()
 	var line []byte
 	for _, i := range failed {
-		v := &s.verdict[i]
-		attempts := s.st.Attempts(v.ErrorCode)
+		v := &s.Verdict[i]
+		attempts := s.Stream.Attempts(v.ErrorCode)
 		line = s.failedLine(line[:0], i, v, attempts, c.arrival[i], c.invoked+int64(attempts)*1000)
 		body.write(line)
 	}
@@ -177,9 +177,9 @@ func (s *s3Batch) failedObject(p *report.S3Preview, c s3Clock) {
 
 // failedLine appends the JSON line Firehose writes for a failed record, in
 // the layout the stream uses: 2025 (lambdaARN) or 2019 (lambdaArn).
-func (s *s3Batch) failedLine(b []byte, i int, v *report.RecordVerdict, attempts int, arrival, ending int64) []byte {
+func (s *Batch) failedLine(b []byte, i int, v *report.RecordVerdict, attempts int, arrival, ending int64) []byte {
 	raw := func(b []byte) []byte {
-		r := &s.ev.Records[i]
+		r := &s.Event.Records[i]
 		switch {
 		case r.Canonical && r.DataValue != nil:
 			// The data is already the base64 of the record's bytes, and
@@ -191,7 +191,7 @@ func (s *s3Batch) failedLine(b []byte, i int, v *report.RecordVerdict, attempts 
 			b = append(b, '"')
 			b = event.AppendBase64Encode(b, r.Data)
 			return append(b, '"')
-		case r.DataValue != nil && r.DataValue.Kind == String:
+		case r.DataValue != nil && r.DataValue.Kind == jsonpos.String:
 			return jsonpos.AppendString(b, r.DataValue.Text) // data that could not be decoded
 		}
 		return append(b, `""`...)
@@ -205,14 +205,14 @@ func (s *s3Batch) failedLine(b []byte, i int, v *report.RecordVerdict, attempts 
 		return jsonpos.AppendString(b, s)
 	}
 	b = append(b, '{')
-	if s.st.Layout == "2019" {
+	if s.Stream.Layout == "2019" {
 		b = num(b, "attemptsMade", int64(attempts))
 		b = num(append(b, ','), "arrivalTimestamp", arrival)
 		b = str(append(b, ','), "errorCode", string(v.ErrorCode))
 		b = str(append(b, ','), "errorMessage", v.ErrorMessage)
 		b = num(append(b, ','), "attemptEndingTimestamp", ending)
 		b = raw(append(b, `,"rawData":`...))
-		b = str(append(b, ','), "lambdaArn", s.st.LambdaArn)
+		b = str(append(b, ','), "lambdaArn", s.Stream.LambdaArn)
 	} else {
 		b = raw(append(b, `"rawData":`...))
 		b = str(append(b, ','), "errorCode", string(v.ErrorCode))
@@ -220,7 +220,7 @@ func (s *s3Batch) failedLine(b []byte, i int, v *report.RecordVerdict, attempts 
 		b = num(append(b, ','), "attemptsMade", int64(attempts))
 		b = num(append(b, ','), "arrivalTimestamp", arrival)
 		b = num(append(b, ','), "attemptEndingTimestamp", ending)
-		b = str(append(b, ','), "lambdaARN", s.st.LambdaArn)
+		b = str(append(b, ','), "lambdaARN", s.Stream.LambdaArn)
 	}
 	return append(b, '}', '\n')
 }
@@ -228,18 +228,18 @@ func (s *s3Batch) failedLine(b []byte, i int, v *report.RecordVerdict, attempts 
 // errorPrefix evaluates the prefix of processing-failed objects: the
 // ErrorOutputPrefix when it has expressions; otherwise the ErrorOutputPrefix
 // (or the Prefix) followed by processing-failed/ and the hour.
-func (s *s3Batch) errorPrefix(t time.Time) string {
-	if parts := s3key.Parse(s.st.ErrorPrefix); parts.HasExpression() {
+func (s *Batch) errorPrefix(t time.Time) string {
+	if parts := s3key.Parse(s.Stream.ErrorPrefix); parts.HasExpression() {
 		s, _ := parts.Render(t, nil, ObjectProcessingFailed, s.uuid("random-error", 0)[:11])
 		return s
 	}
-	base := s.st.ErrorPrefix
+	base := s.Stream.ErrorPrefix
 	if base == "" {
-		if s3key.Parse(s.st.Prefix).HasExpression() {
-			s.f.At(report.CodeS3ErrorPrefix, report.SevInfo, report.InputSpan(0, 0)).Say(
+		if s3key.Parse(s.Stream.Prefix).HasExpression() {
+			s.Findings.At(report.CodeS3ErrorPrefix, report.SevInfo, report.InputSpan(0, 0)).Say(
 				"The S3 prefix uses expressions, so Firehose requires an error output prefix (with !{firehose:error-output-type}); the preview puts failed records under processing-failed/ at the top of the bucket.")
 		} else {
-			base = s.st.Prefix
+			base = s.Stream.Prefix
 		}
 	}
 	return base + ObjectProcessingFailed + "/" + s3key.FormatJavaTime(s3key.DefaultTimePrefix, t)
@@ -247,16 +247,16 @@ func (s *s3Batch) errorPrefix(t time.Time) string {
 
 // suffix is an object's name after its prefix:
 // <stream>-<version>-yyyy-MM-dd-HH-mm-ss-<uuid>.
-func (s *s3Batch) suffix(ms int64, kind string, n int) string {
-	return s.st.Name + "-1-" + s3key.FormatJavaTime("yyyy-MM-dd-HH-mm-ss", time.UnixMilli(ms).UTC()) + "-" + s.uuid(kind, n)
+func (s *Batch) suffix(ms int64, kind string, n int) string {
+	return s.Stream.Name + "-1-" + s3key.FormatJavaTime("yyyy-MM-dd-HH-mm-ss", time.UnixMilli(ms).UTC()) + "-" + s.uuid(kind, n)
 }
 
 // uuid returns a version 4 UUID made from the event and what it names, so
 // that the same input previews the same object keys.
-func (s *s3Batch) uuid(kind string, n int) string {
-	seed := s.ev.InvocationID
+func (s *Batch) uuid(kind string, n int) string {
+	seed := s.Event.InvocationID
 	if seed == "" {
-		seed = s.ev.Text[:min(len(s.ev.Text), 4096)]
+		seed = s.Event.Text[:min(len(s.Event.Text), 4096)]
 	}
 	u := sha256.Sum256([]byte(seed + "\x00" + kind + "\x00" + strconv.Itoa(n)))
 	u[6] = u[6]&0x0f | 0x40
@@ -265,11 +265,11 @@ func (s *s3Batch) uuid(kind string, n int) string {
 }
 
 // newBody starts an object body: cut for the preview, whole for an export.
-func (s *s3Batch) newBody() objectBody {
-	if s.whole {
-		return objectBody{limit: MaxInput * 4}
+func (s *Batch) newBody() objectBody {
+	if s.Whole {
+		return objectBody{limit: event.MaxInput * 4}
 	}
-	return objectBody{limit: maxObjectBody}
+	return objectBody{limit: MaxObjectBody}
 }
 
 // objectBody gathers an object's body, keeping its first limit bytes
