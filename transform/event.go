@@ -24,7 +24,7 @@ type (
 // KindBase64, KindJSON, KindPrinted, KindFailed, KindCLI, KindKinesis, or
 // "" / "auto" to detect it. It never fails: every problem is a finding,
 // with UTF-16 offsets into text.
-func ParseEvent(text, kind string) (*Event, []Finding) { return event.ParseEvent(text, kind) }
+func ParseEvent(text, kind string) (*Event, []Finding) { return event.Parse(text, kind) }
 
 // DecodeBase64 decodes a record's data as Python's base64.b64decode does.
 func DecodeBase64(data string) ([]byte, error) { return event.DecodeBase64(data) }

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -29,32 +28,6 @@ func finding(t *testing.T, fs []Finding, code Code) Finding {
 	}
 	t.Fatalf("no finding %s in %v", code, codes(fs))
 	return Finding{}
-}
-
-func TestDetectKind(t *testing.T) {
-	tests := []struct {
-		name, input, want string
-	}{
-		{"event", `{"records": []}`, KindEvent},
-		{"event with leading space and BOM", "\ufeff  {\"invocationId\": \"x\", \"records\": []}", KindEvent},
-		{"broken event", `{"invocationId": "x", "records": [ {`, KindEvent},
-		{"capitalised Records", `{"Records": []}`, KindEvent},
-		{"object payload", `{"user": "kim", "n": 1}`, KindJSON},
-		{"array payload", `[{"a": 1}]`, KindJSON},
-		{"ndjson", "{\"a\": 1}\n{\"a\": 2}", KindJSON},
-		{"base64 lines", b64(`{"a":1}`) + "\n" + b64(`{"a":2}`), KindBase64},
-		{"one base64 line", b64(`[{"a":1}]`), KindBase64},
-		{"numbers are JSON", "12\n34", KindJSON},
-		{"plain text", "hello world", KindJSON},
-		{"empty", "", KindEvent},
-		{"blank", " \n\t", KindEvent},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			kind, _ := event.DetectKind(tt.input)
-			assert.Equal(t, tt.want, kind)
-		})
-	}
 }
 
 func TestParseEventSources(t *testing.T) {

@@ -7,57 +7,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/firehose"
-	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
-
-// FuzzParseLiteral feeds the printed-event parser anything: it never
-// panics, and what it accepts is laid out as JSON the engine's parser reads
-// back, with every position inside the text.
-func FuzzParseLiteral(f *testing.F) {
-	for _, s := range []string{
-		`{'records': [{'recordId': 'r0', 'data': 'eyJhIjoxfQ=='}], 'ok': True, 'n': None}`,
-		"{\n  records: [ { recordId: 'r0', data: 'QQ==', meta: [Object] }, ... 3 more items ]\n}",
-		`{a: 'xx'... 12 more characters, b: "it's", c: ` + "`t`" + `, d: -0, e: 1e+16, f: NaN, g: [Array]}`,
-		`{'u': '\u00e9\U0001f600\x41\n', "k": [1, 2.5, -3]}`,
-		`{"j": "\ud83d\ude00", "n": null, "t": true}`,
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			return
-		}
-		v, p, ok := event.ParseLiteral(s, 0)
-		if !ok {
-			return
-		}
-		var walk func(v *Value)
-		walk = func(v *Value) {
-			if v.Start < 0 || v.End < v.Start || v.End > len(s) {
-				t.Fatalf("value %s at [%d,%d) in %d bytes", v.Kind, v.Start, v.End, len(s))
-			}
-			for i := range v.Items {
-				walk(&v.Items[i])
-			}
-		}
-		walk(&v)
-		for _, c := range p.Cuts {
-			if c.Start < 0 || c.End < c.Start || c.End > len(s) {
-				t.Fatalf("cut %s at [%d,%d) in %d bytes", c.What, c.Start, c.End, len(s))
-			}
-		}
-		out := string(event.AppendIndented(nil, &v, ""))
-		back, err := ParseJSON(out)
-		if err != nil {
-			t.Fatalf("the built JSON does not parse: %v\n%s", err, out)
-		}
-		if string(jsonpos.AppendCompact(nil, &back)) != string(jsonpos.AppendCompact(nil, &v)) {
-			t.Fatalf("the built JSON reads back differently:\n%s", out)
-		}
-	})
-}
 
 // FuzzOtherKinds runs every new input kind, detected and forced, on
 // anything: no panic, every range inside its document, and a built event

@@ -119,6 +119,7 @@ type PayloadMap struct {
 	Start, End int // the whole data in the input
 }
 
+// The modes of a PayloadMap: how payload bytes map to input offsets.
 const (
 	MapWhole = iota
 	mapExact
@@ -146,11 +147,11 @@ func (m PayloadMap) Span(from, to int) (int, int) {
 	return m.Start, m.End
 }
 
-// ParseEvent reads what the user pasted as an event. kind is KindEvent,
+// Parse reads what the user pasted as an event. kind is KindEvent,
 // KindBase64, KindJSON, KindPrinted, KindFailed, KindCLI, KindKinesis, or
 // "" / "auto" to detect it. It never fails: every
 // problem is a finding, with UTF-16 offsets into text.
-func ParseEvent(text, kind string) (*Event, []report.Finding) {
+func Parse(text, kind string) (*Event, []report.Finding) {
 	var f report.Findings
 	ev := ReadInput(text, kind, &f)
 	for i := range ev.Records {
@@ -163,7 +164,7 @@ func ParseEvent(text, kind string) (*Event, []report.Finding) {
 	return ev, f.List
 }
 
-// ReadInput is ParseEvent with byte offsets, and without decoding the
+// ReadInput is Parse with byte offsets, and without decoding the
 // records' data: Run decodes each record in the chunk that processes it.
 func ReadInput(text, kind string, f *report.Findings) *Event {
 	ev := &Event{Kind: kind}
@@ -179,7 +180,7 @@ func ReadInput(text, kind string, f *report.Findings) *Event {
 	}
 	var doc *parsedEvent
 	if kind == "" || kind == "auto" {
-		ev.Kind, doc = DetectKind(text)
+		ev.Kind, doc = detectKind(text)
 		ev.Detected = true
 	}
 	switch ev.Kind {
@@ -228,9 +229,9 @@ func parseEventText(text string) *parsedEvent {
 	return doc
 }
 
-// DetectKind decides whether text is an event, base64 lines or JSON. When
+// detectKind decides whether text is an event, base64 lines or JSON. When
 // it had to parse the text as an event, it returns that too.
-func DetectKind(text string) (string, *parsedEvent) {
+func detectKind(text string) (string, *parsedEvent) {
 	t := strings.TrimLeft(text, " \t\r\n\ufeff")
 	switch {
 	case t == "":
@@ -789,7 +790,6 @@ func SimilarKey(obj *jsonpos.Value, name string) *jsonpos.Key {
 
 // Generated events: what the playground builds from base64 lines or JSON
 // payloads. Ids and timestamps are realistic and deterministic.
-
 const (
 	genStreamArn = "arn:aws:firehose:us-east-1:123456789012:deliverystream/playground"
 	GenRegion    = "us-east-1"

@@ -46,9 +46,9 @@ type litParser struct {
 	key    string // the key whose value is being parsed
 }
 
-// ParseLiteral parses s[from:] as one printed value followed only by white
+// parseLiteral parses s[from:] as one printed value followed only by white
 // space; ok is false when it is not one.
-func ParseLiteral(s string, from int) (v jsonpos.Value, p *litParser, ok bool) {
+func parseLiteral(s string, from int) (v jsonpos.Value, p *litParser, ok bool) {
 	p = &litParser{s: s}
 	v, i := p.value(p.space(from))
 	if p.failed || p.space(i) != len(s) {
@@ -466,7 +466,7 @@ func findPrinted(text string, doc *parsedEvent) *printedEvent {
 		if label != "" {
 			framing += ", after the words " + report.Quoted(label)
 		}
-		v, p, ok := ParseLiteral(decoded, from)
+		v, p, ok := parseLiteral(decoded, from)
 		if !ok || !isEventShape(&v) {
 			return nil
 		}
@@ -497,7 +497,7 @@ func findPrinted(text string, doc *parsedEvent) *printedEvent {
 	if label != "" {
 		framing = strings.TrimPrefix(framing+", after the words "+report.Quoted(label), ", ")
 	}
-	v, p, ok := ParseLiteral(text, from)
+	v, p, ok := parseLiteral(text, from)
 	if !ok || !isEventShape(&v) {
 		return nil
 	}
