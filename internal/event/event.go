@@ -100,7 +100,7 @@ type EventRecord struct {
 	Invalid bool
 	// Timestamp is approximateArrivalTimestamp in epoch ms, 0 if unknown.
 	Timestamp int64
-	// pmap maps payload offsets back to the input.
+	// Map maps payload offsets back to the input.
 	Map PayloadMap
 	// The base64 text still to decode (pending), and the input offset of
 	// its first character (-1 when escapes make positions approximate).
