@@ -8,7 +8,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/firehose-playground/firehose-playground/internal/preset"
+	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
 
 // utf16Len is the length of s in UTF-16 units, as JavaScript counts.
@@ -110,7 +110,7 @@ func FuzzFlatten(f *testing.F) {
 				t.Fatalf("key %q twice in one row", fd.Key)
 			}
 			seen[fd.Key] = true
-			if !json.Valid([]byte(fd.Value)) && !v.IsNonStandard() && preset.FindNonStandard(&v) == nil {
+			if !json.Valid([]byte(fd.Value)) && !v.IsNonStandard() && jsonpos.FindNonStandard(&v) == nil {
 				t.Fatalf("value %q of %q is not JSON", fd.Value, fd.Key)
 			}
 		}

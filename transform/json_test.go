@@ -3,7 +3,6 @@ package transform
 import (
 	"testing"
 
-	"github.com/firehose-playground/firehose-playground/internal/preset"
 	"github.com/firehose-playground/firehose-playground/internal/pyemu"
 )
 
@@ -11,7 +10,7 @@ import (
 // or the exception as "Type: message".
 func pyLoads(text string) (*Value, string) {
 	vals, err, pyErr := pyemu.JSONValues(text, pyemu.PayloadDepth)
-	if e := preset.PyLoadsError(text, vals, err, pyErr); e != nil {
+	if e := pyemu.JSONLoadsError(text, vals, err, pyErr); e != nil {
 		return nil, e.Type + ": " + e.Error()
 	}
 	return &vals[0], ""

@@ -323,7 +323,7 @@ func appendDecodedLine(b []byte, r *EventRecord, p *event.Payload) []byte {
 		b = append(b, `{"base64":"`...)
 		b = event.AppendBase64Encode(b, r.Payload)
 		b = append(b, `"}`...)
-	case p.Err == nil && len(p.Values) == 1 && !p.Values[0].IsNonStandard() && preset.FindNonStandard(&p.Values[0]) == nil:
+	case p.Err == nil && len(p.Values) == 1 && !p.Values[0].IsNonStandard() && jsonpos.FindNonStandard(&p.Values[0]) == nil:
 		b = jsonpos.AppendCompact(b, &p.Values[0])
 	default:
 		b = jsonpos.AppendString(b, p.Text)

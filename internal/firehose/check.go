@@ -41,13 +41,13 @@ const (
 // Stream is the delivery stream as the verdict and the S3 preview see it:
 // the request's Options with the defaults filled in.
 type Stream struct {
-	Name            string
-	LambdaArn       string
-	Retries         int
-	Prefix          string
-	ErrorPrefix     string
-	AppendDelimiter bool
-	Layout          string // "2025" or "2019"
+	Name            string // the delivery stream's name
+	LambdaArn       string // the function's qualified ARN
+	Retries         int    // NumberOfRetries
+	Prefix          string // the S3 prefix ("" for Firehose's default)
+	ErrorPrefix     string // the S3 error output prefix
+	AppendDelimiter bool   // the AppendDelimiterToRecord processor is on
+	Layout          string // of processing-failed lines: "2025" or "2019"
 }
 
 // newStream resolves the request's options: the stream's name from the
@@ -97,35 +97,21 @@ func (st *Stream) Attempts(code report.Code) int {
 	return 1
 }
 
-// The judge reads a function's answer and decides, the way
-// docs/firehose-contract.md says Firehose does, what becomes of every
-// input record. It works in three steps, each in its own place:
-//
-//   - a match (match.go) reads the response once and pairs every output
-//     record with the input record that has its recordId;
-//   - the rules (rule_*.go), one per group of the contract's rows, add
-//     the outcomes, findings and alternative readings of their rows to a
-//     ruling.
-//
-// judge runs them in that order and returns what they decided, with the
-// delivery stream it decided for. Run copies it into the Report and has
-// the S3 preview turn the verdict into what lands in S3; nothing here
-// touches the Report.
-
 // Judged is what the judge decides: the function's answer as Firehose
 // takes it (a pasted error object is an error, not a body), the response
-// as Firehose reads it, the verdict of every record, and the figures of the report's Stats it knows.
+// as Firehose reads it, the verdict of every record, and the figures of
+// the report's Stats it knows.
 type Judged struct {
 	Lambda   report.Lambda
 	Response *report.Response
 	Verdict  report.Verdict
 	Stats    report.Stats // ResponseBytes, Outputs, Delivered, Dropped, Failed, Ignored, LostRows
-	// outputs lists, for every input record, the response records that
+	// Outputs lists, for every input record, the response records that
 	// carry its recordId; nil when nothing ran, so nothing was judged.
 	Outputs [][]int
-	// read is the response as read; nil when it was not read.
-	Read *response
-	// ran is false when there was no answer to judge; stream is the
+	// Read is the response body as read; nil when it was not read.
+	Read *Body
+	// Ran is false when there was no answer to judge; Stream is the
 	// delivery stream the verdict was reached for.
 	Ran    bool
 	Stream Stream

@@ -17,7 +17,7 @@ type match struct {
 	ev    *event.Event
 	field string           // "data", or "kafkaRecordValue" for Amazon MSK
 	byID  map[string][]int // the input records that carry each recordId (idKey)
-	resp  *response        // the body as read; nil when it was not read
+	resp  *Body            // the body as read; nil when it was not read
 	// recs are the response's records as the report lists them, each
 	// with the input record it answers; nil until paired.
 	recs []report.OutRecord

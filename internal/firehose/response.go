@@ -16,12 +16,12 @@ const (
 	resultProcessingFailed = "ProcessingFailed"
 )
 
-// response is a Lambda response body read the way Firehose reads it, with
+// Body is a Lambda response body read the way Firehose reads it, with
 // the byte range of every part in the body.
-type response struct {
+type Body struct {
 	root jsonpos.Value
 	err  *jsonpos.SyntaxError // the body is not JSON
-	// recs is the value of "records" (nil when the key is missing); outs
+	// recs is the value of "records" (nil when the key is missing); Records
 	// are its elements when it is an array.
 	recs    *jsonpos.Value
 	Records []Output
@@ -79,8 +79,8 @@ func idText(v *jsonpos.Value) string {
 
 // readResponse reads a response body. dataField is "data", or
 // "kafkaRecordValue" when the records come from Amazon MSK.
-func readResponse(text, dataField string) *response {
-	r := &response{}
+func readResponse(text, dataField string) *Body {
+	r := &Body{}
 	var p jsonpos.Parser
 	p.Reset(text, jsonpos.Limits{MaxDepth: jsonpos.DefaultMaxDepth})
 	r.root, r.err = p.Document()
@@ -108,7 +108,7 @@ func readResponse(text, dataField string) *response {
 }
 
 // readOutRecord reads output record i and notes what Firehose cannot read.
-func readOutRecord(r *response, i int, dataField string) {
+func readOutRecord(r *Body, i int, dataField string) {
 	o := &r.Records[i]
 	o.Value = &r.recs.Items[i]
 	v := o.Value

@@ -16,7 +16,7 @@ import (
 
 // notJSON fails the batch when the body (text, read as resp) is not JSON
 // (row 10), and reports whether it was not.
-func notJSON(r *ruling, resp *response, text string) bool {
+func notJSON(r *ruling, resp *Body, text string) bool {
 	e := resp.err
 	if e == nil {
 		return false

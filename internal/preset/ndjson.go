@@ -117,7 +117,7 @@ func (l *ndjsonLambda) rows(r *event.EventRecord, objs []*jsonpos.Value, extra f
 	l.data = l.data[:0]
 	n := 0
 	for i, obj := range objs {
-		if nonStandard := FindNonStandard(obj); nonStandard != nil {
+		if nonStandard := jsonpos.FindNonStandard(obj); nonStandard != nil {
 			s, e := r.Map.Span(nonStandard.Start, nonStandard.End)
 			l.fail(r, report.CodeNDJSONNonstandard, s, e, "its payload holds %s, which is not JSON.", nonStandard.Text)
 			return nil
@@ -212,19 +212,6 @@ func (l *ndjsonLambda) cloudWatchLogs(r *event.EventRecord, p *event.Payload, wa
 		}
 	}
 	return l.rows(r, objs, extra, wantRows)
-}
-
-// FindNonStandard returns the first NaN or Infinity in v, or nil.
-func FindNonStandard(v *jsonpos.Value) *jsonpos.Value {
-	if v.IsNonStandard() {
-		return v
-	}
-	for i := range v.Items {
-		if n := FindNonStandard(&v.Items[i]); n != nil {
-			return n
-		}
-	}
-	return nil
 }
 
 // emit writes one output record.

@@ -178,7 +178,7 @@ func (s *seedLambda) Record(r *event.EventRecord, p *event.Payload, wantRows boo
 		text = string(raw)
 		vals, perr, pyErr = pyemu.JSONValues(text, pyemu.PayloadDepth)
 	}
-	if e := PyLoadsError(text, vals, perr, pyErr); e != nil {
+	if e := pyemu.JSONLoadsError(text, vals, perr, pyErr); e != nil {
 		start, end := pmap.Span(e.Offset, e.Offset+1)
 		s.raise(e.Type, e.Error(), i, start, end)
 		return nil
@@ -240,27 +240,6 @@ func (s *seedLambda) Record(r *event.EventRecord, p *event.Payload, wantRows boo
 		s.body = append(s.body, `, "result": "Ok"}`...)
 	}
 	return rows
-}
-
-// PyLoadsError is the exception json.loads raises on text, given what
-// parseValues found in it; nil when it returns a value.
-func PyLoadsError(text string, vals []jsonpos.Value, err, pyErr *jsonpos.SyntaxError) *jsonpos.SyntaxError {
-	if strings.HasPrefix(text, "\ufeff") {
-		return jsonpos.NewSyntaxError(jsonpos.ErrSyntax, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
-	}
-	if pyErr != nil {
-		return pyErr
-	}
-	if len(vals) == 0 {
-		if err != nil {
-			return err
-		}
-		return jsonpos.NewSyntaxError(jsonpos.ErrSyntax, "Expecting value", text, len(text))
-	}
-	if j := jsonpos.SkipSpace(text, vals[0].End); j != len(text) {
-		return jsonpos.NewSyntaxError(jsonpos.ErrSyntax, "Extra data", text, j)
-	}
-	return nil
 }
 
 // finish returns the response body, or the error the function raised.

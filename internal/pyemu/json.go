@@ -2,6 +2,7 @@ package pyemu
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 )
@@ -60,4 +61,25 @@ func JSONValues(s string, pyDepth int) (vals []jsonpos.Value, err, pyErr *jsonpo
 	p.Reset(s, JSONLimits(pyDepth))
 	vals, err, c := p.Values()
 	return vals, err, JSONError(s, c)
+}
+
+// JSONLoadsError is the exception json.loads raises on text, given what
+// JSONValues found in it; nil when it returns a value.
+func JSONLoadsError(text string, vals []jsonpos.Value, err, pyErr *jsonpos.SyntaxError) *jsonpos.SyntaxError {
+	if strings.HasPrefix(text, "\ufeff") {
+		return jsonpos.NewSyntaxError(jsonpos.ErrSyntax, "Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+	}
+	if pyErr != nil {
+		return pyErr
+	}
+	if len(vals) == 0 {
+		if err != nil {
+			return err
+		}
+		return jsonpos.NewSyntaxError(jsonpos.ErrSyntax, "Expecting value", text, len(text))
+	}
+	if j := jsonpos.SkipSpace(text, vals[0].End); j != len(text) {
+		return jsonpos.NewSyntaxError(jsonpos.ErrSyntax, "Extra data", text, j)
+	}
+	return nil
 }
