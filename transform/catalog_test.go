@@ -61,7 +61,7 @@ func TestCodesOnlyInCatalog(t *testing.T) {
 		})
 	}
 	for _, c := range Catalog() {
-		assert.True(t, declared[c.Code], "%s is in the catalog but not declared as a Code in catalog.go", c.Code)
+		assert.True(t, declared[c.Code], "%s is in the catalog but not declared as a Code in internal/report/catalog.go", c.Code)
 	}
 	for c := range declared {
 		_, ok := c.Info()

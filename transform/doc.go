@@ -34,55 +34,50 @@
 // engine knows: every code with its words, the presets, input kinds and
 // limits (the page gets it through firehose.describe()).
 //
-// Every finding's Code is in the catalog (catalog.go): Catalog lists them
-// and Code.Info says, for each, Firehose's message, its confidence, what it
-// means in plain words, what Firehose does next and the row of
-// docs/firehose-contract.md it comes from. The page shows these words; a
-// new code is one constant and one entry there (and a row of the contract
-// when it is a Firehose behaviour), written with the finding builder of
-// finding.go:
+// Every finding's Code is in the catalog: Catalog lists them and Code.Info
+// says, for each, Firehose's message, its confidence, what it means in
+// plain words, what Firehose does next and the row of
+// docs/firehose-contract.md it comes from. The page shows these words.
 //
-//	f.at(codeRecordSize, SevWarning, inputSpan(start, end)).rec(i).say("Record %d is …", i)
+// The engine's stages are packages under internal/, each with its own
+// documentation, tests and examples, importing downward only:
 //
-// The files follow the pipeline:
+//   - internal/report: the report's types (this package's Report, Finding,
+//     Verdict… are its, by alias), the catalog of codes, the finding
+//     builder every stage writes with;
+//   - internal/event: the event reader: the Firehose event, and what else
+//     people hold (base64 lines, JSON payloads, printed events,
+//     processing-failed lines, CLI output, Kinesis events), each record's
+//     data and payload;
+//   - internal/preset: the presets, each a Preset that names itself, owns
+//     its response body's frame and makes a Handler per chunk of records;
+//   - internal/firehose: the judge: the response read once and matched to
+//     the records, then one rule per group of the contract's rows;
+//   - internal/s3preview: what lands in S3, a function of the stream, the
+//     event, the verdict and the outputs;
+//   - beneath them, internal/jsonpos (JSON with offsets), internal/pyemu
+//     (what CPython writes, and where json.loads gives up) and
+//     internal/s3key (S3 naming).
 //
-//   - reading the input: event.go (the Firehose event), inputkinds.go,
-//     printed.go and failedlines.go (what else people hold), decode.go and
-//     payload.go (each record's data); json.go names the JSON reader's
-//     types (internal/jsonpos parses with offsets; json.go adds Python's
-//     limits and exceptions);
-//   - running a preset: run.go orchestrates a run and result.go cuts its
-//     report for a window of records; records.go processes the records (in
-//     chunks that workers share, one per processor, reusing buffers from
-//     run to run); seed.go, ndjson.go and identity.go are the presets, each
-//     one entry of presets.go (its words, its body frame, its maker), with
-//     internal/pyemu writing values as CPython does for the seed and
-//     flatten.go, pretty.go and jsonout.go laying out data;
-//   - judging: response.go reads the response; check.go runs the judge's
-//     steps; match.go pairs the response's records with the event's once;
-//     each group of the contract's rows is one rule in one file,
-//     rule_invocation.go (the invocation as a whole), rule_shape.go,
-//     rule_ids.go, rule_results.go and rule_data.go, each adding its
-//     outcomes, findings and alternative readings to a ruling; fidelity.go
-//     says where the playground would claim too much; s3.go previews the
-//     bucket (previewS3, a function of the stream, the event, the verdict
-//     and the outputs), with internal/s3key naming its objects;
-//   - reporting: catalog.go and finding.go hold the codes and write
-//     findings, words.go how their messages write numbers, sizes and
-//     quotes, report.go holds the report's types, describe.go the engine's
-//     description of itself.
+// This package puts them together. run.go is the pipeline: read the input
+// (event.ReadInput), process the records in chunks that workers share
+// (records.go, one chunk per processor, reusing buffers from run to run),
+// judge the answer (firehose.Judge), preview S3 (s3preview.Preview), then
+// turn byte offsets into UTF-16 once. result.go cuts a kept run's report
+// for a window of records; request.go reads the wasm adapter's request;
+// describe.go is the engine's description of itself; the other files name
+// the stages' types for a Go caller (report.go, event.go, flatten.go,
+// json.go).
 //
-// Why these seams are files and not packages: the event reader, the
-// presets, the rules and the S3 preview all write findings and fill the
-// report's types (Finding, Span, Event, Verdict), which a Go caller of
-// Check names as transform's; as packages they would each import one more
-// package holding those types, and transform would only alias them. (The
-// event reader alone uses 119 of the package's names, 69 of them finding
-// codes, and 80 of its own are used elsewhere.) gojq, too, keeps its
-// lexer, parser, compiler and encoder as files of one package. The JSON
-// reader, the CPython emulation and S3's naming use none of them, so
-// they are packages of their own (internal/jsonpos, internal/pyemu,
-// internal/s3key), with their own tests and examples.
+// Why packages: each stage can be read, tested and changed on its own
+// terms. The judge is tested with an event and a response, without a
+// preset; the S3 preview with a stream, a verdict and outputs, without a
+// judge; a preset through its frame, without a report. A stage cannot reach
+// into another's state: what crosses is a type the stages share
+// (internal/report's) or a stage's exported result (firehose.Judged,
+// event.Event). The cost is that a Go caller reading this package's
+// documentation sees aliases; the types' documentation is in
+// internal/report.
 //
 // docs/firehose-contract.md says what Firehose does, with the confidence
 // of each behaviour; docs/seed-lambda.md describes the seed Lambda.

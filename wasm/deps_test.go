@@ -10,7 +10,7 @@ import (
 // TestTheEngineLeavesOutHeavyPackages keeps packages out of the
 // WebAssembly that would each add a tenth or more to what the page
 // downloads on its first load, for little: regexp (the engine matches its
-// few patterns by hand, see transform/scan.go) and crypto (its SHA-256
+// few patterns by hand, see internal/event/scan.go) and crypto (its SHA-256
 // brings the whole FIPS 140 module; internal/sha256 gives the same sums).
 func TestTheEngineLeavesOutHeavyPackages(t *testing.T) {
 	if runtime.GOOS == "js" {

@@ -8,12 +8,12 @@
 //
 // It is a package because it is the one part of the engine that knows
 // nothing of Firehose or of Python's runtime: it takes text and plain
-// limits and gives values and offsets. The engine (package transform)
-// decides what the limits are (CPython's recursion limit, its 4,300-digit
-// integers, Firehose's record count) and what to say when a text crosses
-// them; the reader only notes where (Crossing). Kept apart, the parser
-// cannot reach into the engine's findings, and its speed work (arenas,
-// word-at-a-time scans) stays out of the engine's way.
+// limits and gives values and offsets. The engine decides what the
+// limits are (internal/pyemu: CPython's recursion limit and 4,300-digit
+// integers; the event reader: Firehose's record count) and what to say
+// when a text crosses them; the reader only notes where (Crossing). Kept
+// apart, the parser cannot reach into the engine's findings, and its speed
+// work (arenas, word-at-a-time scans) stays out of the engine's way.
 //
 // The easy path is Parse:
 //

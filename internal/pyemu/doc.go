@@ -10,7 +10,7 @@
 //
 // It is a package because it answers one question, "what would CPython
 // print?", that has nothing to do with Firehose: the seed presets of
-// package transform emulate a Python Lambda and must return the very body
+// internal/preset emulate a Python Lambda and must return the very body
 // it returns, and everything they need of Python is here, held to CPython
 // by differential tests (transform/testdata/pydiff, written by
 // scripts/pydiff.py) and by fuzz targets against math/big and

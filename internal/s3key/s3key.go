@@ -5,7 +5,7 @@
 //
 // It is a package because naming is a subject of its own, with nothing of
 // the playground's reports in it: plain strings and times in, a key out.
-// The engine's S3 preview (transform/s3.go) decides which objects there
+// The engine's S3 preview (internal/s3preview) decides which objects there
 // are; this package only names them.
 //
 // The easy path:

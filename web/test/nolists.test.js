@@ -1,6 +1,6 @@
 // The page holds no list of its own of what the engine describes: the
 // codes, presets, input kinds and sources are named in the engine's
-// description (transform/describe.go, transform/catalog.go), and the page
+// description (transform/describe.go, internal/report/catalog.go), and the page
 // reads their names, words and roles from the catalog (src/catalog.js).
 // This fails when two names of one of those lists appear close together in
 // a page module, as a hand-written list or map of them would have them.
