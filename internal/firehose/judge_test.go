@@ -8,6 +8,7 @@ import (
 
 	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/report"
+	"github.com/firehose-playground/firehose-playground/internal/testevent"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -15,16 +16,10 @@ import (
 // The judge on its own: an event, an answer, and what it decides, without a
 // preset or a Report. The cases follow docs/firehose-contract.md's rows.
 
-// threeRecords is an event of three records with ids id0, id1 and id2.
+// threeRecords is an event of three records with ids r0, r1 and r2.
 func threeRecords(t *testing.T) *event.Event {
 	t.Helper()
-	var recs []string
-	for i := range 3 {
-		recs = append(recs, fmt.Sprintf(`{"recordId": "id%d", "approximateArrivalTimestamp": 1772600767000, "data": %q}`,
-			i, base64.StdEncoding.EncodeToString([]byte(fmt.Sprintf(`{"n":%d}`, i)))))
-	}
-	ev, findings := event.Parse(`{"invocationId": "inv", "deliveryStreamArn": "arn:aws:firehose:us-east-1:123456789012:deliverystream/orders", "region": "us-east-1", "records": [`+
-		strings.Join(recs, ", ")+`]}`, event.KindEvent)
+	ev, findings := event.Parse(testevent.Event([]byte(`{"n":0}`), []byte(`{"n":1}`), []byte(`{"n":2}`)), event.KindEvent)
 	require.Empty(t, findings)
 	return ev
 }
@@ -60,16 +55,16 @@ func TestJudgeRecords(t *testing.T) {
 		want []string
 	}{
 		{"row 1: Ok, Dropped and ProcessingFailed",
-			body(out("id0", "Ok", "a"), out("id1", "Dropped", "b"), out("id2", "ProcessingFailed", "c")),
+			body(out("r0", "Ok", "a"), out("r1", "Dropped", "b"), out("r2", "ProcessingFailed", "c")),
 			[]string{"delivered", "dropped", "failed Lambda.ProcessingFailedStatus"}},
 		{"row 1: the order of the response does not matter",
-			body(out("id2", "Ok", "c"), out("id0", "Ok", "a"), out("id1", "Ok", "b")),
+			body(out("r2", "Ok", "c"), out("r0", "Ok", "a"), out("r1", "Ok", "b")),
 			[]string{"delivered", "delivered", "delivered"}},
 		{"row 3: a record left out fails, the rest is delivered",
-			body(out("id0", "Ok", "a"), out("id2", "Ok", "c")),
+			body(out("r0", "Ok", "a"), out("r2", "Ok", "c")),
 			[]string{"delivered", "failed Lambda.MissingRecordId", "delivered"}},
 		{"row 4: an id that was not in the input is ignored",
-			body(out("id0", "Ok", "a"), out("id1", "Ok", "b"), out("id2", "Ok", "c"), out("id9", "Ok", "lost")),
+			body(out("r0", "Ok", "a"), out("r1", "Ok", "b"), out("r2", "Ok", "c"), out("r9", "Ok", "lost")),
 			[]string{"delivered", "delivered", "delivered"}},
 		{"row 10: a body that is not JSON fails every record",
 			`{"records": [`,
@@ -86,11 +81,11 @@ func TestJudgeRecords(t *testing.T) {
 }
 
 func TestJudgeIgnoredOutput(t *testing.T) {
-	jd, f := judgeBody(t, body(out("id0", "Ok", "a"), out("id1", "Ok", "b"), out("id2", "Ok", "c"), out("id07", "Ok", "lost")))
+	jd, f := judgeBody(t, body(out("r0", "Ok", "a"), out("r1", "Ok", "b"), out("r2", "Ok", "c"), out("r07", "Ok", "lost")))
 	require.Len(t, jd.Verdict.Ignored, 1)
-	assert.Equal(t, "id07", jd.Verdict.Ignored[0].RecordID)
+	assert.Equal(t, "r07", jd.Verdict.Ignored[0].RecordID)
 	assert.Equal(t, 1, jd.Stats.Ignored)
-	assert.Equal(t, 1, jd.Verdict.Records[0].LostOutputs, "id07 is id0 with a number appended (R1 from R): it was made of record 0")
+	assert.Equal(t, 1, jd.Verdict.Records[0].LostOutputs, "r07 is r0 with a number appended (R1 from R): it was made of record 0")
 	var ignored []report.Code
 	for _, fd := range f.List {
 		ignored = append(ignored, fd.Code)
@@ -109,7 +104,7 @@ func TestJudgeInvocationFailure(t *testing.T) {
 	assert.Equal(t, 6, jd.Stream.Attempts(report.CodeFunctionError))
 	assert.Equal(t, 1, jd.Stream.Attempts(report.CodeMissingID), "a record's failure is final")
 	assert.Equal(t, "arn:aws:lambda:us-east-1:123456789012:function:seed:$LATEST", jd.Stream.LambdaArn, "named after the preset, in the event's region")
-	assert.Equal(t, "orders", jd.Stream.Name, "from the event's ARN")
+	assert.Equal(t, "s", jd.Stream.Name, "from the event's ARN")
 }
 
 func TestJudgeNothingToJudge(t *testing.T) {

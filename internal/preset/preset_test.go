@@ -1,15 +1,14 @@
 package preset
 
 import (
-	"encoding/base64"
 	"encoding/json"
-	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/firehose-playground/firehose-playground/internal/event"
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
 	"github.com/firehose-playground/firehose-playground/internal/report"
+	"github.com/firehose-playground/firehose-playground/internal/testevent"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -17,11 +16,11 @@ import (
 // eventOf is an event whose records hold the payloads.
 func eventOf(t testing.TB, payloads ...string) *event.Event {
 	t.Helper()
-	var recs []string
+	data := make([][]byte, len(payloads))
 	for i, p := range payloads {
-		recs = append(recs, fmt.Sprintf(`{"recordId": "r%d", "data": %q}`, i, base64.StdEncoding.EncodeToString([]byte(p))))
+		data[i] = []byte(p)
 	}
-	ev, findings := event.Parse(`{"invocationId": "inv", "deliveryStreamArn": "arn:aws:firehose:us-east-1:123456789012:deliverystream/s", "region": "us-east-1", "records": [`+strings.Join(recs, ", ")+`]}`, event.KindEvent)
+	ev, findings := event.Parse(testevent.Event(data...), event.KindEvent)
 	require.Empty(t, findings)
 	return ev
 }
