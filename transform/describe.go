@@ -109,3 +109,39 @@ func Describe() Description {
 		},
 	}
 }
+
+// AppendJSON appends the description as JSON, as encoding/json writes it.
+func (d *Description) AppendJSON(b []byte) []byte {
+	terms := func(o *report.ObjectWriter, k string, ts []Term) {
+		o.Key(k)
+		o.B = report.AppendSlice(o.B, ts, (*Term).AppendJSON)
+	}
+	o := report.Object(b)
+	o.String("version", d.Version)
+	o.Key("codes")
+	o.B = report.AppendSlice(o.B, d.Codes, (*CodeInfo).AppendJSON)
+	terms(&o, "presets", d.Presets)
+	terms(&o, "inputKinds", d.InputKinds)
+	terms(&o, "sources", d.Sources)
+	o.Key("options")
+	opts := report.Object(o.B)
+	opts.Strings("arrays", d.Options.Arrays)
+	opts.Strings("values", d.Options.Values)
+	o.B = opts.Close()
+	o.Strings("errorLayouts", d.ErrorLayouts)
+	terms(&o, "confidences", d.Confidences)
+	terms(&o, "outcomes", d.Outcomes)
+	o.Key("limits")
+	l := report.Object(o.B)
+	l.Int("maxInput", d.Limits.MaxInput)
+	l.Int("maxRecords", d.Limits.MaxRecords)
+	l.Int("maxDepth", d.Limits.MaxDepth)
+	l.Int("maxInflated", d.Limits.MaxInflated)
+	l.Int("maxFindingsPerCode", d.Limits.MaxFindingsPerCode)
+	l.Int("lambdaPayload", d.Limits.LambdaPayload)
+	l.Int("maxRecordSize", d.Limits.MaxRecordSize)
+	l.Int("defaultRetries", d.Limits.DefaultRetries)
+	l.Int("maxRetries", d.Limits.MaxRetries)
+	o.B = l.Close()
+	return o.Close()
+}

@@ -1,14 +1,16 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
+	"maps"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/firehose-playground/firehose-playground/internal/report"
 	"github.com/firehose-playground/firehose-playground/transform"
 )
 
@@ -24,20 +26,11 @@ const (
 	docExport = "export"
 )
 
-// Detached is the report of a run whose documents are kept aside: the
-// report's own fields (with lambda.body null, event and export empty) and
-// which documents the run holds.
-type Detached struct {
-	*transform.Report
-	Documents Documents `json:"documents"`
-}
-
-// Documents says which run a report belongs to and the size in bytes of
-// each document kept aside for it (see documentNames).
-type Documents struct {
-	Run   int            `json:"run"`
-	Sizes map[string]int `json:"sizes"`
-}
+// The report of a run whose documents are kept aside is the report's own
+// fields (with lambda.body null, event and export empty) and one more,
+// "documents": {"run": N, "sizes": {"body": bytes, …}}, which says which
+// run the report belongs to and the size in bytes of each document kept
+// aside for it.
 
 // adapter runs requests and keeps the documents of the latest one, and
 // the run itself: a request that differs from it only in its window of
@@ -143,11 +136,21 @@ func (a *adapter) runBytes(request string, input, response []byte) (report strin
 
 // encode writes the report of the latest run, its documents kept aside.
 func (a *adapter) encode(rep *transform.Report, sizes map[string]int) string {
-	out, err := json.Marshal(Detached{Report: rep, Documents: Documents{Run: a.run, Sizes: sizes}})
-	if err != nil {
-		return failure(transform.CodeEngineEncode, "The report could not be encoded: "+err.Error())
-	}
-	return string(asciiJSON(out))
+	return encode(func(b []byte) []byte {
+		o := report.Object(b)
+		rep.AppendMembers(&o)
+		o.Key("documents")
+		docs := report.Object(o.B)
+		docs.Int("run", a.run)
+		docs.Key("sizes")
+		sz := report.Object(docs.B)
+		for _, name := range slices.Sorted(maps.Keys(sizes)) {
+			sz.Int(name, sizes[name])
+		}
+		docs.B = sz.Close()
+		o.B = docs.Close()
+		return asciiJSON(o.Close())
+	})
 }
 
 // sameRun tells whether two requests ask for the same run, whatever
@@ -194,7 +197,7 @@ func panicReport(r any) string {
 
 // asciiJSON escapes every non-ASCII character of JSON text as \uXXXX (a
 // surrogate pair above U+FFFF), so that JavaScript keeps the text one
-// byte per character. encoding/json writes valid UTF-8 only, and only
+// byte per character. The report's writer writes valid UTF-8 only, and only
 // inside strings, where an escape means the same character. Runs of ASCII
 // are copied whole, and each escape is written in place.
 func asciiJSON(b []byte) []byte {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -176,7 +178,7 @@ func TestRunBytesKeepsTheRun(t *testing.T) {
 	again := bytes.Clone(input)
 	second := a.runBytes(page2, again, nil)
 	assert.Zero(t, evaluated, "the transform did not run again")
-	var got Detached
+	var got marshaled
 	require.NoError(t, json.Unmarshal([]byte(second), &got))
 	assert.Equal(t, first.Documents.Run, got.Documents.Run, "the same run")
 	assert.Equal(t, first.Documents.Sizes, got.Documents.Sizes, "the same documents")
@@ -236,6 +238,52 @@ func TestRunBytesKeepsTheRun(t *testing.T) {
 	assert.Equal(t, before+1, evaluated, "another input")
 	a.runBytes(page1, edited, nil)
 	assert.Equal(t, before+1, evaluated, "then its first page again")
+}
+
+// marshaled is a detached report as encoding/json writes it: the
+// report's fields, then its documents.
+type marshaled struct {
+	*transform.Report
+	Documents struct {
+		Run   int            `json:"run"`
+		Sizes map[string]int `json:"sizes"`
+	} `json:"documents"`
+}
+
+// TestEncodeIsMarshal holds the adapter's reports, written without
+// reflection, to encoding/json's, made pure ASCII: every gallery example
+// under every preset, and a 600 KB event of Korean text.
+func TestEncodeIsMarshal(t *testing.T) {
+	input := benchInput()[:600_000]
+	input = input[:strings.LastIndexByte(input, '}')+1] + "]}"
+	inputs := []string{input, "", "not json", `{"records": [{"recordId": "<&>", "data": "\u2028"}]}`}
+	examples, err := filepath.Glob(filepath.Join("..", "web", "examples", "*.json"))
+	require.NoError(t, err)
+	require.NotEmpty(t, examples)
+	for _, name := range examples {
+		b, err := os.ReadFile(name)
+		require.NoError(t, err)
+		inputs = append(inputs, string(b))
+	}
+	for _, in := range inputs {
+		for _, preset := range transform.Presets {
+			a := &adapter{run: 7}
+			rep := transform.Run(transform.Request{Input: in, Preset: preset, Detail: transform.Detail{Count: 100}})
+			sizes := map[string]int{"body": 3, "event": 12, "export": 0}
+			m := marshaled{Report: rep}
+			m.Documents.Run, m.Documents.Sizes = 7, sizes
+			want, err := json.Marshal(m)
+			require.NoError(t, err)
+			require.Equal(t, string(asciiJSON(want)), a.encode(rep, sizes))
+			plain, err := json.Marshal(rep)
+			require.NoError(t, err)
+			require.Equal(t, string(plain), encode(rep.AppendJSON))
+		}
+	}
+	d := transform.Describe()
+	want, err := json.Marshal(d)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), describe())
 }
 
 func decodeWhole(t *testing.T, s string) detached {

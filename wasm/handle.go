@@ -30,7 +30,7 @@
 package main
 
 import (
-	"encoding/json"
+	"fmt"
 	"strings"
 
 	"github.com/firehose-playground/firehose-playground/transform"
@@ -54,25 +54,29 @@ func handle(request string) (report string) {
 	if err != nil {
 		return failure(transform.CodeRequestJSON, "The request is not valid: "+err.Error())
 	}
-	out, err := json.Marshal(runEngine(req))
-	if err != nil {
-		return failure(transform.CodeEngineEncode, "The report could not be encoded: "+err.Error())
-	}
-	return string(out)
+	return encode(runEngine(req).AppendJSON)
+}
+
+// encode writes a report, or the engine.encode failure when writing it
+// panics: a bug, the report holding a value its writer does not expect.
+func encode(write func([]byte) []byte) (out string) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = failure(transform.CodeEngineEncode, fmt.Sprintf("The report could not be encoded (%v). This is a bug in the playground; the page keeps working.", r))
+		}
+	}()
+	return string(write(nil))
 }
 
 // describe is the engine's description as JSON text.
 func describe() string {
-	out, err := json.Marshal(transform.Describe())
-	if err != nil { // cannot happen: the description holds only strings and numbers
-		panic(err)
-	}
-	return string(out)
+	d := transform.Describe()
+	return string(d.AppendJSON(nil))
 }
 
 // failure is a report that holds nothing but one error finding, in the
 // shape of any report.
-func failure(code transform.Code, msg string) string {
+func failure(code transform.Code, msg string) (out string) {
 	rep := transform.Report{
 		Version:  transform.Version,
 		Records:  []transform.Record{},
@@ -80,11 +84,12 @@ func failure(code transform.Code, msg string) string {
 		Findings: []transform.Finding{{Code: code, Severity: transform.SevError, Message: msg, Span: transform.Span{Doc: transform.DocInput}, Record: -1, Output: -1}},
 		Stats:    transform.Stats{ResponseLimit: transform.LambdaPayloadLimit},
 	}
-	out, err := json.Marshal(rep)
-	if err != nil { // cannot happen: the report holds only strings and numbers
-		return lastResort
-	}
-	return string(out)
+	defer func() {
+		if recover() != nil { // cannot happen: the report holds only strings and numbers
+			out = lastResort
+		}
+	}()
+	return string(rep.AppendJSON(nil))
 }
 
 // lastResort is failure's report when even that cannot be encoded, written

@@ -1,7 +1,6 @@
 package event
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/firehose-playground/firehose-playground/internal/jsonpos"
@@ -23,6 +22,7 @@ func ResponseInLog(text string) (start, end int, ok bool) {
 	if _, err := jsonpos.Parse(text); err == nil {
 		return 0, 0, false
 	}
+	var p jsonpos.Parser
 	for c := len(text); c > 0; {
 		c = strings.LastIndexByte(text[:c], '{')
 		if c < 0 {
@@ -31,16 +31,12 @@ func ResponseInLog(text string) (start, end int, ok bool) {
 		if c > 0 && text[c-1] != '\n' { // only a value that starts a line
 			continue
 		}
-		dec := json.NewDecoder(strings.NewReader(text[c:]))
-		var raw json.RawMessage
-		if dec.Decode(&raw) != nil {
-			continue
-		}
-		e := c + int(dec.InputOffset())
-		v, err := jsonpos.Parse(text[c:e])
+		p.Reset(text[c:], jsonpos.Limits{})
+		v, n, err := p.Prefix()
 		if err != nil || v.Kind != jsonpos.Object {
 			continue
 		}
+		e := c + n
 		if recs, _ := v.Member("records"); recs != nil {
 			return c, e, true
 		}

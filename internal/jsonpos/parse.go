@@ -169,6 +169,13 @@ func (p *Parser) Document() (Value, *SyntaxError) {
 	return v, p.err
 }
 
+// Prefix parses the value the text starts with (after white space) and
+// returns it with the offset where it ends; what follows is not read.
+func (p *Parser) Prefix() (v Value, end int, err *SyntaxError) {
+	v, end = p.value(SkipSpace(p.s, 0))
+	return v, end, p.err
+}
+
 // Values parses a text holding any number of JSON values separated by
 // white space (or nothing): one document, NDJSON, or concatenated JSON.
 // It stops at the first syntax error; vals holds the values read

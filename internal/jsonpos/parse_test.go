@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // FuzzParseJSON checks that parsing never panics and agrees with
@@ -118,4 +121,31 @@ func hasNonStandard(vals []Value) bool {
 		}
 	}
 	return false
+}
+
+func TestPrefix(t *testing.T) {
+	tests := []struct {
+		text string
+		kind Kind
+		end  int
+		err  bool
+	}{
+		{`{"a": 1} trailing text {`, Object, 8, false},
+		{`  [1, 2]{"b": 2}`, Array, 8, false},
+		{`{"a": NaN}`, Object, 10, false},
+		{`{"a": `, Object, 0, true},
+		{``, Null, 0, true},
+	}
+	for _, tt := range tests {
+		var p Parser
+		p.Reset(tt.text, Limits{})
+		v, end, err := p.Prefix()
+		if tt.err {
+			assert.NotNil(t, err, tt.text)
+			continue
+		}
+		require.Nil(t, err, tt.text)
+		assert.Equal(t, tt.kind, v.Kind, tt.text)
+		assert.Equal(t, tt.end, end, tt.text)
+	}
 }
