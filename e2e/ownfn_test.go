@@ -203,6 +203,9 @@ func TestNodeSandboxEscapesFail(t *testing.T) {
 		t.Errorf("the escaping function's own answer: %+v, want its record delivered", v)
 	}
 	for _, r := range p.sentRequests()[before:] {
+		if strings.HasPrefix(r.URL, "data:") {
+			continue // an image of the page's own style sheet (a warning's mark): it never leaves the page
+		}
 		t.Errorf("a request after the runtime loaded: %s %s (%s, seen by %s)", r.Method, r.URL, r.Type, r.Seen)
 	}
 }

@@ -20,6 +20,10 @@
 // in the report, as findings with a code, a severity, a message and the
 // UTF-16 range of text they concern.
 //
+// A Report is encoded to JSON with encoding/json, or, without reflection
+// and to the same bytes, with rep.AppendJSON(buf) (what the WebAssembly
+// adapter uses).
+//
 // A report describes in full a window of records (Request.Detail: 50 from
 // the first by default). To page through a large input, keep the run whole
 // and cut each window from it without running the transform again:

@@ -6,7 +6,7 @@
 // it or an export asks for it.
 
 /** @typedef {import("./report").Report} Report */
-/** @typedef {import("./report").DocumentName} DocumentName */
+/** @typedef {import("./report").EngineDocument} DocumentName */
 /** @typedef {import("./report").DocFetch} DocFetch */
 
 /**

@@ -66,6 +66,12 @@ export interface InputRecord {
   decoded: string;
   truncated?: boolean;
   rows: Row[];
+  /** set by the page's worker, which keeps decoded and rows (and the
+   * decoded data of the record's outputs) until the record is shown: they
+   * are then "" and [], and the document record/INDEX holds them */
+  held?: boolean;
+  /** the number of rows, while they are held */
+  rowCount?: number;
   /** the indexes of the output records made of it */
   outputs: number[];
 }
@@ -101,6 +107,8 @@ export interface OutRecord {
   truncated?: boolean;
   rows: number;
   partitionKeys?: [string, string][];
+  /** set by the page's worker while decoded is held with its record's details */
+  held?: boolean;
 }
 
 export interface Response {
@@ -187,8 +195,20 @@ export interface Stats {
   micros: number;
 }
 
-/** The documents a report can hold aside. */
-export type DocumentName = "body" | "event" | "export";
+/** The documents a report can hold aside: the engine's, and the details
+ * of a record of the window, which the page's worker holds (RecordDetails). */
+export type DocumentName = EngineDocument | `record/${number}`;
+
+/** The documents the engine itself holds aside, and a report may hold inline. */
+export type EngineDocument = "body" | "event" | "export";
+
+/** A record's details, held by the page's worker until the record is shown. */
+export interface RecordDetails {
+  decoded: string;
+  rows: Row[];
+  /** the decoded data of the record's outputs, by output index */
+  outputs: { [index: number]: string };
+}
 
 /** Which run a report belongs to, and the size in bytes of each document it holds aside. */
 export interface Documents {

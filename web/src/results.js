@@ -50,6 +50,8 @@ export function createResults({ store, workspace, own, status, version, runSoon,
     mapping: $("mapping"), s3: $("s3"), eventPanel: $("event-panel"), event: $("event"),
   };
   const handlers = { where: workspace.where, onPick: pickFinding, onShow: workspace.showRange };
+  /** @type {WeakSet<import("./report").InputRecord>} */
+  const fetching = new WeakSet(); // records whose details are on their way
 
   /**
    * markStale says whether the results shown are the previous input's.
@@ -127,6 +129,40 @@ export function createResults({ store, workspace, own, status, version, runSoon,
       onPage: (/** @type {number} */ p) => { store.set({ page: p, selected: p * PAGE_SIZE }); runSoon(0); },
     });
     renderRecord(views.record, report, s.selected, handlers);
+    fetchDetails(report, s.selected);
+  }
+
+  /**
+   * fetchDetails asks the worker for the details it holds of record i of
+   * rep (its decoded text and rows, its outputs' decoded data: see
+   * worker.js), fills them in, and shows the record again if it is still
+   * the one shown.
+   * @param {Report} rep
+   * @param {number} i
+   */
+  function fetchDetails(rep, i) {
+    const rec = rep.records.find((r) => r.index === i);
+    const doc = reportDoc;
+    if (!rec || !rec.held || !doc || fetching.has(rec)) return;
+    fetching.add(rec);
+    doc(`record/${i}`).then((text) => {
+      fetching.delete(rec);
+      if (text === null || !rec.held) return;
+      /** @type {import("./report").RecordDetails} */
+      const details = JSON.parse(text);
+      rec.decoded = details.decoded;
+      rec.rows = details.rows;
+      rec.held = false;
+      if (rep.response) {
+        for (const o of rep.response.records) {
+          if (o.held && o.index in details.outputs) {
+            o.decoded = details.outputs[o.index];
+            o.held = false;
+          }
+        }
+      }
+      if (report === rep && store.get().selected === i) renderRecord(views.record, rep, i, handlers);
+    });
   }
 
   /**

@@ -27,7 +27,12 @@
 // event built from base64 lines or JSON payloads, an export): the engine
 // keeps them for the run, and this worker or the page fetch one only when
 // it is shown or copied (see wasm/documents.go). A 6 MB event's report is
-// then small, and reaches the page before the body is laid out.
+// then small, and reaches the page before the body is laid out. This worker
+// also holds the details of the window's records (their decoded text and
+// rows, and their outputs' decoded data: nine tenths of a report of
+// records of 10 KB) until the page shows a record and asks for its
+// document record/INDEX (see holdDetails): only the summary and the list
+// cross to the page's thread with every run.
 import { pretty } from "./pretty.js";
 
 
@@ -143,6 +148,7 @@ let laidOut = -1;
  */
 function run(id, request) {
   const report = engineRun(request);
+  holdDetails(report);
   // The adapter's failure reports (a request it could not read, a panic) hold no documents.
   const d = report.documents;
   const hasBody = !!d && "body" in d.sizes;
@@ -174,11 +180,62 @@ function runExport(id, request) {
 }
 
 /**
+ * held are the details of the latest report's records (see holdDetails).
+ * @type {{run: number, records: Map<number, import("./report").RecordDetails>} | null}
+ */
+let held = null;
+
+/**
+ * holdDetails keeps the details of the report's records here: each
+ * record's decoded text and rows and its outputs' decoded data. The report
+ * sent to the page has them empty, with held set, rowCount the number of
+ * rows and the document record/INDEX in its documents; the page asks for
+ * it when it shows the record. A report of the adapter's failures (no
+ * documents) keeps its details.
+ * @param {Report} report
+ */
+function holdDetails(report) {
+  const d = report.documents;
+  held = null;
+  if (!d) return;
+  /** @type {Map<number, import("./report").OutRecord>} */
+  const outs = new Map();
+  if (report.response) for (const o of report.response.records) outs.set(o.index, o);
+  held = { run: d.run, records: new Map() };
+  for (const r of report.records) {
+    if (!r.detail) continue;
+    /** @type {{[index: number]: string}} */
+    const outputs = {};
+    let size = r.decoded.length;
+    for (const i of r.outputs) {
+      const o = outs.get(i);
+      if (!o || !o.decoded) continue;
+      outputs[i] = o.decoded;
+      size += o.decoded.length;
+      o.decoded = "";
+      o.held = true;
+    }
+    held.records.set(r.index, { decoded: r.decoded, rows: r.rows, outputs });
+    r.rowCount = r.rows.length;
+    r.decoded = "";
+    r.rows = [];
+    r.held = true;
+    d.sizes[`record/${r.index}`] = size;
+  }
+}
+
+/**
  * @param {number} id
  * @param {unknown} run
  * @param {unknown} name
  */
 function sendDocument(id, run, name) {
+  if (held && run === held.run && typeof name === "string" && name.startsWith("record/")) {
+    const details = held.records.get(Number(name.slice("record/".length)));
+    const bytes = details ? encoder.encode(JSON.stringify(details)) : null;
+    self.postMessage({ type: "document", id, bytes }, bytes ? [bytes.buffer] : []);
+    return;
+  }
   const bytes = dead || typeof run !== "number" || typeof name !== "string" ? null : self.firehose.document(run, name);
   self.postMessage({ type: "document", id, bytes }, bytes ? [bytes.buffer] : []);
 }

@@ -50,8 +50,9 @@ export function renderRecord(el, report, index, { onShow, where, onPick }) {
     verdictPart(report, v),
     findingsPart(report, rec, v, where, onPick),
     h("h5", null, "Decoded payload"),
-    rec.detail ? pre(rec.decoded, rec.truncated, "decoded") :
-      h("p", { class: "hint" }, "Left out to keep the report small; this record's details are not available."),
+    rec.held ? h("p", { class: "hint loading" }, "Loading…") :
+      rec.detail ? pre(rec.decoded, rec.truncated, "decoded") :
+        h("p", { class: "hint" }, "Left out to keep the report small; this record's details are not available."),
     rowsPart(report, rec),
     outputsPart(report, rec, outs, onShow),
   );
@@ -90,7 +91,7 @@ function verdictPart(report, v) {
  */
 function rowsPart(report, rec) {
   const rows = rec.rows;
-  if (!rec.detail) return null;
+  if (!rec.detail || rec.held) return null;
   if (!rows.length) {
     return h("div", null, h("h5", null, "Flattened rows"), h("p", { class: "hint" }, report.preset === "identity"
       ? "identity does not flatten: it returns the record's data unchanged, in one output."

@@ -34,7 +34,7 @@ export function renderRecords(el, countEl, report, { selected, pageSize, onSelec
   const list = h("ol", { class: "record-list", start: win.from + 1, "aria-label": "Records" });
   for (const r of report.records) {
     const v = verdicts.get(r.index);
-    const rows = r.rows.length;
+    const rows = r.held ? r.rowCount || 0 : r.rows.length;
     list.append(h("li", null,
       h("button", {
         type: "button", class: "record-item", "data-index": r.index,
