@@ -388,3 +388,12 @@ func (p *tab) shot(name string) {
 		p.t.Logf("screenshot: %v", err)
 	}
 }
+
+// recordShown waits until the record view shows record i with its
+// details: the decoded payload and rows arrive from the engine's worker
+// once the record is shown.
+func (p *tab) recordShown(i int) {
+	p.t.Helper()
+	p.poll(fmt.Sprintf(`(() => { const h = document.querySelector("#record h4");
+		return !!h && h.textContent === "Record #%d" && !document.querySelector("#record .loading"); })()`, i))
+}

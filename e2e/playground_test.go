@@ -413,7 +413,7 @@ func TestThousandsOfRecordsArePaged(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.waitRuns(runs)
-	p.poll(`document.querySelector("#record h4") && document.querySelector("#record h4").textContent === "Record #2345"`)
+	p.recordShown(2345)
 	if !p.evalBool(`document.getElementById("record").textContent.includes('"n": 2345')`) {
 		t.Errorf("record 2345's decoded payload is not shown")
 	}

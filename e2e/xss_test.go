@@ -164,7 +164,7 @@ func TestHostileStringsRenderAsText(t *testing.T) {
 	p.showsAsText("the records list", "#records", hostileStrings)
 	for i, s := range hostileStrings {
 		p.click(fmt.Sprintf(`#records button.record-item[data-index="%d"]`, i))
-		p.poll(fmt.Sprintf(`document.querySelector("#record h4").textContent === "Record #%d"`, i))
+		p.recordShown(i)
 		p.showsAsText(fmt.Sprintf("record %d's recordId", i), "#record .facts", []string{s})
 		p.showsAsText(fmt.Sprintf("record %d's rows", i), "#record table.rows", []string{s})
 		if slices.Contains(quotable(), s) {
