@@ -321,3 +321,28 @@ func TestCancelALongRun(t *testing.T) {
 		})
 	}
 }
+
+// TestRecordDetailsAfterCancel: a record's details stay with the worker
+// that ran it until the record is shown. After Cancel replaces that worker,
+// the results shown are the run before's: a record already shown keeps its
+// details, and one not shown yet says they are gone instead of loading
+// forever.
+func TestRecordDetailsAfterCancel(t *testing.T) {
+	p := openTab(t)
+	runs := p.runs()
+	p.paste(inputLabel, directPutEvent(`{"n": 0}`, `{"n": 1}`, `{"n": 2}`))
+	p.waitRuns(runs)
+	p.click(`#records button.record-item[data-index="0"]`)
+	p.recordShown(0)
+	p.pasteJS(inputLabel, millionRecords)
+	p.poll(`!document.getElementById("cancel").hidden`)
+	p.click("#cancel")
+	p.poll(`document.getElementById("status").textContent.startsWith("Cancelled")`)
+	p.click(`#records button.record-item[data-index="1"]`)
+	p.poll(`document.querySelector("#record h4").textContent === "Record #1" && document.getElementById("record").textContent.includes("run again to see them")`)
+	p.click(`#records button.record-item[data-index="0"]`)
+	p.recordShown(0)
+	if !p.evalBool(`document.querySelector("#record pre.decoded").textContent.includes('"n": 0')`) {
+		t.Errorf("record 0, shown before the Cancel, lost its decoded payload: %q", p.evalString(`document.getElementById("record").textContent`))
+	}
+}

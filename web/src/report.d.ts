@@ -72,6 +72,9 @@ export interface InputRecord {
   held?: boolean;
   /** the number of rows, while they are held */
   rowCount?: number;
+  /** set by the page when the worker that held the details could not give
+   * them (it was replaced: a run was cancelled) */
+  gone?: boolean;
   /** the indexes of the output records made of it */
   outputs: number[];
 }

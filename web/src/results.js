@@ -143,11 +143,16 @@ export function createResults({ store, workspace, own, status, version, runSoon,
   function fetchDetails(rep, i) {
     const rec = rep.records.find((r) => r.index === i);
     const doc = reportDoc;
-    if (!rec || !rec.held || !doc || fetching.has(rec)) return;
+    if (!rec || !rec.held || rec.gone || !doc || fetching.has(rec)) return;
     fetching.add(rec);
     doc(`record/${i}`).then((text) => {
       fetching.delete(rec);
-      if (text === null || !rec.held) return;
+      if (!rec.held) return;
+      if (text === null) {
+        rec.gone = true;
+        if (report === rep && store.get().selected === i) renderRecord(views.record, rep, i, handlers);
+        return;
+      }
       /** @type {import("./report").RecordDetails} */
       const details = JSON.parse(text);
       rec.decoded = details.decoded;

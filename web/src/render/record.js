@@ -50,9 +50,10 @@ export function renderRecord(el, report, index, { onShow, where, onPick }) {
     verdictPart(report, v),
     findingsPart(report, rec, v, where, onPick),
     h("h5", null, "Decoded payload"),
-    rec.held ? h("p", { class: "hint loading" }, "Loading…") :
-      rec.detail ? pre(rec.decoded, rec.truncated, "decoded") :
-        h("p", { class: "hint" }, "Left out to keep the report small; this record's details are not available."),
+    rec.gone ? h("p", { class: "hint" }, "The engine's worker that held this record's details was replaced (a run was cancelled, or the engine failed): run again to see them.") :
+      rec.held ? h("p", { class: "hint loading" }, "Loading…") :
+        rec.detail ? pre(rec.decoded, rec.truncated, "decoded") :
+          h("p", { class: "hint" }, "Left out to keep the report small; this record's details are not available."),
     rowsPart(report, rec),
     outputsPart(report, rec, outs, onShow),
   );
