@@ -14,13 +14,13 @@ import (
 	"github.com/tidwall/pretty"
 )
 
-// tidwallPretty is the layout appendPretty reproduces: tidwall/pretty's
+// tidwallPretty is the layout jsonpos.AppendPretty reproduces: tidwall/pretty's
 // default options, without the newline it ends with.
 func tidwallPretty(s string) string {
 	return strings.TrimSuffix(string(pretty.PrettyOptions([]byte(s), &pretty.Options{Width: 80, Indent: "  "})), "\n")
 }
 
-// prettyOf lays out the values of s with appendPretty.
+// prettyOf lays out the values of s with jsonpos.AppendPretty.
 func prettyOf(t testing.TB, s string) string {
 	t.Helper()
 	vals, err, _ := pyemu.JSONValues(s, 0)
@@ -86,7 +86,7 @@ func FuzzPretty(f *testing.F) {
 			return
 		}
 		if got := string(jsonpos.AppendPretty(nil, s, vals)); got != tidwallPretty(s) {
-			t.Fatalf("appendPretty(%q) = %q, tidwall/pretty %q", s, got, tidwallPretty(s))
+			t.Fatalf("AppendPretty(%q) = %q, tidwall/pretty %q", s, got, tidwallPretty(s))
 		}
 	})
 }

@@ -12,7 +12,7 @@ import (
 // downloads on its first load, for little: regexp (the engine matches its
 // few patterns by hand, see internal/event/scan.go), crypto (its SHA-256
 // brings the whole FIPS 140 module; internal/sha256 gives the same sums)
-// and encoding/json (91 KB of brotli: the report writes itself, see
+// and encoding/json (71 KB of brotli: the report writes itself, see
 // internal/report/json.go, and the request is read with internal/jsonpos).
 func TestTheEngineLeavesOutHeavyPackages(t *testing.T) {
 	if runtime.GOOS == "js" {

@@ -73,7 +73,7 @@ func FuzzParseLiteral(f *testing.F) {
 				t.Fatalf("cut %s at [%d,%d) in %d bytes", c.What, c.Start, c.End, len(s))
 			}
 		}
-		out := string(AppendIndented(nil, &v, ""))
+		out := string(appendIndented(nil, &v, ""))
 		back, err := jsonpos.Parse(out)
 		if err != nil {
 			t.Fatalf("the built JSON does not parse: %v\n%s", err, out)

@@ -33,7 +33,7 @@ func checkEnvelopeFidelity(ev *Event, f *report.Findings) {
 					serviceName(parts[2]), report.Pick(parts[2] == "kinesis", " (a Kinesis data stream's ARN goes in \"sourceKinesisStreamArn\")", ""))
 			}
 		}
-		for _, m := range Placeholders(v.Text) {
+		for _, m := range placeholders(v.Text) {
 			s, e := v.Start, v.End
 			if v.End-v.Start == len(v.Text)+2 { // no escapes: point at the placeholder
 				s, e = v.Start+1+m[0], v.Start+1+m[1]

@@ -479,9 +479,9 @@ func findPrinted(text string, doc *parsedEvent) *printedEvent {
 	t := strings.TrimLeft(text, " \t\r\n")
 	from := len(text) - len(t)
 	framing := ""
-	if n := PyLogPrefix(t); n >= 0 {
+	if n := pyLogPrefix(t); n >= 0 {
 		from, framing = from+n, "after the CloudWatch Logs prefix of Python's logging"
-	} else if n := NodeLogPrefix(t); n >= 0 {
+	} else if n := nodeLogPrefix(t); n >= 0 {
 		from, framing = from+n, "after the CloudWatch Logs prefix of Node.js's console"
 	}
 	if framing == "" && doc != nil && doc.err == nil {
@@ -566,8 +566,8 @@ func remap(v *jsonpos.Value, pos []int) {
 	}
 }
 
-// AppendIndented appends v as JSON indented by two spaces.
-func AppendIndented(b []byte, v *jsonpos.Value, indent string) []byte {
+// appendIndented appends v as JSON indented by two spaces.
+func appendIndented(b []byte, v *jsonpos.Value, indent string) []byte {
 	if (v.Kind != jsonpos.Object && v.Kind != jsonpos.Array) || len(v.Items) == 0 {
 		return jsonpos.AppendCompact(b, v)
 	}
@@ -587,7 +587,7 @@ func AppendIndented(b []byte, v *jsonpos.Value, indent string) []byte {
 			b = jsonpos.AppendString(b, v.Keys[i].Name)
 			b = append(b, ": "...)
 		}
-		b = AppendIndented(b, &v.Items[i], inner)
+		b = appendIndented(b, &v.Items[i], inner)
 	}
 	b = append(b, '\n')
 	b = append(b, indent...)
@@ -607,7 +607,7 @@ func readPrinted(ev *Event, text string, f *report.Findings) {
 		return
 	}
 	kind := ev.Kind
-	b := AppendIndented(nil, &pe.root, "")
+	b := appendIndented(nil, &pe.root, "")
 	built := string(append(b, '\n'))
 	readEvent(ev, built, &parsedEvent{body: built, root: pe.root}, f)
 	ev.Kind, ev.Generated = kind, true

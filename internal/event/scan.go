@@ -15,11 +15,11 @@ func isHexOrDash(c byte) bool {
 	return c == '-' || '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-// Placeholders returns where s holds an unrendered template placeholder:
+// placeholders returns where s holds an unrendered template placeholder:
 // ${…}, {{…}} (no braces inside), {name} or <name> (an identifier, then
 // identifier bytes and ":.-", and spaces for <…>), as
 // regexp.MustCompile(`\$\{[^{}]*\}|\{\{[^{}]*\}\}|\{[A-Za-z_][A-Za-z0-9_:.-]*\}|<[A-Za-z_][A-Za-z0-9_ :.-]*>`).FindAllStringIndex(s, -1).
-func Placeholders(s string) [][2]int {
+func placeholders(s string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(s); {
 		if end := placeholderAt(s, i); end > i {
@@ -103,10 +103,10 @@ func prefixWord(s string, i int, words ...string) int {
 	return -1
 }
 
-// PyLogPrefix returns the length of the prefix Python's logging writes in
+// pyLogPrefix returns the length of the prefix Python's logging writes in
 // CloudWatch Logs ("[INFO]\t<time>\t<request id>\t"), or -1: as
 // `^\[(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\][\t ]+\S+[\t ]+[0-9A-Fa-f-]{36}[\t ]+`.
-func PyLogPrefix(s string) int {
+func pyLogPrefix(s string) int {
 	if !strings.HasPrefix(s, "[") {
 		return -1
 	}
@@ -139,10 +139,10 @@ func PyLogPrefix(s string) int {
 	return j
 }
 
-// NodeLogPrefix returns the length of the prefix Node.js's console writes
+// nodeLogPrefix returns the length of the prefix Node.js's console writes
 // in CloudWatch Logs ("<time>\t<request id>\tINFO\t"), or -1: as
 // `^\d{4}-\d{2}-\d{2}T[0-9:.]+Z[\t ]+[0-9A-Fa-f-]{36}[\t ]+(?:INFO|WARN|ERROR|DEBUG|TRACE|FATAL)[\t ]+`.
-func NodeLogPrefix(s string) int {
+func nodeLogPrefix(s string) int {
 	digits := func(i, n int) int {
 		if len(s)-i < n {
 			return -1

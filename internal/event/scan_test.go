@@ -33,11 +33,11 @@ func checkScan(t *testing.T, s string) {
 	for _, m := range placeholderRE.FindAllStringIndex(s, -1) {
 		want = append(want, [2]int{m[0], m[1]})
 	}
-	assert.Equal(t, want, Placeholders(s), "placeholders(%q)", s)
+	assert.Equal(t, want, placeholders(s), "placeholders(%q)", s)
 	for _, c := range []struct {
 		re *regexp.Regexp
 		fn func(string) int
-	}{{pyLogPrefixRE, PyLogPrefix}, {nodeLogPrefixRE, NodeLogPrefix}} {
+	}{{pyLogPrefixRE, pyLogPrefix}, {nodeLogPrefixRE, nodeLogPrefix}} {
 		want := -1
 		if m := c.re.FindStringIndex(s); m != nil {
 			want = m[1]

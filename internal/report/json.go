@@ -9,7 +9,7 @@ import (
 // encoding/json's Marshal writes for the same value (its field order, its
 // omitempty, null for a nil slice or pointer, HTML characters, U+2028 and
 // U+2029 escaped, invalid UTF-8 as U+FFFD). Leaving encoding/json out of
-// the WebAssembly makes the page's first download about 90 KB smaller. The
+// the WebAssembly makes the page's first download 71 KB smaller. The
 // tests hold every type to Marshal with every field set, so a field added
 // to a type and not here fails them.
 
@@ -77,7 +77,7 @@ func (r *Record) AppendJSON(b []byte) []byte {
 	o.Key("rows")
 	o.B = AppendSlice(o.B, r.Rows, appendRow)
 	o.Key("outputs")
-	o.B = AppendInts(o.B, r.Outputs)
+	o.B = appendInts(o.B, r.Outputs)
 	return o.Close()
 }
 
@@ -96,9 +96,9 @@ func appendPairs(b []byte, pairs [][2]string) []byte {
 			b = append(b, ',')
 		}
 		b = append(b, '[')
-		b = AppendString(b, p[0])
+		b = appendString(b, p[0])
 		b = append(b, ',')
-		b = AppendString(b, p[1])
+		b = appendString(b, p[1])
 		b = append(b, ']')
 	}
 	return append(b, ']')
@@ -111,7 +111,7 @@ func (l *Lambda) AppendJSON(b []byte) []byte {
 	if l.Body == nil {
 		o.B = append(o.B, "null"...)
 	} else {
-		o.B = AppendString(o.B, *l.Body)
+		o.B = appendString(o.B, *l.Body)
 	}
 	o.Key("error")
 	o.B = appendPointer(o.B, l.Error, (*LambdaError).AppendJSON)
@@ -227,7 +227,7 @@ func (r *Reading) AppendJSON(b []byte) []byte {
 	o.Key("batchError")
 	o.B = appendPointer(o.B, r.BatchError, (*BatchError).AppendJSON)
 	o.Key("failed")
-	o.B = AppendInts(o.B, r.Failed)
+	o.B = appendInts(o.B, r.Failed)
 	o.Int("failedCount", r.FailedCount)
 	return o.Close()
 }
@@ -249,7 +249,7 @@ func (s *S3Object) AppendJSON(b []byte) []byte {
 	o.String("body", s.Body)
 	o.BoolOmit("truncated", s.Truncated)
 	o.Key("records")
-	o.B = AppendInts(o.B, s.Records)
+	o.B = appendInts(o.B, s.Records)
 	return o.Close()
 }
 
@@ -357,7 +357,7 @@ func (o *ObjectWriter) Key(k string) {
 // String writes a string member.
 func (o *ObjectWriter) String(k, v string) {
 	o.Key(k)
-	o.B = AppendString(o.B, v)
+	o.B = appendString(o.B, v)
 }
 
 // StringOmit writes a string member unless it is empty (omitempty).
@@ -411,7 +411,7 @@ func (o *ObjectWriter) Strings(k string, v []string) {
 		if i > 0 {
 			o.B = append(o.B, ',')
 		}
-		o.B = AppendString(o.B, s)
+		o.B = appendString(o.B, s)
 	}
 	o.B = append(o.B, ']')
 }
@@ -440,8 +440,8 @@ func appendPointer[T any](b []byte, p *T, f func(*T, []byte) []byte) []byte {
 	return f(p, b)
 }
 
-// AppendInts appends a list of numbers; a nil slice is null.
-func AppendInts(b []byte, s []int) []byte {
+// appendInts appends a list of numbers; a nil slice is null.
+func appendInts(b []byte, s []int) []byte {
 	if s == nil {
 		return append(b, "null"...)
 	}
@@ -455,10 +455,10 @@ func AppendInts(b []byte, s []int) []byte {
 	return append(b, ']')
 }
 
-// AppendString appends s as a JSON string the way encoding/json writes
+// appendString appends s as a JSON string the way encoding/json writes
 // one: <, > and & escaped for HTML, U+2028 and U+2029 escaped, invalid
 // UTF-8 replaced by U+FFFD.
-func AppendString(b []byte, s string) []byte {
+func appendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0

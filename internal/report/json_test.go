@@ -87,7 +87,7 @@ func FuzzAppendString(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		want, err := json.Marshal(s)
 		require.NoError(t, err)
-		got := AppendString(nil, s)
+		got := appendString(nil, s)
 		require.Equal(t, string(want), string(got))
 		require.True(t, utf8.Valid(got))
 	})
