@@ -50,7 +50,7 @@ type Request struct {
 	Response string `json:"response"`
 	// Firehose describes the delivery stream, for the verdict and the S3
 	// preview.
-	Firehose firehose.Options `json:"firehose"`
+	Firehose FirehoseOptions `json:"firehose"`
 	// Detail chooses which records carry their decoded text, rows and
 	// outputs in the report.
 	Detail Detail `json:"detail"`
@@ -89,7 +89,7 @@ const (
 //
 // A blank response is no response at all: Run then runs its default
 // preset instead.
-func Check(input, response string, opts firehose.Options) *Report {
+func Check(input, response string, opts FirehoseOptions) *Report {
 	return Run(Request{Input: input, Response: response, Firehose: opts})
 }
 
