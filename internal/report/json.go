@@ -83,24 +83,15 @@ func (r *Record) AppendJSON(b []byte) []byte {
 
 // appendRow appends a row (or partition keys) as an array of pairs.
 func appendRow(row *Row, b []byte) []byte {
-	return appendPairs(b, *row)
+	return AppendSlice(b, *row, appendPair)
 }
 
-func appendPairs(b []byte, pairs [][2]string) []byte {
-	if pairs == nil {
-		return append(b, "null"...)
-	}
+// appendPair appends a key and its value as a two-element array.
+func appendPair(p *[2]string, b []byte) []byte {
 	b = append(b, '[')
-	for i, p := range pairs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '[')
-		b = appendString(b, p[0])
-		b = append(b, ',')
-		b = appendString(b, p[1])
-		b = append(b, ']')
-	}
+	b = appendString(b, p[0])
+	b = append(b, ',')
+	b = appendString(b, p[1])
 	return append(b, ']')
 }
 
@@ -154,7 +145,7 @@ func (r *OutRecord) AppendJSON(b []byte) []byte {
 	o.Int("rows", r.Rows)
 	if len(r.PartitionKeys) > 0 {
 		o.Key("partitionKeys")
-		o.B = appendPairs(o.B, r.PartitionKeys)
+		o.B = AppendSlice(o.B, r.PartitionKeys, appendPair)
 	}
 	return o.Close()
 }
@@ -402,18 +393,7 @@ func (o *ObjectWriter) BoolOmit(k string, v bool) {
 // Strings writes a member that is a list of strings.
 func (o *ObjectWriter) Strings(k string, v []string) {
 	o.Key(k)
-	if v == nil {
-		o.B = append(o.B, "null"...)
-		return
-	}
-	o.B = append(o.B, '[')
-	for i, s := range v {
-		if i > 0 {
-			o.B = append(o.B, ',')
-		}
-		o.B = appendString(o.B, s)
-	}
-	o.B = append(o.B, ']')
+	o.B = AppendSlice(o.B, v, func(s *string, b []byte) []byte { return appendString(b, *s) })
 }
 
 // AppendSlice appends s as a JSON array, each element written by f; a nil
@@ -442,17 +422,7 @@ func appendPointer[T any](b []byte, p *T, f func(*T, []byte) []byte) []byte {
 
 // appendInts appends a list of numbers; a nil slice is null.
 func appendInts(b []byte, s []int) []byte {
-	if s == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, n := range s {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, int64(n), 10)
-	}
-	return append(b, ']')
+	return AppendSlice(b, s, func(n *int, b []byte) []byte { return strconv.AppendInt(b, int64(*n), 10) })
 }
 
 // appendString appends s as a JSON string the way encoding/json writes
